@@ -1,0 +1,118 @@
+package semver
+
+import (
+	"testing"
+
+	mm "github.com/Masterminds/semver/v3"
+)
+
+var benchInputs = []string{"1.2.3", "2021.12.31", "1073741823.0.0", "10.20.300"}
+
+// candidates100k returns 100,000 build versions spread over many versions.
+func candidates100k() []BuildVersion {
+	out := make([]BuildVersion, 100_000)
+	for i := range out {
+		out[i] = NewBuild(Version{uint32(i % 7), uint32(i % 101), uint32(i % 13)}, uint64(i%5+1))
+	}
+	return out
+}
+
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Parse(benchInputs[i&3]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMastermindsStrictNewVersion is the reference point for
+// BenchmarkParse: the same inputs through Masterminds' strict parser.
+func BenchmarkMastermindsStrictNewVersion(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := mm.StrictNewVersion(benchInputs[i&3]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseBuild(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ParseBuild("2021.12.31/17"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseFilter(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ParseFilter("1.2.x"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompare(b *testing.B) {
+	v, w := MustParseBuild("1.2.3/4"), MustParseBuild("1.2.3/5")
+	b.ReportAllocs()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		n += v.Compare(w)
+	}
+	_ = n
+}
+
+func BenchmarkMatch(b *testing.B) {
+	f, v := MustParseFilter("1.x.x"), MustParse("1.2.3")
+	b.ReportAllocs()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		if f.Match(v) {
+			n++
+		}
+	}
+	_ = n
+}
+
+func BenchmarkLatest100k(b *testing.B) {
+	cands := candidates100k()
+	f := MustParseFilter("3.x.x")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, ok := Latest(f, cands); !ok {
+			b.Fatal("no match")
+		}
+	}
+}
+
+func BenchmarkString(b *testing.B) {
+	v := MustParseBuild("2021.12.31/17")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_ = v.String()
+	}
+}
+
+func TestZeroAllocs(t *testing.T) {
+	cands := candidates100k()[:1000]
+	f := MustParseFilter("3.x.x")
+	v := MustParse("3.1.2")
+	var buf [64]byte
+	for name, fn := range map[string]func(){
+		"Parse":       func() { _, _ = Parse("2021.12.31") },
+		"ParseBuild":  func() { _, _ = ParseBuild("1.2.3/4") },
+		"ParseFilter": func() { _, _ = ParseFilter("1.2.x") },
+		"Match":       func() { _ = f.Match(v) },
+		"Compare":     func() { _ = v.Compare(v) },
+		"Latest":      func() { _, _ = Latest(f, cands) },
+		"AppendTo":    func() { _ = MustParseBuild("1.2.3/4").AppendTo(buf[:0]) },
+	} {
+		if n := testing.AllocsPerRun(100, fn); n != 0 {
+			t.Errorf("%s allocates %v times per run, want 0", name, n)
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package semver
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The service model's patterns, copied from the 2019-12-02 model (shapes
+// VersionNumber and WildcardVersionNumber), plus the build suffix that the
+// build-version ARN shapes append. They are the slow reference for the
+// hand-written parser; the documented rules (node limit, trailing
+// wildcards) are applied on top, as Decision AS-1 says.
+var (
+	reVersionNumber         = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
+	reWildcardVersionNumber = regexp.MustCompile(`^(?:[0-9]+|x)\.(?:[0-9]+|x)\.(?:[0-9]+|x)$`)
+	reBuildVersion          = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+/[0-9]+$`)
+)
+
+var fuzzSeeds = []string{
+	"1.2.3", "0.0.0", "1.2.x", "1.x.x", "x.x.x", "x.2.x", "1.x.3", "1.2.3/4", "1.0.0/0",
+	"2021.01.01", "1073741823.0.0", "1073741824.0.0", "1.2", "1.2.3.4", "v1.2.3", "1.2.3\n",
+	"1.0.0/18446744073709551616", "1..2", "", "x", "1.2.3/", "1.2.x/1", "00.00.00", "1.2.X",
+}
+
+// proseOK applies the documented rules to text the model pattern accepted.
+func proseOK(s string) bool {
+	nodes := strings.SplitN(strings.SplitN(s, "/", 2)[0], ".", 3)
+	wild := false
+	for _, n := range nodes {
+		if n == "x" {
+			wild = true
+			continue
+		}
+		if wild || exceedsMax(n) {
+			return false
+		}
+	}
+	return true
+}
+
+func buildFits(s string) bool {
+	i := strings.IndexByte(s, '/')
+	d := strings.TrimLeft(s[i+1:], "0")
+	return len(d) < 20 || len(d) == 20 && d <= "18446744073709551615"
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := Parse(s)
+		want := reVersionNumber.MatchString(s) && proseOK(s)
+		if (err == nil) != want {
+			t.Fatalf("Parse(%q) error %v, reference says valid=%v", s, err, want)
+		}
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Input != s {
+				t.Fatalf("Parse(%q): error %#v is not a *ParseError for the input", s, err)
+			}
+			return
+		}
+		w, err := Parse(v.String())
+		if err != nil || w != v {
+			t.Fatalf("round trip of %q: %v -> %v, %v", s, v, w, err)
+		}
+		if !hasLeadingZero(s) && v.String() != s {
+			t.Fatalf("String() = %q, want the input %q", v, s)
+		}
+	})
+}
+
+func FuzzParseBuild(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := ParseBuild(s)
+		want := reBuildVersion.MatchString(s) && proseOK(s) && buildFits(s)
+		if (err == nil) != want {
+			t.Fatalf("ParseBuild(%q) error %v, reference says valid=%v", s, err, want)
+		}
+		if err != nil {
+			return
+		}
+		c, err := ParseBuild(b.String())
+		if err != nil || c != b {
+			t.Fatalf("round trip of %q: %v -> %v, %v", s, b, c, err)
+		}
+		d, has, err := ParseVersionOrBuild(s)
+		if err != nil || !has || d != b {
+			t.Fatalf("ParseVersionOrBuild(%q) = %v, %v, %v", s, d, has, err)
+		}
+	})
+}
+
+func FuzzParseFilter(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		flt, err := ParseFilter(s)
+		model := reWildcardVersionNumber.MatchString(s)
+		want := model && proseOK(s)
+		if (err == nil) != want {
+			t.Fatalf("ParseFilter(%q) error %v, reference says valid=%v", s, err, want)
+		}
+		loose, lerr := ParseOptions{RegexOnly: true}.ParseFilter(s)
+		nodesFit := model && !strings.Contains(s, "/") && func() bool {
+			for _, n := range strings.Split(s, ".") {
+				if n != "x" && exceedsMax(n) {
+					return false
+				}
+			}
+			return true
+		}()
+		if (lerr == nil) != nodesFit {
+			t.Fatalf("RegexOnly ParseFilter(%q) error %v, reference says valid=%v", s, lerr, nodesFit)
+		}
+		if err != nil {
+			return
+		}
+		if loose != flt || !flt.IsStrict() {
+			t.Fatalf("%q: strict %v and loose %v readings differ", s, flt, loose)
+		}
+		g, err := ParseFilter(flt.String())
+		if err != nil || g != flt {
+			t.Fatalf("round trip of %q: %v -> %v, %v", s, flt, g, err)
+		}
+		if v, ok := flt.Version(); ok && !flt.Match(v) {
+			t.Fatalf("exact filter %v does not match its own version", flt)
+		}
+	})
+}
