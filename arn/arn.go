@@ -1,0 +1,309 @@
+package arn
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ibkit/ibkit/semver"
+)
+
+// ARN is a parsed Image Builder ARN:
+//
+//	arn:<Partition>:imagebuilder:<Region>:<Account>:<Type>/<Name>[/<version>[/<build>]]
+//	arn:<Partition>:imagebuilder:<Region>:<Account>:workflow/<Stage>/<Name>[/<version>[/<build>]]
+//
+// The string fields hold the text exactly as it was parsed. The version
+// part is held in unexported fields; use the accessor methods and the With
+// methods. ARN is a small comparable value: two ARNs are == when their
+// texts are equal (versions written 1.01.0 and 1.1.0 differ; compare
+// Version results to compare numerically). The zero ARN is not valid and
+// prints as "".
+type ARN struct {
+	Partition string       // such as "aws" or "aws-cn"
+	Region    string       // such as "us-east-1"
+	Account   string       // the owner: 12 digits, "aws", "aws-marketplace", "third-party", ...
+	Type      ResourceType // one of the nine resource types
+	Stage     Stage        // the workflow stage; "" unless Type is Workflow
+	Name      string       // the ARN name, such as "my-recipe"
+
+	ver   semver.BuildVersion // numeric nodes (0 where the node is x) and build
+	kind  VersionKind
+	fixed uint8  // numeric nodes before the first x
+	vtext string // version text as written, such as "2021.01.01/3"; "" for KindNone
+}
+
+// VersionKind is the form of the version part of an ARN.
+type VersionKind uint8
+
+// The version forms.
+const (
+	// KindNone: no version, "type/name". Unversioned types always have
+	// this form; for versioned types it is the name ARN of generic fields.
+	KindNone VersionKind = iota
+	// KindVersion: a semantic version, "type/name/1.2.3".
+	KindVersion
+	// KindWildcard: a version with trailing x nodes: 1.2.x, 1.x.x or x.x.x.
+	KindWildcard
+	// KindBuild: a build version, "type/name/1.2.3/4".
+	KindBuild
+	// KindWildcardBuild: a wildcard version with a build, such as
+	// "x.x.x/1". The generic ImageBuilderArn pattern accepts it, but no
+	// resource has it; Parse returns it only with Options.GenericPatternOnly.
+	KindWildcardBuild
+)
+
+// String returns the kind's name: "none", "version", "wildcard", "build"
+// or "wildcard+build".
+func (k VersionKind) String() string {
+	switch k {
+	case KindNone:
+		return "none"
+	case KindVersion:
+		return "version"
+	case KindWildcard:
+		return "wildcard"
+	case KindBuild:
+		return "build"
+	case KindWildcardBuild:
+		return "wildcard+build"
+	}
+	return "VersionKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Parse parses a generic Image Builder ARN. It accepts what Validate
+// accepts for ImageBuilderArn, minus the version forms the resource type
+// cannot have (decision AS-4): image-pipeline, infrastructure-configuration,
+// distribution-configuration and lifecycle-policy ARNs take no version,
+// recipe versions have no build, and a wildcard version has no build.
+// Versioned types without a version (name ARNs such as
+// "arn:aws:imagebuilder:us-east-1:aws:image/my-image") are accepted.
+//
+// The error is a *ParseError. Parse does not allocate for valid input.
+func Parse(s string) (ARN, error) {
+	return parse(s, 0)
+}
+
+// MustParse is like Parse but panics on error. It is meant for tests and
+// constants.
+func MustParse(s string) ARN {
+	a, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// Parse is like the package-level Parse under the reading o selects.
+// RegexOnly is ignored: versions that break the prose rules cannot be held
+// by an ARN value.
+func (o Options) Parse(s string) (ARN, error) {
+	return parse(s, o.readings())
+}
+
+// parse is Parse under the readings r.
+func parse(s string, r reading) (ARN, error) {
+	var c checker
+	c.o, c.parse = r, true
+	sp := genericSpec()
+	var p ibParts
+	c.imageBuilder(&sp, s, &p)
+	if c.fail.rule != RuleNone {
+		return ARN{}, c.err("", s)
+	}
+	p.finish()
+	return p.arn, nil
+}
+
+// finish completes the ARN of checked parts with the decoded version.
+func (p *ibParts) finish() {
+	a := &p.arn
+	switch p.form {
+	case formNone:
+		return
+	case formVersion:
+		a.kind = KindVersion
+	case formWildcard:
+		a.kind = KindWildcard
+	case formBuild:
+		a.kind = KindBuild
+	case formWildcardBuild:
+		a.kind = KindWildcardBuild
+	}
+	a.fixed = p.v.fixed
+	// The nodes were checked against MaxNode, so New cannot fail.
+	v, _ := semver.New(p.v.nodes[0], p.v.nodes[1], p.v.nodes[2])
+	a.ver = semver.NewBuild(v, p.v.build)
+}
+
+// IsZero reports whether a is the zero ARN.
+func (a ARN) IsZero() bool { return a == ARN{} }
+
+// String returns the ARN's text. For a parsed ARN whose fields were not
+// changed it is exactly the input of Parse. The zero ARN prints as "".
+func (a ARN) String() string {
+	if a.IsZero() {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(a.textLen())
+	b.WriteString("arn:")
+	b.WriteString(a.Partition)
+	b.WriteString(":imagebuilder:")
+	b.WriteString(a.Region)
+	b.WriteByte(':')
+	b.WriteString(a.Account)
+	b.WriteByte(':')
+	b.WriteString(string(a.Type))
+	b.WriteByte('/')
+	if a.Stage != "" {
+		b.WriteString(string(a.Stage))
+		b.WriteByte('/')
+	}
+	b.WriteString(a.Name)
+	if a.vtext != "" {
+		b.WriteByte('/')
+		b.WriteString(a.vtext)
+	}
+	return b.String()
+}
+
+// textLen returns the length of a.String().
+func (a ARN) textLen() int {
+	n := len("arn::imagebuilder:::/") + len(a.Partition) + len(a.Region) + len(a.Account) + len(a.Type) + len(a.Name)
+	if a.Stage != "" {
+		n += len(a.Stage) + 1
+	}
+	if a.vtext != "" {
+		n += len(a.vtext) + 1
+	}
+	return n
+}
+
+// AppendTo appends the text of a (as String returns it) to b.
+func (a ARN) AppendTo(b []byte) []byte {
+	if a.IsZero() {
+		return b
+	}
+	b = append(b, "arn:"...)
+	b = append(b, a.Partition...)
+	b = append(b, ":imagebuilder:"...)
+	b = append(b, a.Region...)
+	b = append(b, ':')
+	b = append(b, a.Account...)
+	b = append(b, ':')
+	b = append(b, a.Type...)
+	b = append(b, '/')
+	if a.Stage != "" {
+		b = append(b, a.Stage...)
+		b = append(b, '/')
+	}
+	b = append(b, a.Name...)
+	if a.vtext != "" {
+		b = append(b, '/')
+		b = append(b, a.vtext...)
+	}
+	return b
+}
+
+// AppendText implements encoding.TextAppender.
+func (a ARN) AppendText(b []byte) ([]byte, error) {
+	return a.AppendTo(b), nil
+}
+
+// MarshalText implements encoding.TextMarshaler. The zero ARN marshals to
+// empty text.
+func (a ARN) MarshalText() ([]byte, error) {
+	return a.AppendTo(make([]byte, 0, a.textLen())), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with Parse. Empty text
+// gives the zero ARN.
+func (a *ARN) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*a = ARN{}
+		return nil
+	}
+	p, err := Parse(string(text))
+	if err != nil {
+		return err
+	}
+	*a = p
+	return nil
+}
+
+// VersionKind returns the form of the version part.
+func (a ARN) VersionKind() VersionKind { return a.kind }
+
+// VersionText returns the version part as written, such as "1.2.x" or
+// "2021.01.01/3", or "" when there is none.
+func (a ARN) VersionText() string { return a.vtext }
+
+// Version returns the semantic version of a version or build ARN. It
+// returns false for other kinds.
+func (a ARN) Version() (semver.Version, bool) {
+	if a.kind != KindVersion && a.kind != KindBuild {
+		return semver.Version{}, false
+	}
+	return a.ver.Version(), true
+}
+
+// BuildVersion returns the version and build of a build ARN. It returns
+// false for other kinds.
+func (a ARN) BuildVersion() (semver.BuildVersion, bool) {
+	if a.kind != KindBuild {
+		return semver.BuildVersion{}, false
+	}
+	return a.ver, true
+}
+
+// Build returns the build number of a build ARN, including the
+// KindWildcardBuild form. It returns false when the ARN has no build.
+func (a ARN) Build() (uint64, bool) {
+	if a.kind != KindBuild && a.kind != KindWildcardBuild {
+		return 0, false
+	}
+	return a.ver.Build(), true
+}
+
+// Filter returns the version part as a semver filter: the exact version of
+// a version or build ARN (the build is left out), or the wildcard of a
+// wildcard ARN (also for KindWildcardBuild). It returns false for ARNs
+// without a version.
+func (a ARN) Filter() (semver.Filter, bool) {
+	switch a.kind {
+	case KindVersion, KindBuild:
+		return semver.Exact(a.ver.Version()), true
+	case KindWildcard, KindWildcardBuild:
+		text := a.vtext
+		if i := strings.IndexByte(text, '/'); i >= 0 {
+			text = text[:i]
+		}
+		f, err := semver.ParseFilter(text)
+		return f, err == nil
+	}
+	return semver.Filter{}, false
+}
+
+// WildcardNodes returns the number of numeric nodes before the first x of
+// a wildcard ARN: 2 for 1.2.x, 1 for 1.x.x, 0 for x.x.x, and 3 for version
+// and build ARNs. It returns 0 for ARNs without a version.
+func (a ARN) WildcardNodes() int {
+	if a.kind == KindNone {
+		return 0
+	}
+	return int(a.fixed)
+}
+
+// Decisions returns the decisions whose flag condition holds for a (see
+// the Flags section of the ibkit specification): AS-2 for the owner
+// "third-party", AS-3 for an "aws-" owner other than "aws-marketplace",
+// AS-4 for a name ARN of a versioned type or a version form the type cannot
+// have, AS-5 for an unknown partition or a region that does not fit it,
+// AS-6 for a version written with leading zeros, and AS-10 for build 0.
+func (a ARN) Decisions() Decisions {
+	c := checker{o: rGenericPatternOnly, parse: true, report: true}
+	sp := genericSpec()
+	var p ibParts
+	c.imageBuilder(&sp, a.String(), &p)
+	return c.flags
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package arn_test
+
+const raceEnabled = false
