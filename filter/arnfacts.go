@@ -1,0 +1,52 @@
+package filter
+
+import (
+	"strconv"
+
+	"github.com/ibkit/ibkit/arn"
+	"github.com/ibkit/ibkit/semver"
+)
+
+// This file holds everything the package reads from ARNs; all of it goes
+// through package arn.
+
+// ownershipFromArn derives an item's owner category from the owner node
+// of its ARN, relative to the caller's account (F-P5).
+func ownershipFromArn(s, account string) (Ownership, error) {
+	if s == "" {
+		return "", &reasonError{sentinel: ErrOwnership, reason: "the item has neither an ownership category nor an ARN"}
+	}
+	a, err := arn.Parse(s)
+	if err != nil {
+		return "", &reasonError{sentinel: ErrOwnership, reason: "cannot derive it from ARN " + strconv.Quote(s), cause: err}
+	}
+	return ownerCategory(a.Account, account)
+}
+
+// arnVersion returns the version part of an ARN as written ("1.2.0",
+// "x.x.x"), or "" when it has none or does not parse. Recipe summaries
+// carry their version only there.
+func arnVersion(s string) string {
+	if s == "" {
+		return ""
+	}
+	a, err := arn.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return a.VersionText()
+}
+
+// wildcardArn returns s with its version part replaced by x.x.x, or s
+// unchanged when it has no version or does not parse (F-P1 option).
+func wildcardArn(s string) string {
+	a, err := arn.Parse(s)
+	if err != nil || a.VersionKind() == arn.KindNone {
+		return s
+	}
+	w, err := a.WithFilter(semver.MustParseFilter("x.x.x"))
+	if err != nil {
+		return s
+	}
+	return w.String()
+}

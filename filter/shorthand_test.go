@@ -1,0 +1,133 @@
+package filter_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ibkit/ibkit/filter"
+)
+
+func TestParseShorthand(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []filter.Filter
+		err  bool
+	}{
+		{name: "one value", args: []string{"name=platform,values=Linux"}, want: []filter.Filter{f("platform", "Linux")}},
+		{name: "csv values", args: []string{"name=platform,values=Linux,Windows"}, want: []filter.Filter{f("platform", "Linux", "Windows")}},
+		{name: "values first", args: []string{"values=Linux,Windows,name=platform"}, want: []filter.Filter{f("platform", "Linux", "Windows")}},
+		{name: "explicit list", args: []string{"name=platform,values=[Linux, Windows]"}, want: []filter.Filter{f("platform", "Linux", "Windows")}},
+		{name: "two args", args: []string{"name=platform,values=Linux", "name=type,values=AMI"},
+			want: []filter.Filter{f("platform", "Linux"), f("type", "AMI")}},
+		{name: "two filters one arg", args: []string{"  name=platform,values=Linux   name=type,values=AMI,DOCKER  "},
+			want: []filter.Filter{f("platform", "Linux"), f("type", "AMI", "DOCKER")}},
+		{name: "spaces around separators", args: []string{"name = platform , values = Linux , Windows"},
+			want: []filter.Filter{f("platform", "Linux", "Windows")}},
+		{name: "double quoted", args: []string{`name=osVersion,values="Amazon Linux 2023","Ubuntu 22"`},
+			want: []filter.Filter{f("osVersion", "Amazon Linux 2023", "Ubuntu 22")}},
+		{name: "single quoted escapes", args: []string{`name=name,values='it\'s','a\\b','c\d'`},
+			want: []filter.Filter{f("name", `it's`, `a\b`, `c\d`)}},
+		{name: "escaped comma", args: []string{`name=name,values=a\,b,c`}, want: []filter.Filter{f("name", "a,b", "c")}},
+		{name: "json-like quoted", args: []string{`name=name,values='{"k":"v"}'`}, want: []filter.Filter{f("name", `{"k":"v"}`)}},
+		{name: "arn value", args: []string{"name=parentImage,values=arn:aws:imagebuilder:us-east-1:aws:image/al2023/x.x.x"},
+			want: []filter.Filter{f("parentImage", "arn:aws:imagebuilder:us-east-1:aws:image/al2023/x.x.x")}},
+		{name: "sole empty value", args: []string{"name=name,values="}, want: []filter.Filter{f("name", "")}},
+		{name: "empty explicit list", args: []string{"name=name,values=[]"}, want: []filter.Filter{{Name: "name", Values: []string{}}}},
+		{name: "name only", args: []string{"name=name"}, want: []filter.Filter{{Name: "name"}}},
+		{name: "nothing", args: []string{"", "  "}, want: nil},
+		{name: "unknown key", args: []string{"Name=platform,values=Linux"}, err: true},
+		{name: "bad key", args: []string{"nam=platform"}, err: true},
+		{name: "missing equals", args: []string{"name"}, err: true},
+		{name: "name twice", args: []string{"name=a,name=b"}, err: true},
+		{name: "values twice", args: []string{"values=a,values=b"}, err: true},
+		{name: "name list", args: []string{"name=a,b"}, err: true},
+		{name: "name explicit list", args: []string{"name=[a]"}, err: true},
+		{name: "unquoted space", args: []string{"name=osVersion,values=Amazon Linux"}, err: true},
+		{name: "empty middle value", args: []string{"name=a,values=x,,y"}, err: true},
+		{name: "unterminated quote", args: []string{`name=a,values="x`}, err: true},
+		{name: "unterminated list", args: []string{"name=a,values=[x"}, err: true},
+		{name: "hash literal", args: []string{"name=a,values={x=y}"}, err: true},
+		{name: "equals in value", args: []string{"name=a,values=x=y"}, err: true},
+		{name: "trailing comma", args: []string{"name=a,values=x,"}, err: true},
+		{name: "quote in bare value", args: []string{`name=a,values=x"y"`}, err: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := filter.ParseShorthand(tt.args...)
+			if tt.err {
+				var se *filter.SyntaxError
+				if !errors.As(err, &se) || !errors.Is(err, filter.ErrSyntax) {
+					t.Fatalf("err = %v, want a *SyntaxError; got %q", err, got)
+				}
+				if se.Offset < 0 || se.Offset > len(se.Input) {
+					t.Errorf("offset %d outside input %q", se.Offset, se.Input)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseFiltersJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []filter.Filter
+		err  bool
+	}{
+		{name: "list", text: ` [{"name":"platform","values":["Linux","Windows"]},{"values":["AMI"],"name":"type"}] `,
+			want: []filter.Filter{f("platform", "Linux", "Windows"), f("type", "AMI")}},
+		{name: "single object", text: `{"name":"accountId","values":["111122223333"]}`, want: []filter.Filter{f("accountId", "111122223333")}},
+		{name: "empty list", text: `[]`, want: []filter.Filter{}},
+		{name: "null values", text: `[{"name":"a","values":null}]`, want: []filter.Filter{{Name: "a"}}},
+		{name: "capitalised member", text: `[{"Name":"platform","Values":["Linux"]}]`, err: true},
+		{name: "extra member", text: `[{"name":"a","values":["b"],"x":1}]`, err: true},
+		{name: "values not list", text: `[{"name":"a","values":"b"}]`, err: true},
+		{name: "null filter", text: `[null]`, err: true},
+		{name: "broken", text: `[{"name":`, err: true},
+		{name: "trailing data", text: `[] []`, err: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := filter.ParseFilters(tt.text)
+			if tt.err {
+				if !errors.Is(err, filter.ErrSyntax) {
+					t.Fatalf("err = %v, want ErrSyntax; got %q", err, got)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFormatShorthandRoundTrip(t *testing.T) {
+	for _, fs := range [][]filter.Filter{
+		{f("platform", "Linux", "Windows")},
+		{f("osVersion", "Amazon Linux 2023"), f("name", `a,b`, `"q"`, `back\slash`, "it's", "", "=", "[x]", "{}")},
+		{{Name: "name"}, {Name: "", Values: []string{"v"}}, {Name: "n", Values: []string{}}, {}},
+	} {
+		text := filter.FormatShorthand(fs)
+		got, err := filter.ParseShorthand(text)
+		if err != nil {
+			t.Fatalf("ParseShorthand(%q): %v", text, err)
+		}
+		if diff := cmp.Diff(fs, got); diff != "" {
+			t.Errorf("round trip of %q (-want +got):\n%s", text, diff)
+		}
+	}
+}
