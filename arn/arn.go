@@ -1,6 +1,7 @@
 package arn
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -219,6 +220,9 @@ func (a ARN) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler with Parse. Empty text
 // gives the zero ARN.
 func (a *ARN) UnmarshalText(text []byte) error {
+	if a == nil {
+		return errNilARN
+	}
 	if len(text) == 0 {
 		*a = ARN{}
 		return nil
@@ -230,6 +234,9 @@ func (a *ARN) UnmarshalText(text []byte) error {
 	*a = p
 	return nil
 }
+
+// errNilARN is returned by UnmarshalText on a nil *ARN.
+var errNilARN = errors.New("arn: UnmarshalText on nil pointer")
 
 // VersionKind returns the form of the version part.
 func (a ARN) VersionKind() VersionKind { return a.kind }

@@ -37,14 +37,8 @@ func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 				"expected a region such as us-east-1: lower-case letters in two or more '-'-separated groups followed by '-' and a number")
 			return
 		}
-	} else {
-		if !c.loosePartition(partition) {
-			return
-		}
-		if region == "" {
-			c.bad(RulePattern, FieldRegion, ErrSyntax, "", "expected a non-empty region")
-			return
-		}
+	} else if !c.loosePartition(partition) || !c.nonEmptyRegion(region) {
+		return
 	}
 	c.lint(partition, region)
 	if !c.owner(sp.wide, a.arn.Account) {

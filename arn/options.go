@@ -84,7 +84,10 @@ type Result struct {
 	// owner is "third-party" or AS-6 when a node has a leading zero. For a
 	// text rejected by a decision's rule they are the decisions whose rules
 	// rejected it. For a text that fails the model's pattern or length it is
-	// empty: no reading would accept it.
+	// empty: no reading would accept it. The one exception is a text that
+	// is valid but for a final newline: a pattern checked with Python's "$",
+	// which also matches before a final "\n", would accept it, so AS-1 (Go
+	// anchoring) decided the verdict and is listed.
 	Decisions Decisions
 }
 
@@ -135,9 +138,18 @@ func (o Options) Check(shape Shape, s string) Result {
 		r.Decisions = c.flags
 	case c.hard:
 		r.Err = c.err(shape, s)
+		if o.failsOnlyByFinalNewline(shape, s) {
+			r.Decisions = r.Decisions.With(AS1)
+		}
 	default:
 		r.Err = c.err(shape, s)
 		r.Decisions = c.rejected
 	}
 	return r
+}
+
+// failsOnlyByFinalNewline reports whether s ends in one newline without
+// which it is valid under o.
+func (o Options) failsOnlyByFinalNewline(shape Shape, s string) bool {
+	return len(s) > 0 && s[len(s)-1] == '\n' && validate(shape, s[:len(s)-1], o.readings()) == nil
 }

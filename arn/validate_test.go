@@ -442,6 +442,12 @@ func TestCheckDecisions(t *testing.T) {
 		{"pattern failure beats decision", arn.Options{StrictLint: true}, arn.ImageVersionArn,
 			"arn:aws-cn:imagebuilder:us-east-1:aws:image/I/1.0.0", false, arn.RulePattern, nil},
 		{"role arn unknown partition", arn.Options{}, arn.RoleNameOrArn, "arn:aws-mars:iam::123456789012:role/R", true, arn.RuleNone, []arn.Decision{arn.AS5}},
+		// Python's $ also matches before a final newline, so only AS-1's
+		// Go anchoring rejects these: the verdict depends on AS-1.
+		{"trailing newline flagged", arn.Options{}, arn.ImagePipelineArn, ib + "image-pipeline/p\n", false, arn.RulePattern, []arn.Decision{arn.AS1}},
+		{"trailing newline on version", arn.Options{}, arn.VersionNumber, "1.2.3\n", false, arn.RulePattern, []arn.Decision{arn.AS1}},
+		{"newline not the only fault", arn.Options{}, arn.ImagePipelineArn, ib + "image-pipeline/P\n", false, arn.RulePattern, nil},
+		{"two newlines", arn.Options{}, arn.ImagePipelineArn, ib + "image-pipeline/p\n\n", false, arn.RulePattern, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,7 +40,9 @@ var threeFilters = []filter.Filter{
 func TestMatchAllocs(t *testing.T) {
 	items := images(1000)
 	comps := []filter.ComponentVersion{{Name: "c", SupportedOsVersions: []string{"Amazon Linux 2023", "Ubuntu 22"}}}
-	summaries := []filter.ImageSummary{{Name: "s", Version: "1.2.3/4"}}
+	// The odd versions take the path where an item's version does not
+	// parse; it must not allocate either.
+	summaries := []filter.ImageSummary{{Name: "s", Version: "1.2.3/4"}, {Name: "s", Version: "1.2"}, {Name: "s", Version: "1.99999999999.0"}}
 	m := mustCompile(t, filter.Options{}, "ListImages", threeFilters)
 	mc := mustCompile(t, filter.Options{OsVersionPrefix: true}, "ListComponents", []filter.Filter{{Name: "supportedOsVersion", Values: []string{"Ubuntu"}}})
 	mw := mustCompile(t, filter.Options{VersionWildcards: true}, "ListImageBuildVersions", []filter.Filter{{Name: "version", Values: []string{"1.x.x"}}})

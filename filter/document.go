@@ -3,8 +3,9 @@ package filter
 import (
 	"bytes"
 	"encoding/json"
-
+	"reflect"
 	"strconv"
+	"strings"
 )
 
 // FilterResponse filters the result list of a List response document, as
@@ -46,7 +47,8 @@ func (o Options) FilterResponse(operation, filters string, response []byte) ([]b
 // member (Matcher.ResultKey) holding an array of objects, or null. Each
 // item is decoded into the operation's item type to be evaluated, while
 // its original text is what the output holds, so members unknown to ibkit
-// survive untouched. Members other than the result list are copied as
+// survive untouched. Member names are case-sensitive, as on the wire: a
+// member such as "Name" is an unknown member, not the item's "name". Members other than the result list are copied as
 // they are, in their original order and layout; so is the whitespace
 // before each kept item, so an indented document stays indented the same
 // way. The only rewrite besides dropping items is the "arn" member of
@@ -74,6 +76,7 @@ func (m *Matcher) FilterJSON(doc []byte) ([]byte, []Decision, error) {
 	}
 	elems, tail := splitArray(list)
 	items := make([]Item, len(elems))
+	members := membersOf(reflect.TypeOf(newItem(m.op.item)).Elem())
 	for i, e := range elems {
 		raw := list[e.start:e.end]
 		if raw[0] != '{' {
@@ -81,7 +84,7 @@ func (m *Matcher) FilterJSON(doc []byte) ([]byte, []Decision, error) {
 				Err: &reasonError{sentinel: ErrDocument, reason: "item is not an object"}}
 		}
 		it := newItem(m.op.item)
-		if err := json.Unmarshal(raw, it); err != nil {
+		if err := json.Unmarshal(members.exact(raw), it); err != nil {
 			return nil, nil, &ItemError{Path: m.op.resultKey + "[" + strconv.Itoa(i) + "]",
 				Err: &reasonError{sentinel: ErrDocument, reason: "item does not fit " + m.op.item.String(), cause: err}}
 		}
@@ -174,6 +177,126 @@ func findMember(doc []byte, key string) (lo, hi int, err error) {
 		return 0, 0, &reasonError{sentinel: ErrDocument, reason: "no " + strconv.Quote(key) + " member; is this the response of the right operation?"}
 	}
 	return lo, hi, nil
+}
+
+// memberTable lists the JSON member names encoding/json fills in a struct
+// type, with the tables of struct-typed members. It lets FilterJSON read
+// member names exactly: encoding/json also decodes a member whose name
+// matches a field only when case is ignored (so {"name":"b","Name":"a"}
+// would read as name "a"), but the wire format is case-sensitive, so to
+// ibkit such members are unknown ones, which the output keeps (it copies
+// the original text) and evaluation never reads.
+type memberTable []memberName
+
+type memberName struct {
+	name string
+	sub  memberTable // for struct-typed members; nil otherwise
+}
+
+// membersOf returns the member table of struct type t.
+func membersOf(t reflect.Type) memberTable {
+	var tab memberTable
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		m := memberName{name: name}
+		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(reflect.TypeFor[json.Unmarshaler]()) {
+			m.sub = membersOf(ft)
+		}
+		tab = append(tab, m)
+	}
+	return tab
+}
+
+// lookup returns the entry encoding/json would decode member key into,
+// preferring an exact match, and whether the match is exact.
+func (tab memberTable) lookup(key []byte) (m *memberName, exact bool) {
+	for i := range tab {
+		if tab[i].name == string(key) {
+			return &tab[i], true
+		}
+		if m == nil && strings.EqualFold(tab[i].name, string(key)) {
+			m = &tab[i]
+		}
+	}
+	return m, false
+}
+
+// exact returns the JSON object obj without the members that match an
+// entry only when case is ignored, at any depth. When there are none, which
+// is the usual case, it returns obj itself and does not allocate. The
+// rewritten object is only decoded, so its layout does not matter.
+func (tab memberTable) exact(obj []byte) []byte {
+	if !tab.inexact(obj) {
+		return obj
+	}
+	out := append(make([]byte, 0, len(obj)), '{')
+	eachMember(obj, func(key, rawKey, value []byte) {
+		m, exact := tab.lookup(key)
+		if m != nil && !exact {
+			return
+		}
+		if m != nil && m.sub != nil {
+			value = m.sub.exact(value)
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, rawKey...)
+		out = append(out, ':')
+		out = append(out, value...)
+	})
+	return append(out, '}')
+}
+
+// inexact reports whether exact has members to drop in obj.
+func (tab memberTable) inexact(obj []byte) bool {
+	found := false
+	eachMember(obj, func(key, _, value []byte) {
+		if m, exact := tab.lookup(key); m != nil && (!exact || m.sub != nil && m.sub.inexact(value)) {
+			found = true
+		}
+	})
+	return found
+}
+
+// eachMember calls fn with the name, raw name text and raw value of each
+// member of obj, a valid JSON value; it does nothing when obj is not an
+// object.
+func eachMember(obj []byte, fn func(key, rawKey, value []byte)) {
+	i := skipSpace(obj, 0)
+	if i >= len(obj) || obj[i] != '{' {
+		return
+	}
+	for i = skipSpace(obj, i+1); i < len(obj) && obj[i] != '}'; {
+		ks := i
+		ke := skipValue(obj, ks)
+		vs := skipSpace(obj, skipSpace(obj, ke)+1) // past ':'
+		ve := skipValue(obj, vs)
+		if i = skipSpace(obj, ve); i < len(obj) && obj[i] == ',' {
+			i = skipSpace(obj, i+1)
+		}
+		rawKey := obj[ks:ke]
+		key := rawKey[1 : len(rawKey)-1]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			var k string
+			if json.Unmarshal(rawKey, &k) != nil {
+				continue
+			}
+			key = []byte(k)
+		}
+		fn(key, rawKey, obj[vs:ve])
+	}
 }
 
 // replaceArn returns the object obj with the value of its "arn" member

@@ -348,3 +348,51 @@ func TestAccessors(t *testing.T) {
 		t.Error("Edition.String")
 	}
 }
+
+// TestFilterJSONMemberCase pins that member names are read exactly: a
+// member whose name differs from a known one only in case (or Unicode
+// folding) is an unknown member, kept in the output but never read, even
+// though encoding/json alone would decode it into the known field.
+func TestFilterJSONMemberCase(t *testing.T) {
+	tests := []struct {
+		name, op, filters, doc string
+		keep                   bool
+	}{
+		{"upper-case name only", "ListComponents", "name=name,values=app",
+			`{"componentVersionList":[{"NAME":"app","version":"1.0.0"}]}`, false},
+		{"later Name does not replace name", "ListComponents", "name=name,values=app",
+			`{"componentVersionList":[{"name":"b","Name":"app","version":"1.0.0"}]}`, false},
+		{"earlier Name does not replace name", "ListComponents", "name=name,values=b",
+			`{"componentVersionList":[{"Name":"app","name":"b","version":"1.0.0"}]}`, true},
+		{"long s folds to s", "ListImageScanFindings", "name=severity,values=HIGH",
+			`{"findings":[{"\u017feverity":"HIGH"}]}`, false},
+		{"nested member", "ListImageScanFindings", "name=vulnerabilityId,values=CVE-1",
+			`{"findings":[{"packageVulnerabilityDetails":{"VulnerabilityId":"CVE-1"}}]}`, false},
+		{"nested exact", "ListImageScanFindings", "name=vulnerabilityId,values=CVE-1",
+			`{"findings":[{"packageVulnerabilityDetails":{"VulnerabilityId":"CVE-2","vulnerabilityId":"CVE-1"}}]}`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := filter.FilterResponse(tt.op, tt.filters, []byte(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept := !strings.HasSuffix(string(out), "[]}")
+			if kept != tt.keep {
+				t.Errorf("FilterResponse(%s) = %s, want item kept %v", tt.doc, out, tt.keep)
+			}
+			if kept && string(out) != tt.doc {
+				t.Errorf("kept item changed:\n got %s\nwant %s", out, tt.doc)
+			}
+		})
+	}
+}
+
+func TestFilterJSONMemberCaseLast(t *testing.T) {
+	// Dropping the last members must leave an object the decoder reads.
+	doc := `{"componentVersionList":[{"name":"b","version":"1.0.0","Name":"a","NAME":"c"}]}`
+	out, _, err := filter.FilterResponse("ListComponents", "name=name,values=b", []byte(doc))
+	if err != nil || string(out) != doc {
+		t.Fatalf("FilterResponse = %s, %v; want the document unchanged", out, err)
+	}
+}

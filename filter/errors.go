@@ -58,7 +58,7 @@ var (
 )
 
 // ValidationError reports a request that the model or ibkit's rules
-// reject. Err is one of the sentinel errors.
+// reject. Err is, or wraps, one of the sentinel errors.
 type ValidationError struct {
 	// Operation is the API name as given.
 	Operation string
@@ -76,7 +76,8 @@ type ValidationError struct {
 	// Decision is the decision the verdict depends on, "" when the model
 	// alone decides it.
 	Decision Decision
-	// Err is the sentinel describing the cause.
+	// Err is the sentinel describing the cause, or an error wrapping it
+	// with more detail (ErrBadVersion carries the semver error).
 	Err error
 }
 

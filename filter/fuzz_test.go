@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -74,8 +75,12 @@ func FuzzParseFilters(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		fs, err := filter.ParseFilters(s)
 		if err != nil {
-			if !errors.Is(err, filter.ErrSyntax) {
-				t.Fatalf("error %v does not wrap ErrSyntax", err)
+			var se *filter.SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("error %v is not a *SyntaxError", err)
+			}
+			if se.Offset < 0 || se.Offset > len(se.Input) || !strings.Contains(s, se.Input) {
+				t.Fatalf("error %v: offset %d outside input %q of %q", err, se.Offset, se.Input, s)
 			}
 			return
 		}

@@ -123,17 +123,23 @@ func (v *ImageVersion) kind() kind {
 	return kindImageVersion
 }
 func (v *ImageVersion) text(f field) string {
+	return imageText(f, v.Name, v.Type, v.Version, v.Platform, v.OsVersion)
+}
+
+// imageText picks the field f among the filterable fields ImageVersion
+// and ImageSummary share.
+func imageText(f field, name, typ, version, platform, osVersion string) string {
 	switch f {
 	case fieldName:
-		return v.Name
+		return name
 	case fieldType:
-		return v.Type
+		return typ
 	case fieldVersion:
-		return v.Version
+		return version
 	case fieldPlatform:
-		return v.Platform
+		return platform
 	case fieldOsVersion:
-		return v.OsVersion
+		return osVersion
 	}
 	return ""
 }
@@ -168,19 +174,7 @@ func (s *ImageSummary) kind() kind {
 	return kindImageSummary
 }
 func (s *ImageSummary) text(f field) string {
-	switch f {
-	case fieldName:
-		return s.Name
-	case fieldType:
-		return s.Type
-	case fieldVersion:
-		return s.Version
-	case fieldPlatform:
-		return s.Platform
-	case fieldOsVersion:
-		return s.OsVersion
-	}
-	return ""
+	return imageText(f, s.Name, s.Type, s.Version, s.Platform, s.OsVersion)
 }
 func (s *ImageSummary) list(field) []string { return nil }
 func (s *ImageSummary) key() itemKey {

@@ -177,10 +177,11 @@ func (p *pred) match(item Item) bool {
 	if p.mode != modeWildcard {
 		return false
 	}
-	v, err := semver.Parse(versionCore(s))
-	if err != nil {
-		return false
+	core := versionCore(s)
+	if !semver.IsValid(core) {
+		return false // checked first: Parse would allocate its error
 	}
+	v, _ := semver.Parse(core)
 	for _, f := range p.wild {
 		if f.Match(v) {
 			return true

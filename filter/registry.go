@@ -1,6 +1,9 @@
 package filter
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // field identifies the item field a filter name reads.
 type field uint8
@@ -287,13 +290,7 @@ var operations = [...]opSpec{
 // case-sensitive), or nil.
 func lookupOp(operation string) *opSpec {
 	i, ok := slices.BinarySearchFunc(operations[:], operation, func(s opSpec, name string) int {
-		switch {
-		case s.name < name:
-			return -1
-		case s.name > name:
-			return 1
-		}
-		return 0
+		return strings.Compare(s.name, name)
 	})
 	if !ok {
 		return nil
@@ -321,15 +318,7 @@ func (o Options) names(op *opSpec) []nameSpec {
 		}
 	}
 	out = append(out, op.names...)
-	slices.SortFunc(out, func(a, b nameSpec) int {
-		switch {
-		case a.name < b.name:
-			return -1
-		case a.name > b.name:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, func(a, b nameSpec) int { return strings.Compare(a.name, b.name) })
 	return out
 }
 

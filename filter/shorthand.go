@@ -3,87 +3,8 @@ package filter
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strings"
 )
-
-// ParseFilters parses the text of a --filters argument: JSON when the text
-// starts with "[" (a list of filters) or "{" (a single filter, as
-// ListImageScanFindingAggregations' --filter takes), AWS CLI shorthand
-// otherwise (see ParseShorthand). Blank text yields nil: no filters.
-//
-// The JSON form is the request shape: objects with exactly the members
-// "name" (a string) and "values" (a list of strings); member names are
-// case-sensitive and any other member is an error. A null or missing
-// member leaves the field empty, for Validate to report.
-func ParseFilters(text string) ([]Filter, error) {
-	t := strings.TrimSpace(text)
-	switch {
-	case t == "":
-		return nil, nil
-	case t[0] == '[':
-		var raws []json.RawMessage
-		if err := json.Unmarshal([]byte(t), &raws); err != nil {
-			return nil, jsonSyntaxError(text, err)
-		}
-		out := make([]Filter, len(raws))
-		for i, r := range raws {
-			f, err := parseJSONFilter(text, r)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = f
-		}
-		return out, nil
-	case t[0] == '{':
-		f, err := parseJSONFilter(text, json.RawMessage(t))
-		if err != nil {
-			return nil, err
-		}
-		return []Filter{f}, nil
-	}
-	return ParseShorthand(text)
-}
-
-// parseJSONFilter decodes one filter object, member names exactly.
-func parseJSONFilter(text string, r json.RawMessage) (Filter, error) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(r, &members); err != nil || members == nil {
-		if err == nil {
-			err = errors.New("a filter is a JSON object, not null")
-		}
-		return Filter{}, jsonSyntaxError(text, err)
-	}
-	var f Filter
-	for k, v := range members {
-		var err error
-		switch k {
-		case "name":
-			err = json.Unmarshal(v, &f.Name)
-		case "values":
-			err = json.Unmarshal(v, &f.Values)
-		default:
-			err = errors.New("unknown filter member " + quote(k) + "; want \"name\" and \"values\"")
-		}
-		if err != nil {
-			return Filter{}, jsonSyntaxError(text, err)
-		}
-	}
-	return f, nil
-}
-
-func jsonSyntaxError(text string, err error) error {
-	e := &SyntaxError{Input: text, Reason: "invalid JSON filters: " + err.Error()}
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		e.Offset = int(se.Offset)
-	case errors.As(err, &te):
-		e.Offset = int(te.Offset)
-	}
-	return e
-}
 
 func quote(s string) string {
 	b, _ := json.Marshal(s)

@@ -2,6 +2,7 @@ package filter_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -129,5 +130,51 @@ func TestFormatShorthandRoundTrip(t *testing.T) {
 		if diff := cmp.Diff(fs, got); diff != "" {
 			t.Errorf("round trip of %q (-want +got):\n%s", text, diff)
 		}
+	}
+}
+
+// TestParseFiltersJSONDeterministicError pins that a filter object with
+// several bad members always reports the same one, the first in document
+// order, whatever the order of map iteration.
+func TestParseFiltersJSONDeterministicError(t *testing.T) {
+	const text = `[{"name":"a","values":["b"],"zeta":1,"alpha":2,"mid":3}]`
+	_, first := filter.ParseFilters(text)
+	if first == nil {
+		t.Fatal("ParseFilters accepted unknown members")
+	}
+	for range 50 {
+		if _, err := filter.ParseFilters(text); err == nil || err.Error() != first.Error() {
+			t.Fatalf("ParseFilters(%s) = %v, earlier %v", text, err, first)
+		}
+	}
+	if want := `"zeta"`; !strings.Contains(first.Error(), want) {
+		t.Errorf("error %q does not name the first unknown member %s", first, want)
+	}
+}
+
+// TestParseFiltersJSONOffsets pins that SyntaxError.Offset points into the
+// text as given (leading blanks included) at the offending part.
+func TestParseFiltersJSONOffsets(t *testing.T) {
+	tests := []struct {
+		name, text, at string // at: the text from Offset on starts with it
+	}{
+		{"values not a list", `[{"name":"a","values":["b"]}, {"name":"c","values":"d"}]`, `"d"}]`},
+		{"unknown member", `[{"name":"a","values":["b"]}, {"name":"c","x":1}]`, `"x":1}]`},
+		{"name not a string", `  {"name":5}`, `5}`},
+		{"missing comma", `[{"name":"a"} {"name":"c"}]`, `{"name":"c"}]`},
+		{"trailing data", ` [{"name":"a"}] x`, `x`},
+		{"not an object", `[{"name":"a"}, 7]`, `7]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := filter.ParseFilters(tt.text)
+			var se *filter.SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("ParseFilters(%s) = %v, want a *SyntaxError", tt.text, err)
+			}
+			if se.Input != tt.text || se.Offset < 0 || se.Offset > len(tt.text) || !strings.HasPrefix(tt.text[se.Offset:], tt.at) {
+				t.Errorf("ParseFilters(%s): Input %q, Offset %d; want the offset of %s", tt.text, se.Input, se.Offset, tt.at)
+			}
+		})
 	}
 }

@@ -104,6 +104,7 @@ func TestZeroAllocs(t *testing.T) {
 	var buf [64]byte
 	for name, fn := range map[string]func(){
 		"Parse":       func() { _, _ = Parse("2021.12.31") },
+		"IsValid bad": func() { _ = IsValid("1.2.99999999999") },
 		"ParseBuild":  func() { _, _ = ParseBuild("1.2.3/4") },
 		"ParseFilter": func() { _, _ = ParseFilter("1.2.x") },
 		"Match":       func() { _ = f.Match(v) },

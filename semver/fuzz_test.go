@@ -56,6 +56,9 @@ func FuzzParse(f *testing.F) {
 		if (err == nil) != want {
 			t.Fatalf("Parse(%q) error %v, reference says valid=%v", s, err, want)
 		}
+		if IsValid(s) != (err == nil) {
+			t.Fatalf("IsValid(%q) = %v, Parse error %v", s, IsValid(s), err)
+		}
 		if err != nil {
 			var pe *ParseError
 			if !errors.As(err, &pe) || pe.Input != s {

@@ -56,8 +56,12 @@ type Candidate struct {
 	Created time.Time
 }
 
-// StateAvailable is the state of a usable build.
-const StateAvailable = "AVAILABLE"
+// The states in which a build is fully usable: images report AVAILABLE,
+// components and workflows ACTIVE.
+const (
+	StateAvailable = "AVAILABLE"
+	StateActive    = "ACTIVE"
+)
 
 // Resolver resolves a version filter to one build under chosen readings of
 // the points the service leaves open. The zero value is the default
@@ -114,7 +118,8 @@ func (e *NoMatchError) Unwrap() error { return ErrNoMatch }
 // Decisions lists AS-7 when more than one candidate matched and the other
 // reading of "latest" would choose differently or cannot be checked
 // because creation times are missing, and AS-8 when a state was skipped on
-// the way to the result or the chosen build's known state is not AVAILABLE.
+// the way to the result or the chosen build's known state is neither
+// AVAILABLE nor ACTIVE.
 func (r Resolver) Resolve(f Filter, candidates []Candidate) (Resolution, error) {
 	byVersion, byDate := -1, -1
 	bestAll := -1 // winner had nothing been skipped
@@ -155,7 +160,7 @@ func (r Resolver) Resolve(f Filter, candidates []Candidate) (Resolution, error) 
 		res.Decisions = append(res.Decisions, DecisionLatest)
 	}
 	st := candidates[chosen].State
-	if (skipped > 0 && bestAll != chosen) || (st != "" && st != StateAvailable) {
+	if (skipped > 0 && bestAll != chosen) || (st != "" && st != StateAvailable && st != StateActive) {
 		res.Decisions = append(res.Decisions, DecisionSkipStates)
 	}
 	return res, nil

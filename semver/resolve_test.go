@@ -140,6 +140,14 @@ func TestResolverMissingDates(t *testing.T) {
 	}
 }
 
+func TestResolverActiveIsUsable(t *testing.T) {
+	cands := []Candidate{{Version: MustParseBuild("1.0.0/1"), State: "ACTIVE"}}
+	got, err := Resolver{}.Resolve(MustParseFilter("1.0.0"), cands)
+	if err != nil || len(got.Decisions) != 0 {
+		t.Fatalf("an ACTIVE component build must carry no AS-8 flag: %+v, %v", got, err)
+	}
+}
+
 func TestNoMatchErrorMessage(t *testing.T) {
 	_, err := Resolver{SkipStates: []string{"FAILED"}}.Resolve(MustParseFilter("1.x.x"),
 		[]Candidate{{Version: MustParseBuild("1.0.0/1"), State: "FAILED"}})

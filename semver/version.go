@@ -36,6 +36,14 @@ func Parse(s string) (Version, error) {
 	return ParseOptions{}.Parse(s)
 }
 
+// IsValid reports whether Parse accepts s. Unlike Parse it builds no error
+// for invalid text, so it never allocates; code that must not allocate can
+// screen text with it before calling Parse.
+func IsValid(s string) bool {
+	_, i, ok := fastVersion(s)
+	return ok && i == len(s)
+}
+
 // MustParse is like Parse but panics if s is not a valid version. It is
 // meant for constants in tests and examples.
 func MustParse(s string) Version {
