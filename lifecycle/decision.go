@@ -1,0 +1,43 @@
+package lifecycle
+
+// Decision is the ID of a point the service's documentation leaves open
+// and on which ibkit takes a documented reading ("L-9"). Findings and plan
+// records whose outcome depends on such a point carry its ID.
+type Decision string
+
+// The lifecycle decisions of the ibkit specification.
+const (
+	DecisionMonthYearLength          Decision = "L-1"  // length of MONTHS and YEARS
+	DecisionAgeBoundary              Decision = "L-2"  // an image exactly at the age threshold
+	DecisionRetainSlots              Decision = "L-3"  // who fills AGE retainAtLeast slots
+	DecisionFailedAge                Decision = "L-4"  // FAILED/CANCELLED images under AGE
+	DecisionFewGoodImages            Decision = "L-5"  // failed images in a group with few good ones
+	DecisionTagsProtectFailed        Decision = "L-6"  // exclusion tags on failed images
+	DecisionRetentionBeforeTags      Decision = "L-7"  // retention slots before tag exclusion
+	DecisionSkipContinues            Decision = "L-8"  // a later rule after an exclusion skip
+	DecisionRetainOnDeprecateDisable Decision = "L-9"  // retainAtLeast on DEPRECATE/DISABLE
+	DecisionCountOnDeprecateDisable  Decision = "L-10" // COUNT on DEPRECATE/DISABLE
+	DecisionSlotStates               Decision = "L-11" // DEPRECATED/DISABLED images fill slots
+	DecisionSnapshotsWithoutAMIs     Decision = "L-12" // snapshots without amis on DELETE
+	DecisionAMIExclusionsAllActions  Decision = "L-13" // AMI exclusions on DEPRECATE/DISABLE
+	DecisionMixedWildcards           Decision = "L-14" // "x.1.x" in semanticVersion
+	DecisionEvaluatedOnce            Decision = "L-15" // one evaluation per image and policy
+	DecisionCreationTime             Decision = "L-16" // creation timestamp and ties
+	DecisionLastLaunched             Decision = "L-17" // never-launched AMIs, window edge
+	DecisionTagMatching              Decision = "L-18" // exact, case-sensitive, any-of
+	DecisionDisabledPolicy           Decision = "L-19" // DISABLED policy; no AVAILABLE
+	DecisionScope                    Decision = "L-20" // type mapping, DELETED, in-progress
+	DecisionRecipeMatch              Decision = "L-21" // recipe entry against image name
+	DecisionPriority                 Decision = "L-22" // DEPRECATE, DISABLE, DELETE
+	DecisionAMIExclusionOrder        Decision = "L-23" // Region, Public, Tag, Shared, Last launched
+	DecisionVocabulary               Decision = "L-24" // ListLifecycleExecutionResources names
+	DecisionForecast                 Decision = "L-25" // multi-run simulation
+	DecisionClientToolingRules       Decision = "L-P1" // X5, X6, X8, X9, X12 as errors
+	DecisionCountModifiers           Decision = "L-P2" // retainAtLeast or unit on COUNT
+	DecisionSnapshotsOfSkipped       Decision = "L-P3" // snapshots of SKIPPED AMIs
+	DecisionNotImpacted              Decision = "L-P4" // kept images are not SKIPPED
+	DecisionPermissionFailures       Decision = "L-P5" // failures from missing permissions
+	DecisionRunTime                  Decision = "L-P6" // time of day of the daily run
+	DecisionDeprecationTime          Decision = "L-P7" // deprecation time written to AMIs
+	DecisionManualUpdate             Decision = "L-P8" // StartResourceStateUpdate readings
+)

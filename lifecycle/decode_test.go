@@ -1,0 +1,308 @@
+package lifecycle
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestDecodePolicyShapes(t *testing.T) {
+	tests := []struct {
+		file  string
+		shape Shape
+		check func(t *testing.T, d *Document)
+	}{
+		{"bare.json", ShapePolicy, func(t *testing.T, d *Document) {
+			if d.Policy.DateCreated != "1717243200.25" || d.Policy.DateUpdated != "2024-07-01T08:30:00.000Z" {
+				t.Errorf("timestamps = %q, %q", d.Policy.DateCreated, d.Policy.DateUpdated)
+			}
+			if got := d.Policy.PolicyDetails[1].Filter.Retain(); got != 2 {
+				t.Errorf("retainAtLeast = %d", got)
+			}
+			if got := d.Policy.PolicyDetails[1].ExclusionRules.AMIs.LastLaunched.Value; got != 14 {
+				t.Errorf("lastLaunched.value = %d", got)
+			}
+		}},
+		{"get-response.json", ShapeGetResponse, func(t *testing.T, d *Document) {
+			if d.Policy.Enabled() || d.Policy.ResourceSelection.TagMap["stage"] != "dev" {
+				t.Errorf("policy = %+v", d.Policy)
+			}
+		}},
+		{"create-input.json", ShapeCreateInput, func(t *testing.T, d *Document) {
+			if d.ClientToken != "6f1e2d3c-0000-4000-8000-000000000001" || d.Policy.Name != "container-cleanup" {
+				t.Errorf("token %q name %q", d.ClientToken, d.Policy.Name)
+			}
+		}},
+		{"update-input.json", ShapeUpdateInput, func(t *testing.T, d *Document) {
+			if d.Policy.ARN != "arn:aws:imagebuilder:us-west-2:111122223333:lifecycle-policy/progressive" || d.ClientToken != "token-2" {
+				t.Errorf("arn %q token %q", d.Policy.ARN, d.ClientToken)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "policy", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := DecodePolicy(data, DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Shape != tt.shape {
+				t.Errorf("shape = %v, want %v", doc.Shape, tt.shape)
+			}
+			tt.check(t, doc)
+			if fs, err := doc.Validate(ValidateOptions{}); err != nil {
+				t.Errorf("fixture is invalid: %v", fs)
+			}
+		})
+	}
+}
+
+// TestPolicyGolden decodes each fixture, encodes it, and compares with the
+// golden file; decoding the golden file gives the same document again.
+func TestPolicyGolden(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "policy", "*.json"))
+	for _, in := range files {
+		if strings.HasSuffix(in, ".golden.json") {
+			continue
+		}
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			data, _ := os.ReadFile(in)
+			doc, err := DecodePolicy(data, DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := json.MarshalIndent(doc, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, '\n')
+			golden := strings.TrimSuffix(in, ".json") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if diff := cmp.Diff(string(want), string(out)); diff != "" {
+				t.Errorf("encoding differs from %s (-want +got):\n%s", golden, diff)
+			}
+			again, err := DecodePolicy(out, DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(doc, again); diff != "" {
+				t.Errorf("round trip changed the document (-first +second):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDecodePolicyErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		opts     DecodeOptions
+		path     string
+		sentinel error
+	}{
+		{"empty", ``, DecodeOptions{}, "", ErrSyntax},
+		{"not an object", `[{"name":"x"}]`, DecodeOptions{}, "", ErrShape},
+		{"string", `"policy"`, DecodeOptions{}, "", ErrShape},
+		{"trailing data", `{"name":"abc"} {}`, DecodeOptions{}, "", ErrSyntax},
+		{"truncated", `{"policyDetails":[{"action":`, DecodeOptions{}, "policyDetails[0].action", ErrSyntax},
+		{"bad token", `{"policyDetails":[{"filter":{"value":01}}]}`, DecodeOptions{}, "policyDetails[0].filter", ErrSyntax},
+		{"bad literal", `{"policyDetails":[{"filter":{"value":tru}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrSyntax},
+		{"unknown top level", `{"nmae":"abc"}`, DecodeOptions{}, "nmae", ErrUnknownField},
+		{"unknown nested", `{"policyDetails":[{"filter":{"type":"AGE","valeu":3}}]}`, DecodeOptions{}, "policyDetails[0].filter.valeu", ErrUnknownField},
+		{"wrong case", `{"policyDetails":[{"Action":{}}]}`, DecodeOptions{}, "policyDetails[0].Action", ErrUnknownField},
+		{"odd key", `{"resourceSelection":{"a b":1}}`, DecodeOptions{}, `resourceSelection["a b"]`, ErrUnknownField},
+		{"duplicate member", `{"name":"abc","name":"abd"}`, DecodeOptions{}, "name", ErrDuplicateField},
+		{"duplicate tag", `{"tags":{"k":"1","k":"2"}}`, DecodeOptions{}, `tags["k"]`, ErrDuplicateField},
+		{"string for int", `{"policyDetails":[{"filter":{"value":"3"}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrType},
+		{"fraction for int", `{"policyDetails":[{"filter":{"value":3.5}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrType},
+		{"huge int", `{"policyDetails":[{"filter":{"value":99999999999}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrType},
+		{"bool as string", `{"policyDetails":[{"action":{"includeResources":{"amis":"true"}}}]}`, DecodeOptions{}, "policyDetails[0].action.includeResources.amis", ErrType},
+		{"tag value number", `{"tags":{"k":1}}`, DecodeOptions{}, `tags["k"]`, ErrType},
+		{"array for object", `{"resourceSelection":[]}`, DecodeOptions{}, "resourceSelection", ErrType},
+		{"object for array", `{"policyDetails":{}}`, DecodeOptions{}, "policyDetails", ErrType},
+		{"timestamp bool", `{"dateCreated":true}`, DecodeOptions{}, "dateCreated", ErrType},
+		{"get response extra", `{"lifecyclePolicy":{},"requestId":"x"}`, DecodeOptions{}, "requestId", ErrUnknownField},
+		{"get response null", `{"lifecyclePolicy":null}`, DecodeOptions{}, "lifecyclePolicy", ErrType},
+		{"create with arn", `{"clientToken":"t","arn":"x"}`, DecodeOptions{}, "arn", ErrUnknownField},
+		{"create token number", `{"clientToken":5}`, DecodeOptions{}, "clientToken", ErrType},
+		{"update with name", `{"lifecyclePolicyArn":"x","name":"abc"}`, DecodeOptions{}, "name", ErrUnknownField},
+		{"update with tags", `{"lifecyclePolicyArn":"x","tags":{}}`, DecodeOptions{}, "tags", ErrUnknownField},
+		{"update arn number", `{"lifecyclePolicyArn":1}`, DecodeOptions{}, "lifecyclePolicyArn", ErrType},
+		{"relaxed still checks types", `{"extra":1,"name":2}`, DecodeOptions{AllowUnknownFields: true}, "name", ErrType},
+		{"too deep", strings.Repeat(`{"tags":`, 70), DecodeOptions{}, strings.Repeat("tags.", 63) + "tags", ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodePolicy([]byte(tt.in), tt.opts)
+			var de *DecodeError
+			if !errors.As(err, &de) {
+				t.Fatalf("err = %v, want a *DecodeError", err)
+			}
+			if de.Path != tt.path {
+				t.Errorf("path = %q, want %q (%v)", de.Path, tt.path, err)
+			}
+			if !errors.Is(err, tt.sentinel) {
+				t.Errorf("err = %v, want it to wrap %v", err, tt.sentinel)
+			}
+			// Errors about a member point at its name, others at the value.
+			if de.Offset < 0 || de.Offset > int64(len(tt.in)) {
+				t.Fatalf("offset %d out of the input", de.Offset)
+			}
+			if (tt.sentinel == ErrUnknownField || tt.sentinel == ErrDuplicateField) && !strings.HasPrefix(tt.in[de.Offset:], `"`) {
+				t.Errorf("offset %d points at %q, want a member name", de.Offset, tt.in[de.Offset:])
+			}
+			if tt.sentinel == ErrType && strings.HasPrefix(tt.in[de.Offset:], `:`) {
+				t.Errorf("offset %d points at a separator", de.Offset)
+			}
+		})
+	}
+}
+
+func TestDecodePolicyRelaxed(t *testing.T) {
+	in := `{"lifecyclePolicyArn":"arn:x","name":"ignored","tags":{"a":"b"},"policyDetails":[{"action":{"type":"DELETE","extra":{"deep":[1]}},"filter":{"type":"COUNT","value":1}}],"resourceSelection":{"tagMap":{"a":"b"}},"unknown":null}`
+	doc, err := DecodePolicy([]byte(in), DecodeOptions{AllowUnknownFields: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Shape != ShapeUpdateInput || doc.Policy.Name != "" || doc.Policy.Tags != nil || doc.Policy.PolicyDetails[0].Action.Type != ActionDelete {
+		t.Errorf("doc = %+v", doc)
+	}
+}
+
+func TestDocumentEncodeShapes(t *testing.T) {
+	p := Policy{ARN: "arn:p", Name: "abc", ExecutionRole: "r", DateCreated: "5", Tags: Tags{"k": "v"}}
+	tests := []struct {
+		shape Shape
+		want  string
+	}{
+		{ShapePolicy, `{"arn":"arn:p","name":"abc","executionRole":"r","resourceSelection":{},"dateCreated":5,"tags":{"k":"v"}}`},
+		{ShapeGetResponse, `{"lifecyclePolicy":{"arn":"arn:p","name":"abc","executionRole":"r","resourceSelection":{},"dateCreated":5,"tags":{"k":"v"}}}`},
+		{ShapeCreateInput, `{"name":"abc","executionRole":"r","resourceSelection":{},"tags":{"k":"v"},"clientToken":"t"}`},
+		{ShapeUpdateInput, `{"lifecyclePolicyArn":"arn:p","executionRole":"r","resourceSelection":{},"clientToken":"t"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.shape.String(), func(t *testing.T) {
+			got, err := json.Marshal(&Document{Shape: tt.shape, Policy: p, ClientToken: "t"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+	if _, err := json.Marshal(&Document{Shape: 9}); err == nil {
+		t.Error("unknown shape encoded without error")
+	}
+}
+
+func TestDocumentUnmarshalJSON(t *testing.T) {
+	var d Document
+	if err := json.Unmarshal([]byte(`{"clientToken":"t","name":"abc"}`), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Shape != ShapeCreateInput || d.Policy.Name != "abc" {
+		t.Errorf("d = %+v", d)
+	}
+	if err := json.Unmarshal([]byte(`{"nope":1}`), &d); err == nil {
+		t.Error("unknown field accepted")
+	}
+}
+
+func TestDecodeErrorMessage(t *testing.T) {
+	_, err := DecodePolicy([]byte(`{"policyDetails":[{"filter":{"valeu":3}}]}`), DecodeOptions{})
+	got := err.Error()
+	for _, part := range []string{"policyDetails[0].filter.valeu", `"valeu"`, "type, value, unit, retainAtLeast"} {
+		if !strings.Contains(got, part) {
+			t.Errorf("message %q lacks %q", got, part)
+		}
+	}
+	_, err = DecodePolicy([]byte(`{"policyDetails":[{"filter":{"Value":3}}]}`), DecodeOptions{})
+	if !strings.Contains(err.Error(), `did you mean "value"`) {
+		t.Errorf("message %q does not suggest the right case", err)
+	}
+	de := &DecodeError{File: "a.json", Path: "x", Offset: 3, Reason: "r", Err: ErrType}
+	if de.Error() != "lifecycle: a.json: x (byte 3): r" {
+		t.Errorf("Error() = %q", de.Error())
+	}
+}
+
+func TestDecodeStateUpdate(t *testing.T) {
+	in := `{"resourceArn":"arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2","state":{"status":"DEPRECATED"},
+	"executionRole":"LifecycleRole","includeResources":{"amis":true},"exclusionRules":{"amis":{"regions":["us-west-2"]}},
+	"updateAt":"2025-01-02T00:00:00Z","clientToken":"t"}`
+	r, err := DecodeStateUpdate([]byte(in), DecodeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &StateUpdateRequest{
+		ResourceARN:      "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2",
+		State:            ResourceState{Status: ResourceDeprecated},
+		ExecutionRole:    "LifecycleRole",
+		IncludeResources: &IncludeResources{AMIs: true},
+		ExclusionRules:   &StateUpdateExclusionRules{AMIs: &AMIExclusionRules{Regions: []string{"us-west-2"}}},
+		UpdateAt:         "2025-01-02T00:00:00Z",
+		ClientToken:      "t",
+	}
+	if diff := cmp.Diff(want, r); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	out, _ := json.Marshal(r)
+	r2, err := DecodeStateUpdate(out, DecodeOptions{})
+	if err != nil || !cmp.Equal(r, r2) {
+		t.Errorf("round trip: %v %s", err, cmp.Diff(r, r2))
+	}
+	for in, path := range map[string]string{
+		`{"exclusionRules":{"tagMap":{}}}`: "exclusionRules.tagMap",
+		`{"state":{"status":1}}`:           "state.status",
+		`[]`:                               "",
+		`{"state":`:                        "state",
+	} {
+		_, err := DecodeStateUpdate([]byte(in), DecodeOptions{})
+		var de *DecodeError
+		if !errors.As(err, &de) || de.Path != path {
+			t.Errorf("%s: err = %v, want path %q", in, err, path)
+		}
+	}
+	if _, err := DecodeStateUpdate([]byte(`{"x":1}`), DecodeOptions{AllowUnknownFields: true}); err != nil {
+		t.Errorf("relaxed: %v", err)
+	}
+}
+
+func TestKeyPath(t *testing.T) {
+	tests := []struct{ path, key, want string }{
+		{"", "name", "name"},
+		{"a", "b_1", "a.b_1"},
+		{"a", "1b", `a["1b"]`},
+		{"", "", `[""]`},
+		{"a", `q"`, `a["q\""]`},
+	}
+	for _, tt := range tests {
+		if got := keyPath(tt.path, tt.key); got != tt.want {
+			t.Errorf("keyPath(%q, %q) = %q, want %q", tt.path, tt.key, got, tt.want)
+		}
+	}
+	if !bytes.Equal([]byte(indexPath("a", 12)), []byte("a[12]")) {
+		t.Error("indexPath")
+	}
+}

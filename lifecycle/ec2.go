@@ -1,0 +1,114 @@
+package lifecycle
+
+// AMI is one EC2 image as DescribeImages returns it (an item of "Images"),
+// with the members a lifecycle dry-run reads; others are ignored when
+// decoding. Member names are EC2's capitalised ones. AMIs are joined to
+// Image Builder images by ImageID.
+//
+// A zero LastLaunchedTime means EC2 reports no launch (or the attribute was
+// not requested).
+type AMI struct {
+	ImageID             string               `json:"ImageId"`
+	Name                string               `json:"Name,omitempty"`
+	OwnerID             string               `json:"OwnerId,omitempty"`
+	CreationDate        Timestamp            `json:"CreationDate,omitempty"`
+	Public              bool                 `json:"Public,omitempty"`
+	State               AMIState             `json:"State,omitempty"`
+	Tags                []EC2Tag             `json:"Tags,omitempty"`
+	BlockDeviceMappings []BlockDeviceMapping `json:"BlockDeviceMappings,omitempty"`
+	LastLaunchedTime    Timestamp            `json:"LastLaunchedTime,omitempty"`
+	DeprecationTime     Timestamp            `json:"DeprecationTime,omitempty"`
+}
+
+// SnapshotIDs returns the EBS snapshot IDs of the AMI's block device
+// mappings, in mapping order, skipping mappings without a snapshot.
+func (a *AMI) SnapshotIDs() []string {
+	var ids []string
+	for _, m := range a.BlockDeviceMappings {
+		if m.EBS != nil && m.EBS.SnapshotID != "" {
+			ids = append(ids, m.EBS.SnapshotID)
+		}
+	}
+	return ids
+}
+
+// HasTag reports whether the AMI carries the EC2 tag key=value, both
+// compared exactly.
+func (a *AMI) HasTag(key, value string) bool {
+	for _, t := range a.Tags {
+		if t.Key == key && t.Value == value {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchesAnyTag reports whether the AMI carries at least one of the pairs
+// of sel (Decision L-18).
+func (a *AMI) MatchesAnyTag(sel Tags) bool {
+	for _, t := range a.Tags {
+		if v, ok := sel[t.Key]; ok && v == t.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// AMIState is the State of an EC2 image ("available", "pending",
+// "deregistered", "disabled", ...). ibkit keeps the text as EC2 returns it.
+type AMIState string
+
+// The EC2 image states.
+const (
+	AMIAvailable    AMIState = "available"
+	AMIPending      AMIState = "pending"
+	AMIInvalid      AMIState = "invalid"
+	AMIDeregistered AMIState = "deregistered"
+	AMITransient    AMIState = "transient"
+	AMIFailed       AMIState = "failed"
+	AMIError        AMIState = "error"
+	AMIDisabled     AMIState = "disabled"
+)
+
+// Valid reports whether s is a known EC2 image state.
+func (s AMIState) Valid() bool {
+	switch s {
+	case AMIAvailable, AMIPending, AMIInvalid, AMIDeregistered, AMITransient, AMIFailed, AMIError, AMIDisabled:
+		return true
+	}
+	return false
+}
+
+// EC2Tag is one EC2 tag in EC2's list form.
+type EC2Tag struct {
+	Key   string `json:"Key"`
+	Value string `json:"Value"`
+}
+
+// BlockDeviceMapping is one block device of an AMI.
+type BlockDeviceMapping struct {
+	DeviceName string `json:"DeviceName,omitempty"`
+	EBS        *EBS   `json:"Ebs,omitempty"`
+}
+
+// EBS is the EBS part of a block device mapping.
+type EBS struct {
+	SnapshotID string `json:"SnapshotId,omitempty"`
+}
+
+// LaunchPermissions is an AMI's launchPermission attribute as EC2
+// DescribeImageAttribute returns it.
+type LaunchPermissions struct {
+	ImageID           string             `json:"ImageId"`
+	LaunchPermissions []LaunchPermission `json:"LaunchPermissions"`
+}
+
+// LaunchPermission grants launch access to an AMI: exactly one of UserID
+// (an account), Group ("all" makes the AMI public), OrganizationARN or
+// OrganizationalUnitARN is set.
+type LaunchPermission struct {
+	UserID                string `json:"UserId,omitempty"`
+	Group                 string `json:"Group,omitempty"`
+	OrganizationARN       string `json:"OrganizationArn,omitempty"`
+	OrganizationalUnitARN string `json:"OrganizationalUnitArn,omitempty"`
+}

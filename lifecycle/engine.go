@@ -1,0 +1,325 @@
+package lifecycle
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ibkit/ibkit/semver"
+)
+
+// DryRun predicts what one scheduled execution of the policy at opts.Now
+// would do to the images of idx, and why. It never reads the clock and
+// never calls AWS.
+//
+// The policy is validated first with the readings of opts
+// (ModelOnlyValidation, AllowMixedWildcards, RecipeKinds): a policy with an
+// error finding yields a *ValidationError and no plan; its warnings are
+// copied into the plan. A zero opts.Now or a nil policy or index is a
+// *PlanInputError.
+//
+// The computation follows the reference algorithm of the ibkit
+// specification: scope, deferral of builds in progress, recipe-version
+// groups ordered newest first, keep slots and qualification per rule, one
+// action per image in the order DEPRECATE, DISABLE, DELETE, then the
+// output resources of the images acted on. A DISABLED policy yields an
+// empty plan whose Note says that no execution runs (unless
+// opts.EvaluateDisabledPolicy). Recipe-version groups are formed per
+// Region and account of the image ARNs; DryRun does not restrict the index
+// to the policy's own Region. The plan does not depend on the order of
+// idx.Images; its cost grows as n log g for n images in groups of g, and
+// large indexes are processed on all available processors.
+func DryRun(p *Policy, idx *Index, opts PlanOptions) (*Plan, error) {
+	pl, err := newPlanner(p, idx, &opts)
+	if err != nil {
+		return nil, err
+	}
+	return pl.plan(idx.Images, opts.Now.UTC(), false), nil
+}
+
+// planner holds what stays the same across the runs of one policy.
+type planner struct {
+	p        *Policy
+	o        *PlanOptions
+	sel      *selector
+	warnings Findings
+}
+
+func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
+	switch {
+	case p == nil:
+		return nil, &PlanInputError{Field: "policy", Reason: "is nil; give a decoded lifecycle policy"}
+	case idx == nil:
+		return nil, &PlanInputError{Field: "index", Reason: "is nil; give an inventory index (Inventory.Index)"}
+	case o.Now.IsZero():
+		return nil, &PlanInputError{Field: "Now", Reason: "is the zero time; give the instant of the execution, the package never reads the clock"}
+	}
+	findings, err := p.Validate(o.validateOptions())
+	if err != nil {
+		return nil, err
+	}
+	return &planner{p: p, o: o, sel: newSelector(p, o), warnings: findings.Warnings()}, nil
+}
+
+// groupKey identifies a recipe-version group: the image ARN up to the
+// recipe name (partition, Region, account, name) and the version x.y.z.
+type groupKey struct {
+	prefix string
+	ver    semver.Version
+}
+
+type groupInfo struct {
+	key       groupKey
+	start     int32
+	n         int32
+	deferred  bool
+	region    string
+	accountID string
+}
+
+// result is the outcome of step 6 for one image: the rule that acts, the
+// first rule whose exclusion tag skipped it, and where evaluation ended.
+type result struct {
+	acted   int8 // position in rules, -1 for none
+	skipped int8
+	ended   int8
+	flags   decisionSet
+}
+
+// execution is the state of one run: entries in plan order and the rules'
+// verdicts on them.
+type execution struct {
+	*planner
+	rules   []compiledRule
+	entries []entry // in plan order
+	groups  []groupInfo
+	quals   []qrec // rule-major: quals[k*len(entries)+i]
+	results []result
+	flags   decisionSet // plan-wide decisions
+	lean    bool        // emit no unaffected images and no groups
+}
+
+// plan computes the plan of one run at now. A lean plan, for Forecast,
+// holds only the records of images acted on, skipped or failed: no
+// unaffected images and no groups.
+func (pl *planner) plan(images []IndexedImage, now time.Time, lean bool) *Plan {
+	x := &execution{planner: pl, lean: lean}
+	plan := &Plan{Policy: pl.p.Name, Now: now, Warnings: pl.warnings}
+	if pl.o.ModelOnlyValidation {
+		x.flags |= flagLP1
+	}
+	if len(pl.sel.emptyKeys) > 0 {
+		x.flags |= flagL18 // a selection pair with an empty value
+	}
+	if !pl.p.Enabled() {
+		x.flags |= flagL19
+		if !pl.o.EvaluateDisabledPolicy {
+			plan.Note = reasonDisabledPolicy
+			plan.Resources = []ExecutionResource{}
+			plan.Unaffected = []UnaffectedImage{}
+			plan.Groups = []Group{}
+			plan.Decisions = x.flags.appendTo(nil)
+			return plan
+		}
+		plan.Note = reasonEvaluatedDisabled
+	}
+	plan.Evaluated = true
+	x.rules = compileRules(pl.p, now, pl.o)
+	x.scope(images)
+	x.emit(plan)
+	return plan
+}
+
+// candidate is what selection found out about one image of the index.
+type candidate struct {
+	flags    decisionSet
+	group    int32 // group, in group order once the groups are sorted
+	pos      int32 // position in plan order
+	kind     entryKind
+	excluded uint8
+}
+
+// scope selects the images in scope (steps 2 and 3) and places them by
+// recipe-version group in group order; qualifyChunk orders each group
+// (step 4). Both passes over the index are split between processors; the
+// serial pass in between reads only the compact candidates.
+func (x *execution) scope(images []IndexedImage) {
+	cand := make([]candidate, len(images))
+	prefixes := make([]string, len(images))
+	parallelRange(len(images), func(lo, hi int) {
+		var cache selectCache
+		for i := lo; i < hi; i++ {
+			x.candidate(&images[i], &cand[i], &prefixes[i], &cache)
+		}
+	})
+	ids := make(map[groupKey]int32)
+	var groups []groupInfo
+	// Inventory.Index orders images by ARN, so consecutive images mostly
+	// share their group: remember the last one to skip the map.
+	lastKey, lastGroup := groupKey{}, int32(-1)
+	inScope := 0
+	for i := range cand {
+		c := &cand[i]
+		if c.kind == entryOut {
+			continue
+		}
+		inScope++
+		key := groupKey{prefix: prefixes[i], ver: images[i].Version}
+		g := lastGroup
+		if g < 0 || key != lastKey {
+			var found bool
+			if g, found = ids[key]; !found {
+				g = int32(len(groups))
+				ids[key] = g
+				region, account, _ := arnParts(images[i].ARN)
+				groups = append(groups, groupInfo{key: key, region: region, accountID: account})
+			}
+			lastKey, lastGroup = key, g
+		}
+		groups[g].n++
+		if c.kind == entryDeferred {
+			groups[g].deferred = true
+		}
+		c.group = g
+	}
+	// Order the groups, then give each image its place in its group's range.
+	order := make([]int32, len(groups))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		ka, kb := &groups[a].key, &groups[b].key
+		if c := strings.Compare(ka.prefix, kb.prefix); c != 0 {
+			return c
+		}
+		return ka.ver.Compare(kb.ver)
+	})
+	sorted := make([]groupInfo, len(groups))
+	rank := make([]int32, len(groups))
+	next := int32(0)
+	for pos, g := range order {
+		sorted[pos] = groups[g]
+		sorted[pos].start = next
+		rank[g] = int32(pos)
+		next += groups[g].n
+	}
+	fill := make([]int32, len(sorted))
+	for i := range cand {
+		c := &cand[i]
+		if c.kind == entryOut {
+			continue
+		}
+		c.group = rank[c.group]
+		c.pos = sorted[c.group].start + fill[c.group]
+		fill[c.group]++
+	}
+	placed := make([]entry, inScope)
+	parallelRange(len(images), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			c := &cand[i]
+			if c.kind == entryOut {
+				continue
+			}
+			img := &images[i]
+			e := entry{img: img, created: img.Created, status: img.Status, kind: c.kind,
+				group: c.group, excluded: c.excluded, flags: c.flags}
+			if x.o.CreationTimeFromCompletion && !img.Completed.IsZero() {
+				e.created = img.Completed
+			}
+			placed[c.pos] = e
+		}
+	})
+	x.entries, x.groups = placed, sorted
+}
+
+// candidate fills c for img: entryOut when the policy does not select it,
+// otherwise its kind, the rules whose exclusion tags it carries and its
+// selection decisions, and in prefix the ARN up to the recipe name.
+func (x *execution) candidate(img *IndexedImage, c *candidate, prefix *string, cache *selectCache) {
+	c.kind = entryOut
+	if img.Status == StatusDeleted {
+		return
+	}
+	ok, flags := x.sel.selects(img, cache)
+	if !ok {
+		return
+	}
+	*c = candidate{flags: flags}
+	if !img.Completed.IsZero() && !img.Completed.Equal(img.Created) {
+		c.flags |= flagL16
+	}
+	if len(img.Tags) > 0 {
+		for k := range x.rules {
+			if _, ok := x.rules[k].tagExcluded(img.Tags); ok {
+				c.excluded |= x.rules[k].bit
+			}
+		}
+	}
+	switch {
+	case img.Status.InProgress():
+		c.kind = entryDeferred
+	case !img.Status.Terminal():
+		c.kind = entryUnknown
+	}
+	_, _, *prefix = arnParts(img.ARN)
+}
+
+// compareEntries orders a group newest first by creation time, then by
+// highest build number, then by ascending ARN (Decision L-16).
+func compareEntries(a, b entry) int {
+	if c := b.created.Compare(a.created); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.img.Build, a.img.Build); c != 0 {
+		return c
+	}
+	return strings.Compare(a.img.ARN, b.img.ARN)
+}
+
+// evaluate applies step 6 to entry i: the rules in priority order, the
+// state skips, the exclusion tags, and the first rule that acts.
+func (x *execution) evaluate(i int) result {
+	e := &x.entries[i]
+	res := result{acted: -1, skipped: -1, ended: -1, flags: e.flags}
+	if e.kind != entryActive {
+		return res
+	}
+	n := len(x.entries)
+	failed := e.status.Unsuccessful()
+	for k := range x.rules {
+		r := &x.rules[k]
+		if r.skipsStatus(e.status) {
+			continue
+		}
+		q := &x.quals[k*n+i]
+		res.flags |= q.flags
+		if q.q != qQualify {
+			continue
+		}
+		if e.excluded&r.bit != 0 {
+			if failed {
+				res.flags |= flagL6
+			}
+			if !failed || !x.o.TagsDontProtectFailed {
+				if res.skipped < 0 {
+					res.skipped = int8(k)
+				}
+				if k < len(x.rules)-1 {
+					res.flags |= flagL8
+				}
+				if x.o.SkipEndsEvaluation {
+					res.ended = int8(k)
+					return res
+				}
+				continue
+			}
+		}
+		if r.countDD {
+			res.flags |= flagL10
+		}
+		res.acted = int8(k)
+		return res
+	}
+	return res
+}

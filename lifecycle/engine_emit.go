@@ -1,0 +1,263 @@
+package lifecycle
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// minChunkImages is the smallest number of images worth a goroutine of
+// its own.
+const minChunkImages = 4096
+
+// chunk is a range of groups evaluated and emitted by one goroutine, with
+// what it produces.
+type chunk struct {
+	groupLo, groupHi int
+	lo, hi           int // entry range
+
+	nRes, nUnaffected, nVerdicts, nSnap, nActions int
+	b                                             *builder
+}
+
+// chunks splits the groups into contiguous ranges of about equal numbers
+// of images, one per available processor.
+func (x *execution) chunks() []chunk {
+	n := len(x.entries)
+	w := min(runtime.GOMAXPROCS(0), max(1, n/minChunkImages), max(1, len(x.groups)))
+	out := make([]chunk, 0, w)
+	gi := 0
+	for c := 0; c < w && gi < len(x.groups); c++ {
+		target := n * (c + 1) / w
+		ch := chunk{groupLo: gi, lo: int(x.groups[gi].start)}
+		for gi < len(x.groups) && (int(x.groups[gi].start) < target || c == w-1) {
+			gi++
+		}
+		ch.groupHi = gi
+		ch.hi = n
+		if gi < len(x.groups) {
+			ch.hi = int(x.groups[gi].start)
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+// parallelRange splits [0, n) into one range per available processor (of
+// at least minChunkImages each) and runs f on each, concurrently when there
+// are several.
+func parallelRange(n int, f func(lo, hi int)) {
+	w := min(runtime.GOMAXPROCS(0), max(1, n/minChunkImages))
+	if w == 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for c := 0; c < w; c++ {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			f(lo, hi)
+		}(n*c/w, n*(c+1)/w)
+	}
+	wg.Wait()
+}
+
+// parallel runs f on every chunk, concurrently when there are several.
+func parallel(cs []chunk, f func(c *chunk)) {
+	if len(cs) == 1 {
+		f(&cs[0])
+		return
+	}
+	var wg sync.WaitGroup
+	for i := range cs {
+		wg.Add(1)
+		go func(c *chunk) {
+			defer wg.Done()
+			f(c)
+		}(&cs[i])
+	}
+	wg.Wait()
+}
+
+// qualifyChunk runs steps 5 and 6 on the chunk's groups (every rule's walk
+// over every group, then one action per image) and counts the records the
+// chunk will emit.
+func (x *execution) qualifyChunk(c *chunk) {
+	n := len(x.entries)
+	var scratch []qrec
+	for gi := c.groupLo; gi < c.groupHi; gi++ {
+		g := &x.groups[gi]
+		lo, hi := int(g.start), int(g.start+g.n)
+		slices.SortFunc(x.entries[lo:hi], compareEntries)
+		if cap(scratch) < hi-lo {
+			scratch = make([]qrec, hi-lo)
+		}
+		for k := range x.rules {
+			walkRule(x.entries[lo:hi], &x.rules[k], x.o, g.deferred, x.quals[k*n+lo:k*n+hi], scratch[:hi-lo])
+		}
+	}
+	nr := len(x.rules)
+	for i := c.lo; i < c.hi; i++ {
+		res := x.evaluate(i)
+		x.results[i] = res
+		switch {
+		case res.acted >= 0:
+			recs, snaps := x.outputCounts(&x.entries[i], &x.rules[res.acted])
+			c.nRes += 1 + recs
+			c.nActions += 1 + recs
+			c.nSnap += snaps
+		case res.skipped >= 0:
+			c.nRes++
+			c.nActions++
+		case !x.lean:
+			c.nUnaffected++
+			if x.entries[i].kind == entryActive {
+				c.nVerdicts += nr
+			}
+		}
+	}
+}
+
+// outputCounts returns the number of output records an action of rule r
+// on e produces (outputs emits exactly that many) and the number of
+// snapshots they hold when that is known without reading the AMIs (0
+// otherwise; the snapshot arena then grows as needed).
+func (x *execution) outputCounts(e *entry, r *compiledRule) (records, snapshots int) {
+	inc := r.includes
+	if inc.Containers {
+		for _, c := range e.img.Containers {
+			if len(c.ImageURIs) > 0 {
+				records++
+			}
+		}
+	}
+	switch {
+	case inc.AMIs:
+		records += len(e.img.AMIs)
+		if inc.Snapshots && r.action == ActionDelete {
+			snapshots = len(e.img.AMIs) // one root volume each, usually
+		}
+	case inc.Snapshots && r.action == ActionDelete && !x.o.IgnoreSnapshotsWithoutAMIs:
+		for j := range e.img.AMIs {
+			a := &e.img.AMIs[j]
+			if excl, _, _ := x.amiExclusion(r, a); excl == amiNotExcluded && len(a.Snapshots) > 0 {
+				records++
+				snapshots += len(a.Snapshots)
+			}
+		}
+	}
+	return records, snapshots
+}
+
+// amiExclusion applies the rule's AMI exclusions to a under the reading of
+// L-13 and returns the exclusion, its value and the decisions involved.
+func (x *execution) amiExclusion(r *compiledRule, a *IndexedAMI) (amiExclusion, string, decisionSet) {
+	excl, value, flags := r.checkAMI(a, x.o)
+	if excl != amiNotExcluded && r.action != ActionDelete {
+		flags |= flagL13
+		if x.o.AMIExclusionsDeleteOnly {
+			excl = amiNotExcluded
+		}
+	}
+	return excl, value, flags
+}
+
+// emit runs steps 5 to 8 chunk by chunk: qualification and one action per
+// image, then, once every chunk has counted its records, the records
+// themselves, each chunk writing its own range of the plan's lists.
+func (x *execution) emit(plan *Plan) {
+	cs := x.chunks()
+	n := len(x.entries)
+	x.quals = make([]qrec, n*len(x.rules))
+	x.results = make([]result, n)
+	parallel(cs, x.qualifyChunk)
+
+	var nRes, nUnaffected int
+	for i := range cs {
+		nRes += cs[i].nRes
+		nUnaffected += cs[i].nUnaffected
+	}
+	resources := make([]ExecutionResource, nRes)
+	unaffected := make([]UnaffectedImage, nUnaffected)
+	resOff, unOff := 0, 0
+	for i := range cs {
+		c := &cs[i]
+		c.b = &builder{
+			x:          x,
+			rs:         newReasons(),
+			resources:  resources[resOff : resOff : resOff+c.nRes],
+			unaffected: unaffected[unOff : unOff : unOff+c.nUnaffected],
+			actions:    make([]ExecutionAction, 0, c.nActions),
+			verdicts:   make([]RuleVerdict, 0, c.nVerdicts),
+			snapshots:  make([]ExecutionSnapshot, 0, c.nSnap),
+		}
+		resOff += c.nRes
+		unOff += c.nUnaffected
+	}
+	parallel(cs, func(c *chunk) {
+		for i := c.lo; i < c.hi; i++ {
+			c.b.flags |= c.b.image(i)
+		}
+	})
+
+	allFlags := x.flags
+	exact := true
+	for i := range cs {
+		b := cs[i].b
+		allFlags |= b.flags
+		plan.Summary.add(&b.summary)
+		exact = exact && len(b.resources) == cs[i].nRes && len(b.unaffected) == cs[i].nUnaffected
+	}
+	if exact {
+		plan.Resources, plan.Unaffected = resources, unaffected
+	} else {
+		// The counts are exact by construction; should they ever disagree
+		// with what was emitted, assemble the lists from the chunks.
+		plan.Resources, plan.Unaffected = nil, nil
+		for i := range cs {
+			plan.Resources = append(plan.Resources, cs[i].b.resources...)
+			plan.Unaffected = append(plan.Unaffected, cs[i].b.unaffected...)
+		}
+	}
+	if !x.lean {
+		plan.Groups = x.groupList()
+	}
+	plan.Summary.InScope = len(x.entries)
+	plan.Summary.Unaffected = len(plan.Unaffected)
+	plan.HasImpactedResources = plan.Summary.Images.Acted() > 0
+	plan.Decisions = allFlags.appendTo(nil)
+}
+
+// add adds the counts of t to s.
+func (s *Summary) add(t *Summary) {
+	s.InScope += t.InScope
+	s.Deferred += t.Deferred
+	s.Unaffected += t.Unaffected
+	for _, p := range [...][2]*Counts{{&s.Images, &t.Images}, {&s.AMIs, &t.AMIs}, {&s.Snapshots, &t.Snapshots}, {&s.Containers, &t.Containers}} {
+		p[0].Deprecate += p[1].Deprecate
+		p[0].Disable += p[1].Disable
+		p[0].Delete += p[1].Delete
+		p[0].Skipped += p[1].Skipped
+		p[0].Failed += p[1].Failed
+	}
+}
+
+// groupList returns the plan's groups with their images in order.
+func (x *execution) groupList() []Group {
+	groups := make([]Group, len(x.groups))
+	arns := make([]string, len(x.entries))
+	for i := range x.entries {
+		arns[i] = x.entries[i].img.ARN
+	}
+	for gi, g := range x.groups {
+		groups[gi] = Group{
+			Recipe:    x.entries[g.start].img.ARNName,
+			Version:   g.key.ver.String(),
+			Region:    g.region,
+			AccountID: g.accountID,
+			Images:    arns[g.start : g.start+g.n : g.start+g.n],
+		}
+	}
+	return groups
+}

@@ -1,0 +1,166 @@
+package lifecycle_test
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/semver"
+)
+
+// planNow is the instant of every scenario's execution.
+var planNow = time.Date(2026, time.March, 31, 12, 0, 0, 0, time.UTC)
+
+const (
+	planAccount = "123456789012"
+	planRegion  = "us-east-1"
+)
+
+// img describes one image of a scenario inventory.
+type planImg struct {
+	recipe  string // recipe name; the ARN uses its lower-case, hyphenated form
+	version string // x.y.z
+	build   uint64
+	age     time.Duration // before planNow
+	status  lifecycle.ImageStatus
+	tags    lifecycle.Tags
+	amis    []lifecycle.IndexedAMI
+	noName  bool // the inventory does not know the image's name (ARN only)
+	created time.Time
+	done    time.Time // dateCompleted
+	docker  bool
+	uris    []string
+}
+
+func nDays(n float64) time.Duration { return time.Duration(n * float64(24*time.Hour)) }
+
+func arnOf(recipe, version string, build uint64) string {
+	name := strings.ToLower(strings.ReplaceAll(recipe, " ", "-"))
+	return fmt.Sprintf("arn:aws:imagebuilder:%s:%s:image/%s/%s/%d", planRegion, planAccount, name, version, build)
+}
+
+func (m planImg) indexed() lifecycle.IndexedImage {
+	status := m.status
+	if status == "" {
+		status = lifecycle.StatusAvailable
+	}
+	created := m.created
+	if created.IsZero() {
+		created = planNow.Add(-m.age)
+	}
+	it := lifecycle.IndexedImage{
+		ARN:       arnOf(m.recipe, m.version, m.build),
+		Name:      m.recipe,
+		ARNName:   strings.ToLower(strings.ReplaceAll(m.recipe, " ", "-")),
+		Version:   semver.MustParse(m.version),
+		Build:     m.build,
+		Type:      lifecycle.ImageTypeAMI,
+		Status:    status,
+		Created:   created,
+		Completed: m.done,
+		Tags:      m.tags,
+		AMIs:      m.amis,
+	}
+	if m.noName {
+		it.Name = ""
+	}
+	if m.docker {
+		it.Type = lifecycle.ImageTypeDocker
+		if m.uris != nil {
+			it.Containers = []lifecycle.OutputContainer{{Region: planRegion, ImageURIs: m.uris}}
+		}
+	}
+	it.Source = &lifecycle.Image{ARN: it.ARN}
+	return it
+}
+
+// indexOf builds an Index of the images, ordered by ARN as Inventory.Index
+// orders it.
+func indexOf(imgs ...planImg) *lifecycle.Index {
+	idx := &lifecycle.Index{}
+	for _, m := range imgs {
+		idx.Images = append(idx.Images, m.indexed())
+	}
+	sort.Slice(idx.Images, func(i, j int) bool { return idx.Images[i].ARN < idx.Images[j].ARN })
+	return idx
+}
+
+// ami returns a described AMI with the given snapshots.
+func planAMI(id, region string, snapshots ...string) lifecycle.IndexedAMI {
+	return lifecycle.IndexedAMI{
+		ID: id, Region: region, AccountID: planAccount, Described: true, State: lifecycle.AMIAvailable,
+		Snapshots: snapshots, PermissionsKnown: true,
+		Tags: []lifecycle.EC2Tag{{Key: "CreatedBy", Value: "EC2 Image Builder"}},
+	}
+}
+
+// verdicts summarises a plan as resourceId → short verdict:
+// "DELETE" (SUCCESS), "SKIPPED DELETE", "FAILED", "-" followed by each
+// rule's outcome for unaffected images ("-KEPT1/2 TOO_YOUNG"), "DEFERRED".
+func verdicts(p *lifecycle.Plan) map[string]string {
+	out := map[string]string{}
+	for _, r := range p.Resources {
+		var s string
+		switch r.State.Status {
+		case lifecycle.ExecutionSuccess:
+			s = string(r.Action.Name)
+		case lifecycle.ExecutionSkipped:
+			s = "SKIPPED " + string(r.Action.Name)
+		case lifecycle.ExecutionFailed:
+			s = "FAILED"
+		}
+		for _, sn := range r.Snapshots {
+			s += " " + sn.SnapshotID + ":" + string(sn.State.Status)
+		}
+		out[r.ResourceID] = s
+	}
+	for _, u := range p.Unaffected {
+		if u.Deferred {
+			out[u.ResourceID] = "DEFERRED"
+			continue
+		}
+		var parts []string
+		for _, v := range u.Rules {
+			s := string(v.Outcome)
+			if v.Outcome == lifecycle.OutcomeKept {
+				s += fmt.Sprintf("%d/%d", v.Slot, v.Slots)
+			}
+			parts = append(parts, s)
+		}
+		out[u.ResourceID] = "-" + strings.Join(parts, " ")
+	}
+	return out
+}
+
+// decisionsOf returns the decisions of the record of id.
+func decisionsOf(p *lifecycle.Plan, id string) []lifecycle.Decision {
+	for _, r := range p.Resources {
+		if r.ResourceID == id {
+			return r.Decisions
+		}
+	}
+	for _, u := range p.Unaffected {
+		if u.ResourceID == id {
+			return u.Decisions
+		}
+	}
+	return nil
+}
+
+func mustPlan(t testing.TB, p lifecycle.Policy, idx *lifecycle.Index, opts lifecycle.PlanOptions) *lifecycle.Plan {
+	t.Helper()
+	if opts.Now.IsZero() {
+		opts.Now = planNow
+	}
+	plan, err := lifecycle.DryRun(&p, idx, opts)
+	if err != nil {
+		t.Fatalf("DryRun: %v", err)
+	}
+	return plan
+}
+
+func hasDecision(ds []lifecycle.Decision, d lifecycle.Decision) bool { return slices.Contains(ds, d) }

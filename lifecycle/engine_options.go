@@ -1,0 +1,132 @@
+package lifecycle
+
+import (
+	"errors"
+	"strconv"
+	"time"
+)
+
+// PlanOptions configures DryRun and Forecast: the instant of the execution
+// and the readings of the points the service's documentation leaves open.
+// Each boolean selects the other reading of one decision of the
+// specification; the zero value of every boolean is ibkit's default
+// reading. Records whose outcome depends on a decision carry its ID under
+// either reading.
+type PlanOptions struct {
+	// Now is the instant the execution runs. It is required: the package
+	// never reads the clock. It is used in UTC.
+	Now time.Time
+
+	// FixedMonthYear counts a MONTH as 30 days and a YEAR as 365 days
+	// instead of subtracting calendar months and years (L-1).
+	FixedMonthYear bool
+	// InclusiveAgeBoundary makes an image created exactly at now minus the
+	// threshold old enough (L-2).
+	InclusiveAgeBoundary bool
+	// RetainOnlyAged gives the retainAtLeast slots of an AGE rule only to
+	// images past the threshold, instead of to the newest images of any age
+	// (L-3).
+	RetainOnlyAged bool
+	// FailedIgnoresAge makes FAILED and CANCELLED images qualify for an AGE
+	// rule whatever their age (L-4).
+	FailedIgnoresAge bool
+	// FewGoodImagesProtectFailed makes nothing qualify in a group with
+	// fewer good images than the rule's keep slots (L-5).
+	FewGoodImagesProtectFailed bool
+	// TagsDontProtectFailed lets exclusion tags protect only images that
+	// are not FAILED or CANCELLED (L-6).
+	TagsDontProtectFailed bool
+	// ExcludeBeforeRetention removes tag-excluded images before the keep
+	// slots are filled, so that they take no slot even inside the window
+	// (L-7).
+	ExcludeBeforeRetention bool
+	// SkipEndsEvaluation stops evaluating an image for the run once a
+	// rule's exclusion tag skipped it (L-8).
+	SkipEndsEvaluation bool
+	// HonourRetainOnDeprecateDisable applies retainAtLeast to DEPRECATE and
+	// DISABLE rules as to DELETE rules (L-9).
+	HonourRetainOnDeprecateDisable bool
+	// CountOnDeprecateDisableNoAction makes a DEPRECATE or DISABLE rule
+	// with a COUNT filter act on nothing (L-10).
+	CountOnDeprecateDisableNoAction bool
+	// OnlyAvailableFillSlots lets only AVAILABLE images fill keep slots;
+	// DEPRECATED and DISABLED images then compete like older ones (L-11).
+	OnlyAvailableFillSlots bool
+	// IgnoreSnapshotsWithoutAMIs predicts no snapshot action for a DELETE
+	// rule that includes snapshots but not AMIs, instead of failures (L-12).
+	IgnoreSnapshotsWithoutAMIs bool
+	// AMIExclusionsDeleteOnly applies AMI exclusion rules to DELETE rules
+	// only (L-13).
+	AMIExclusionsDeleteOnly bool
+	// AllowMixedWildcards accepts recipe versions such as "x.1.x" and
+	// matches them node by node (L-14); without it they fail validation.
+	AllowMixedWildcards bool
+	// CreationTimeFromCompletion ages and orders images by their
+	// dateCompleted when the inventory gives one (L-16).
+	CreationTimeFromCompletion bool
+	// NeverLaunchedExcluded makes an AMI that EC2 reports no launch for
+	// match a lastLaunched exclusion (L-17).
+	NeverLaunchedExcluded bool
+	// EmptyTagValueMatchesAny makes a resourceSelection tag pair with an
+	// empty value select images carrying the key with any value (L-18).
+	EmptyTagValueMatchesAny bool
+	// EvaluateDisabledPolicy computes the plan of a DISABLED policy as if it
+	// were enabled (L-19).
+	EvaluateDisabledPolicy bool
+	// DeferredTakeSlots lets images whose build is in progress fill keep
+	// slots; they still get no action (L-20).
+	DeferredTakeSlots bool
+	// NormalisedRecipeNames matches recipe entries against the recipe name
+	// of the image ARN (lower case, spaces as hyphens) even when the image's
+	// name is known (L-21).
+	NormalisedRecipeNames bool
+	// ModelOnlyValidation reports the rules enforced only by AWS client
+	// tooling as warnings (L-P1). A policy with both selectors then selects
+	// images matched by either; of repeated action types the first rule in
+	// policyDetails order is used.
+	ModelOnlyValidation bool
+	// PredictPermissionFailures predicts FAILED for AMIs and their
+	// snapshots that the managed execution policy may not touch because
+	// the AMI lacks the tag CreatedBy: EC2 Image Builder (L-P5).
+	PredictPermissionFailures bool
+
+	// RecipeKinds, when not nil, maps recipe names to the type of image they
+	// build, for validation rule X12 (see ValidateOptions).
+	RecipeKinds map[string]ImageType
+}
+
+// validateOptions returns the validation readings matching o.
+func (o *PlanOptions) validateOptions() ValidateOptions {
+	return ValidateOptions{
+		ModelOnly:           o.ModelOnlyValidation,
+		AllowMixedWildcards: o.AllowMixedWildcards,
+		RecipeKinds:         o.RecipeKinds,
+	}
+}
+
+// ErrPlanInput is wrapped by every *PlanInputError.
+var ErrPlanInput = errors.New("invalid dry-run input")
+
+// PlanInputError reports an argument of DryRun or Forecast that cannot be
+// used; a policy that fails validation is reported by a *ValidationError
+// instead.
+type PlanInputError struct {
+	// Field names the argument: "policy", "index", "Now" or "days".
+	Field string
+	// Value is the offending value in text form ("" for a missing one).
+	Value string
+	// Reason says what was wrong and what was expected.
+	Reason string
+}
+
+// Error implements error.
+func (e *PlanInputError) Error() string {
+	s := "lifecycle: invalid " + e.Field
+	if e.Value != "" {
+		s += " " + strconv.Quote(e.Value)
+	}
+	return s + ": " + e.Reason
+}
+
+// Unwrap returns ErrPlanInput.
+func (e *PlanInputError) Unwrap() error { return ErrPlanInput }

@@ -1,0 +1,290 @@
+package lifecycle
+
+import (
+	"strconv"
+	"time"
+)
+
+// nearThreshold is how close to an age cutoff a creation or launch time
+// must be for its verdict to depend on the time of day the service picks
+// for the daily run (Decision L-P6).
+const nearThreshold = 24 * time.Hour
+
+// compiledRule is one policy rule prepared for an execution at a given
+// instant: its keep slots, cutoffs and exclusions.
+type compiledRule struct {
+	index    int   // position in policyDetails
+	bit      uint8 // 1 << position in the evaluation order, for entry.excluded
+	action   ActionType
+	count    bool // COUNT filter; otherwise AGE
+	value    int
+	slots    int // keep slots per recipe-version group under the chosen readings
+	retain   int // retainAtLeast of an AGE filter, 0 when absent
+	inactive bool
+	// ddRetain marks an AGE DEPRECATE/DISABLE rule with retainAtLeast,
+	// whose slots depend on Decision L-9.
+	ddRetain bool
+	// countDD marks a COUNT DEPRECATE/DISABLE rule (Decision L-10).
+	countDD bool
+
+	threshold string    // "90 DAYS", for reasons
+	cutoff    time.Time // AGE: images created before it are old enough
+	altCutoff time.Time // the cutoff under the other reading of L-1
+	hasAlt    bool
+
+	tagExclusions Tags
+	amiExclusions *AMIExclusionRules
+	llCutoff      time.Time // lastLaunched window start
+	llAltCutoff   time.Time
+	llHasAlt      bool
+	llThreshold   string
+
+	includes IncludeResources
+}
+
+// cutoffs returns now minus value units under the chosen reading of
+// Decision L-1, the cutoff under the other reading, and whether the two
+// readings can differ (MONTHS and YEARS only).
+func cutoffs(now time.Time, value int, unit TimeUnit, fixed bool) (cut, alt time.Time, hasAlt bool) {
+	calendar, days := now, now
+	switch unit {
+	case Days:
+		calendar = now.AddDate(0, 0, -value)
+		return calendar, calendar, false
+	case Weeks:
+		calendar = now.AddDate(0, 0, -7*value)
+		return calendar, calendar, false
+	case Months:
+		calendar = now.AddDate(0, -value, 0)
+		days = now.AddDate(0, 0, -30*value)
+	case Years:
+		calendar = now.AddDate(-value, 0, 0)
+		days = now.AddDate(0, 0, -365*value)
+	default:
+		return now, now, false
+	}
+	if fixed {
+		return days, calendar, true
+	}
+	return calendar, days, true
+}
+
+// compileRules prepares the policy's rules in the evaluation order
+// DEPRECATE, DISABLE, DELETE (Decision L-22). Of several rules with one
+// action type (possible only under ModelOnlyValidation) the first in
+// policyDetails order is used.
+func compileRules(p *Policy, now time.Time, o *PlanOptions) []compiledRule {
+	var rules []compiledRule
+	for prio := 0; prio < 3; prio++ {
+		for i := range p.PolicyDetails {
+			d := &p.PolicyDetails[i]
+			if d.Action.Type.Priority() != prio {
+				continue
+			}
+			r := compileRule(i, d, p.ResourceType, now, o)
+			r.bit = 1 << len(rules)
+			rules = append(rules, r)
+			break
+		}
+	}
+	return rules
+}
+
+func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *PlanOptions) compiledRule {
+	r := compiledRule{
+		index:    i,
+		action:   d.Action.Type,
+		count:    d.Filter.Type == FilterCount,
+		value:    d.Filter.Value,
+		includes: d.Action.Includes(),
+	}
+	deleteRule := r.action == ActionDelete
+	if r.count {
+		r.slots = r.value
+		r.threshold = strconv.Itoa(r.value) + " newest"
+		if !deleteRule {
+			r.countDD = true
+			r.inactive = o.CountOnDeprecateDisableNoAction
+		}
+	} else {
+		r.retain = d.Filter.Retain()
+		if deleteRule || o.HonourRetainOnDeprecateDisable {
+			r.slots = r.retain
+		}
+		r.ddRetain = !deleteRule && r.retain > 0
+		r.threshold = strconv.Itoa(r.value) + " " + string(d.Filter.Unit)
+		r.cutoff, r.altCutoff, r.hasAlt = cutoffs(now, r.value, d.Filter.Unit, o.FixedMonthYear)
+	}
+	if e := d.ExclusionRules; e != nil {
+		r.tagExclusions = e.TagMap
+		if rt == ResourceTypeAMI {
+			r.amiExclusions = e.AMIs
+		}
+		if a := r.amiExclusions; a != nil && a.LastLaunched != nil {
+			ll := a.LastLaunched
+			r.llCutoff, r.llAltCutoff, r.llHasAlt = cutoffs(now, ll.Value, ll.Unit, o.FixedMonthYear)
+			r.llThreshold = strconv.Itoa(ll.Value) + " " + string(ll.Unit)
+		}
+	}
+	// Output resources of the other resource type are ignored (X8, X9).
+	if rt == ResourceTypeAMI {
+		r.includes.Containers = false
+	} else {
+		r.includes.AMIs, r.includes.Snapshots = false, false
+	}
+	if !deleteRule {
+		r.includes.Containers = false
+	}
+	return r
+}
+
+// skipsStatus reports whether the rule skips images in status s (spec §3.2):
+// DEPRECATE skips DEPRECATED, DISABLED, FAILED and CANCELLED images, DISABLE
+// skips DISABLED, FAILED and CANCELLED ones, DELETE skips none.
+func (r *compiledRule) skipsStatus(s ImageStatus) bool {
+	switch r.action {
+	case ActionDeprecate:
+		return s == StatusDeprecated || s == StatusDisabled || s.Unsuccessful()
+	case ActionDisable:
+		return s == StatusDisabled || s.Unsuccessful()
+	}
+	return false
+}
+
+// ageCheck reports whether an image created at t is old enough for the
+// rule, and the decisions the verdict depends on: L-2 at the exact cutoff,
+// L-1 when the other month length changes it, L-P6 within a day of the
+// cutoff.
+func (r *compiledRule) ageCheck(t time.Time, inclusive bool) (old bool, flags decisionSet) {
+	old = olderThan(t, r.cutoff, inclusive)
+	margin := t.Sub(r.cutoff)
+	if margin == 0 {
+		flags |= flagL2
+	}
+	if r.hasAlt && olderThan(t, r.altCutoff, inclusive) != old {
+		flags |= flagL1
+	}
+	if margin >= -nearThreshold && margin <= nearThreshold {
+		flags |= flagLP6
+	}
+	return old, flags
+}
+
+// olderThan reports whether t is before the cutoff (at it too when
+// inclusive).
+func olderThan(t, cutoff time.Time, inclusive bool) bool {
+	if inclusive {
+		return !t.After(cutoff)
+	}
+	return t.Before(cutoff)
+}
+
+// tagExcluded reports whether the image carries one of the rule's
+// exclusion tags, and the first matching key in ascending order.
+func (r *compiledRule) tagExcluded(tags Tags) (string, bool) {
+	if len(r.tagExclusions) == 0 || len(tags) == 0 {
+		return "", false
+	}
+	found, key := false, ""
+	for k, v := range r.tagExclusions {
+		if w, ok := tags[k]; ok && w == v && (!found || k < key) {
+			found, key = true, k
+		}
+	}
+	return key, found
+}
+
+// needsUnknownFacts reports whether the rule has AMI exclusions that depend
+// on facts the inventory lacks for a: its EC2 description (public flag,
+// tags, last launch) or its launch permissions (shared accounts).
+func (r *compiledRule) needsUnknownFacts(a *IndexedAMI) bool {
+	ex := r.amiExclusions
+	if ex == nil {
+		return false
+	}
+	if !a.Described && (ex.IsPublic || len(ex.TagMap) > 0 || ex.LastLaunched != nil) {
+		return true
+	}
+	return !a.PermissionsKnown && len(ex.SharedAccounts) > 0
+}
+
+// amiExclusion is the outcome of checking one AMI against a rule's AMI
+// exclusions.
+type amiExclusion uint8
+
+const (
+	amiNotExcluded amiExclusion = iota
+	amiByRegion
+	amiByPublic
+	amiByTag
+	amiByShared
+	amiByLaunch
+)
+
+// checkAMI applies the rule's AMI exclusions in the order Region, Public,
+// Tag, Shared account, Last launched (Decision L-23) and returns the first
+// that matches, with the matching value for the reason and the decisions
+// the verdict depends on.
+func (r *compiledRule) checkAMI(a *IndexedAMI, o *PlanOptions) (amiExclusion, string, decisionSet) {
+	ex := r.amiExclusions
+	if ex == nil {
+		return amiNotExcluded, "", 0
+	}
+	for _, reg := range ex.Regions {
+		if reg == a.Region {
+			return amiByRegion, reg, 0
+		}
+	}
+	if ex.IsPublic && a.Public {
+		return amiByPublic, "", 0
+	}
+	if len(ex.TagMap) > 0 {
+		key, found := "", false
+		for _, t := range a.Tags {
+			if v, ok := ex.TagMap[t.Key]; ok && v == t.Value && (!found || t.Key < key) {
+				key, found = t.Key, true
+			}
+		}
+		if found {
+			return amiByTag, key + "=" + ex.TagMap[key], 0
+		}
+	}
+	if len(ex.SharedAccounts) > 0 {
+		best, found := "", false
+		for _, acc := range ex.SharedAccounts {
+			for _, s := range a.SharedAccounts {
+				if s == acc && (!found || acc < best) {
+					best, found = acc, true
+				}
+			}
+		}
+		if found {
+			return amiByShared, best, 0
+		}
+	}
+	if ex.LastLaunched != nil {
+		if a.LastLaunched.IsZero() {
+			if o.NeverLaunchedExcluded {
+				return amiByLaunch, "", flagL17
+			}
+			return amiNotExcluded, "", flagL17
+		}
+		// Launched within the window: at or after its start (L-17).
+		within := !a.LastLaunched.Before(r.llCutoff)
+		var flags decisionSet
+		if a.LastLaunched.Equal(r.llCutoff) {
+			flags |= flagL17
+		}
+		if r.llHasAlt && !a.LastLaunched.Before(r.llAltCutoff) != within {
+			flags |= flagL1
+		}
+		if d := a.LastLaunched.Sub(r.llCutoff); d >= -nearThreshold && d <= nearThreshold {
+			flags |= flagLP6
+		}
+		if within {
+			return amiByLaunch, "", flags
+		}
+		return amiNotExcluded, "", flags
+	}
+	return amiNotExcluded, "", 0
+}

@@ -1,0 +1,251 @@
+package lifecycle
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Timeline is the result of Forecast: when each image in scope changes over
+// a number of daily executions.
+type Timeline struct {
+	// Policy is the policy's name; Start the instant of the first run (run
+	// 0), in UTC; Days the number of days simulated after it.
+	Policy string    `json:"policy"`
+	Start  time.Time `json:"start"`
+	Days   int       `json:"days"`
+	// Evaluated is false when the policy is DISABLED (Decision L-19): no run
+	// happens and Note says so.
+	Evaluated bool   `json:"evaluated"`
+	Note      string `json:"note,omitempty"`
+	// Runs are the runs that change at least one image, in day order.
+	Runs []Run `json:"runs"`
+	// Images are the images that change at least once, in ascending ARN
+	// order, each with its changes in day order.
+	Images []ImageTimeline `json:"images"`
+	// Warnings are the policy's validation warnings.
+	Warnings Findings `json:"warnings"`
+	// Decisions lists, in table order, the decisions that affected any run;
+	// it always holds L-25, the multi-run reading itself.
+	Decisions []Decision `json:"decisions"`
+}
+
+// Run is one simulated daily execution that changes at least one image.
+type Run struct {
+	// Day is the run's number: it happens Day days after the start.
+	Day  int       `json:"day"`
+	Date time.Time `json:"date"`
+	// Actions are the images acted on, in plan order.
+	Actions []RunAction `json:"actions"`
+}
+
+// RunAction is one image acted on in a run, with the output resources the
+// action reaches.
+type RunAction struct {
+	ResourceID string     `json:"resourceId"`
+	Action     ActionType `json:"action"`
+	Reason     string     `json:"reason"`
+	// Rule is the index in policyDetails of the rule that acts.
+	Rule int `json:"rule"`
+	// AMIs, Snapshots and Containers count the output resources acted on
+	// (SUCCESS) with the image.
+	AMIs       int        `json:"amis,omitempty"`
+	Snapshots  int        `json:"snapshots,omitempty"`
+	Containers int        `json:"containers,omitempty"`
+	Decisions  []Decision `json:"decisions,omitempty"`
+}
+
+// ImageTimeline lists the changes one image undergoes.
+type ImageTimeline struct {
+	ResourceID string        `json:"resourceId"`
+	Changes    []ImageChange `json:"changes"`
+}
+
+// ImageChange is one action on an image.
+type ImageChange struct {
+	Day    int        `json:"day"`
+	Date   time.Time  `json:"date"`
+	Action ActionType `json:"action"`
+	Rule   int        `json:"rule"`
+}
+
+// String describes the changes in words, such as "deprecated in 0 days,
+// disabled in 30 days, deleted in 90 days".
+func (t ImageTimeline) String() string {
+	var b strings.Builder
+	for i, c := range t.Changes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		switch c.Action {
+		case ActionDeprecate:
+			b.WriteString("deprecated")
+		case ActionDisable:
+			b.WriteString("disabled")
+		case ActionDelete:
+			b.WriteString("deleted")
+		default:
+			b.WriteString(strings.ToLower(string(c.Action)))
+		}
+		b.WriteString(" in ")
+		b.WriteString(plural(int64(c.Day), "day"))
+	}
+	return b.String()
+}
+
+// Forecast simulates the daily executions of the policy: run 0 at opts.Now
+// and one run a day after it up to run days (run k at Now plus k calendar
+// days in UTC), applying between runs the changes each run
+// predicts (Decision L-25): a deprecated image becomes DEPRECATED and its
+// included AMIs get the tag DeprecatedBy: EC2 Image Builder and a
+// deprecation time; a disabled image becomes DISABLED and its included AMIs
+// become private, lose their shares and that tag; a deleted image and its
+// included resources are gone. Nothing else changes: no new builds, tags or
+// launches. idx is not modified.
+//
+// Errors are those of DryRun, and a *PlanInputError when days is negative
+// or above 36,600 (a century).
+func Forecast(p *Policy, idx *Index, days int, opts PlanOptions) (*Timeline, error) {
+	pl, err := newPlanner(p, idx, &opts)
+	if err != nil {
+		return nil, err
+	}
+	if days < 0 || days > 36600 {
+		return nil, &PlanInputError{Field: "days", Value: strconv.Itoa(days), Reason: "is out of range; give 0 to 36600 days"}
+	}
+	start := opts.Now.UTC()
+	t := &Timeline{Policy: p.Name, Start: start, Days: days, Warnings: pl.warnings,
+		Runs: []Run{}, Images: []ImageTimeline{}}
+	flags := flagL25
+	if !p.Enabled() && !opts.EvaluateDisabledPolicy {
+		t.Note = reasonDisabledPolicy
+		flags |= flagL19
+		t.Decisions = flags.appendTo(nil)
+		return t, nil
+	}
+	t.Evaluated = true
+	s := newSimulation(idx.Images)
+	changes := make(map[string][]ImageChange)
+	for day := 0; day <= days; day++ {
+		now := start.AddDate(0, 0, day)
+		plan := pl.plan(s.images, now, true)
+		for _, d := range plan.Decisions {
+			flags |= decisionBit(d)
+		}
+		run := Run{Day: day, Date: now}
+		for i := range plan.Resources {
+			rec := &plan.Resources[i]
+			if rec.Kind != KindImage || rec.State.Status != ExecutionSuccess {
+				continue
+			}
+			act := RunAction{ResourceID: rec.ResourceID, Action: rec.Action.Name, Reason: rec.Action.Reason,
+				Rule: rec.Rule, Decisions: rec.Decisions}
+			for j := i + 1; j < len(plan.Resources) && plan.Resources[j].Kind != KindImage; j++ {
+				out := &plan.Resources[j]
+				if out.State.Status != ExecutionSuccess {
+					continue
+				}
+				switch out.Kind {
+				case KindAMI:
+					act.AMIs++
+					act.Snapshots += len(out.Snapshots)
+					s.applyAMI(rec.ResourceID, out.ResourceID, rec.Action.Name, now)
+				case KindContainer:
+					act.Containers++
+				}
+			}
+			s.applyImage(rec.ResourceID, rec.Action.Name)
+			run.Actions = append(run.Actions, act)
+			changes[rec.ResourceID] = append(changes[rec.ResourceID],
+				ImageChange{Day: day, Date: now, Action: rec.Action.Name, Rule: rec.Rule})
+		}
+		if len(run.Actions) > 0 {
+			t.Runs = append(t.Runs, run)
+		}
+	}
+	for arn, cs := range changes {
+		t.Images = append(t.Images, ImageTimeline{ResourceID: arn, Changes: cs})
+	}
+	slices.SortFunc(t.Images, func(a, b ImageTimeline) int { return strings.Compare(a.ResourceID, b.ResourceID) })
+	t.Decisions = flags.appendTo(nil)
+	return t, nil
+}
+
+// decisionBit returns the bit of d in a decisionSet, 0 for an unknown ID.
+func decisionBit(d Decision) decisionSet {
+	for i, x := range decisionOrder {
+		if x == d {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// simulation is the changing state of the inventory across runs. It copies
+// what it changes and shares the rest with the index.
+type simulation struct {
+	images []IndexedImage
+	byARN  map[string]int
+	owned  []bool // whether images[i].AMIs is the simulation's own copy
+}
+
+func newSimulation(src []IndexedImage) *simulation {
+	s := &simulation{images: slices.Clone(src), byARN: make(map[string]int, len(src)), owned: make([]bool, len(src))}
+	for i := range s.images {
+		s.byARN[s.images[i].ARN] = i
+	}
+	return s
+}
+
+// The tag that DEPRECATE writes to AMIs and DISABLE removes.
+const (
+	deprecatedByKey   = "DeprecatedBy"
+	deprecatedByValue = "EC2 Image Builder"
+)
+
+func (s *simulation) applyImage(arn string, action ActionType) {
+	i, ok := s.byARN[arn]
+	if !ok {
+		return
+	}
+	switch action {
+	case ActionDeprecate:
+		s.images[i].Status = StatusDeprecated
+	case ActionDisable:
+		s.images[i].Status = StatusDisabled
+	case ActionDelete:
+		s.images[i].Status = StatusDeleted
+	}
+}
+
+func (s *simulation) applyAMI(arn, amiID string, action ActionType, now time.Time) {
+	i, ok := s.byARN[arn]
+	if !ok {
+		return
+	}
+	img := &s.images[i]
+	if !s.owned[i] {
+		img.AMIs = slices.Clone(img.AMIs)
+		s.owned[i] = true
+	}
+	for j := range img.AMIs {
+		a := &img.AMIs[j]
+		if a.ID != amiID {
+			continue
+		}
+		tags := slices.DeleteFunc(slices.Clone(a.Tags), func(t EC2Tag) bool { return t.Key == deprecatedByKey })
+		switch action {
+		case ActionDeprecate:
+			a.Tags = append(tags, EC2Tag{Key: deprecatedByKey, Value: deprecatedByValue})
+			a.DeprecationTime = now
+		case ActionDisable:
+			a.Tags = tags
+			a.Public = false
+			a.SharedAccounts = nil
+			a.State = AMIDisabled
+		case ActionDelete:
+			a.State = AMIDeregistered
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package lifecycletest_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+)
+
+func ExamplePolicy() {
+	policy := lifecycletest.AMIPolicy("web-cleanup").
+		Recipe("web", "1.x.x").
+		Rule(lifecycletest.Delete().Count(2).IncludeAMIs().IncludeSnapshots()).
+		Build()
+	findings, err := policy.Validate(lifecycle.ValidateOptions{})
+	fmt.Println(len(findings), err)
+	fmt.Println(string(lifecycletest.AMIPolicy("tiny").Recipe("web", "1.0.0").Rule(lifecycletest.Delete().Count(1)).JSON()))
+	// Output:
+	// 0 <nil>
+	// {"name":"tiny","executionRole":"arn:aws:iam::123456789012:role/ImageBuilderLifecycleRole","resourceType":"AMI_IMAGE","policyDetails":[{"action":{"type":"DELETE"},"filter":{"type":"COUNT","value":1}}],"resourceSelection":{"recipes":[{"name":"web","semanticVersion":"1.0.0"}]}}
+}
+
+func ExampleInventory() {
+	now := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	b := lifecycletest.Inventory(now)
+	b.Group("web", "1.0.0", 3, lifecycletest.Days(10), lifecycletest.Days(30))
+	b.AMIImage("web", "1.1.0", lifecycletest.Days(2)).Tag("pinned", "yes").
+		WithAMIs(lifecycletest.AMI{Public: true, Snapshots: 2})
+
+	idx, findings := b.Build().Index()
+	for _, img := range idx.Images {
+		fmt.Printf("%s/%d %s %3.0f days, %d AMI(s), %d snapshot(s)\n", img.Version, img.Build, img.Status,
+			now.Sub(img.Created).Hours()/24, len(img.AMIs), len(img.AMIs[0].Snapshots))
+	}
+	fmt.Println(len(findings), "findings")
+	// Output:
+	// 1.0.0/1 AVAILABLE  70 days, 1 AMI(s), 1 snapshot(s)
+	// 1.0.0/2 AVAILABLE  40 days, 1 AMI(s), 1 snapshot(s)
+	// 1.0.0/3 AVAILABLE  10 days, 1 AMI(s), 1 snapshot(s)
+	// 1.1.0/1 AVAILABLE   2 days, 1 AMI(s), 2 snapshot(s)
+	// 0 findings
+}
+
+func ExamplePlanExpectation_Check() {
+	now := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	b := lifecycletest.Inventory(now)
+	group := b.Group("web", "1.0.0", 3, lifecycletest.Days(1), lifecycletest.Days(10))
+	idx, _ := b.Build().Index()
+
+	policy := lifecycletest.AMIPolicy("keep-two").
+		Recipe("web", "1.0.0").
+		Rule(lifecycletest.Delete().Count(2).IncludeAMIs()).
+		Build()
+	plan, err := lifecycle.DryRun(&policy, idx, lifecycle.PlanOptions{Now: now})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	oldest := group[2]
+	err = lifecycletest.ExpectPlan().
+		Acts(oldest.ARN(), lifecycle.ActionDelete).
+		Acts(oldest.AMIIDs()[0], lifecycle.ActionDelete).
+		Unaffected(group[0].ARN(), group[1].ARN()).
+		Only().
+		Check(plan)
+	fmt.Println(err)
+
+	err = lifecycletest.ExpectPlan().Acts(group[0].ARN(), lifecycle.ActionDelete).Check(plan)
+	fmt.Println(err)
+	// Output:
+	// <nil>
+	// lifecycletest: the plan differs from the expectation:
+	// 	arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/3: want DELETE SUCCESS, got no record
+}

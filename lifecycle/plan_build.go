@@ -1,0 +1,341 @@
+package lifecycle
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// builder emits the records of one chunk, carving small slices out of a
+// few large ones.
+type builder struct {
+	x          *execution
+	rs         *reasons
+	resources  []ExecutionResource
+	unaffected []UnaffectedImage
+	actions    []ExecutionAction
+	verdicts   []RuleVerdict
+	snapshots  []ExecutionSnapshot
+	dec        decisionArena
+	amis       []*IndexedAMI
+	summary    Summary
+	flags      decisionSet
+}
+
+func (b *builder) action(name ActionType, reason string) *ExecutionAction {
+	if len(b.actions) == cap(b.actions) {
+		b.actions = make([]ExecutionAction, 0, 64)
+	}
+	b.actions = append(b.actions, ExecutionAction{Name: name, Reason: reason})
+	return &b.actions[len(b.actions)-1]
+}
+
+func (b *builder) takeSnapshots(n int) []ExecutionSnapshot {
+	if cap(b.snapshots)-len(b.snapshots) < n {
+		b.snapshots = make([]ExecutionSnapshot, 0, max(n, 1024))
+	}
+	start := len(b.snapshots)
+	b.snapshots = b.snapshots[:start+n]
+	return b.snapshots[start : start+n : start+n]
+}
+
+// image emits the records of entry i and returns the decisions they carry.
+func (b *builder) image(i int) decisionSet {
+	x := b.x
+	e := &x.entries[i]
+	res := &x.results[i]
+	if res.acted < 0 && res.skipped < 0 {
+		if !x.lean {
+			b.unaffectedImage(i)
+		}
+		return res.flags
+	}
+	g := &x.groups[e.group]
+	account := g.accountID
+	rec := ExecutionResource{Kind: KindImage, ResourceID: e.img.ARN, Region: g.region, AccountID: account}
+	if res.acted >= 0 {
+		r := &x.rules[res.acted]
+		reason := b.qualReason(i, int(res.acted))
+		rec.Action = b.action(r.action, reason)
+		rec.State = ExecutionState{Status: ExecutionSuccess}
+		rec.Rule = r.index
+		rec.Decisions = b.dec.slice(res.flags)
+		b.resources = append(b.resources, rec)
+		b.summary.Images.add(r.action, ExecutionSuccess)
+		return res.flags | b.outputs(e, r, reason, account)
+	}
+	r := &x.rules[res.skipped]
+	key, _ := r.tagExcluded(e.img.Tags)
+	rec.Action = b.action(r.action, b.qualReason(i, int(res.skipped)))
+	rec.State = ExecutionState{Status: ExecutionSkipped,
+		Reason: b.rs.get(reasonKey{kind: rkTagSkip, rule: r.index, s: key}, r)}
+	rec.Rule = r.index
+	rec.Decisions = b.dec.slice(res.flags)
+	b.resources = append(b.resources, rec)
+	b.summary.Images.add(r.action, ExecutionSkipped)
+	return res.flags
+}
+
+// failedStatus returns the status text of a FAILED or CANCELLED image for
+// reasons, "" for others.
+func failedStatus(s ImageStatus) string {
+	if s.Unsuccessful() {
+		return string(s)
+	}
+	return ""
+}
+
+// qualReason says why entry i qualified for rule k.
+func (b *builder) qualReason(i, k int) string {
+	x := b.x
+	e := &x.entries[i]
+	r := &x.rules[k]
+	fs := failedStatus(e.status)
+	if r.count {
+		return b.rs.get(reasonKey{kind: rkCountBeyond, rule: r.index, s: fs}, r)
+	}
+	if !olderThan(e.created, r.cutoff, x.o.InclusiveAgeBoundary) {
+		return b.rs.get(reasonKey{kind: rkFailedAnyAge, rule: r.index, n: dayNumber(e.created), s: fs}, r)
+	}
+	return b.rs.get(reasonKey{kind: rkAgeOld, rule: r.index, n: dayNumber(e.created), s: fs}, r)
+}
+
+// unaffectedImage emits the not-impacted record of entry i.
+func (b *builder) unaffectedImage(i int) {
+	x := b.x
+	e := &x.entries[i]
+	res := &x.results[i]
+	u := UnaffectedImage{ResourceID: e.img.ARN, Status: e.status, Decisions: b.dec.slice(res.flags)}
+	switch e.kind {
+	case entryDeferred:
+		u.Deferred = true
+		u.Reason = b.rs.get(reasonKey{kind: rkDeferred, s: string(e.status)}, nil)
+		b.summary.Deferred++
+		b.unaffected = append(b.unaffected, u)
+		return
+	case entryUnknown:
+		u.Reason = b.rs.get(reasonKey{kind: rkUnknown, s: string(e.status)}, nil)
+		b.unaffected = append(b.unaffected, u)
+		return
+	}
+	n := len(x.entries)
+	start := len(b.verdicts)
+	fs := failedStatus(e.status)
+	for k := range x.rules {
+		r := &x.rules[k]
+		q := &x.quals[k*n+i]
+		v := RuleVerdict{Rule: r.index, Action: r.action}
+		switch {
+		case res.ended >= 0 && k > int(res.ended):
+			v.Outcome = OutcomeNotEvaluated
+			v.Reason = b.rs.get(reasonKey{kind: rkNotEvaluated}, r)
+		case r.skipsStatus(e.status):
+			v.Outcome = OutcomeStateSkipped
+			v.Reason = b.rs.get(reasonKey{kind: rkState, rule: r.index, s: string(e.status)}, r)
+		case q.q == qKeep:
+			v.Outcome, v.Slot, v.Slots = OutcomeKept, int(q.slot), r.slots
+			v.Reason = b.rs.get(reasonKey{kind: rkKept, rule: r.index, n: int64(q.slot)}, r)
+		case q.q == qYoung:
+			// The margin is how much older the image must get to qualify.
+			margin := e.created.Sub(r.cutoff)
+			v.Outcome, v.Margin = OutcomeTooYoung, margin
+			// Texts are keyed by what they show: hours below two days,
+			// days above (see durationText).
+			n := int64(margin / time.Hour)
+			switch {
+			case margin == 0:
+				n = -1
+			case margin >= 48*time.Hour:
+				n = int64(margin/(24*time.Hour)) * 24
+			}
+			v.Reason = b.rs.get(reasonKey{kind: rkYoung, rule: r.index, n: n, s: fs}, r)
+		case q.q == qProtected:
+			v.Outcome = OutcomeProtected
+			v.Reason = b.rs.get(reasonKey{kind: rkProtected, rule: r.index}, r)
+		case q.q == qInactive:
+			v.Outcome = OutcomeInactive
+			v.Reason = b.rs.get(reasonKey{kind: rkInactive, rule: r.index}, r)
+		default:
+			// A qualifying verdict never reaches here: the image would have
+			// an action or a SKIPPED record.
+			v.Outcome = OutcomeNotEvaluated
+			v.Reason = b.rs.get(reasonKey{kind: rkNotEvaluated}, r)
+		}
+		b.verdicts = append(b.verdicts, v)
+	}
+	u.Rules = b.verdicts[start:len(b.verdicts):len(b.verdicts)]
+	u.Reason = b.rs.combine(u.Rules)
+	b.unaffected = append(b.unaffected, u)
+}
+
+// outputs emits the output-resource records of an image acted on by r
+// (step 7) and returns the decisions they carry. outputCounts counts them.
+func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string) decisionSet {
+	x := b.x
+	o := x.o
+	inc := r.includes
+	var all decisionSet
+	if inc.Containers {
+		for _, c := range sortedContainers(e.img.Containers) {
+			if len(c.ImageURIs) == 0 {
+				continue
+			}
+			b.resources = append(b.resources, ExecutionResource{
+				Kind:             KindContainer,
+				ResourceID:       c.ImageURIs[0],
+				ParentResourceID: e.img.ARN,
+				Action:           b.action(r.action, reason),
+				State:            ExecutionState{Status: ExecutionSuccess},
+				Region:           c.Region,
+				AccountID:        imageAccount,
+				ImageURIs:        slices.Clone(c.ImageURIs),
+				Rule:             r.index,
+			})
+			b.summary.Containers.add(r.action, ExecutionSuccess)
+		}
+	}
+	deleteSnapshots := inc.Snapshots && r.action == ActionDelete
+	if !inc.AMIs && (!deleteSnapshots || o.IgnoreSnapshotsWithoutAMIs) {
+		return all
+	}
+	b.amis = sortedAMIs(b.amis[:0], e.img.AMIs)
+	for _, a := range b.amis {
+		account := a.AccountID
+		if account == "" {
+			account = imageAccount
+		}
+		rec := ExecutionResource{
+			Kind:             KindAMI,
+			ResourceID:       a.ID,
+			ParentResourceID: e.img.ARN,
+			Region:           a.Region,
+			AccountID:        account,
+			Rule:             r.index,
+		}
+		excl, value, flags := x.amiExclusion(r, a)
+		if !inc.AMIs {
+			// Snapshots without AMIs (L-12): the AMI is not acted on, and its
+			// snapshots cannot be deleted while it stays registered.
+			if excl != amiNotExcluded || len(a.Snapshots) == 0 {
+				continue
+			}
+			flags |= flagL12
+			rec.State = ExecutionState{Status: ExecutionFailed, Reason: reasonSnapshotsBlocked}
+			rec.Snapshots = b.snapshotRecords(a.Snapshots, ExecutionFailed, reasonSnapshotInUse)
+			rec.Decisions = b.dec.slice(flags)
+			b.summary.AMIs.add("", ExecutionFailed)
+			b.summary.Snapshots.Failed += len(a.Snapshots)
+			b.resources = append(b.resources, rec)
+			all |= flags
+			continue
+		}
+		rec.Action = b.action(r.action, reason)
+		switch {
+		case excl != amiNotExcluded:
+			rec.State = ExecutionState{Status: ExecutionSkipped, Reason: b.amiReason(r, a, excl, value)}
+		case o.PredictPermissionFailures && a.Described && !hasCreatedByTag(a):
+			flags |= flagLP5
+			rec.State = ExecutionState{Status: ExecutionFailed, Reason: reasonMissingCreatedBy}
+			if deleteSnapshots && len(a.Snapshots) > 0 {
+				rec.Snapshots = b.snapshotRecords(a.Snapshots, ExecutionFailed, reasonSnapshotOfFailing)
+				b.summary.Snapshots.Failed += len(a.Snapshots)
+			}
+		default:
+			rec.State = ExecutionState{Status: ExecutionSuccess}
+			if r.needsUnknownFacts(a) && (r.action == ActionDelete || !o.AMIExclusionsDeleteOnly) {
+				rec.State.Reason = reasonUnknownAMIFacts
+			}
+			if deleteSnapshots && len(a.Snapshots) > 0 {
+				rec.Snapshots = b.snapshotRecords(a.Snapshots, ExecutionSuccess, "")
+				b.summary.Snapshots.Delete += len(a.Snapshots)
+			}
+		}
+		rec.Decisions = b.dec.slice(flags)
+		b.summary.AMIs.add(r.action, rec.State.Status)
+		b.resources = append(b.resources, rec)
+		all |= flags
+	}
+	return all
+}
+
+// hasCreatedByTag reports whether the AMI carries the tag the managed
+// execution policy requires (CreatedBy: EC2 Image Builder).
+func hasCreatedByTag(a *IndexedAMI) bool {
+	for _, t := range a.Tags {
+		if t.Key == "CreatedBy" && t.Value == "EC2 Image Builder" {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) snapshotRecords(ids []string, status ExecutionStatus, reason string) []ExecutionSnapshot {
+	out := b.takeSnapshots(len(ids))
+	for j, id := range ids {
+		out[j] = ExecutionSnapshot{SnapshotID: id, State: ExecutionState{Status: status, Reason: reason}}
+	}
+	return out
+}
+
+func (b *builder) amiReason(r *compiledRule, a *IndexedAMI, excl amiExclusion, value string) string {
+	rs := b.rs
+	switch excl {
+	case amiByRegion:
+		return rs.get(reasonKey{kind: rkAMIRegion, s: value}, r)
+	case amiByPublic:
+		return rs.get(reasonKey{kind: rkAMIPublic}, r)
+	case amiByTag:
+		return rs.get(reasonKey{kind: rkAMITag, s: value}, r)
+	case amiByShared:
+		return rs.get(reasonKey{kind: rkAMIShared, s: value}, r)
+	case amiByLaunch:
+		if a.LastLaunched.IsZero() {
+			return rs.get(reasonKey{kind: rkAMINeverLaunched, rule: r.index}, r)
+		}
+		return rs.get(reasonKey{kind: rkAMILaunched, rule: r.index, n: dayNumber(a.LastLaunched)}, r)
+	}
+	return ""
+}
+
+// sortedAMIs appends to dst pointers to the AMIs ordered by Region,
+// account and ID, so that records do not depend on the order of
+// outputResources. Images have a handful of AMIs: an insertion sort is
+// the cheapest.
+func sortedAMIs(dst []*IndexedAMI, amis []IndexedAMI) []*IndexedAMI {
+	for i := range amis {
+		a := &amis[i]
+		j := len(dst)
+		dst = append(dst, a)
+		for ; j > 0 && compareAMIs(a, dst[j-1]) < 0; j-- {
+			dst[j] = dst[j-1]
+		}
+		dst[j] = a
+	}
+	return dst
+}
+
+func compareAMIs(a, b *IndexedAMI) int {
+	if c := strings.Compare(a.Region, b.Region); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.AccountID, b.AccountID); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// sortedContainers returns the container entries ordered by Region, then
+// by image URIs.
+func sortedContainers(cs []OutputContainer) []OutputContainer {
+	if len(cs) < 2 {
+		return cs
+	}
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b OutputContainer) int {
+		if c := strings.Compare(a.Region, b.Region); c != 0 {
+			return c
+		}
+		return slices.Compare(a.ImageURIs, b.ImageURIs)
+	})
+	return out
+}

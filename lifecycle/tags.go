@@ -1,0 +1,35 @@
+package lifecycle
+
+import "slices"
+
+// Tags is an Image Builder tag map (the TagMap shape): key to value. It is
+// used for policy tags, selection and exclusion tag maps, and image tags.
+type Tags map[string]string
+
+// Keys returns the keys of t in ascending byte order.
+func (t Tags) Keys() []string {
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// MatchesAny reports whether t holds at least one of the pairs of sel, with
+// key and value both equal, case-sensitive (Decision L-18).
+func (t Tags) MatchesAny(sel Tags) bool {
+	if len(t) == 0 || len(sel) == 0 {
+		return false
+	}
+	small, large := sel, t
+	if len(t) < len(sel) {
+		small, large = t, sel
+	}
+	for k, v := range small {
+		if w, ok := large[k]; ok && w == v {
+			return true
+		}
+	}
+	return false
+}

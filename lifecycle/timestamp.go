@@ -1,0 +1,187 @@
+package lifecycle
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Timestamp is a time member exactly as a document wrote it. The service's
+// JSON API sends timestamp members as seconds since the Unix epoch (a JSON
+// number, possibly with a fraction); the AWS CLI and the string-typed
+// members (dateCreated of images, EC2's CreationDate) use RFC 3339 text.
+// Timestamp keeps either form so that documents round-trip, and parses it on
+// demand with Time. The empty Timestamp means "absent".
+//
+// A Timestamp holding a JSON number is written back as a number, any other
+// text as a JSON string.
+type Timestamp string
+
+// TimestampOf returns the RFC 3339 form of t in UTC, with milliseconds as
+// the service writes them ("2024-05-01T10:00:00.000Z") when t has no finer
+// part, and with nanoseconds otherwise.
+func TimestampOf(t time.Time) Timestamp {
+	t = t.UTC()
+	if t.Nanosecond()%int(time.Millisecond) == 0 {
+		return Timestamp(t.Format("2006-01-02T15:04:05.000Z07:00"))
+	}
+	return Timestamp(t.Format(time.RFC3339Nano))
+}
+
+// IsZero reports whether the timestamp is absent.
+func (t Timestamp) IsZero() bool { return t == "" }
+
+// IsEpoch reports whether t holds epoch seconds (the text of a JSON number)
+// rather than RFC 3339 text.
+func (t Timestamp) IsEpoch() bool { return isJSONNumber(string(t)) }
+
+// isJSONNumber reports whether s has the syntax of a JSON number.
+func isJSONNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if digits() == 0 {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
+
+// ErrTimestamp is wrapped by every error about a timestamp's text.
+var ErrTimestamp = errors.New("invalid timestamp")
+
+// TimestampError describes a timestamp that Time could not read.
+type TimestampError struct {
+	Input  string // the timestamp text
+	Reason string // what was wrong and what was expected
+}
+
+// Error implements error.
+func (e *TimestampError) Error() string {
+	return "lifecycle: invalid timestamp " + strconv.Quote(e.Input) + ": " + e.Reason
+}
+
+// Unwrap returns ErrTimestamp.
+func (e *TimestampError) Unwrap() error { return ErrTimestamp }
+
+// Time parses the timestamp and returns it in UTC. It accepts RFC 3339 text
+// with or without fractional seconds, with "Z" or a numeric offset, and
+// epoch seconds with an optional fraction of up to nine digits.
+func (t Timestamp) Time() (time.Time, error) {
+	s := string(t)
+	if s == "" {
+		return time.Time{}, &TimestampError{Input: s, Reason: "it is empty; expected RFC 3339 text such as 2024-05-01T10:00:00Z or epoch seconds"}
+	}
+	if t.IsEpoch() {
+		return parseEpoch(s)
+	}
+	v, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, &TimestampError{Input: s, Reason: "expected RFC 3339 text such as 2024-05-01T10:00:00Z or 2024-05-01T10:00:00.000+00:00"}
+	}
+	return v.UTC(), nil
+}
+
+// parseEpoch reads "[-]seconds[.fraction]" exactly, without floating point.
+func parseEpoch(s string) (time.Time, error) {
+	bad := func(reason string) (time.Time, error) {
+		return time.Time{}, &TimestampError{Input: s, Reason: reason}
+	}
+	neg := strings.HasPrefix(s, "-")
+	body := strings.TrimPrefix(s, "-")
+	if strings.ContainsAny(body, "eE") {
+		return bad("exponents are not supported; write the seconds in full, such as 1714557600.5")
+	}
+	whole, frac, hasFrac := strings.Cut(body, ".")
+	if whole == "" || !allDigits(whole) || (hasFrac && (frac == "" || !allDigits(frac))) {
+		return bad("expected epoch seconds such as 1714557600 or 1714557600.123")
+	}
+	if len(frac) > 9 {
+		return bad("the fraction has more than nine digits")
+	}
+	// RFC 3339 covers the years 0000 to 9999.
+	const minSec, maxSec = -62167219200, 253402300799
+	sec, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil || (!neg && sec > maxSec) || (neg && -sec < minSec) {
+		return bad("the number of seconds is out of range; expected a time between the years 0000 and 9999")
+	}
+	var nsec int64
+	if frac != "" {
+		n, _ := strconv.ParseInt(frac, 10, 64)
+		for i := len(frac); i < 9; i++ {
+			n *= 10
+		}
+		nsec = n
+	}
+	if neg {
+		sec, nsec = -sec, -nsec
+	}
+	return time.Unix(sec, nsec).UTC(), nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// MarshalJSON writes epoch seconds as a JSON number and any other text as
+// a JSON string.
+func (t Timestamp) MarshalJSON() ([]byte, error) {
+	if t.IsEpoch() {
+		if _, err := parseEpoch(string(t)); err == nil {
+			return []byte(t), nil
+		}
+	}
+	return json.Marshal(string(t))
+}
+
+// UnmarshalJSON accepts a JSON string, a JSON number or null (absent).
+func (t *Timestamp) UnmarshalJSON(b []byte) error {
+	switch {
+	case len(b) == 0:
+		return &TimestampError{Input: "", Reason: "expected a JSON string or number"}
+	case string(b) == "null":
+		*t = ""
+		return nil
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return &TimestampError{Input: string(b), Reason: "expected a JSON string or number"}
+		}
+		*t = Timestamp(s)
+		return nil
+	case b[0] == '-' || (b[0] >= '0' && b[0] <= '9'):
+		*t = Timestamp(b)
+		return nil
+	}
+	return &TimestampError{Input: string(b), Reason: "expected a JSON string or number"}
+}

@@ -1,0 +1,81 @@
+package lifecycle
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestTimestampTime(t *testing.T) {
+	tests := []struct {
+		in   Timestamp
+		want time.Time
+		ok   bool
+	}{
+		{"2024-05-01T10:00:00Z", time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC), true},
+		{"2024-05-01T10:00:00.123Z", time.Date(2024, 5, 1, 10, 0, 0, 123e6, time.UTC), true},
+		{"2024-05-01T12:00:00.5+02:00", time.Date(2024, 5, 1, 10, 0, 0, 5e8, time.UTC), true},
+		{"1714557600", time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC), true},
+		{"1714557600.25", time.Date(2024, 5, 1, 10, 0, 0, 25e7, time.UTC), true},
+		{"-1", time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC), true},
+		{"1714557600.1234567891", time.Time{}, false},
+		{"1.7e9", time.Time{}, false},
+		{"2024-05-01", time.Time{}, false},
+		{"2024-05-01 10:00:00Z", time.Time{}, false},
+		{"", time.Time{}, false},
+		{"99999999999999999999", time.Time{}, false},
+	}
+	for _, tt := range tests {
+		got, err := tt.in.Time()
+		if (err == nil) != tt.ok || !got.Equal(tt.want) {
+			t.Errorf("Timestamp(%q).Time() = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+		if err != nil && !errors.Is(err, ErrTimestamp) {
+			t.Errorf("%q: error %v does not wrap ErrTimestamp", tt.in, err)
+		}
+	}
+}
+
+func TestTimestampJSON(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Timestamp
+		out  string
+	}{
+		{`"2024-05-01T10:00:00Z"`, "2024-05-01T10:00:00Z", `"2024-05-01T10:00:00Z"`},
+		{`1714557600.5`, "1714557600.5", `1714557600.5`},
+		{`null`, "", `""`},
+		{`"a\/b"`, "a/b", `"a/b"`},
+	}
+	for _, tt := range tests {
+		var ts Timestamp
+		if err := json.Unmarshal([]byte(tt.in), &ts); err != nil || ts != tt.want {
+			t.Errorf("Unmarshal(%s) = %q, %v; want %q", tt.in, ts, err, tt.want)
+		}
+		out, err := json.Marshal(ts)
+		if err != nil || string(out) != tt.out {
+			t.Errorf("Marshal(%q) = %s, %v; want %s", ts, out, err, tt.out)
+		}
+	}
+	for _, bad := range []string{`true`, `{}`, `[]`, `"\x"`} {
+		var ts Timestamp
+		if err := ts.UnmarshalJSON([]byte(bad)); err == nil {
+			t.Errorf("UnmarshalJSON(%s) succeeded", bad)
+		}
+	}
+}
+
+func TestTimestampOf(t *testing.T) {
+	at := time.Date(2024, 5, 1, 10, 0, 0, 0, time.FixedZone("x", 3600))
+	if got := TimestampOf(at); got != "2024-05-01T09:00:00.000Z" {
+		t.Errorf("TimestampOf = %q", got)
+	}
+	if got := TimestampOf(at.Add(1)); got != "2024-05-01T09:00:00.000000001Z" {
+		t.Errorf("TimestampOf = %q", got)
+	}
+	back, err := TimestampOf(at).Time()
+	if err != nil || !back.Equal(at) {
+		t.Errorf("round trip = %v, %v", back, err)
+	}
+}

@@ -1,0 +1,474 @@
+package lifecycle
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ibkit/ibkit/semver"
+)
+
+// Validate checks the policy as a bare LifecyclePolicy document against
+// every rule of the service model and every cross-field rule of the ibkit
+// specification, and returns all findings sorted by path (array indices
+// compared as numbers, a member before its children), then by code. The
+// error is a *ValidationError, wrapping ErrInvalid, when at least one
+// finding is an error, and nil otherwise.
+func (p *Policy) Validate(opts ValidateOptions) (Findings, error) {
+	v := newValidator(opts, "")
+	v.policy(p, ShapePolicy)
+	return v.result()
+}
+
+// Validate checks the document like Policy.Validate, with the rules of its
+// shape: Create and Update inputs take a clientToken of 1–64 characters (a
+// missing one is only a warning, since the AWS CLI and SDKs generate it);
+// an Update input needs lifecyclePolicyArn and has no name.
+// Paths are those of the document, so a GetLifecyclePolicy response's
+// findings start with "lifecyclePolicy.".
+func (d *Document) Validate(opts ValidateOptions) (Findings, error) {
+	prefix := ""
+	if d.Shape == ShapeGetResponse {
+		prefix = "lifecyclePolicy"
+	}
+	v := newValidator(opts, prefix)
+	v.policy(&d.Policy, d.Shape)
+	if d.Shape == ShapeCreateInput || d.Shape == ShapeUpdateInput {
+		// The model requires the idempotency token, but the SDKs and the
+		// CLI generate one when it is absent, so its absence only warns.
+		if d.ClientToken == "" {
+			v.add(SeverityWarning, "clientToken", CodeRequired, "",
+				"is missing; the AWS CLI and SDKs generate one, but a saved request that carries its own can be retried safely")
+		} else {
+			v.length("clientToken", d.ClientToken, 1, 64)
+		}
+	}
+	return v.result()
+}
+
+type validator struct {
+	opts     ValidateOptions
+	prefix   string
+	findings Findings
+}
+
+func newValidator(opts ValidateOptions, prefix string) *validator {
+	return &validator{opts: opts, prefix: prefix}
+}
+
+func (v *validator) result() (Findings, error) {
+	sortFindings(v.findings)
+	return v.findings, v.findings.Err()
+}
+
+func (v *validator) path(p string) string {
+	switch {
+	case v.prefix == "":
+		return p
+	case p == "":
+		return v.prefix
+	case p[0] == '[':
+		return v.prefix + p
+	}
+	return v.prefix + "." + p
+}
+
+func (v *validator) add(sev Severity, path string, code Code, rule, msg string, ds ...Decision) {
+	f := Finding{Severity: sev, Path: v.path(path), Code: code, Rule: rule, Message: msg}
+	if len(ds) > 0 {
+		f.Decisions = slices.Clone(ds)
+		slices.Sort(f.Decisions)
+	}
+	v.findings = append(v.findings, f)
+}
+
+func (v *validator) err(path string, code Code, msg string) {
+	v.add(SeverityError, path, code, "", msg)
+}
+
+// clientRule records a finding of a rule enforced only by AWS client
+// tooling: an error by default, a warning under ModelOnly (Decision L-P1).
+func (v *validator) clientRule(path string, code Code, rule, msg string) {
+	sev := SeverityError
+	if v.opts.ModelOnly {
+		sev = SeverityWarning
+	}
+	v.add(sev, path, code, rule, msg, DecisionClientToolingRules)
+}
+
+func (v *validator) length(path, s string, min, max int) bool {
+	n := utf8.RuneCountInString(s)
+	if n < min || n > max {
+		v.err(path, CodeInvalidLength, "has "+strconv.Itoa(n)+" characters; use "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
+		return false
+	}
+	return true
+}
+
+func (v *validator) intRange(path string, n, min, max int, what string) {
+	if n == 0 {
+		v.err(path, CodeRequired, "is missing; set "+what+" from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
+		return
+	}
+	if n < min || n > max {
+		v.err(path, CodeOutOfRange, "is "+strconv.Itoa(n)+"; use "+what+" from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
+	}
+}
+
+func enumMsg(got string, values ...string) string {
+	return strconv.Quote(got) + " is not a valid value; use one of " + strings.Join(values, ", ")
+}
+
+func (v *validator) policy(p *Policy, shape Shape) {
+	if shape == ShapeUpdateInput {
+		if p.ARN == "" {
+			v.err("lifecyclePolicyArn", CodeRequired, "is missing; give the ARN of the policy to update")
+		} else if checkLifecyclePolicyARN(p.ARN) != nil {
+			v.err("lifecyclePolicyArn", CodeInvalidPattern, strconv.Quote(p.ARN)+" is not a lifecycle policy ARN; expected arn:aws:imagebuilder:<region>:<account>:lifecycle-policy/<name>")
+		}
+	} else {
+		if p.ARN != "" && checkLifecyclePolicyARN(p.ARN) != nil {
+			v.err("arn", CodeInvalidPattern, strconv.Quote(p.ARN)+" is not a lifecycle policy ARN; expected arn:aws:imagebuilder:<region>:<account>:lifecycle-policy/<name>")
+		}
+		if p.Name == "" {
+			v.err("name", CodeRequired, "is missing; give the policy a name of 3 to 128 letters, digits, hyphens, underscores or inner spaces")
+		} else {
+			v.resourceName("name", p.Name)
+		}
+	}
+	if p.Description != "" {
+		v.length("description", p.Description, 1, 1024)
+	}
+	if p.Status != "" && !p.Status.Valid() {
+		v.err("status", CodeInvalidEnum, enumMsg(string(p.Status), "ENABLED", "DISABLED"))
+	}
+	if p.ExecutionRole == "" {
+		v.err("executionRole", CodeRequired, "is missing; give the name or ARN of the IAM role the policy runs as")
+	} else if v.length("executionRole", p.ExecutionRole, 1, 2048) && checkRole(p.ExecutionRole) != nil {
+		v.err("executionRole", CodeInvalidPattern, strconv.Quote(p.ExecutionRole)+" is not an IAM role name or role ARN; expected a name such as MyLifecycleRole or arn:aws:iam::123456789012:role/MyLifecycleRole")
+	}
+	switch {
+	case p.ResourceType == "":
+		v.err("resourceType", CodeRequired, "is missing; use AMI_IMAGE or CONTAINER_IMAGE")
+	case !p.ResourceType.Valid():
+		v.err("resourceType", CodeInvalidEnum, enumMsg(string(p.ResourceType), "AMI_IMAGE", "CONTAINER_IMAGE"))
+	}
+	switch n := len(p.PolicyDetails); {
+	case n == 0:
+		v.err("policyDetails", CodeRequired, "is missing or empty; give one to three rules")
+	case n > 3:
+		v.err("policyDetails", CodeInvalidCount, "has "+strconv.Itoa(n)+" rules; a policy has at most three")
+	}
+	for i := range p.PolicyDetails {
+		v.detail(indexPath("policyDetails", i), &p.PolicyDetails[i], p.ResourceType)
+	}
+	v.actionsOnce(p.PolicyDetails)
+	v.ageOrder(p.PolicyDetails)
+	v.selection(&p.ResourceSelection, p.ResourceType)
+	if shape != ShapeUpdateInput {
+		v.tags("tags", p.Tags)
+	}
+}
+
+// resourceName checks the ResourceName form: 3–128 characters, letters,
+// digits, hyphens and underscores, and spaces except at either end.
+func (v *validator) resourceName(path, s string) {
+	ok := len(s) >= 3 && len(s) <= 128
+	for i := 0; ok && i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_':
+		case c == ' ' && i > 0 && i < len(s)-1:
+		default:
+			ok = false
+		}
+	}
+	if !ok {
+		v.err(path, CodeInvalidPattern, strconv.Quote(s)+" is not a valid name; use 3 to 128 letters, digits, hyphens, underscores or inner spaces")
+	}
+}
+
+func (v *validator) detail(path string, d *PolicyDetail, rt ResourceType) {
+	a, f := &d.Action, &d.Filter
+	switch {
+	case a.Type == "":
+		v.err(path+".action.type", CodeRequired, "is missing; use DEPRECATE, DISABLE or DELETE")
+	case !a.Type.Valid():
+		v.err(path+".action.type", CodeInvalidEnum, enumMsg(string(a.Type), "DELETE", "DEPRECATE", "DISABLE"))
+	}
+	switch {
+	case f.Type == "":
+		v.err(path+".filter.type", CodeRequired, "is missing; use AGE or COUNT")
+	case !f.Type.Valid():
+		v.err(path+".filter.type", CodeInvalidEnum, enumMsg(string(f.Type), "AGE", "COUNT"))
+	}
+	v.intRange(path+".filter.value", f.Value, 1, 1000, "an integer")
+	if f.Unit != "" && !f.Unit.Valid() {
+		v.err(path+".filter.unit", CodeInvalidEnum, enumMsg(string(f.Unit), "DAYS", "WEEKS", "MONTHS", "YEARS"))
+	}
+	if f.RetainAtLeast != nil && (*f.RetainAtLeast < 1 || *f.RetainAtLeast > 10) {
+		v.err(path+".filter.retainAtLeast", CodeOutOfRange, "is "+strconv.Itoa(*f.RetainAtLeast)+"; use an integer from 1 to 10, or leave it out")
+	}
+
+	// Cross-field rules on one detail.
+	inc := a.Includes()
+	switch f.Type {
+	case FilterAge:
+		if f.Unit == "" {
+			v.add(SeverityError, path+".filter.unit", CodeAgeUnitRequired, "X1", "is missing; an AGE filter needs a unit: DAYS, WEEKS, MONTHS or YEARS")
+		}
+		if f.RetainAtLeast != nil && (a.Type == ActionDeprecate || a.Type == ActionDisable) {
+			v.add(SeverityWarning, path+".filter.retainAtLeast", CodeRetainIgnored, "X3",
+				"is ignored: retention applies only to DELETE rules, so this "+string(a.Type)+" rule acts on images whatever this value; remove it", DecisionRetainOnDeprecateDisable)
+		}
+	case FilterCount:
+		if f.RetainAtLeast != nil {
+			v.add(SeverityWarning, path+".filter.retainAtLeast", CodeRetainOnCount, "X2",
+				"is ignored with a COUNT filter, which already keeps the newest images; remove it", DecisionCountModifiers)
+		}
+		if f.Unit != "" {
+			v.add(SeverityWarning, path+".filter.unit", CodeUnitOnCount, "X4",
+				"is ignored with a COUNT filter; remove it", DecisionCountModifiers)
+		}
+		if a.Type == ActionDeprecate || a.Type == ActionDisable {
+			v.add(SeverityWarning, path+".filter.type", CodeCountOnDeprecateDisable, "X10",
+				"COUNT on a "+string(a.Type)+" rule is undocumented; ibkit keeps the newest images of each recipe version and acts on the rest. Prefer an AGE filter", DecisionCountOnDeprecateDisable)
+		}
+	}
+	if rt == ResourceTypeContainer {
+		if a.Type.Valid() && a.Type != ActionDelete {
+			v.add(SeverityError, path+".action.type", CodeContainerAction, "X7",
+				"container image policies can only DELETE; change the action to DELETE or the resource type to AMI_IMAGE")
+		}
+		if inc.AMIs {
+			v.clientRule(path+".action.includeResources.amis", CodeContainerAMIResources, "X8", "container images have no AMIs; remove amis")
+		}
+		if inc.Snapshots {
+			v.clientRule(path+".action.includeResources.snapshots", CodeContainerAMIResources, "X8", "container images have no snapshots; remove snapshots")
+		}
+		if d.ExclusionRules != nil && d.ExclusionRules.AMIs != nil {
+			v.clientRule(path+".exclusionRules.amis", CodeContainerAMIResources, "X8", "AMI exclusions do not apply to container images; remove amis")
+		}
+	}
+	if rt == ResourceTypeAMI && inc.Containers {
+		v.clientRule(path+".action.includeResources.containers", CodeAMIContainerResources, "X9", "AMI images have no container images; remove containers")
+	}
+	if a.Type == ActionDelete && inc.Snapshots && !inc.AMIs && rt != ResourceTypeContainer {
+		v.add(SeverityWarning, path+".action.includeResources.snapshots", CodeSnapshotsWithoutAMIs, "X11",
+			"snapshots without amis: EC2 refuses to delete the snapshots of a registered AMI, so these deletions are expected to fail; add amis or remove snapshots", DecisionSnapshotsWithoutAMIs)
+	}
+	if d.ExclusionRules != nil {
+		v.exclusions(path+".exclusionRules", d.ExclusionRules)
+	}
+}
+
+func (v *validator) exclusions(path string, e *ExclusionRules) {
+	v.tags(path+".tagMap", e.TagMap)
+	if e.AMIs != nil {
+		v.amiExclusions(path+".amis", e.AMIs)
+	}
+}
+
+func (v *validator) amiExclusions(path string, a *AMIExclusionRules) {
+	for i, r := range a.Regions {
+		v.length(indexPath(path+".regions", i), r, 1, 1024)
+	}
+	if a.SharedAccounts != nil && (len(a.SharedAccounts) < 1 || len(a.SharedAccounts) > 1536) {
+		v.err(path+".sharedAccounts", CodeInvalidCount, "has "+strconv.Itoa(len(a.SharedAccounts))+" accounts; give 1 to 1536 or leave it out")
+	}
+	for i, acc := range a.SharedAccounts {
+		if checkAccountID(acc) != nil {
+			v.err(indexPath(path+".sharedAccounts", i), CodeInvalidPattern, strconv.Quote(acc)+" is not an AWS account ID; use its 12 digits")
+		}
+	}
+	if ll := a.LastLaunched; ll != nil {
+		v.intRange(path+".lastLaunched.value", ll.Value, 1, 365, "an integer")
+		switch {
+		case ll.Unit == "":
+			v.err(path+".lastLaunched.unit", CodeRequired, "is missing; use DAYS, WEEKS, MONTHS or YEARS")
+		case !ll.Unit.Valid():
+			v.err(path+".lastLaunched.unit", CodeInvalidEnum, enumMsg(string(ll.Unit), "DAYS", "WEEKS", "MONTHS", "YEARS"))
+		}
+	}
+	v.tags(path+".tagMap", a.TagMap)
+}
+
+// actionsOnce applies X6: each action type at most once.
+func (v *validator) actionsOnce(ds []PolicyDetail) {
+	for j := range ds {
+		for i := 0; i < j; i++ {
+			if ds[i].Action.Type == ds[j].Action.Type && ds[j].Action.Type.Valid() {
+				v.clientRule(indexPath("policyDetails", j)+".action.type", CodeDuplicateAction, "X6",
+					string(ds[j].Action.Type)+" already appears in policyDetails["+strconv.Itoa(i)+"]; a policy has at most one rule per action, merge or remove one")
+				break
+			}
+		}
+	}
+}
+
+// approxDays converts an age threshold to days for comparison only.
+func approxDays(f Filter) (int, bool) {
+	if f.Type != FilterAge || f.Value < 1 {
+		return 0, false
+	}
+	switch f.Unit {
+	case Days:
+		return f.Value, true
+	case Weeks:
+		return 7 * f.Value, true
+	case Months:
+		return 30 * f.Value, true
+	case Years:
+		return 365 * f.Value, true
+	}
+	return 0, false
+}
+
+// ageOrder is the X13 lint: an AGE DELETE threshold below an AGE DEPRECATE
+// or DISABLE threshold.
+func (v *validator) ageOrder(ds []PolicyDetail) {
+	for i := range ds {
+		if ds[i].Action.Type != ActionDelete {
+			continue
+		}
+		del, ok := approxDays(ds[i].Filter)
+		if !ok {
+			continue
+		}
+		for j := range ds {
+			if t := ds[j].Action.Type; t != ActionDeprecate && t != ActionDisable {
+				continue
+			}
+			if other, ok := approxDays(ds[j].Filter); ok && del < other {
+				v.add(SeverityWarning, indexPath("policyDetails", i)+".filter.value", CodeAgeOrder, "X13",
+					"images are deleted at a younger age than the "+string(ds[j].Action.Type)+" rule in policyDetails["+strconv.Itoa(j)+"] acts (months and years counted as 30 and 365 days here); check the thresholds")
+				break
+			}
+		}
+	}
+}
+
+func (v *validator) selection(s *ResourceSelection, rt ResourceType) {
+	const path = "resourceSelection"
+	hasRecipes, hasTags := s.Recipes != nil, s.TagMap != nil
+	switch {
+	case hasRecipes && hasTags:
+		v.clientRule(path, CodeSelectionBoth, "X5", "gives both recipes and tagMap; select images by one of them")
+	case !hasRecipes && !hasTags:
+		v.clientRule(path, CodeSelectionNone, "X5", "selects nothing; give recipes or a tagMap")
+	}
+	if hasRecipes && (len(s.Recipes) < 1 || len(s.Recipes) > 50) {
+		v.err(path+".recipes", CodeInvalidCount, "has "+strconv.Itoa(len(s.Recipes))+" entries; give 1 to 50")
+	}
+	filters := make([]semver.Filter, len(s.Recipes))
+	parsed := make([]bool, len(s.Recipes))
+	for i, r := range s.Recipes {
+		rp := indexPath(path+".recipes", i)
+		if r.Name == "" {
+			v.err(rp+".name", CodeRequired, "is missing; give the recipe's name")
+		} else {
+			v.resourceName(rp+".name", r.Name)
+		}
+		filters[i], parsed[i] = v.semanticVersion(rp+".semanticVersion", r.SemanticVersion)
+		if v.opts.RecipeKinds != nil && rt.Valid() {
+			if kind, ok := v.opts.RecipeKinds[r.Name]; ok && kind != rt.ImageType() {
+				want, plural := "an image recipe", "image recipes"
+				if rt == ResourceTypeContainer {
+					want, plural = "a container recipe", "container recipes"
+				}
+				v.clientRule(rp+".name", CodeRecipeKind, "X12", strconv.Quote(r.Name)+" is not "+want+"; this "+string(rt)+" policy selects images built from "+plural)
+			}
+		}
+		for j := 0; j < i; j++ {
+			o := s.Recipes[j]
+			same := o.SemanticVersion == r.SemanticVersion || (parsed[i] && parsed[j] && filters[i] == filters[j])
+			if o.Name == r.Name && same {
+				v.add(SeverityWarning, rp, CodeDuplicateRecipe, "X14",
+					"repeats recipes["+strconv.Itoa(j)+"]; images are selected once, remove the duplicate", DecisionEvaluatedOnce)
+				break
+			}
+		}
+	}
+	v.tags(path+".tagMap", s.TagMap)
+	for _, k := range s.TagMap.Keys() {
+		if s.TagMap[k] == "" {
+			v.add(SeverityWarning, path+".tagMap["+strconv.Quote(k)+"]", CodeEmptyTagValue, "",
+				"has an empty value, so it selects only images whose "+strconv.Quote(k)+" tag is empty, not every image with the key", DecisionTagMatching)
+		}
+	}
+}
+
+// semanticVersion checks a recipe entry's version filter and returns it
+// parsed when it is usable.
+func (v *validator) semanticVersion(path, s string) (semver.Filter, bool) {
+	if s == "" {
+		v.err(path, CodeRequired, "is missing; give a version such as 1.0.0 or a filter such as 1.x.x")
+		return semver.Filter{}, false
+	}
+	f, err := semver.ParseFilter(s)
+	if err == nil {
+		if slices.Contains(semver.Flags(s), semver.DecisionLeadingZeros) {
+			v.add(SeverityWarning, path, CodeLeadingZero, "",
+				strconv.Quote(s)+" has a node with a leading zero; ibkit compares it as "+f.String()+", but the service may see a different version; write "+f.String(), "AS-6")
+		}
+		return f, true
+	}
+	switch {
+	case errors.Is(err, semver.ErrWildcard):
+		if v.opts.AllowMixedWildcards {
+			if f, err2 := (semver.ParseOptions{RegexOnly: true}).ParseFilter(s); err2 == nil {
+				v.add(SeverityWarning, path, CodeMixedWildcard, "X15",
+					strconv.Quote(s)+" has a number right of an x; accepted and matched node by node, a reading the service does not document", DecisionMixedWildcards, "AS-1")
+				return f, true
+			}
+		}
+		v.add(SeverityError, path, CodeMixedWildcard, "X15",
+			strconv.Quote(s)+" has a number right of an x; once a node is x the nodes after it must be x too, as in 1.x.x", DecisionMixedWildcards, "AS-1")
+	case errors.Is(err, semver.ErrRange):
+		v.add(SeverityError, path, CodeVersionNodeRange, "X16",
+			strconv.Quote(s)+" has a node above 1073741823, the largest the service accepts", "AS-1")
+	default:
+		v.err(path, CodeInvalidPattern, strconv.Quote(s)+" is not a version filter; use three dot-separated numbers or x, such as 1.0.0, 1.2.x, 1.x.x or x.x.x")
+	}
+	return semver.Filter{}, false
+}
+
+// tags checks a TagMap: 1–50 entries, keys of 1–128 allowed characters not
+// starting with "aws:", values of at most 256 characters.
+func (v *validator) tags(path string, t Tags) {
+	if t == nil {
+		return
+	}
+	if len(t) < 1 || len(t) > 50 {
+		v.err(path, CodeInvalidCount, "has "+strconv.Itoa(len(t))+" tags; give 1 to 50 or leave it out")
+	}
+	for _, k := range t.Keys() {
+		kp := path + "[" + strconv.Quote(k) + "]"
+		switch n := utf8.RuneCountInString(k); {
+		case n < 1 || n > 128:
+			v.err(kp, CodeInvalidLength, "the tag key has "+strconv.Itoa(n)+" characters; use 1 to 128")
+		case strings.HasPrefix(k, "aws:"):
+			v.err(kp, CodeReservedTagKey, "tag keys starting with aws: are reserved for AWS; rename the key")
+		case !validTagKey(k):
+			v.err(kp, CodeInvalidPattern, "the tag key may contain only letters, digits, spaces and _ . : / = + - @")
+		}
+		if n := utf8.RuneCountInString(t[k]); n > 256 {
+			v.err(kp, CodeInvalidLength, "the tag value has "+strconv.Itoa(n)+" characters; use at most 256")
+		}
+	}
+}
+
+func validTagKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte(" \t\n\f\r_.:/=+-@", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
