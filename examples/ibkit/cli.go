@@ -1,0 +1,301 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // invalid input or a failed validation
+	exitUsage   = 2 // the command line itself is wrong
+)
+
+// command is one leaf of the command tree.
+type command struct {
+	name    string // full name, e.g. "lifecycle plan"
+	summary string
+	usage   string // the synopsis after "ibkit "
+	run     func(e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"lifecycle plan", "dry-run one execution of a lifecycle policy",
+			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]", runLifecyclePlan},
+		{"lifecycle validate", "validate a lifecycle policy and print every finding",
+			"lifecycle validate --policy FILE [--output text|json]", runLifecycleValidate},
+		{"lifecycle forecast", "simulate daily executions and print the timeline",
+			"lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]", runLifecycleForecast},
+		{"arn parse", "parse Image Builder ARNs into their parts",
+			"arn parse [--output text|json] [ARN ...]", runARNParse},
+		{"arn validate", "validate ARNs against an API shape",
+			"arn validate --shape SHAPE [--output text|json] [ARN ...]", runARNValidate},
+		{"version latest", "pick the latest version or build matching a filter",
+			"version latest --filter FILTER [--output text|json] [VERSION ...]", runVersionLatest},
+		{"filter", "apply List filters to a saved List response",
+			"filter --operation OP --filters FILTERS [--input FILE]", runFilter},
+	}
+}
+
+// usageError is a mistake on the command line (exit status 2).
+type usageError struct{ msg string }
+
+func (u *usageError) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// errSilent marks a failure whose details the command already printed
+// (validation findings): exit status 1, nothing more on standard error.
+var errSilent = errors.New("failed")
+
+func (e *env) run(args []string) int {
+	if len(args) == 0 {
+		e.printUsage(e.stderr)
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		e.printUsage(e.stdout)
+		return exitOK
+	}
+	cmds := commands()
+	var group []command
+	for _, c := range cmds {
+		words := strings.Fields(c.name)
+		if words[0] != args[0] {
+			continue
+		}
+		if len(words) == 1 {
+			return e.exec(c, args[1:])
+		}
+		group = append(group, c)
+		if len(args) > 1 && args[1] == words[1] {
+			return e.exec(c, args[2:])
+		}
+	}
+	if len(group) > 0 {
+		if len(args) > 1 && (args[1] == "-h" || args[1] == "--help") {
+			e.printGroupUsage(e.stdout, args[0], group)
+			return exitOK
+		}
+		what := "no subcommand"
+		if len(args) > 1 {
+			what = fmt.Sprintf("unknown subcommand %q", args[1])
+		}
+		fmt.Fprintf(e.stderr, "ibkit %s: %s\n", args[0], what)
+		e.printGroupUsage(e.stderr, args[0], group)
+		return exitUsage
+	}
+	fmt.Fprintf(e.stderr, "ibkit: unknown command %q\n", args[0])
+	e.printUsage(e.stderr)
+	return exitUsage
+}
+
+// exec runs c with its standard output buffered, so that a command that
+// fails prints nothing there, and turns its error into the exit status and
+// a message on standard error.
+func (e *env) exec(c command, args []string) int {
+	var out bytes.Buffer
+	sub := *e
+	sub.stdout = &out
+	err := c.run(&sub, args)
+	var u *usageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		if _, werr := e.stdout.Write(out.Bytes()); werr != nil {
+			fmt.Fprintf(e.stderr, "ibkit %s: writing output: %v\n", c.name, werr)
+			return exitInvalid
+		}
+		return exitOK
+	case errors.Is(err, errSilent):
+		return exitInvalid
+	case errors.As(err, &u):
+		fmt.Fprintf(e.stderr, "ibkit %s: %s\nusage: ibkit %s\nRun 'ibkit %s --help' for details.\n", c.name, u.msg, c.usage, c.name)
+		return exitUsage
+	default:
+		// errors.Join puts one error a line; give each line the prefix.
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(e.stderr, "ibkit %s: %s\n", c.name, line)
+		}
+		return exitInvalid
+	}
+}
+
+func (e *env) printUsage(w io.Writer) {
+	fmt.Fprintln(w, "ibkit: offline tools for EC2 Image Builder rules")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-20s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'ibkit COMMAND --help' for a command's flags.")
+	fmt.Fprintln(w, "Exit status: 0 success, 1 invalid input or failed validation, 2 usage error.")
+}
+
+func (e *env) printGroupUsage(w io.Writer, group string, cmds []command) {
+	fmt.Fprintf(w, "Subcommands of ibkit %s:\n", group)
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-20s %s\n", c.name, c.summary)
+	}
+}
+
+// newFlags returns a flag set for c whose errors and help go to standard
+// error and standard output as the exit-status contract needs.
+func (e *env) newFlags(name, usage, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		w := e.stdout
+		fmt.Fprintf(w, "usage: ibkit %s\n\n%s.\n", usage, upperFirst(summary))
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if len(names) > 0 {
+			fmt.Fprintln(w, "\nFlags:")
+		}
+		sort.Strings(names)
+		width := 0
+		for _, n := range names {
+			width = max(width, len(n))
+		}
+		for _, n := range names {
+			f := fs.Lookup(n)
+			def := ""
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" {
+				def = fmt.Sprintf(" (default %s)", f.DefValue)
+			}
+			fmt.Fprintf(w, "  --%-*s  %s%s\n", width, n, f.Usage, def)
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args with fs, turning flag errors into usage errors.
+// It lets flags and positional arguments mix, as most CLIs do.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err // the flag package has printed the help
+			}
+			return nil, &usageError{flagMessage(err)}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// flagMessage rewrites the flag package's messages in the double-dash
+// spelling this tool documents.
+func flagMessage(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag --" + strings.TrimPrefix(name, "-")
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return "flag --" + strings.TrimPrefix(name, "-") + " needs a value"
+	}
+	return strings.Replace(msg, " flag -", " flag --", 1)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// inputLine is one value read from the command line or standard input,
+// with where it came from for error messages.
+type inputLine struct {
+	where string // "argument 2" or "stdin:3"
+	text  string
+}
+
+// values returns the positional arguments, or the non-empty lines of
+// standard input when there are none.
+func (e *env) values(args []string) ([]inputLine, error) {
+	var out []inputLine
+	if len(args) > 0 {
+		for i, a := range args {
+			out = append(out, inputLine{fmt.Sprintf("argument %d", i+1), a})
+		}
+		return out, nil
+	}
+	sc := bufio.NewScanner(e.stdin)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, inputLine{fmt.Sprintf("stdin:%d", n), line})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	return out, nil
+}
+
+// readFile reads a named file, or standard input for "-", with an error
+// message that names the file.
+func (e *env) readFile(name string) ([]byte, error) {
+	if name == "-" {
+		b, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("reading standard input: %w", err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: %v", name, pe.Err)
+		}
+		return nil, err
+	}
+	return b, nil
+}
+
+// outputFlag registers --output with the allowed values, the first being
+// the default.
+func outputFlag(fs *flag.FlagSet, allowed ...string) *string {
+	return fs.String("output", allowed[0], "output format: "+strings.Join(allowed, " or "))
+}
+
+func checkOutput(got string, allowed ...string) error {
+	for _, a := range allowed {
+		if got == a {
+			return nil
+		}
+	}
+	return usagef("--output must be %s, not %q", strings.Join(allowed, " or "), got)
+}
+
+// writeJSON writes v as indented JSON followed by a newline.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := newJSONEncoder(&buf)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ibkit/ibkit/filter"
+)
+
+// runFilter implements "ibkit filter".
+func runFilter(e *env, args []string) error {
+	const usage = "filter --operation OP --filters FILTERS [--input FILE]"
+	fs := e.newFlags("filter", usage, "read a List response as the AWS CLI prints it (from --input or standard input) "+
+		"and print the same document with only the items the filters keep; every other field is left as it is")
+	op := fs.String("operation", "", "List operation, e.g. ListImages (required)")
+	filters := fs.String("filters", "", `filters as AWS CLI JSON ([{"name":"platform","values":["Linux"]}]) or shorthand (name=platform,values=Linux)`)
+	input := fs.String("input", "-", "file holding the List response JSON; - reads standard input")
+	model := fs.String("model", "2026", "service model edition the filters are checked against: 2026 or 2024")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	if *op == "" {
+		return usagef("--operation is required; one of %s", strings.Join(filter.Operations(), ", "))
+	}
+	var opts filter.Options
+	switch *model {
+	case "2026":
+		opts.Model = filter.Model2026
+	case "2024":
+		opts.Model = filter.Model2024
+	default:
+		return usagef("--model must be 2026 or 2024, not %q", *model)
+	}
+	// Check the filters first, so that a mistake in them is not blamed on
+	// the input document.
+	parsed, err := filter.ParseFilters(*filters)
+	if err != nil {
+		return fmt.Errorf("--filters: %w", err)
+	}
+	if err := opts.Validate(filter.Query{Operation: *op, Filters: parsed}); err != nil {
+		if errors.Is(err, filter.ErrUnknownOperation) {
+			return fmt.Errorf("--operation: %w", err)
+		}
+		return fmt.Errorf("--filters: %w", err)
+	}
+	doc, err := e.readFile(*input)
+	if err != nil {
+		return err
+	}
+	out, _, err := opts.FilterResponse(*op, *filters, doc)
+	if err != nil {
+		name := *input
+		if name == "-" {
+			name = "standard input"
+		}
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	_, err = e.stdout.Write(out)
+	return err
+}

@@ -1,0 +1,15 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// newJSONEncoder returns the encoder every command uses: two-space
+// indentation and no HTML escaping, so ARNs and messages print as they are.
+func newJSONEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/ibkit/ibkit/lifecycle"
+)
+
+// runLifecyclePlan implements "ibkit lifecycle plan".
+func runLifecyclePlan(e *env, args []string) error {
+	const usage = "lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]"
+	fs := e.newFlags("lifecycle plan", usage, "predict what one execution of a lifecycle policy would do to each image "+
+		"and its AMIs, snapshots and container images, and why; with no files it runs on an embedded sample")
+	var in lifecycleInput
+	in.register(fs, true)
+	output := outputFlag(fs, "table", "json")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	if err := checkOutput(*output, "table", "json"); err != nil {
+		return err
+	}
+	useSample, err := in.usesSample()
+	if err != nil {
+		return err
+	}
+	now, err := e.instant(&in, useSample)
+	if err != nil {
+		return err
+	}
+	doc, _, err := e.loadPolicy(&in, useSample)
+	if err != nil {
+		return err
+	}
+	idx, err := e.loadInventory(&in, useSample)
+	if err != nil {
+		return err
+	}
+	plan, err := lifecycle.DryRun(&doc.Policy, idx, lifecycle.PlanOptions{Now: now})
+	if err != nil {
+		return planError(err)
+	}
+	if *output == "json" {
+		return writeJSON(e.stdout, plan)
+	}
+	return writePlanTable(e.stdout, &doc.Policy, idx, plan, e.color)
+}
+
+// runLifecycleValidate implements "ibkit lifecycle validate".
+func runLifecycleValidate(e *env, args []string) error {
+	const usage = "lifecycle validate --policy FILE [--output text|json]"
+	fs := e.newFlags("lifecycle validate", usage, "validate a lifecycle policy against the service model and the "+
+		"documented rules and print every finding with its JSON path; exit status 1 when there are errors")
+	var in lifecycleInput
+	in.register(fs, false)
+	output := outputFlag(fs, "text", "json")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	if err := checkOutput(*output, "text", "json"); err != nil {
+		return err
+	}
+	name, data := samplePolicyName, samplePolicy
+	if in.policy != "" {
+		name = in.policy
+		if data, err = e.readFile(in.policy); err != nil {
+			return err
+		}
+	}
+	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	findings, verr := doc.Validate(lifecycle.ValidateOptions{})
+	if verr != nil {
+		return e.invalidPolicy(name, findings)
+	}
+	if *output == "json" {
+		if findings == nil {
+			findings = lifecycle.Findings{}
+		}
+		return writeJSON(e.stdout, struct {
+			File     string             `json:"file"`
+			Valid    bool               `json:"valid"`
+			Findings lifecycle.Findings `json:"findings"`
+		}{name, true, findings})
+	}
+	for _, f := range findings {
+		fmt.Fprintln(e.stdout, formatFinding(name, f))
+	}
+	fmt.Fprintf(e.stdout, "%s: valid (%d warnings)\n", name, len(findings))
+	return nil
+}
+
+// runLifecycleForecast implements "ibkit lifecycle forecast".
+func runLifecycleForecast(e *env, args []string) error {
+	const usage = "lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]"
+	fs := e.newFlags("lifecycle forecast", usage, "simulate one execution a day for N days, applying each day's "+
+		"predicted changes before the next, and print when each image is deprecated, disabled and deleted")
+	var in lifecycleInput
+	in.register(fs, true)
+	days := fs.Int("days", 180, "number of days to simulate after the first run")
+	output := outputFlag(fs, "text", "json")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	if err := checkOutput(*output, "text", "json"); err != nil {
+		return err
+	}
+	if *days < 0 || *days > 3650 {
+		return usagef("--days must be between 0 and 3650, not %d", *days)
+	}
+	useSample, err := in.usesSample()
+	if err != nil {
+		return err
+	}
+	now, err := e.instant(&in, useSample)
+	if err != nil {
+		return err
+	}
+	doc, _, err := e.loadPolicy(&in, useSample)
+	if err != nil {
+		return err
+	}
+	idx, err := e.loadInventory(&in, useSample)
+	if err != nil {
+		return err
+	}
+	tl, err := lifecycle.Forecast(&doc.Policy, idx, *days, lifecycle.PlanOptions{Now: now})
+	if err != nil {
+		return planError(err)
+	}
+	if *output == "json" {
+		return writeJSON(e.stdout, tl)
+	}
+	return writeTimeline(e.stdout, tl, e.color)
+}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ibkit/ibkit/lifecycle"
+)
+
+// The embedded sample: a policy with deprecate, disable and delete rules
+// and an inventory of two recipes' images with their AMIs, and the instant
+// the sample is meant to be evaluated at.
+var (
+	//go:embed sample/policy.json
+	samplePolicy []byte
+	//go:embed sample/inventory.json
+	sampleInventory []byte
+)
+
+const (
+	samplePolicyName    = "embedded sample policy"
+	sampleInventoryName = "embedded sample inventory"
+	sampleNow           = "2026-11-01T12:00:00Z"
+)
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// lifecycleInput holds the flags the lifecycle commands share.
+type lifecycleInput struct {
+	policy      string
+	inventories stringList
+	now         string
+	lenient     bool
+}
+
+func (in *lifecycleInput) register(fs *flag.FlagSet, withInventory bool) {
+	fs.StringVar(&in.policy, "policy", "", "lifecycle policy JSON: the bare policy, a GetLifecyclePolicy response "+
+		"or a Create/UpdateLifecyclePolicy input (default: the embedded sample)")
+	if withInventory {
+		fs.Var(&in.inventories, "inventory", "inventory JSON, repeatable: the combined ibkit inventory or raw AWS CLI output "+
+			"(get-image, list-image-build-versions, ec2 describe-images, describe-image-attribute) (default: the embedded sample)")
+		fs.StringVar(&in.now, "now", "", "the instant of the execution, RFC 3339 "+
+			"(default: the current UTC time, or the sample's own instant "+sampleNow+" with the sample)")
+	}
+	fs.BoolVar(&in.lenient, "allow-unknown-fields", false, "ignore JSON members the policy shape does not define")
+}
+
+// usesSample reports whether the embedded sample is in use, and rejects a
+// half-given pair of files.
+func (in *lifecycleInput) usesSample() (bool, error) {
+	switch {
+	case in.policy == "" && len(in.inventories) == 0:
+		return true, nil
+	case in.policy == "":
+		return false, usagef("--inventory needs --policy; give neither to use the embedded sample")
+	case len(in.inventories) == 0:
+		return false, usagef("--policy needs at least one --inventory; give neither to use the embedded sample")
+	}
+	return false, nil
+}
+
+// loadPolicy reads and validates the policy. Validation errors are
+// printed to standard error, one finding a line, and make it fail; the
+// warnings are returned for the caller to show.
+func (e *env) loadPolicy(in *lifecycleInput, useSample bool) (*lifecycle.Document, lifecycle.Findings, error) {
+	name, data := samplePolicyName, samplePolicy
+	if !useSample && in.policy != "" {
+		name = in.policy
+		var err error
+		if data, err = e.readFile(in.policy); err != nil {
+			return nil, nil, err
+		}
+	}
+	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	findings, err := doc.Validate(lifecycle.ValidateOptions{})
+	if err != nil {
+		return nil, nil, e.invalidPolicy(name, findings)
+	}
+	return doc, findings.Warnings(), nil
+}
+
+// invalidPolicy prints every finding of a policy that failed validation
+// and returns the error that sums them up.
+func (e *env) invalidPolicy(name string, findings lifecycle.Findings) error {
+	e.printFindings(name, findings)
+	errs, warns := len(findings.Errors()), len(findings.Warnings())
+	return fmt.Errorf("%s: invalid policy: %d %s, %d %s", name,
+		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+}
+
+// loadInventory reads every inventory file and checks each on its own, so
+// that findings name the file and the path in it. What only shows across
+// files (an AMI described in another file, one ARN in two files) is checked
+// on the merged inventory. Errors make it fail; warnings go to standard
+// error and the dry-run goes on.
+func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, error) {
+	type file struct {
+		name string
+		data []byte
+	}
+	var files []file
+	if useSample {
+		files = append(files, file{sampleInventoryName, sampleInventory})
+	}
+	for _, name := range in.inventories {
+		data, err := e.readFile(name)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file{name, data})
+	}
+	several := len(files) > 1
+	parts := make([]*lifecycle.Inventory, 0, len(files))
+	failed := false
+	for _, f := range files {
+		inv, err := lifecycle.DecodeInventory(f.data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.name, err)
+		}
+		for _, finding := range inv.Check() {
+			if several && crossFile(finding.Code) {
+				continue
+			}
+			fmt.Fprintln(e.stderr, formatFinding(f.name, finding))
+			failed = failed || finding.Severity == lifecycle.SeverityError
+		}
+		parts = append(parts, inv)
+	}
+	if failed {
+		return nil, errors.New("the inventory has errors; see above")
+	}
+	idx, findings := lifecycle.MergeInventories(parts...).Index()
+	if several {
+		for _, finding := range findings {
+			if crossFile(finding.Code) {
+				fmt.Fprintln(e.stderr, formatFinding("inventory (all files)", finding))
+				failed = failed || finding.Severity == lifecycle.SeverityError
+			}
+		}
+		if failed {
+			return nil, errors.New("the inventory files disagree; see above")
+		}
+	}
+	return idx, nil
+}
+
+// crossFile reports whether a finding with this code can only be judged
+// on the merged inventory of several files.
+func crossFile(c lifecycle.Code) bool {
+	switch c {
+	case lifecycle.CodeUndescribedAMI, lifecycle.CodeDuplicateARN, lifecycle.CodeDuplicateAMI:
+		return true
+	}
+	return false
+}
+
+// instant returns the execution instant: --now, the sample's instant, or
+// the current time.
+func (e *env) instant(in *lifecycleInput, useSample bool) (time.Time, error) {
+	switch {
+	case in.now != "":
+		t, err := time.Parse(time.RFC3339, in.now)
+		if err != nil {
+			return time.Time{}, usagef("--now %q is not an RFC 3339 time such as %s", in.now, sampleNow)
+		}
+		return t.UTC(), nil
+	case useSample:
+		return time.Parse(time.RFC3339, sampleNow)
+	default:
+		return e.now(), nil
+	}
+}
+
+// printFindings writes findings to standard error, one a line, naming the
+// file, the JSON path, the severity, the rule and the decisions.
+func (e *env) printFindings(file string, findings lifecycle.Findings) {
+	for _, f := range findings {
+		fmt.Fprintln(e.stderr, formatFinding(file, f))
+	}
+}
+
+func formatFinding(file string, f lifecycle.Finding) string {
+	path := f.Path
+	if path == "" {
+		path = "(document)"
+	}
+	tags := []string{string(f.Code)}
+	if f.Rule != "" {
+		tags = append(tags, f.Rule)
+	}
+	for _, d := range f.Decisions {
+		tags = append(tags, string(d))
+	}
+	return fmt.Sprintf("%s: %s: %s: %s [%s]", file, path, f.Severity, f.Message, strings.Join(tags, ", "))
+}
+
+// planError turns an engine error into a message.
+func planError(err error) error {
+	var pe *lifecycle.PlanInputError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot run the dry-run: %w", err)
+	}
+	return err
+}

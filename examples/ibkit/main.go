@@ -1,0 +1,55 @@
+// Command ibkit is the command-line face of the ibkit packages: offline
+// dry-runs and validation of Image Builder lifecycle policies, ARN parsing
+// and validation, version resolution and List-filter evaluation.
+//
+// Usage:
+//
+//	ibkit lifecycle plan     [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]
+//	ibkit lifecycle validate --policy FILE [--output text|json]
+//	ibkit lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]
+//	ibkit arn parse    [--output text|json] [ARN ...]
+//	ibkit arn validate --shape SHAPE [--output text|json] [ARN ...]
+//	ibkit version latest --filter FILTER [--output text|json] [VERSION ...]
+//	ibkit filter --operation OP --filters FILTERS [--input FILE]
+//
+// With no policy and inventory, the lifecycle commands use an embedded
+// sample and its own reference instant. Commands that take values read
+// them from standard input, one per line, when none is given.
+//
+// Exit status: 0 on success, 1 for invalid input or a failed validation,
+// 2 for a usage error. Errors go to standard error; nothing is printed on
+// standard output when a command fails.
+package main
+
+import (
+	"io"
+	"os"
+	"time"
+)
+
+func main() {
+	env := &env{
+		stdin:  os.Stdin,
+		stdout: os.Stdout,
+		stderr: os.Stderr,
+		color:  isTerminal(os.Stdout),
+		now:    func() time.Time { return time.Now().UTC() },
+	}
+	os.Exit(env.run(os.Args[1:]))
+}
+
+// isTerminal reports whether f is a character device, which is how ibkit
+// decides to colour its tables.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == ""
+}
+
+// env is everything a command may touch, so that tests can run commands in
+// process with their own streams and clock.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	color          bool
+	now            func() time.Time
+}

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ibkit/ibkit/examples/internal/golden"
+)
+
+// fixedNow is the clock of the tests, for commands run without --now.
+var fixedNow = time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+
+// result is what one run of the tool produced.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runTool(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	e := &env{
+		stdin:  strings.NewReader(stdin),
+		stdout: &out,
+		stderr: &errOut,
+		now:    func() time.Time { return fixedNow },
+	}
+	code := e.run(args)
+	return result{code, out.String(), errOut.String()}
+}
+
+const in = "testdata/in/"
+
+// TestGolden runs every command on good and bad input and compares its
+// exit status, standard output and standard error with testdata/golden.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		// Help and usage.
+		{name: "help", args: []string{"--help"}},
+		{name: "no-arguments", args: nil, code: exitUsage},
+		{name: "unknown-command", args: []string{"frobnicate"}, code: exitUsage},
+		{name: "unknown-subcommand", args: []string{"lifecycle", "apply"}, code: exitUsage},
+		{name: "lifecycle-plan-help", args: []string{"lifecycle", "plan", "--help"}},
+		{name: "lifecycle-validate-help", args: []string{"lifecycle", "validate", "-h"}},
+		{name: "lifecycle-forecast-help", args: []string{"lifecycle", "forecast", "--help"}},
+		{name: "arn-parse-help", args: []string{"arn", "parse", "--help"}},
+		{name: "arn-validate-help", args: []string{"arn", "validate", "--help"}},
+		{name: "version-latest-help", args: []string{"version", "latest", "--help"}},
+		{name: "filter-help", args: []string{"filter", "--help"}},
+
+		// lifecycle plan.
+		{name: "plan-sample-table", args: []string{"lifecycle", "plan"}},
+		{name: "plan-sample-json", args: []string{"lifecycle", "plan", "--output", "json"}},
+		{name: "plan-sample-later", args: []string{"lifecycle", "plan", "--now", "2027-03-01T12:00:00Z"}},
+		{name: "plan-container-table", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
+			"--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z"}},
+		{name: "plan-container-json", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
+			"--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z", "--output", "json"}},
+		{name: "plan-default-now", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
+			"--inventory", in + "container-images.json", "--output", "json"}},
+		{name: "plan-raw-cli-files", args: append([]string{"lifecycle", "plan", "--policy", "sample/policy.json",
+			"--now", sampleNow}, rawInventoryFlags(t)...)},
+		{name: "plan-raw-without-amis", args: []string{"lifecycle", "plan", "--policy", "sample/policy.json",
+			"--inventory", in + "raw/list-image-build-versions-1.json", "--now", sampleNow}},
+		{name: "plan-missing-policy-file", args: []string{"lifecycle", "plan", "--policy", in + "nope.json",
+			"--inventory", in + "container-images.json"}, code: exitInvalid},
+		{name: "plan-missing-inventory-file", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
+			"--inventory", in + "nope.json"}, code: exitInvalid},
+		{name: "plan-malformed-policy", args: []string{"lifecycle", "plan", "--policy", in + "malformed.json",
+			"--inventory", in + "container-images.json"}, code: exitInvalid},
+		{name: "plan-malformed-inventory", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
+			"--inventory", in + "malformed.json"}, code: exitInvalid},
+		{name: "plan-invalid-policy", args: []string{"lifecycle", "plan", "--policy", in + "invalid-policy.json",
+			"--inventory", in + "container-images.json"}, code: exitInvalid},
+		{name: "plan-unknown-flag", args: []string{"lifecycle", "plan", "--dry"}, code: exitUsage},
+		{name: "plan-bad-output", args: []string{"lifecycle", "plan", "--output", "yaml"}, code: exitUsage},
+		{name: "plan-bad-now", args: []string{"lifecycle", "plan", "--now", "yesterday"}, code: exitUsage},
+		{name: "plan-inventory-without-policy", args: []string{"lifecycle", "plan", "--inventory", in + "container-images.json"}, code: exitUsage},
+
+		// lifecycle validate.
+		{name: "validate-sample", args: []string{"lifecycle", "validate"}},
+		{name: "validate-warnings", args: []string{"lifecycle", "validate", "--policy", in + "warning-policy.json"}},
+		{name: "validate-warnings-json", args: []string{"lifecycle", "validate", "--policy", in + "warning-policy.json", "--output", "json"}},
+		{name: "validate-invalid", args: []string{"lifecycle", "validate", "--policy", in + "invalid-policy.json"}, code: exitInvalid},
+		{name: "validate-unknown-field", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json"}, code: exitInvalid},
+		{name: "validate-unknown-field-allowed", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json", "--allow-unknown-fields"}},
+		{name: "validate-malformed", args: []string{"lifecycle", "validate", "--policy", in + "malformed.json"}, code: exitInvalid},
+		{name: "validate-missing-file", args: []string{"lifecycle", "validate", "--policy", in + "nope.json"}, code: exitInvalid},
+		{name: "validate-unknown-flag", args: []string{"lifecycle", "validate", "--strict"}, code: exitUsage},
+
+		// lifecycle forecast.
+		{name: "forecast-sample", args: []string{"lifecycle", "forecast", "--days", "120"}},
+		{name: "forecast-sample-json", args: []string{"lifecycle", "forecast", "--days", "60", "--output", "json"}},
+		{name: "forecast-container", args: []string{"lifecycle", "forecast", "--policy", in + "container-policy.json",
+			"--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z", "--days", "30"}},
+		{name: "forecast-bad-days", args: []string{"lifecycle", "forecast", "--days", "-1"}, code: exitUsage},
+		{name: "forecast-days-not-a-number", args: []string{"lifecycle", "forecast", "--days", "ten"}, code: exitUsage},
+		{name: "forecast-malformed-policy", args: []string{"lifecycle", "forecast", "--policy", in + "malformed.json",
+			"--inventory", in + "container-images.json"}, code: exitInvalid},
+
+		// arn.
+		{name: "arn-parse", args: []string{"arn", "parse",
+			"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.0.0/1",
+			"arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/x.x.x",
+			"arn:aws:imagebuilder:us-east-1:third-party:component/cis-level-1/01.x.x"}},
+		{name: "arn-parse-json", args: []string{"arn", "parse", "--output", "json",
+			"arn:aws-cn:imagebuilder:cn-north-1:111122223333:lifecycle-policy/keep-three"}},
+		{name: "arn-parse-stdin", stdin: "# a comment\narn:aws:imagebuilder:us-east-1:111122223333:image-recipe/web/1.2.x\n\n", args: []string{"arn", "parse"}},
+		{name: "arn-parse-invalid", args: []string{"arn", "parse",
+			"arn:aws:imagebuilder:us-east-1:111122223333:lifecycle-policy/p/1.0.0",
+			"arn:aws:imagebuilder:us-east-1:123:image/x/1.0.0"}, code: exitInvalid},
+		{name: "arn-parse-nothing", args: []string{"arn", "parse"}, code: exitUsage},
+		{name: "arn-validate", args: []string{"arn", "validate", "--shape", "RoleNameOrArn",
+			"service-role/MyRole", "arn:aws:iam::111122223333:role/MyRole"}},
+		{name: "arn-validate-json", args: []string{"arn", "validate", "--shape", "ImageBuildVersionArn", "--output", "json",
+			"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.0.0/0"}},
+		{name: "arn-validate-invalid", args: []string{"arn", "validate", "--shape", "ComponentVersionArnOrBuildVersionArn",
+			"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.x.3"}, code: exitInvalid},
+		{name: "arn-validate-list", args: []string{"arn", "validate", "--list"}},
+		{name: "arn-validate-no-shape", args: []string{"arn", "validate", "x"}, code: exitUsage},
+		{name: "arn-validate-unknown-shape", args: []string{"arn", "validate", "--shape", "ImageArn", "x"}, code: exitUsage},
+
+		// version latest.
+		{name: "version-latest", args: []string{"version", "latest", "--filter", "1.x.x", "1.2.3/1", "1.10.0/2", "1.9.0/7", "2.0.0/1"}},
+		{name: "version-latest-stdin-json", stdin: "1.0.0/1\n1.0.1/1\n1.0.1/3\n", args: []string{"version", "latest", "--filter", "1.0.x", "--output", "json"}},
+		{name: "version-latest-no-match", args: []string{"version", "latest", "--filter", "3.x.x", "1.0.0"}, code: exitInvalid},
+		{name: "version-latest-bad-filter", args: []string{"version", "latest", "--filter", "x.2.x", "1.0.0"}, code: exitInvalid},
+		{name: "version-latest-bad-version", stdin: "1.0.0\nv1.2.0\n", args: []string{"version", "latest", "--filter", "x.x.x"}, code: exitInvalid},
+		{name: "version-latest-no-filter", args: []string{"version", "latest", "1.0.0"}, code: exitUsage},
+
+		// filter.
+		{name: "filter-shorthand", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}},
+		{name: "filter-json-stdin", stdin: readFile(t, in+"list-images.json"), args: []string{"filter", "--operation", "ListImages",
+			"--filters", `[{"name":"type","values":["DOCKER","AMI"]},{"name":"osVersion","values":["Microsoft Windows Server 2022"]}]`}},
+		{name: "filter-bad-name", args: []string{"filter", "--operation", "ListImages", "--filters", "name=Platform,values=Linux", "--input", in + "list-images.json"}, code: exitInvalid},
+		{name: "filter-bad-operation", args: []string{"filter", "--operation", "ListThings", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitInvalid},
+		{name: "filter-malformed-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "malformed.json"}, code: exitInvalid},
+		{name: "filter-missing-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "nope.json"}, code: exitInvalid},
+		{name: "filter-no-operation", args: []string{"filter", "--filters", "name=platform,values=Linux"}, code: exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runTool(t, tt.stdin, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit status %d, want %d\nstderr:\n%s", r.code, tt.code, r.stderr)
+			}
+			if r.code != exitOK && r.stdout != "" {
+				t.Errorf("a failed command printed on standard output:\n%s", r.stdout)
+			}
+			if r.code != exitOK && r.stderr == "" {
+				t.Error("a failed command printed no message")
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
+				t.Errorf("stack trace on standard error:\n%s", r.stderr)
+			}
+			got := fmt.Sprintf("$ ibkit %s\n[exit %d]\n--- stdout\n%s--- stderr\n%s", strings.Join(tt.args, " "), r.code, r.stdout, r.stderr)
+			golden.Check(t, filepath.Join("testdata", "golden", tt.name+".txt"), []byte(got))
+		})
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// rawInventoryFlags returns --inventory flags for the sample inventory
+// split into the raw AWS CLI responses under testdata/in/raw.
+func rawInventoryFlags(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(in + "raw/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no raw inventory files: %v", err)
+	}
+	var flags []string
+	for _, f := range files {
+		flags = append(flags, "--inventory", f)
+	}
+	return flags
+}
+
+// TestRawFilesMatchSample checks that the sample split into raw AWS CLI
+// responses gives the same plan as the combined sample file.
+func TestRawFilesMatchSample(t *testing.T) {
+	args := append([]string{"lifecycle", "plan", "--output", "json", "--policy", "sample/policy.json", "--now", sampleNow},
+		rawInventoryFlags(t)...)
+	raw := runTool(t, "", args...)
+	sample := runTool(t, "", "lifecycle", "plan", "--output", "json")
+	if raw.code != 0 || sample.code != 0 {
+		t.Fatalf("exit %d and %d: %s%s", raw.code, sample.code, raw.stderr, sample.stderr)
+	}
+	if raw.stdout != sample.stdout {
+		t.Error("the raw CLI files and the combined sample give different plans")
+	}
+}
+
+// TestPlanDeterministic checks that the sample's plan does not depend on
+// anything but its input: two runs print the same bytes.
+func TestPlanDeterministic(t *testing.T) {
+	a := runTool(t, "", "lifecycle", "plan", "--output", "json")
+	b := runTool(t, "", "lifecycle", "plan", "--output", "json")
+	if a.code != 0 || a.stdout != b.stdout {
+		t.Fatalf("two runs differ or failed (exit %d)", a.code)
+	}
+}
+
+// TestColour checks that colour codes appear only when asked for.
+func TestColour(t *testing.T) {
+	var out bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, color: true, now: time.Now}
+	if code := e.run([]string{"lifecycle", "plan"}); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out.String(), ansiRed+"DELETE") {
+		t.Error("no coloured DELETE verdict with colour on")
+	}
+	plain := runTool(t, "", "lifecycle", "plan")
+	if strings.Contains(plain.stdout, "\x1b[") {
+		t.Error("escape codes in output with colour off")
+	}
+}

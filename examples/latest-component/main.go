@@ -1,0 +1,104 @@
+// Command latest-component resolves version filters to component builds
+// the way Image Builder picks "latest": it reads a saved
+// ListComponentBuildVersions response, takes each build's version from its
+// ARN, and prints which build each filter selects, first over every build
+// and then skipping deprecated ones.
+//
+//	go run ./examples/latest-component [response.json]
+//
+// Without an argument it uses the response embedded next to this file.
+package main
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ibkit/ibkit/arn"
+	"github.com/ibkit/ibkit/semver"
+)
+
+//go:embed components.json
+var sample []byte
+
+func main() {
+	data := sample
+	if len(os.Args) > 1 {
+		var err error
+		if data, err = os.ReadFile(os.Args[1]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+	if err := run(os.Stdout, data); err != nil {
+		fmt.Fprintln(os.Stderr, "latest-component:", err)
+		os.Exit(1)
+	}
+}
+
+type response struct {
+	Components []struct {
+		ARN         string    `json:"arn"`
+		DateCreated time.Time `json:"dateCreated"`
+		State       struct {
+			Status string `json:"status"`
+		} `json:"state"`
+	} `json:"componentSummaryList"`
+}
+
+func run(w io.Writer, data []byte) error {
+	var resp response
+	if err := json.Unmarshal(data, &resp); err != nil {
+		return fmt.Errorf("reading the response: %w", err)
+	}
+	cands := make([]semver.Candidate, len(resp.Components))
+	arns := make([]arn.ARN, len(resp.Components))
+	for i, c := range resp.Components {
+		a, err := arn.Parse(c.ARN)
+		if err != nil {
+			return fmt.Errorf("componentSummaryList[%d].arn: %w", i, err)
+		}
+		b, ok := a.BuildVersion()
+		if !ok {
+			return fmt.Errorf("componentSummaryList[%d].arn: %s names no build", i, c.ARN)
+		}
+		arns[i], cands[i] = a, semver.Candidate{Version: b, State: c.State.Status, Created: c.DateCreated}
+	}
+	resolvers := []struct {
+		label string
+		r     semver.Resolver
+	}{
+		{"any state", semver.Resolver{}},
+		{"skip DEPRECATED", semver.Resolver{SkipStates: []string{"DEPRECATED"}}},
+	}
+	for _, f := range []string{"x.x.x", "1.x.x", "1.0.x", "1.0.0", "3.x.x"} {
+		filter := semver.MustParseFilter(f)
+		var cells []string
+		for _, rv := range resolvers {
+			res, err := rv.r.Resolve(filter, cands)
+			if err != nil {
+				cells = append(cells, rv.label+": none")
+				continue
+			}
+			cell := rv.label + ": " + res.Version.String()
+			if len(res.Decisions) > 0 {
+				cell += fmt.Sprintf(" %v", res.Decisions)
+			}
+			cells = append(cells, cell)
+		}
+		fmt.Fprintf(w, "%-6s  %s\n", f, strings.Join(cells, "   "))
+	}
+	// A build ARN also gives the four references Image Builder reports as
+	// LatestVersionReferences.
+	refs, err := arns[2].LatestVersionReferences()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nlatest-version references of %s:\n  %s\n  %s\n  %s\n  %s\n",
+		arns[2], refs.LatestVersion, refs.LatestMajorVersion, refs.LatestMinorVersion, refs.LatestPatchVersion)
+	return nil
+}

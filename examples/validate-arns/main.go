@@ -1,0 +1,76 @@
+// Command validate-arns checks values against the API shapes of the Image
+// Builder service model. Each line of its input names a shape and a value;
+// blank lines and lines starting with '#' are skipped. It prints one
+// verdict a line, with the rule that failed and the decisions (AS-n) the
+// verdict depends on, and exits 1 if any value is invalid.
+//
+//	go run ./examples/validate-arns [file]
+//
+// Without an argument it checks the list embedded next to this file.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/ibkit/ibkit/arn"
+)
+
+//go:embed arns.txt
+var sample []byte
+
+func main() {
+	data := sample
+	if len(os.Args) > 1 {
+		var err error
+		if data, err = os.ReadFile(os.Args[1]); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+	invalid, err := run(os.Stdout, data)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "validate-arns:", err)
+		os.Exit(2)
+	}
+	if invalid > 0 {
+		os.Exit(1)
+	}
+}
+
+// run prints a verdict for every line of data and returns how many values
+// were invalid.
+func run(w io.Writer, data []byte) (invalid int, err error) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		shape, value, ok := strings.Cut(line, " ")
+		if !ok {
+			return invalid, fmt.Errorf("line %d: want a shape name and a value", n)
+		}
+		value = strings.TrimSpace(value)
+		r := arn.Options{}.Check(arn.Shape(shape), value)
+		verdict := "valid  "
+		if r.Err != nil {
+			verdict = "INVALID"
+			invalid++
+		}
+		fmt.Fprintf(w, "%s %s %s", verdict, shape, value)
+		if len(r.Decisions.List()) > 0 {
+			fmt.Fprintf(w, " [%s]", r.Decisions)
+		}
+		fmt.Fprintln(w)
+		if r.Err != nil {
+			fmt.Fprintf(w, "        rule %s: %v\n", r.Rule, r.Err)
+		}
+	}
+	return invalid, sc.Err()
+}
