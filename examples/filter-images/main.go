@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/ibkit/ibkit/examples/internal/input"
 	"github.com/ibkit/ibkit/filter"
 )
 
@@ -23,15 +24,12 @@ import (
 var sample []byte
 
 func main() {
-	data := sample
-	if len(os.Args) > 1 {
-		var err error
-		if data, err = os.ReadFile(os.Args[1]); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	data, err := input.Load(sample)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
-	if err := run(os.Stdout, data); err != nil {
+	if err = run(os.Stdout, data); err != nil {
 		fmt.Fprintln(os.Stderr, "filter-images:", err)
 		os.Exit(1)
 	}

@@ -67,12 +67,9 @@ func runARNParse(e *env, args []string) error {
 	if err := checkOutput(*output, "text", "json"); err != nil {
 		return err
 	}
-	lines, err := e.values(rest)
+	lines, err := e.requireValues(rest, "ARNs")
 	if err != nil {
 		return err
-	}
-	if len(lines) == 0 {
-		return usagef("no ARNs given: pass them as arguments or on standard input")
 	}
 	views := make([]arnView, 0, len(lines))
 	var errs []error
@@ -143,12 +140,9 @@ func runARNValidate(e *env, args []string) error {
 	if !knownShape(arn.Shape(*shape)) {
 		return usagef("unknown shape %q (ibkit arn validate --list shows the shapes)", *shape)
 	}
-	lines, err := e.values(rest)
+	lines, err := e.requireValues(rest, "values")
 	if err != nil {
 		return err
-	}
-	if len(lines) == 0 {
-		return usagef("no values given: pass them as arguments or on standard input")
 	}
 	type verdict struct {
 		Value     string   `json:"value"`

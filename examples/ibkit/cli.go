@@ -214,6 +214,16 @@ func flagMessage(err error) string {
 	return strings.Replace(msg, " flag -", " flag --", 1)
 }
 
+// parseNoArgs is parseFlags for commands that take no positional
+// arguments.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := parseFlags(fs, args)
+	if err == nil && len(rest) > 0 {
+		err = usagef("unexpected argument %q", rest[0])
+	}
+	return err
+}
+
 func upperFirst(s string) string {
 	if s == "" {
 		return s
@@ -251,6 +261,16 @@ func (e *env) values(args []string) ([]inputLine, error) {
 		return nil, fmt.Errorf("reading standard input: %w", err)
 	}
 	return out, nil
+}
+
+// requireValues is values, with a usage error when there are none; what
+// names the values, such as "ARNs".
+func (e *env) requireValues(args []string, what string) ([]inputLine, error) {
+	lines, err := e.values(args)
+	if err == nil && len(lines) == 0 {
+		err = usagef("no %s given: pass them as arguments or on standard input", what)
+	}
+	return lines, err
 }
 
 // readFile reads a named file, or standard input for "-", with an error

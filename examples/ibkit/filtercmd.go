@@ -17,12 +17,8 @@ func runFilter(e *env, args []string) error {
 	filters := fs.String("filters", "", `filters as AWS CLI JSON ([{"name":"platform","values":["Linux"]}]) or shorthand (name=platform,values=Linux)`)
 	input := fs.String("input", "-", "file holding the List response JSON; - reads standard input")
 	model := fs.String("model", "2026", "service model edition the filters are checked against: 2026 or 2024")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	if *op == "" {
 		return usagef("--operation is required; one of %s", strings.Join(filter.Operations(), ", "))

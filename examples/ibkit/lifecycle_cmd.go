@@ -14,29 +14,7 @@ func runLifecyclePlan(e *env, args []string) error {
 	var in lifecycleInput
 	in.register(fs, true)
 	output := outputFlag(fs, "table", "json")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
-	}
-	if err := checkOutput(*output, "table", "json"); err != nil {
-		return err
-	}
-	useSample, err := in.usesSample()
-	if err != nil {
-		return err
-	}
-	now, err := e.instant(&in, useSample)
-	if err != nil {
-		return err
-	}
-	doc, _, err := e.loadPolicy(&in, useSample)
-	if err != nil {
-		return err
-	}
-	idx, err := e.loadInventory(&in, useSample)
+	doc, idx, now, err := e.loadRun(fs, args, &in, func() error { return checkOutput(*output, "table", "json") })
 	if err != nil {
 		return err
 	}
@@ -58,26 +36,15 @@ func runLifecycleValidate(e *env, args []string) error {
 	var in lifecycleInput
 	in.register(fs, false)
 	output := outputFlag(fs, "text", "json")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	if err := checkOutput(*output, "text", "json"); err != nil {
 		return err
 	}
-	name, data := samplePolicyName, samplePolicy
-	if in.policy != "" {
-		name = in.policy
-		if data, err = e.readFile(in.policy); err != nil {
-			return err
-		}
-	}
-	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
+	name, doc, err := e.readPolicy(&in)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
 	findings, verr := doc.Validate(lifecycle.ValidateOptions{})
 	if verr != nil {
@@ -109,32 +76,12 @@ func runLifecycleForecast(e *env, args []string) error {
 	in.register(fs, true)
 	days := fs.Int("days", 180, "number of days to simulate after the first run")
 	output := outputFlag(fs, "text", "json")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
-	}
-	if err := checkOutput(*output, "text", "json"); err != nil {
-		return err
-	}
-	if *days < 0 || *days > 3650 {
-		return usagef("--days must be between 0 and 3650, not %d", *days)
-	}
-	useSample, err := in.usesSample()
-	if err != nil {
-		return err
-	}
-	now, err := e.instant(&in, useSample)
-	if err != nil {
-		return err
-	}
-	doc, _, err := e.loadPolicy(&in, useSample)
-	if err != nil {
-		return err
-	}
-	idx, err := e.loadInventory(&in, useSample)
+	doc, idx, now, err := e.loadRun(fs, args, &in, func() error {
+		if *days < 0 || *days > 3650 {
+			return usagef("--days must be between 0 and 3650, not %d", *days)
+		}
+		return checkOutput(*output, "text", "json")
+	})
 	if err != nil {
 		return err
 	}

@@ -67,27 +67,57 @@ func (in *lifecycleInput) usesSample() (bool, error) {
 	return false, nil
 }
 
-// loadPolicy reads and validates the policy. Validation errors are
-// printed to standard error, one finding a line, and make it fail; the
-// warnings are returned for the caller to show.
-func (e *env) loadPolicy(in *lifecycleInput, useSample bool) (*lifecycle.Document, lifecycle.Findings, error) {
+// loadRun parses the flags of plan and forecast, runs check on their
+// values, and loads what the command runs on: the policy, the inventory
+// and the instant.
+func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check func() error) (*lifecycle.Document, *lifecycle.Index, time.Time, error) {
+	fail := func(err error) (*lifecycle.Document, *lifecycle.Index, time.Time, error) {
+		return nil, nil, time.Time{}, err
+	}
+	if err := parseNoArgs(fs, args); err != nil {
+		return fail(err)
+	}
+	if err := check(); err != nil {
+		return fail(err)
+	}
+	useSample, err := in.usesSample()
+	if err != nil {
+		return fail(err)
+	}
+	now, err := e.instant(in, useSample)
+	if err != nil {
+		return fail(err)
+	}
+	name, doc, err := e.readPolicy(in)
+	if err != nil {
+		return fail(err)
+	}
+	if findings, err := doc.Validate(lifecycle.ValidateOptions{}); err != nil {
+		return fail(e.invalidPolicy(name, findings))
+	}
+	idx, err := e.loadInventory(in, useSample)
+	if err != nil {
+		return fail(err)
+	}
+	return doc, idx, now, nil
+}
+
+// readPolicy reads and decodes --policy, or the sample policy when it is
+// not given, and returns the name to use in messages.
+func (e *env) readPolicy(in *lifecycleInput) (string, *lifecycle.Document, error) {
 	name, data := samplePolicyName, samplePolicy
-	if !useSample && in.policy != "" {
+	if in.policy != "" {
 		name = in.policy
 		var err error
 		if data, err = e.readFile(in.policy); err != nil {
-			return nil, nil, err
+			return "", nil, err
 		}
 	}
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
-	findings, err := doc.Validate(lifecycle.ValidateOptions{})
-	if err != nil {
-		return nil, nil, e.invalidPolicy(name, findings)
-	}
-	return doc, findings.Warnings(), nil
+	return name, doc, nil
 }
 
 // invalidPolicy prints every finding of a policy that failed validation

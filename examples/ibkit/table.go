@@ -137,13 +137,7 @@ func writePlanTable(w io.Writer, pol *lifecycle.Policy, idx *lifecycle.Index, pl
 	}
 	flush()
 	writeTotals(w, plan, pol.ResourceType == lifecycle.ResourceTypeContainer)
-	if len(plan.Warnings) > 0 {
-		fmt.Fprintln(w, "\nPolicy warnings:")
-		for _, f := range plan.Warnings {
-			fmt.Fprintf(w, "  %s\n", formatFinding("policy", f))
-		}
-	}
-	writeDecisions(w, plan.Decisions)
+	writeFooter(w, plan.Warnings, plan.Decisions)
 	return nil
 }
 
@@ -285,6 +279,18 @@ func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
 	t.write(w, "  ", painter(false))
 }
 
+// writeFooter prints the policy's validation warnings and the decisions
+// the result depends on.
+func writeFooter(w io.Writer, warnings lifecycle.Findings, ds []lifecycle.Decision) {
+	if len(warnings) > 0 {
+		fmt.Fprintln(w, "\nPolicy warnings:")
+		for _, f := range warnings {
+			fmt.Fprintf(w, "  %s\n", formatFinding("policy", f))
+		}
+	}
+	writeDecisions(w, ds)
+}
+
 func writeDecisions(w io.Writer, ds []lifecycle.Decision) {
 	if len(ds) == 0 {
 		return
@@ -324,13 +330,7 @@ func writeTimeline(w io.Writer, tl *lifecycle.Timeline, colour bool) error {
 			fmt.Fprintf(w, "  %s: %s\n", it.ResourceID, it.String())
 		}
 	}
-	if len(tl.Warnings) > 0 {
-		fmt.Fprintln(w, "\nPolicy warnings:")
-		for _, f := range tl.Warnings {
-			fmt.Fprintf(w, "  %s\n", formatFinding("policy", f))
-		}
-	}
-	writeDecisions(w, tl.Decisions)
+	writeFooter(w, tl.Warnings, tl.Decisions)
 	return nil
 }
 

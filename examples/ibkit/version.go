@@ -27,12 +27,9 @@ func runVersionLatest(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--filter: %w", err)
 	}
-	lines, err := e.values(rest)
+	lines, err := e.requireValues(rest, "versions")
 	if err != nil {
 		return err
-	}
-	if len(lines) == 0 {
-		return usagef("no versions given: pass them as arguments or on standard input")
 	}
 	cands := make([]semver.BuildVersion, len(lines))
 	for i, l := range lines {

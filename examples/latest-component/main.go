@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/arn"
+	"github.com/ibkit/ibkit/examples/internal/input"
 	"github.com/ibkit/ibkit/semver"
 )
 
@@ -26,15 +27,12 @@ import (
 var sample []byte
 
 func main() {
-	data := sample
-	if len(os.Args) > 1 {
-		var err error
-		if data, err = os.ReadFile(os.Args[1]); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	data, err := input.Load(sample)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
-	if err := run(os.Stdout, data); err != nil {
+	if err = run(os.Stdout, data); err != nil {
 		fmt.Fprintln(os.Stderr, "latest-component:", err)
 		os.Exit(1)
 	}

@@ -19,19 +19,17 @@ import (
 	"strings"
 
 	"github.com/ibkit/ibkit/arn"
+	"github.com/ibkit/ibkit/examples/internal/input"
 )
 
 //go:embed arns.txt
 var sample []byte
 
 func main() {
-	data := sample
-	if len(os.Args) > 1 {
-		var err error
-		if data, err = os.ReadFile(os.Args[1]); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
+	data, err := input.Load(sample)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
 	invalid, err := run(os.Stdout, data)
 	if err != nil {
