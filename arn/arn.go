@@ -130,10 +130,10 @@ func (p *ibParts) finish() {
 	case formWildcardBuild:
 		a.kind = KindWildcardBuild
 	}
-	a.fixed = p.v.fixed
+	a.fixed = uint8(p.v.Fixed())
 	// The nodes were checked against MaxNode, so New cannot fail.
-	v, _ := semver.New(p.v.nodes[0], p.v.nodes[1], p.v.nodes[2])
-	a.ver = semver.NewBuild(v, p.v.build)
+	v, _ := semver.New(p.v.Nodes[0], p.v.Nodes[1], p.v.Nodes[2])
+	a.ver = semver.NewBuild(v, p.v.BuildValue)
 }
 
 // IsZero reports whether a is the zero ARN.

@@ -2,8 +2,6 @@ package arn
 
 import (
 	"strings"
-
-	"github.com/ibkit/ibkit/semver"
 )
 
 // checker runs the rules of one shape over one string. It records the first
@@ -264,6 +262,3 @@ func lowerDigitRun(s string) int {
 	}
 	return len(s)
 }
-
-// nodeLimit is semver.MaxNode as a uint64, for overflow-safe arithmetic.
-const nodeLimit = uint64(semver.MaxNode)

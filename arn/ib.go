@@ -101,17 +101,17 @@ func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 		if field, ok := scanVersion(vtext, &a.v); !ok {
 			found := vtext
 			if field == FieldBuild {
-				found = a.v.buildText
+				found = a.v.Build
 			}
 			c.bad(RulePattern, field, ErrSyntax, found, formsReason(sp))
 			return
 		}
 		a.form = a.v.form()
 	}
-	if sp.forms&a.form == 0 || sp.allX && a.form == formWildcard && a.v.xmask != 7 {
+	if sp.forms&a.form == 0 || sp.allX && a.form == formWildcard && a.v.Wildcards != 7 {
 		field, found := FieldVersion, vtext
 		if a.form&(formBuild|formWildcardBuild) != 0 && sp.forms&(formVersion|formWildcard) != 0 {
-			field, found = FieldBuild, a.v.buildText
+			field, found = FieldBuild, a.v.Build
 		}
 		c.bad(RulePattern, field, ErrVersionForm, found, formsReason(sp))
 		return
@@ -199,10 +199,10 @@ func (c *checker) typeVersion(typ ResourceType, bit typeSet, a *ibParts) {
 		c.reject(RuleTypeVersion, FieldVersion, ErrVersionForm, a.arn.vtext,
 			"expected no version: "+article(string(typ))+" ARN takes no version")
 	case a.form == formWildcardBuild:
-		c.reject(RuleTypeVersion, FieldBuild, ErrVersionForm, a.v.buildText,
+		c.reject(RuleTypeVersion, FieldBuild, ErrVersionForm, a.v.Build,
 			"expected no build after a wildcard version")
 	default:
-		c.reject(RuleTypeVersion, FieldBuild, ErrVersionForm, a.v.buildText,
+		c.reject(RuleTypeVersion, FieldBuild, ErrVersionForm, a.v.Build,
 			"expected no build: "+article(string(typ))+" ARN has no build number")
 	}
 }

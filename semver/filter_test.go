@@ -222,3 +222,30 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestInspect(t *testing.T) {
+	in, bad, ok := Inspect("01.x.3/007")
+	want := Inspection{Version: "01.x.3", Build: "007", HasBuild: true, Nodes: [3]uint32{1, 0, 3}, Wildcards: 2,
+		Misplaced: true, LeadingZero: true, BuildLeadingZero: true, BuildValue: 7}
+	if !ok || bad != PartNone || in != want {
+		t.Fatalf("Inspect = %+v, %v, %v", in, bad, ok)
+	}
+	if in.Fixed() != 1 {
+		t.Fatalf("Fixed() = %d", in.Fixed())
+	}
+	in, _, _ = Inspect("1.99999999999.2/99999999999999999999")
+	if !in.Overflow || in.OverflowNode != "99999999999" || in.Nodes[1] != MaxNode+1 || !in.BuildOverflow || in.BuildValue != 0 {
+		t.Fatalf("overflow: %+v", in)
+	}
+	for _, tt := range []struct {
+		in  string
+		bad Part
+	}{{"1.2", PartPatch}, {"1..2", PartMinor}, {"1.2.3/", PartBuild}, {"1.2.3/4a", PartBuild}, {"1.2.3a", PartPatch}, {"", PartMajor}} {
+		if _, bad, ok := Inspect(tt.in); ok || bad != tt.bad {
+			t.Errorf("Inspect(%q) = %v, %v; want the failing part %v", tt.in, bad, ok, tt.bad)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _, _ = Inspect("1.2.x/3") }); n != 0 {
+		t.Errorf("Inspect allocates %v times", n)
+	}
+}

@@ -138,3 +138,51 @@ func FuzzParseFilter(f *testing.F) {
 		}
 	})
 }
+
+// exceedsMax reports whether the digit string d is above MaxNode; it is the
+// tests' own reading, independent of the parser.
+func exceedsMax(d string) bool {
+	d = strings.TrimLeft(d, "0")
+	return len(d) > 10 || len(d) == 10 && d > "1073741823"
+}
+
+// hasLeadingZero reports whether a node of the version part of s is written
+// with a leading zero.
+func hasLeadingZero(s string) bool {
+	for _, n := range strings.Split(strings.SplitN(s, "/", 2)[0], ".") {
+		if len(n) > 1 && n[0] == '0' {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzInspect checks Inspect against the model's widest pattern (the
+// version part of ImageBuilderArn) and the tests' own reading of the rules.
+func FuzzInspect(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	wide := regexp.MustCompile(`^(?:x|[0-9]+)\.(?:x|[0-9]+)\.(?:x|[0-9]+)(?:/[0-9]+)?$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		in, _, ok := Inspect(s)
+		if ok != wide.MatchString(s) {
+			t.Fatalf("Inspect(%q) ok=%v, the model pattern says %v", s, ok, !ok)
+		}
+		if !ok {
+			return
+		}
+		if got, want := !in.Misplaced && !in.Overflow, proseOK(s); got != want {
+			t.Fatalf("Inspect(%q): documented rules hold = %v, want %v (%+v)", s, got, want, in)
+		}
+		if in.LeadingZero != hasLeadingZero(s) {
+			t.Fatalf("Inspect(%q).LeadingZero = %v", s, in.LeadingZero)
+		}
+		if in.HasBuild && in.BuildOverflow == buildFits(s) {
+			t.Fatalf("Inspect(%q).BuildOverflow = %v", s, in.BuildOverflow)
+		}
+		if _, err := ParseFilter(s); (err == nil) != (!in.HasBuild && !in.Misplaced && !in.Overflow) {
+			t.Fatalf("Inspect(%q) and ParseFilter disagree: %v", s, err)
+		}
+	})
+}
