@@ -39,26 +39,47 @@ func parseImageARN(s string) (imageARN, error) {
 	return imageARN{Region: a.Region, Account: a.Account, Name: a.Name, Version: bv}, nil
 }
 
-// nameMatchesARN reports whether an image (recipe) name maps to the name
-// segment of an ARN under Decision AS-9, the mapping of arn.ARNName: ASCII
-// letters lower-cased, each space a hyphen, everything else kept. It
-// compares byte by byte without allocating, and does not judge whether the
-// name is a valid ResourceName. A test checks it against arn.ARNName.
+// The ARN form of a recipe or image name follows Decision AS-9, the
+// mapping of arn.ARNName: ASCII letters lower-cased, each space a hyphen,
+// everything else, the underscore included, kept. Unlike arn.ARNName, the
+// helpers below do not judge whether the name is a valid ResourceName and
+// do not allocate for names already in ARN form. A test checks them
+// against arn.ARNName.
+
+// arnNameByte maps one byte of a name to its ARN form.
+func arnNameByte(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == ' ':
+		return '-'
+	}
+	return c
+}
+
+// nameMatchesARN reports whether name maps to arnName.
 func nameMatchesARN(name, arnName string) bool {
 	if len(name) != len(arnName) {
 		return false
 	}
 	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == ' ':
-			c = '-'
-		}
-		if c != arnName[i] {
+		if arnNameByte(name[i]) != arnName[i] {
 			return false
 		}
 	}
 	return true
+}
+
+// arnRecipeName returns the ARN form of name.
+func arnRecipeName(name string) string {
+	for i := 0; i < len(name); i++ {
+		if arnNameByte(name[i]) != name[i] {
+			b := []byte(name)
+			for j := i; j < len(b); j++ {
+				b[j] = arnNameByte(b[j])
+			}
+			return string(b)
+		}
+	}
+	return name
 }

@@ -1,5 +1,7 @@
 package lifecycle
 
+import "strings"
+
 // Decision is the ID of a point the service's documentation leaves open
 // and on which ibkit takes a documented reading ("L-9"). Findings and plan
 // records whose outcome depends on such a point carry its ID.
@@ -41,3 +43,28 @@ const (
 	DecisionDeprecationTime          Decision = "L-P7" // deprecation time written to AMIs
 	DecisionManualUpdate             Decision = "L-P8" // StartResourceStateUpdate readings
 )
+
+// compareDecisions orders decision IDs as the specification lists them:
+// by the letters before the number ("AS-", "L-", "L-P"), then by the
+// number as a number, so that L-2 comes before L-10 and L-25 before L-P1.
+// It is the order of Finding.Decisions and of the plan's decision lists.
+func compareDecisions(a, b Decision) int {
+	pa, na := splitDecision(a)
+	pb, nb := splitDecision(b)
+	if pa != pb {
+		return strings.Compare(pa, pb)
+	}
+	if len(na) != len(nb) {
+		return len(na) - len(nb) // no leading zeros: longer is larger
+	}
+	return strings.Compare(na, nb)
+}
+
+// splitDecision splits an ID into its prefix and its trailing digits.
+func splitDecision(d Decision) (prefix, number string) {
+	i := len(d)
+	for i > 0 && d[i-1] >= '0' && d[i-1] <= '9' {
+		i--
+	}
+	return string(d[:i]), string(d[i:])
+}

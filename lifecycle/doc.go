@@ -69,7 +69,9 @@
 // scope why nothing happens to it, and names on each record the rule behind
 // it and the decisions (L-n) its outcome depends on. Each decision with
 // another reading is a PlanOptions field. The plan never depends on the
-// order of the inventory.
+// order of the inventory. Recipe-version groups are also split by the
+// Region and account of the image ARNs, which matters only for an index
+// that mixes several.
 //
 // Forecast repeats the dry-run once a day, applying each run's changes
 // before the next, and tells when each image would be deprecated, disabled

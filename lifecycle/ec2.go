@@ -34,8 +34,27 @@ func (a *AMI) SnapshotIDs() []string {
 
 // HasTag reports whether the AMI carries the EC2 tag key=value, both
 // compared exactly.
-func (a *AMI) HasTag(key, value string) bool {
-	for _, t := range a.Tags {
+func (a *AMI) HasTag(key, value string) bool { return hasEC2Tag(a.Tags, key, value) }
+
+// MatchesAnyTag reports whether the AMI carries at least one of the pairs
+// of sel (Decision L-18).
+func (a *AMI) MatchesAnyTag(sel Tags) bool {
+	_, ok := firstEC2TagMatch(a.Tags, sel)
+	return ok
+}
+
+// The EC2 tags the service writes to AMIs (DeprecatedBy, on deprecation)
+// and requires on them before it acts (CreatedBy, for the managed
+// execution policy), both with the same value.
+const (
+	tagDeprecatedBy      = "DeprecatedBy"
+	tagCreatedBy         = "CreatedBy"
+	tagValueImageBuilder = "EC2 Image Builder"
+)
+
+// hasEC2Tag reports whether tags hold the pair key=value, compared exactly.
+func hasEC2Tag(tags []EC2Tag, key, value string) bool {
+	for _, t := range tags {
 		if t.Key == key && t.Value == value {
 			return true
 		}
@@ -43,15 +62,19 @@ func (a *AMI) HasTag(key, value string) bool {
 	return false
 }
 
-// MatchesAnyTag reports whether the AMI carries at least one of the pairs
-// of sel (Decision L-18).
-func (a *AMI) MatchesAnyTag(sel Tags) bool {
-	for _, t := range a.Tags {
-		if v, ok := sel[t.Key]; ok && v == t.Value {
-			return true
+// firstEC2TagMatch returns the smallest key of the pairs of sel that tags
+// hold, exact and case-sensitive (Decision L-18); the smallest, so that a
+// reason naming it does not depend on the order of the tags.
+func firstEC2TagMatch(tags []EC2Tag, sel Tags) (key string, ok bool) {
+	if len(sel) == 0 {
+		return "", false
+	}
+	for _, t := range tags {
+		if v, in := sel[t.Key]; in && v == t.Value && (!ok || t.Key < key) {
+			key, ok = t.Key, true
 		}
 	}
-	return false
+	return key, ok
 }
 
 // AMIState is the State of an EC2 image ("available", "pending",

@@ -25,9 +25,11 @@ import (
 // action per image in the order DEPRECATE, DISABLE, DELETE, then the
 // output resources of the images acted on. A DISABLED policy yields an
 // empty plan whose Note says that no execution runs (unless
-// opts.EvaluateDisabledPolicy). Recipe-version groups are formed per
-// Region and account of the image ARNs; DryRun does not restrict the index
-// to the policy's own Region. The plan does not depend on the order of
+// opts.EvaluateDisabledPolicy). Recipe-version groups are formed from the
+// parsed ARN fields of each IndexedImage (Region, AccountID, ARNName and
+// Version, which Inventory.Index fills), so images of one recipe version in
+// two Regions or accounts form two groups; DryRun does not restrict the
+// index to the policy's own Region. The plan does not depend on the order of
 // idx.Images; its cost grows as n log g for n images in groups of g, and
 // large indexes are processed on all available processors.
 func DryRun(p *Policy, idx *Index, opts PlanOptions) (*Plan, error) {
@@ -62,28 +64,40 @@ func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
 	return &planner{p: p, o: o, sel: newSelector(p, o), warnings: findings.Warnings()}, nil
 }
 
-// groupKey identifies a recipe-version group: the image ARN up to the
-// recipe name (partition, Region, account, name) and the version x.y.z.
+// groupKey identifies a recipe-version group: the Region, account and
+// recipe name of the image ARNs and the version x.y.z.
 type groupKey struct {
-	prefix string
-	ver    semver.Version
+	region, accountID, name string
+	ver                     semver.Version
+}
+
+// compare orders groups by Region, account, recipe name and version.
+func (k *groupKey) compare(o *groupKey) int {
+	if c := strings.Compare(k.region, o.region); c != 0 {
+		return c
+	}
+	if c := strings.Compare(k.accountID, o.accountID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(k.name, o.name); c != 0 {
+		return c
+	}
+	return k.ver.Compare(o.ver)
 }
 
 type groupInfo struct {
-	key       groupKey
-	start     int32
-	n         int32
-	deferred  bool
-	region    string
-	accountID string
+	key      groupKey
+	start    int32
+	n        int32
+	deferred bool
 }
 
-// result is the outcome of step 6 for one image: the rule that acts, the
-// first rule whose exclusion tag skipped it, and where evaluation ended.
+// result is the outcome of step 6 for one image: the rule that acts and
+// the first rule whose exclusion tag skipped it (positions in the
+// evaluation order, -1 for none), and the decisions involved.
 type result struct {
-	acted   int8 // position in rules, -1 for none
+	acted   int8
 	skipped int8
-	ended   int8
 	flags   decisionSet
 }
 
@@ -146,11 +160,10 @@ type candidate struct {
 // serial pass in between reads only the compact candidates.
 func (x *execution) scope(images []IndexedImage) {
 	cand := make([]candidate, len(images))
-	prefixes := make([]string, len(images))
 	parallelRange(len(images), func(lo, hi int) {
 		var cache selectCache
 		for i := lo; i < hi; i++ {
-			x.candidate(&images[i], &cand[i], &prefixes[i], &cache)
+			x.candidate(&images[i], &cand[i], &cache)
 		}
 	})
 	ids := make(map[groupKey]int32)
@@ -165,15 +178,15 @@ func (x *execution) scope(images []IndexedImage) {
 			continue
 		}
 		inScope++
-		key := groupKey{prefix: prefixes[i], ver: images[i].Version}
+		img := &images[i]
+		key := groupKey{region: img.Region, accountID: img.AccountID, name: img.ARNName, ver: img.Version}
 		g := lastGroup
 		if g < 0 || key != lastKey {
 			var found bool
 			if g, found = ids[key]; !found {
 				g = int32(len(groups))
 				ids[key] = g
-				region, account, _ := arnParts(images[i].ARN)
-				groups = append(groups, groupInfo{key: key, region: region, accountID: account})
+				groups = append(groups, groupInfo{key: key})
 			}
 			lastKey, lastGroup = key, g
 		}
@@ -188,13 +201,7 @@ func (x *execution) scope(images []IndexedImage) {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		ka, kb := &groups[a].key, &groups[b].key
-		if c := strings.Compare(ka.prefix, kb.prefix); c != 0 {
-			return c
-		}
-		return ka.ver.Compare(kb.ver)
-	})
+	slices.SortFunc(order, func(a, b int32) int { return groups[a].key.compare(&groups[b].key) })
 	sorted := make([]groupInfo, len(groups))
 	rank := make([]int32, len(groups))
 	next := int32(0)
@@ -235,8 +242,8 @@ func (x *execution) scope(images []IndexedImage) {
 
 // candidate fills c for img: entryOut when the policy does not select it,
 // otherwise its kind, the rules whose exclusion tags it carries and its
-// selection decisions, and in prefix the ARN up to the recipe name.
-func (x *execution) candidate(img *IndexedImage, c *candidate, prefix *string, cache *selectCache) {
+// selection decisions.
+func (x *execution) candidate(img *IndexedImage, c *candidate, cache *selectCache) {
 	c.kind = entryOut
 	if img.Status == StatusDeleted {
 		return
@@ -262,7 +269,6 @@ func (x *execution) candidate(img *IndexedImage, c *candidate, prefix *string, c
 	case !img.Status.Terminal():
 		c.kind = entryUnknown
 	}
-	_, _, *prefix = arnParts(img.ARN)
 }
 
 // compareEntries orders a group newest first by creation time, then by
@@ -281,7 +287,7 @@ func compareEntries(a, b entry) int {
 // state skips, the exclusion tags, and the first rule that acts.
 func (x *execution) evaluate(i int) result {
 	e := &x.entries[i]
-	res := result{acted: -1, skipped: -1, ended: -1, flags: e.flags}
+	res := result{acted: -1, skipped: -1, flags: e.flags}
 	if e.kind != entryActive {
 		return res
 	}
@@ -309,7 +315,6 @@ func (x *execution) evaluate(i int) result {
 					res.flags |= flagL8
 				}
 				if x.o.SkipEndsEvaluation {
-					res.ended = int8(k)
 					return res
 				}
 				continue

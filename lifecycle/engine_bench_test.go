@@ -43,7 +43,8 @@ func engineBenchIndex(n int) *lifecycle.Index {
 		ver := semver.MustParse(fmt.Sprintf("1.%d.0", g/engineBenchRecipes))
 		arn := "arn:aws:imagebuilder:us-east-1:123456789012:image/" + recipe + "/" + ver.String() + "/" + strconv.FormatUint(builds[g], 10)
 		im := lifecycle.IndexedImage{
-			ARN: arn, Name: recipe, ARNName: recipe, Version: ver, Build: builds[g],
+			ARN: arn, Name: recipe, ARNName: recipe, Region: "us-east-1", AccountID: "123456789012",
+			Version: ver, Build: builds[g],
 			Type:    lifecycle.ImageTypeAMI,
 			Status:  statuses[r.IntN(len(statuses))],
 			Created: engineBenchNow.Add(-time.Duration(r.Int64N(int64(365 * 24 * time.Hour)))),

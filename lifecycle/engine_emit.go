@@ -135,10 +135,10 @@ func (x *execution) outputCounts(e *entry, r *compiledRule) (records, snapshots 
 	switch {
 	case inc.AMIs:
 		records += len(e.img.AMIs)
-		if inc.Snapshots && r.action == ActionDelete {
+		if r.deletesSnapshots() {
 			snapshots = len(e.img.AMIs) // one root volume each, usually
 		}
-	case inc.Snapshots && r.action == ActionDelete && !x.o.IgnoreSnapshotsWithoutAMIs:
+	case r.snapshotsOnly() && !x.o.IgnoreSnapshotsWithoutAMIs:
 		for j := range e.img.AMIs {
 			a := &e.img.AMIs[j]
 			if excl, _, _ := x.amiExclusion(r, a); excl == amiNotExcluded && len(a.Snapshots) > 0 {
@@ -252,10 +252,10 @@ func (x *execution) groupList() []Group {
 	}
 	for gi, g := range x.groups {
 		groups[gi] = Group{
-			Recipe:    x.entries[g.start].img.ARNName,
+			Recipe:    g.key.name,
 			Version:   g.key.ver.String(),
-			Region:    g.region,
-			AccountID: g.accountID,
+			Region:    g.key.region,
+			AccountID: g.key.accountID,
 			Images:    arns[g.start : g.start+g.n : g.start+g.n],
 		}
 	}

@@ -56,6 +56,8 @@ func (m planImg) indexed() lifecycle.IndexedImage {
 		ARN:       arnOf(m.recipe, m.version, m.build),
 		Name:      m.recipe,
 		ARNName:   strings.ToLower(strings.ReplaceAll(m.recipe, " ", "-")),
+		Region:    planRegion,
+		AccountID: planAccount,
 		Version:   semver.MustParse(m.version),
 		Build:     m.build,
 		Type:      lifecycle.ImageTypeAMI,

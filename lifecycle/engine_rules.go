@@ -46,22 +46,16 @@ type compiledRule struct {
 // Decision L-1, the cutoff under the other reading, and whether the two
 // readings can differ (MONTHS and YEARS only).
 func cutoffs(now time.Time, value int, unit TimeUnit, fixed bool) (cut, alt time.Time, hasAlt bool) {
-	calendar, days := now, now
+	days := now.AddDate(0, 0, -value*unit.fixedDays())
+	var calendar time.Time
 	switch unit {
-	case Days:
-		calendar = now.AddDate(0, 0, -value)
-		return calendar, calendar, false
-	case Weeks:
-		calendar = now.AddDate(0, 0, -7*value)
-		return calendar, calendar, false
 	case Months:
 		calendar = now.AddDate(0, -value, 0)
-		days = now.AddDate(0, 0, -30*value)
 	case Years:
 		calendar = now.AddDate(-value, 0, 0)
-		days = now.AddDate(0, 0, -365*value)
 	default:
-		return now, now, false
+		// In UTC a calendar day is 24 hours: both readings agree.
+		return days, days, false
 	}
 	if fixed {
 		return days, calendar, true
@@ -138,6 +132,16 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 	return r
 }
 
+// deletesSnapshots reports whether r is a DELETE rule that includes
+// snapshots; DEPRECATE and DISABLE do nothing to snapshots (Decision L-P3).
+func (r *compiledRule) deletesSnapshots() bool {
+	return r.action == ActionDelete && r.includes.Snapshots
+}
+
+// snapshotsOnly reports whether r deletes snapshots but not the AMIs that
+// use them (Decision L-12).
+func (r *compiledRule) snapshotsOnly() bool { return r.deletesSnapshots() && !r.includes.AMIs }
+
 // skipsStatus reports whether the rule skips images in status s (spec §3.2):
 // DEPRECATE skips DEPRECATED, DISABLED, FAILED and CANCELLED images, DISABLE
 // skips DISABLED, FAILED and CANCELLED ones, DELETE skips none.
@@ -157,17 +161,27 @@ func (r *compiledRule) skipsStatus(s ImageStatus) bool {
 // cutoff.
 func (r *compiledRule) ageCheck(t time.Time, inclusive bool) (old bool, flags decisionSet) {
 	old = olderThan(t, r.cutoff, inclusive)
-	margin := t.Sub(r.cutoff)
-	if margin == 0 {
-		flags |= flagL2
+	otherReading := r.hasAlt && olderThan(t, r.altCutoff, inclusive) != old
+	return old, cutoffFlags(t, r.cutoff, flagL2, otherReading)
+}
+
+// cutoffFlags returns the decisions that comparing t with a cutoff depends
+// on: atCutoff when t is the cutoff itself, L-1 when the other month and
+// year length gives the other answer, and L-P6 when t is within a day of
+// the cutoff, so that the time of day of the run decides.
+func cutoffFlags(t, cutoff time.Time, atCutoff decisionSet, otherReading bool) decisionSet {
+	var flags decisionSet
+	d := t.Sub(cutoff)
+	if d == 0 {
+		flags |= atCutoff
 	}
-	if r.hasAlt && olderThan(t, r.altCutoff, inclusive) != old {
+	if otherReading {
 		flags |= flagL1
 	}
-	if margin >= -nearThreshold && margin <= nearThreshold {
+	if d >= -nearThreshold && d <= nearThreshold {
 		flags |= flagLP6
 	}
-	return old, flags
+	return flags
 }
 
 // olderThan reports whether t is before the cutoff (at it too when
@@ -179,19 +193,10 @@ func olderThan(t, cutoff time.Time, inclusive bool) bool {
 	return t.Before(cutoff)
 }
 
-// tagExcluded reports whether the image carries one of the rule's
-// exclusion tags, and the first matching key in ascending order.
+// tagExcluded returns the smallest key of the rule's exclusion tags that
+// the image carries, if any.
 func (r *compiledRule) tagExcluded(tags Tags) (string, bool) {
-	if len(r.tagExclusions) == 0 || len(tags) == 0 {
-		return "", false
-	}
-	found, key := false, ""
-	for k, v := range r.tagExclusions {
-		if w, ok := tags[k]; ok && w == v && (!found || k < key) {
-			found, key = true, k
-		}
-	}
-	return key, found
+	return tags.firstMatch(r.tagExclusions)
 }
 
 // needsUnknownFacts reports whether the rule has AMI exclusions that depend
@@ -238,29 +243,11 @@ func (r *compiledRule) checkAMI(a *IndexedAMI, o *PlanOptions) (amiExclusion, st
 	if ex.IsPublic && a.Public {
 		return amiByPublic, "", 0
 	}
-	if len(ex.TagMap) > 0 {
-		key, found := "", false
-		for _, t := range a.Tags {
-			if v, ok := ex.TagMap[t.Key]; ok && v == t.Value && (!found || t.Key < key) {
-				key, found = t.Key, true
-			}
-		}
-		if found {
-			return amiByTag, key + "=" + ex.TagMap[key], 0
-		}
+	if key, ok := firstEC2TagMatch(a.Tags, ex.TagMap); ok {
+		return amiByTag, key + "=" + ex.TagMap[key], 0
 	}
-	if len(ex.SharedAccounts) > 0 {
-		best, found := "", false
-		for _, acc := range ex.SharedAccounts {
-			for _, s := range a.SharedAccounts {
-				if s == acc && (!found || acc < best) {
-					best, found = acc, true
-				}
-			}
-		}
-		if found {
-			return amiByShared, best, 0
-		}
+	if acc, ok := a.firstSharedAccount(ex.SharedAccounts); ok {
+		return amiByShared, acc, 0
 	}
 	if ex.LastLaunched != nil {
 		if a.LastLaunched.IsZero() {
@@ -271,16 +258,8 @@ func (r *compiledRule) checkAMI(a *IndexedAMI, o *PlanOptions) (amiExclusion, st
 		}
 		// Launched within the window: at or after its start (L-17).
 		within := !a.LastLaunched.Before(r.llCutoff)
-		var flags decisionSet
-		if a.LastLaunched.Equal(r.llCutoff) {
-			flags |= flagL17
-		}
-		if r.llHasAlt && !a.LastLaunched.Before(r.llAltCutoff) != within {
-			flags |= flagL1
-		}
-		if d := a.LastLaunched.Sub(r.llCutoff); d >= -nearThreshold && d <= nearThreshold {
-			flags |= flagLP6
-		}
+		otherReading := r.llHasAlt && !a.LastLaunched.Before(r.llAltCutoff) != within
+		flags := cutoffFlags(a.LastLaunched, r.llCutoff, flagL17, otherReading)
 		if within {
 			return amiByLaunch, "", flags
 		}

@@ -1,10 +1,6 @@
 package lifecycle
 
-import (
-	"strings"
-
-	"github.com/ibkit/ibkit/semver"
-)
+import "github.com/ibkit/ibkit/semver"
 
 // selector decides which images a policy's resourceSelection selects.
 type selector struct {
@@ -155,60 +151,4 @@ func (s *selector) tagMatch(tags Tags) (bool, decisionSet) {
 		}
 	}
 	return false, 0
-}
-
-// arnRecipeName returns the form a recipe name takes in ARNs (Decision
-// AS-9): ASCII letters in lower case and each space as a hyphen; other
-// characters, the underscore included, unchanged.
-func arnRecipeName(name string) string {
-	clean := true
-	for i := 0; i < len(name); i++ {
-		if c := name[i]; c == ' ' || c >= 'A' && c <= 'Z' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return name
-	}
-	var b strings.Builder
-	b.Grow(len(name))
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c == ' ':
-			c = '-'
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// arnParts returns the Region, the account and the group prefix (the ARN
-// up to and including the image name) of an image build version ARN. For
-// text that is not such an ARN it returns the whole text as prefix.
-func arnParts(arn string) (region, account, prefix string) {
-	// arn:partition:service:region:account:image/name/x.y.z/build
-	colons := [5]int{}
-	n := 0
-	for i := 0; i < len(arn) && n < 5; i++ {
-		if arn[i] == ':' {
-			colons[n] = i
-			n++
-		}
-	}
-	if n < 5 {
-		return "", "", arn
-	}
-	region = arn[colons[2]+1 : colons[3]]
-	account = arn[colons[3]+1 : colons[4]]
-	prefix = arn
-	if last := strings.LastIndexByte(arn, '/'); last > colons[4] {
-		if prev := strings.LastIndexByte(arn[:last], '/'); prev > colons[4] {
-			prefix = arn[:prev]
-		}
-	}
-	return region, account, prefix
 }

@@ -326,8 +326,6 @@ func TestDryRunDecisions(t *testing.T) {
 	}
 	launched := []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []lifecycle.IndexedAMI{planAMI("ami-never", planRegion)}}}
 	llPolicy := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeLaunchedWithin(30, lifecycle.Days))
-	D := lifecycle.DecisionMonthYearLength
-	_ = D
 	runScenarios(t, []scenario{
 		{name: "L-1 calendar month", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Months)), images: []planImg{monthImage},
 			want: map[string]string{"web/1.0.0/1": "DEPRECATE"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionMonthYearLength}}},
@@ -348,6 +346,12 @@ func TestDryRunDecisions(t *testing.T) {
 			opts:   lifecycle.PlanOptions{RetainOnlyAged: true},
 			want:   map[string]string{"web/1.0.0/1": "-TOO_YOUNG", "web/1.0.0/2": "-TOO_YOUNG", "web/1.0.0/3": "-KEPT1/2", "web/1.0.0/4": "-KEPT2/2"},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/3": {lifecycle.DecisionRetainSlots}}},
+		{name: "L-3 RetainOnlyAged: a slot decided at the age boundary carries L-2",
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).RetainAtLeast(1)),
+			images: []planImg{r1(1, nDays(30))},
+			opts:   lifecycle.PlanOptions{RetainOnlyAged: true, InclusiveAgeBoundary: true},
+			want:   map[string]string{"web/1.0.0/1": "-KEPT1/1"},
+			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionAgeBoundary, lifecycle.DecisionRunTime}}},
 		{name: "L-4 young failed image not deleted", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
 			images: []planImg{withStatus(r1(1, nDays(5)), lifecycle.StatusFailed)},
 			want:   map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionFailedAge}}},
@@ -362,6 +366,14 @@ func TestDryRunDecisions(t *testing.T) {
 			images: []planImg{r1(1, nDays(1)), withStatus(r1(2, nDays(2)), lifecycle.StatusFailed)},
 			opts:   lifecycle.PlanOptions{FewGoodImagesProtectFailed: true},
 			want:   map[string]string{"web/1.0.0/1": "-KEPT1/3", "web/1.0.0/2": "-PROTECTED"}},
+		{name: "L-5 FewGoodImagesProtectFailed protects the good images beyond deferred slots too",
+			policy: recipePolicy(lt.Delete().Count(3)),
+			images: []planImg{withStatus(r1(5, nDays(1)), lifecycle.StatusBuilding), withStatus(r1(4, nDays(2)), lifecycle.StatusBuilding),
+				r1(3, nDays(3)), r1(2, nDays(4)), withStatus(r1(1, nDays(5)), lifecycle.StatusFailed)},
+			opts: lifecycle.PlanOptions{FewGoodImagesProtectFailed: true, DeferredTakeSlots: true},
+			want: map[string]string{"web/1.0.0/5": "DEFERRED", "web/1.0.0/4": "DEFERRED", "web/1.0.0/3": "-KEPT3/3",
+				"web/1.0.0/2": "-PROTECTED", "web/1.0.0/1": "-PROTECTED"},
+			flags: map[string][]lifecycle.Decision{"web/1.0.0/2": {lifecycle.DecisionFewGoodImages}}},
 		{name: "L-6 tags protect failed images", policy: recipePolicy(lt.Delete().Count(1).ExcludeTag("Pin", "1")),
 			images: []planImg{r1(1, nDays(1)), withTags(withStatus(r1(2, nDays(2)), lifecycle.StatusFailed), "Pin", "1")},
 			want:   map[string]string{"web/1.0.0/1": "-KEPT1/1", "web/1.0.0/2": "SKIPPED DELETE"},
@@ -420,7 +432,8 @@ func TestDryRunDecisions(t *testing.T) {
 		{name: "L-12 IgnoreSnapshotsWithoutAMIs", policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeSnapshots()),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []lifecycle.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}}},
 			opts:   lifecycle.PlanOptions{IgnoreSnapshotsWithoutAMIs: true},
-			want:   map[string]string{"web/1.0.0/1": "DELETE"}},
+			want:   map[string]string{"web/1.0.0/1": "DELETE"},
+			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionSnapshotsWithoutAMIs}}},
 		{name: "L-13 AMI exclusions apply to DEPRECATE", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().ExcludeRegions("eu-west-1")),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []lifecycle.IndexedAMI{planAMI("ami-1", "eu-west-1")}}},
 			want:   map[string]string{"web/1.0.0/1": "DEPRECATE", "ami-1": "SKIPPED DEPRECATE"},
@@ -437,6 +450,13 @@ func TestDryRunDecisions(t *testing.T) {
 		{name: "L-16 tie on creation time broken by build", policy: recipePolicy(lt.Delete().Count(1)), images: tie,
 			want:  map[string]string{"web/1.0.0/2": "-KEPT1/1", "web/1.0.0/1": "DELETE"},
 			flags: map[string][]lifecycle.Decision{"web/1.0.0/2": {lifecycle.DecisionCreationTime}, "web/1.0.0/1": {lifecycle.DecisionCreationTime}}},
+		{name: "L-16 every image of a tie across the slot boundary is flagged",
+			policy: recipePolicy(lt.Delete().Count(2)),
+			images: []planImg{r1(4, nDays(1)), r1(3, nDays(1)), r1(2, nDays(1)), r1(1, nDays(2))},
+			want:   map[string]string{"web/1.0.0/4": "-KEPT1/2", "web/1.0.0/3": "-KEPT2/2", "web/1.0.0/2": "DELETE", "web/1.0.0/1": "DELETE"},
+			flags: map[string][]lifecycle.Decision{"web/1.0.0/4": {lifecycle.DecisionCreationTime},
+				"web/1.0.0/3": {lifecycle.DecisionCreationTime}, "web/1.0.0/2": {lifecycle.DecisionCreationTime}},
+			noFlag: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionCreationTime}}},
 		{name: "L-16 CreationTimeFromCompletion", policy: recipePolicy(lt.Delete().Count(1)), images: tie,
 			opts:  lifecycle.PlanOptions{CreationTimeFromCompletion: true},
 			want:  map[string]string{"web/1.0.0/1": "-KEPT1/1", "web/1.0.0/2": "DELETE"},
@@ -572,8 +592,13 @@ func TestDryRunErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := lifecycle.Forecast(&good, idx, -1, lifecycle.PlanOptions{Now: planNow}); !errors.Is(err, lifecycle.ErrPlanInput) {
+	_, err := lifecycle.Forecast(&good, idx, -1, lifecycle.PlanOptions{Now: planNow})
+	if !errors.Is(err, lifecycle.ErrPlanInput) {
 		t.Errorf("Forecast(days=-1) error = %v", err)
+	}
+	// The message names the argument, the value and what is expected.
+	if want := `lifecycle: invalid days "-1": is out of range; give 0 to 36600 days`; err == nil || err.Error() != want {
+		t.Errorf("Forecast(days=-1) error = %v, want %q", err, want)
 	}
 }
 

@@ -81,7 +81,11 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 			}
 		}
 	}
+	// Under FewGoodImagesProtectFailed nothing in a group with fewer good
+	// images than slots qualifies (L-5).
+	protect := o.FewGoodImagesProtectFailed && rd.slots > 0 && good < rd.slots
 	lastKept, tieChecked := -1, false
+	tied, tie := false, time.Time{} // a creation time shared across the slot boundary
 	for i := range g {
 		e := &g[i]
 		rec := qrec{}
@@ -103,10 +107,6 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 		}
 		if e.status.Unsuccessful() {
 			// No slot (spec §2.4); COUNT qualifies, AGE when old enough (L-4).
-			if rd.slots > 0 && good < rd.slots && o.FewGoodImagesProtectFailed {
-				out[i] = qrec{q: qProtected, flags: flagL5}
-				continue
-			}
 			switch {
 			case r.count:
 				rec.q = qQualify
@@ -119,6 +119,9 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 			}
 			if rec.q == qQualify && rd.slots > 0 && good < rd.slots {
 				rec.flags |= flagL5
+				if protect {
+					rec.q = qProtected
+				}
 			}
 			out[i] = rec
 			continue
@@ -144,6 +147,9 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 			if excluded {
 				rec.flags |= flagL7
 			}
+			if rd.retainOnlyAged && !r.count {
+				rec.flags |= ageFlags // the age decided whether it competed
+			}
 			lastKept = i
 			out[i] = rec
 			continue
@@ -151,12 +157,19 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 		if eligible && competes && !tieChecked && lastKept >= 0 {
 			// The first image left without a slot: when it was created at
 			// the same instant as the last one kept, the tie-break of L-16
-			// decided between them.
+			// decided which images of that instant hold slots.
 			tieChecked = true
 			if g[lastKept].created.Equal(e.created) {
-				rec.flags |= flagL16
-				out[lastKept].flags |= flagL16
+				tied, tie = true, e.created
+				for j := lastKept; j >= 0 && g[j].created.Equal(tie); j-- {
+					if out[j].q == qKeep {
+						out[j].flags |= flagL16
+					}
+				}
 			}
+		}
+		if tied && eligible && competes && e.created.Equal(tie) {
+			rec.flags |= flagL16
 		}
 		switch {
 		case r.count:
@@ -167,6 +180,12 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 		default:
 			rec.q = qYoung
 			rec.flags |= ageFlags
+		}
+		if rec.q == qQualify && rd.slots > 0 && good < rd.slots {
+			rec.flags |= flagL5 // possible when deferred images take slots (L-20)
+			if protect {
+				rec.q = qProtected
+			}
 		}
 		out[i] = rec
 	}

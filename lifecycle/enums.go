@@ -101,6 +101,23 @@ func (u TimeUnit) Valid() bool {
 	return false
 }
 
+// fixedDays returns the length of one u in days when a month counts 30
+// days and a year 365, the FixedMonthYear reading of Decision L-1, and 0
+// for a value outside the enumeration.
+func (u TimeUnit) fixedDays() int {
+	switch u {
+	case Days:
+		return 1
+	case Weeks:
+		return 7
+	case Months:
+		return 30
+	case Years:
+		return 365
+	}
+	return 0
+}
+
 // ImageType is the type of an Image Builder image.
 type ImageType string
 

@@ -172,3 +172,27 @@ func ExampleDocument_MarshalJSON() {
 	// UpdateLifecyclePolicy input
 	// {"lifecyclePolicyArn":"arn:aws:imagebuilder:us-east-1:111122223333:lifecycle-policy/web","executionRole":"Lifecycle","resourceType":"AMI_IMAGE","policyDetails":[{"action":{"type":"DELETE","includeResources":{}},"filter":{"type":"COUNT","value":3}}],"resourceSelection":{"tagMap":{"env":"dev"}},"clientToken":"t-1"}
 }
+
+func ExampleDecodeStateUpdate() {
+	image := &lifecycle.Image{Type: lifecycle.ImageTypeAMI, State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}}
+	for _, include := range []string{``, `, "includeResources": {"amis": true, "snapshots": true}`} {
+		req, err := lifecycle.DecodeStateUpdate([]byte(`{
+			"resourceArn": "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/1",
+			"state": {"status": "DELETED"},
+			"executionRole": "ImageBuilderLifecycleRole",
+			"clientToken": "c0ffee00-0000-4000-8000-000000000001"`+include+`}`), lifecycle.DecodeOptions{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		findings, err := req.Validate(lifecycle.StateUpdateContext{Image: image})
+		for _, f := range findings {
+			fmt.Println(f)
+		}
+		fmt.Println("valid:", err == nil)
+	}
+	// Output:
+	// includeResources: error: names no resource type; with an executionRole, a deletion must include amis, snapshots or containers [include-resources-required]
+	// valid: false
+	// valid: true
+}

@@ -57,8 +57,9 @@ type Code string
 // Path locates the offending member in JSON terms, such as
 // "policyDetails[1].filter.unit" or `resourceSelection.tagMap["aws:x"]`;
 // the empty path is the document itself. Rule is the spec's cross-field rule
-// ("X5") when the finding comes from one. Decisions lists, in ascending
-// order, the IDs of the decisions the verdict depends on.
+// ("X5") when the finding comes from one. Decisions lists the IDs of the
+// decisions the verdict depends on, in the specification's order (AS-n,
+// then L-n by number, then L-Pn).
 type Finding struct {
 	Severity  Severity   `json:"severity"`
 	Path      string     `json:"path"`

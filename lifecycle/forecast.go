@@ -115,7 +115,7 @@ func Forecast(p *Policy, idx *Index, days int, opts PlanOptions) (*Timeline, err
 		return nil, &PlanInputError{Field: "days", Value: strconv.Itoa(days), Reason: "is out of range; give 0 to 36600 days"}
 	}
 	start := opts.Now.UTC()
-	t := &Timeline{Policy: p.Name, Start: start, Days: days, Warnings: pl.warnings,
+	t := &Timeline{Policy: p.Name, Start: start, Days: days, Warnings: nonNil(pl.warnings),
 		Runs: []Run{}, Images: []ImageTimeline{}}
 	flags := flagL25
 	if !p.Enabled() && !opts.EvaluateDisabledPolicy {
@@ -198,12 +198,6 @@ func newSimulation(src []IndexedImage) *simulation {
 	return s
 }
 
-// The tag that DEPRECATE writes to AMIs and DISABLE removes.
-const (
-	deprecatedByKey   = "DeprecatedBy"
-	deprecatedByValue = "EC2 Image Builder"
-)
-
 func (s *simulation) applyImage(arn string, action ActionType) {
 	i, ok := s.byARN[arn]
 	if !ok {
@@ -234,10 +228,10 @@ func (s *simulation) applyAMI(arn, amiID string, action ActionType, now time.Tim
 		if a.ID != amiID {
 			continue
 		}
-		tags := slices.DeleteFunc(slices.Clone(a.Tags), func(t EC2Tag) bool { return t.Key == deprecatedByKey })
+		tags := slices.DeleteFunc(slices.Clone(a.Tags), func(t EC2Tag) bool { return t.Key == tagDeprecatedBy })
 		switch action {
 		case ActionDeprecate:
-			a.Tags = append(tags, EC2Tag{Key: deprecatedByKey, Value: deprecatedByValue})
+			a.Tags = append(tags, EC2Tag{Key: tagDeprecatedBy, Value: tagValueImageBuilder})
 			a.DeprecationTime = now
 		case ActionDisable:
 			a.Tags = tags

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"slices"
 	"time"
 
 	"github.com/ibkit/ibkit/semver"
@@ -32,6 +33,8 @@ type IndexedImage struct {
 	// recipe name (see Decision L-21).
 	ARNName string
 	// Region and AccountID are the Region and owner fields of the ARN.
+	// DryRun forms recipe-version groups from Region, AccountID, ARNName
+	// and Version, so an Index built by hand must fill them.
 	Region    string
 	AccountID string
 	// Version is the recipe version x.y.z; Build the build number.
@@ -84,23 +87,24 @@ type IndexedAMI struct {
 // MatchesAnyTag reports whether the AMI carries at least one of the pairs
 // of sel, exact and case-sensitive (Decision L-18).
 func (a *IndexedAMI) MatchesAnyTag(sel Tags) bool {
-	for _, t := range a.Tags {
-		if v, ok := sel[t.Key]; ok && v == t.Value {
-			return true
-		}
-	}
-	return false
+	_, ok := firstEC2TagMatch(a.Tags, sel)
+	return ok
 }
 
 // SharedWithAny reports whether the AMI's launch permissions name at least
 // one of the accounts.
 func (a *IndexedAMI) SharedWithAny(accounts []string) bool {
+	_, ok := a.firstSharedAccount(accounts)
+	return ok
+}
+
+// firstSharedAccount returns the smallest of the accounts that the AMI's
+// launch permissions name.
+func (a *IndexedAMI) firstSharedAccount(accounts []string) (account string, ok bool) {
 	for _, acc := range accounts {
-		for _, s := range a.SharedAccounts {
-			if s == acc {
-				return true
-			}
+		if (!ok || acc < account) && slices.Contains(a.SharedAccounts, acc) {
+			account, ok = acc, true
 		}
 	}
-	return false
+	return account, ok
 }

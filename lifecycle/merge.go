@@ -20,8 +20,9 @@ import (
 //   - Launch permissions of the same ImageId are united, without
 //     duplicates, in order of first appearance.
 //
-// The parts are not modified; the result shares no slices with them but
-// may share maps and pointed-to values.
+// The parts are not modified. The result's three lists are new, but its
+// records are shallow copies: they share tag maps, slices such as
+// BlockDeviceMappings and pointed-to values with the parts.
 func MergeInventories(parts ...*Inventory) *Inventory {
 	out := &Inventory{}
 	imgAt := map[string]int{}

@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -162,5 +163,19 @@ func TestValidationError(t *testing.T) {
 	}
 	if fs[:1].Err() != nil {
 		t.Error("warnings made an error")
+	}
+}
+
+// TestDecisionOrder checks that the plan's decision table is in the order
+// findings use, so that every list of decisions reads the same way.
+func TestDecisionOrder(t *testing.T) {
+	ids := []Decision{"L-P1", "L-10", "AS-6", "L-2", "L-25", "AS-1", "L-1"}
+	slices.SortFunc(ids, compareDecisions)
+	want := []Decision{"AS-1", "AS-6", "L-1", "L-2", "L-10", "L-25", "L-P1"}
+	if diff := cmp.Diff(want, ids); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if !slices.IsSortedFunc(decisionOrder[:], compareDecisions) {
+		t.Errorf("decisionOrder %v is not in specification order", decisionOrder)
 	}
 }

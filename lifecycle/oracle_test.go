@@ -127,6 +127,9 @@ func TestNameMatchesARNAgreesWithARNName(t *testing.T) {
 		// arn.ARNName is the reference; nameMatchesARN must accept exactly
 		// its result and reject a changed one.
 		ref := refARNName(t, name)
+		if got := arnRecipeName(name); got != ref {
+			t.Errorf("arnRecipeName(%q) = %q, arn.ARNName gives %q", name, got, ref)
+		}
 		if !nameMatchesARN(name, ref) {
 			t.Errorf("nameMatchesARN(%q, %q) = false", name, ref)
 		}

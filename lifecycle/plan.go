@@ -198,8 +198,9 @@ const (
 	// OutcomeInactive: the rule acts on nothing under the chosen reading
 	// (COUNT on DEPRECATE/DISABLE with CountOnDeprecateDisableNoAction).
 	OutcomeInactive Outcome = "INACTIVE"
-	// OutcomeNotEvaluated: an earlier rule's exclusion ended the image's
-	// evaluation (SkipEndsEvaluation, L-8), or the status is unknown.
+	// OutcomeNotEvaluated: the rule reached no verdict on the image. An
+	// image whose evaluation an exclusion tag ends (SkipEndsEvaluation,
+	// L-8) is SKIPPED, not unaffected, so DryRun does not produce it today.
 	OutcomeNotEvaluated Outcome = "NOT_EVALUATED"
 )
 

@@ -51,18 +51,22 @@ func (b *builder) image(i int) decisionSet {
 		return res.flags
 	}
 	g := &x.groups[e.group]
-	account := g.accountID
-	rec := ExecutionResource{Kind: KindImage, ResourceID: e.img.ARN, Region: g.region, AccountID: account}
+	account := g.key.accountID
+	rec := ExecutionResource{Kind: KindImage, ResourceID: e.img.ARN, Region: g.key.region, AccountID: account}
 	if res.acted >= 0 {
 		r := &x.rules[res.acted]
 		reason := b.qualReason(i, int(res.acted))
 		rec.Action = b.action(r.action, reason)
 		rec.State = ExecutionState{Status: ExecutionSuccess}
 		rec.Rule = r.index
-		rec.Decisions = b.dec.slice(res.flags)
+		flags := res.flags
+		if r.snapshotsOnly() && x.o.IgnoreSnapshotsWithoutAMIs && hasSnapshots(e.img) {
+			flags |= flagL12 // the default reading would predict failures
+		}
+		rec.Decisions = b.dec.slice(flags)
 		b.resources = append(b.resources, rec)
 		b.summary.Images.add(r.action, ExecutionSuccess)
-		return res.flags | b.outputs(e, r, reason, account)
+		return flags | b.outputs(e, r, reason, account)
 	}
 	r := &x.rules[res.skipped]
 	key, _ := r.tagExcluded(e.img.Tags)
@@ -126,9 +130,6 @@ func (b *builder) unaffectedImage(i int) {
 		q := &x.quals[k*n+i]
 		v := RuleVerdict{Rule: r.index, Action: r.action}
 		switch {
-		case res.ended >= 0 && k > int(res.ended):
-			v.Outcome = OutcomeNotEvaluated
-			v.Reason = b.rs.get(reasonKey{kind: rkNotEvaluated}, r)
 		case r.skipsStatus(e.status):
 			v.Outcome = OutcomeStateSkipped
 			v.Reason = b.rs.get(reasonKey{kind: rkState, rule: r.index, s: string(e.status)}, r)
@@ -157,7 +158,7 @@ func (b *builder) unaffectedImage(i int) {
 			v.Reason = b.rs.get(reasonKey{kind: rkInactive, rule: r.index}, r)
 		default:
 			// A qualifying verdict never reaches here: the image would have
-			// an action or a SKIPPED record.
+			// an action or a SKIPPED record (with SkipEndsEvaluation too).
 			v.Outcome = OutcomeNotEvaluated
 			v.Reason = b.rs.get(reasonKey{kind: rkNotEvaluated}, r)
 		}
@@ -194,7 +195,7 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 			b.summary.Containers.add(r.action, ExecutionSuccess)
 		}
 	}
-	deleteSnapshots := inc.Snapshots && r.action == ActionDelete
+	deleteSnapshots := r.deletesSnapshots()
 	if !inc.AMIs && (!deleteSnapshots || o.IgnoreSnapshotsWithoutAMIs) {
 		return all
 	}
@@ -233,7 +234,7 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 		switch {
 		case excl != amiNotExcluded:
 			rec.State = ExecutionState{Status: ExecutionSkipped, Reason: b.amiReason(r, a, excl, value)}
-		case o.PredictPermissionFailures && a.Described && !hasCreatedByTag(a):
+		case o.PredictPermissionFailures && a.Described && !hasEC2Tag(a.Tags, tagCreatedBy, tagValueImageBuilder):
 			flags |= flagLP5
 			rec.State = ExecutionState{Status: ExecutionFailed, Reason: reasonMissingCreatedBy}
 			if deleteSnapshots && len(a.Snapshots) > 0 {
@@ -258,11 +259,11 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 	return all
 }
 
-// hasCreatedByTag reports whether the AMI carries the tag the managed
-// execution policy requires (CreatedBy: EC2 Image Builder).
-func hasCreatedByTag(a *IndexedAMI) bool {
-	for _, t := range a.Tags {
-		if t.Key == "CreatedBy" && t.Value == "EC2 Image Builder" {
+// hasSnapshots reports whether one of the image's AMIs has a known
+// snapshot.
+func hasSnapshots(img *IndexedImage) bool {
+	for i := range img.AMIs {
+		if len(img.AMIs[i].Snapshots) > 0 {
 			return true
 		}
 	}

@@ -102,7 +102,7 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 	case rkInactive:
 		return "a COUNT rule on " + string(r.action) + " acts on nothing (CountOnDeprecateDisableNoAction)"
 	case rkNotEvaluated:
-		return "not evaluated: an earlier rule's exclusion tag ended the evaluation (SkipEndsEvaluation)"
+		return "not evaluated"
 	case rkUnknown:
 		return "status " + strconv.Quote(k.s) + " is not a known image status; not evaluated"
 	case rkDeferred:

@@ -32,6 +32,7 @@ func TestStateUpdateValidate(t *testing.T) {
 		{"status missing", func(r *StateUpdateRequest) { r.State.Status = "" }, StateUpdateContext{}, []want{{E, "state.status", CodeRequired, nil}}},
 		{"status bad", func(r *StateUpdateRequest) { r.State.Status = "FAILED" }, StateUpdateContext{}, []want{{E, "state.status", CodeInvalidEnum, nil}}},
 		{"role bad", func(r *StateUpdateRequest) { r.ExecutionRole = "arn:aws:iam::1:role/x" }, StateUpdateContext{}, []want{{E, "executionRole", CodeInvalidPattern, nil}}},
+		{"token missing", func(r *StateUpdateRequest) { r.ClientToken = "" }, StateUpdateContext{}, []want{{W, "clientToken", CodeRequired, nil}}},
 		{"token too long", func(r *StateUpdateRequest) { r.ClientToken = string(make([]byte, 65)) }, StateUpdateContext{}, []want{{E, "clientToken", CodeInvalidLength, nil}}},
 		{"include without role", func(r *StateUpdateRequest) { r.IncludeResources = &IncludeResources{AMIs: true} }, StateUpdateContext{},
 			[]want{{E, "executionRole", CodeRoleRequired, nil}}},

@@ -34,9 +34,7 @@ func (r *StateUpdateRequest) Validate(ctx StateUpdateContext) (Findings, error) 
 	if r.ExecutionRole != "" && v.length("executionRole", r.ExecutionRole, 1, 2048) && checkRole(r.ExecutionRole) != nil {
 		v.err("executionRole", CodeInvalidPattern, strconv.Quote(r.ExecutionRole)+" is not an IAM role name or role ARN")
 	}
-	if r.ClientToken != "" {
-		v.length("clientToken", r.ClientToken, 1, 64)
-	}
+	v.clientToken(r.ClientToken)
 	inc := IncludeResources{}
 	if r.IncludeResources != nil {
 		inc = *r.IncludeResources

@@ -16,6 +16,21 @@ func (t Tags) Keys() []string {
 	return keys
 }
 
+// firstMatch returns the smallest key of the pairs of sel that t holds,
+// key and value both equal (Decision L-18); the smallest, so that a reason
+// naming it does not depend on map order.
+func (t Tags) firstMatch(sel Tags) (key string, ok bool) {
+	if len(t) == 0 {
+		return "", false
+	}
+	for k, v := range sel {
+		if w, in := t[k]; in && w == v && (!ok || k < key) {
+			key, ok = k, true
+		}
+	}
+	return key, ok
+}
+
 // MatchesAny reports whether t holds at least one of the pairs of sel, with
 // key and value both equal, case-sensitive (Decision L-18).
 func (t Tags) MatchesAny(sel Tags) bool {

@@ -37,7 +37,9 @@ func (t Timestamp) IsZero() bool { return t == "" }
 // rather than RFC 3339 text.
 func (t Timestamp) IsEpoch() bool { return isJSONNumber(string(t)) }
 
-// isJSONNumber reports whether s has the syntax of a JSON number.
+// isJSONNumber reports whether s has the syntax of a JSON number (RFC 8259
+// §6): no leading zeros in the integer part, so that the text can be
+// written back as a number.
 func isJSONNumber(s string) bool {
 	i := 0
 	if i < len(s) && s[i] == '-' {
@@ -51,7 +53,8 @@ func isJSONNumber(s string) bool {
 		}
 		return n
 	}
-	if digits() == 0 {
+	start := i
+	if n := digits(); n == 0 || n > 1 && s[start] == '0' {
 		return false
 	}
 	if i < len(s) && s[i] == '.' {

@@ -25,6 +25,7 @@ func TestTimestampTime(t *testing.T) {
 		{"2024-05-01 10:00:00Z", time.Time{}, false},
 		{"", time.Time{}, false},
 		{"99999999999999999999", time.Time{}, false},
+		{"007", time.Time{}, false}, // not JSON number syntax
 	}
 	for _, tt := range tests {
 		got, err := tt.in.Time()
@@ -47,6 +48,10 @@ func TestTimestampJSON(t *testing.T) {
 		{`1714557600.5`, "1714557600.5", `1714557600.5`},
 		{`null`, "", `""`},
 		{`"a\/b"`, "a/b", `"a/b"`},
+		// Text that is not JSON number syntax stays a string (found by
+		// FuzzDecodeInventory: "00" was written back as a bare 00).
+		{`"00"`, "00", `"00"`},
+		{`"-012.5"`, "-012.5", `"-012.5"`},
 	}
 	for _, tt := range tests {
 		var ts Timestamp

@@ -36,16 +36,21 @@ func (d *Document) Validate(opts ValidateOptions) (Findings, error) {
 	v := newValidator(opts, prefix)
 	v.policy(&d.Policy, d.Shape)
 	if d.Shape == ShapeCreateInput || d.Shape == ShapeUpdateInput {
-		// The model requires the idempotency token, but the SDKs and the
-		// CLI generate one when it is absent, so its absence only warns.
-		if d.ClientToken == "" {
-			v.add(SeverityWarning, "clientToken", CodeRequired, "",
-				"is missing; the AWS CLI and SDKs generate one, but a saved request that carries its own can be retried safely")
-		} else {
-			v.length("clientToken", d.ClientToken, 1, 64)
-		}
+		v.clientToken(d.ClientToken)
 	}
 	return v.result()
+}
+
+// clientToken checks a request's idempotency token: 1–64 characters. The
+// model requires it, but the SDKs and the CLI generate one when it is
+// absent, so its absence only warns.
+func (v *validator) clientToken(token string) {
+	if token == "" {
+		v.add(SeverityWarning, "clientToken", CodeRequired, "",
+			"is missing; the AWS CLI and SDKs generate one, but a saved request that carries its own can be retried safely")
+		return
+	}
+	v.length("clientToken", token, 1, 64)
 }
 
 type validator struct {
@@ -79,7 +84,7 @@ func (v *validator) add(sev Severity, path string, code Code, rule, msg string, 
 	f := Finding{Severity: sev, Path: v.path(path), Code: code, Rule: rule, Message: msg}
 	if len(ds) > 0 {
 		f.Decisions = slices.Clone(ds)
-		slices.Sort(f.Decisions)
+		slices.SortFunc(f.Decisions, compareDecisions)
 	}
 	v.findings = append(v.findings, f)
 }
@@ -308,22 +313,14 @@ func (v *validator) actionsOnce(ds []PolicyDetail) {
 	}
 }
 
-// approxDays converts an age threshold to days for comparison only.
+// approxDays converts an age threshold to days for comparison only, with
+// the month and year lengths of FixedMonthYear.
 func approxDays(f Filter) (int, bool) {
-	if f.Type != FilterAge || f.Value < 1 {
+	d := f.Unit.fixedDays()
+	if f.Type != FilterAge || f.Value < 1 || d == 0 {
 		return 0, false
 	}
-	switch f.Unit {
-	case Days:
-		return f.Value, true
-	case Weeks:
-		return 7 * f.Value, true
-	case Months:
-		return 30 * f.Value, true
-	case Years:
-		return 365 * f.Value, true
-	}
-	return 0, false
+	return f.Value * d, true
 }
 
 // ageOrder is the X13 lint: an AGE DELETE threshold below an AGE DEPRECATE

@@ -117,8 +117,9 @@ type ImageBuilder struct {
 // AMI describes one distributed AMI of an image. Zero members get
 // defaults: an ID made of the image's position in the inventory and the
 // AMI's position in the image ("ami-000000000003" + "00001"), the image's
-// Region and account, one snapshot with an ID made the same way. LastLaunched is how long before now the AMI last launched an
-// instance; zero means never.
+// Region and account, one snapshot with an ID made the same way.
+// LastLaunched is how long before now the AMI last launched an instance;
+// zero means never.
 type AMI struct {
 	ID           string
 	Region       string
