@@ -105,6 +105,11 @@ func TestGolden(t *testing.T) {
 			"--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z", "--days", "30"}},
 		{name: "forecast-bad-days", args: []string{"lifecycle", "forecast", "--days", "-1"}, code: exitUsage},
 		{name: "forecast-days-not-a-number", args: []string{"lifecycle", "forecast", "--days", "ten"}, code: exitUsage},
+		{name: "forecast-missing-inventory-file", args: []string{"lifecycle", "forecast", "--policy", in + "container-policy.json",
+			"--inventory", in + "nope.json"}, code: exitInvalid},
+		{name: "forecast-invalid-policy", args: []string{"lifecycle", "forecast", "--policy", in + "invalid-policy.json",
+			"--inventory", in + "container-images.json"}, code: exitInvalid},
+		{name: "forecast-unknown-flag", args: []string{"lifecycle", "forecast", "--weeks", "3"}, code: exitUsage},
 		{name: "forecast-malformed-policy", args: []string{"lifecycle", "forecast", "--policy", in + "malformed.json",
 			"--inventory", in + "container-images.json"}, code: exitInvalid},
 
@@ -119,6 +124,7 @@ func TestGolden(t *testing.T) {
 		{name: "arn-parse-invalid", args: []string{"arn", "parse",
 			"arn:aws:imagebuilder:us-east-1:111122223333:lifecycle-policy/p/1.0.0",
 			"arn:aws:imagebuilder:us-east-1:123:image/x/1.0.0"}, code: exitInvalid},
+		{name: "arn-parse-unknown-flag", args: []string{"arn", "parse", "--strict", "x"}, code: exitUsage},
 		{name: "arn-parse-nothing", args: []string{"arn", "parse"}, code: exitUsage},
 		{name: "arn-validate", args: []string{"arn", "validate", "--shape", "RoleNameOrArn",
 			"service-role/MyRole", "arn:aws:iam::111122223333:role/MyRole"}},
@@ -127,6 +133,7 @@ func TestGolden(t *testing.T) {
 		{name: "arn-validate-invalid", args: []string{"arn", "validate", "--shape", "ComponentVersionArnOrBuildVersionArn",
 			"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.x.3"}, code: exitInvalid},
 		{name: "arn-validate-list", args: []string{"arn", "validate", "--list"}},
+		{name: "arn-validate-unknown-flag", args: []string{"arn", "validate", "--shape", "AccountId", "--regex-only", "x"}, code: exitUsage},
 		{name: "arn-validate-no-shape", args: []string{"arn", "validate", "x"}, code: exitUsage},
 		{name: "arn-validate-unknown-shape", args: []string{"arn", "validate", "--shape", "ImageArn", "x"}, code: exitUsage},
 
@@ -136,6 +143,7 @@ func TestGolden(t *testing.T) {
 		{name: "version-latest-no-match", args: []string{"version", "latest", "--filter", "3.x.x", "1.0.0"}, code: exitInvalid},
 		{name: "version-latest-bad-filter", args: []string{"version", "latest", "--filter", "x.2.x", "1.0.0"}, code: exitInvalid},
 		{name: "version-latest-bad-version", stdin: "1.0.0\nv1.2.0\n", args: []string{"version", "latest", "--filter", "x.x.x"}, code: exitInvalid},
+		{name: "version-latest-unknown-flag", args: []string{"version", "latest", "--filter", "x.x.x", "--skip", "1.0.0"}, code: exitUsage},
 		{name: "version-latest-no-filter", args: []string{"version", "latest", "1.0.0"}, code: exitUsage},
 
 		// filter.
@@ -146,6 +154,8 @@ func TestGolden(t *testing.T) {
 		{name: "filter-bad-operation", args: []string{"filter", "--operation", "ListThings", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitInvalid},
 		{name: "filter-malformed-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "malformed.json"}, code: exitInvalid},
 		{name: "filter-missing-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "nope.json"}, code: exitInvalid},
+		{name: "filter-malformed-filters", args: []string{"filter", "--operation", "ListImages", "--filters", `[{"name":"platform","values":["Linux"]`, "--input", in + "list-images.json"}, code: exitInvalid},
+		{name: "filter-unknown-flag", args: []string{"filter", "--operation", "ListImages", "--query", "x"}, code: exitUsage},
 		{name: "filter-no-operation", args: []string{"filter", "--filters", "name=platform,values=Linux"}, code: exitUsage},
 	}
 	for _, tt := range tests {
