@@ -25,11 +25,10 @@ var sample []byte
 
 func main() {
 	data, err := input.Load(sample)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	if err == nil {
+		err = run(os.Stdout, data)
 	}
-	if err = run(os.Stdout, data); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "filter-images:", err)
 		os.Exit(1)
 	}

@@ -56,15 +56,11 @@ func decisionList(d arn.Decisions) []string {
 
 // runARNParse implements "ibkit arn parse".
 func runARNParse(e *env, args []string) error {
-	const usage = "arn parse [--output text|json] [ARN ...]"
-	fs := e.newFlags("arn parse", usage, "parse Image Builder ARNs, from the arguments or one per line on standard input, "+
+	fs := e.newFlags("parse Image Builder ARNs, from the arguments or one per line on standard input, " +
 		"and print their parts")
 	output := outputFlag(fs, "text", "json")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := checkOutput(*output, "text", "json"); err != nil {
 		return err
 	}
 	lines, err := e.requireValues(rest, "ARNs")
@@ -84,7 +80,7 @@ func runARNParse(e *env, args []string) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if *output == "json" {
+	if output.value == "json" {
 		return writeJSON(e.stdout, views)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
@@ -115,17 +111,13 @@ func runARNParse(e *env, args []string) error {
 
 // runARNValidate implements "ibkit arn validate".
 func runARNValidate(e *env, args []string) error {
-	const usage = "arn validate --shape SHAPE [--output text|json] [ARN ...]"
-	fs := e.newFlags("arn validate", usage, "check values, from the arguments or one per line on standard input, "+
+	fs := e.newFlags("check values, from the arguments or one per line on standard input, " +
 		"against an API shape of the Image Builder service model, such as ImageBuildVersionArn or RoleNameOrArn")
-	shape := fs.String("shape", "", "shape name (required); see --list")
+	shape := fs.String("shape", "", "API shape `NAME` (required); see --list")
 	list := fs.Bool("list", false, "list the shape names and exit")
 	output := outputFlag(fs, "text", "json")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := checkOutput(*output, "text", "json"); err != nil {
 		return err
 	}
 	if *list {
@@ -167,7 +159,7 @@ func runARNValidate(e *env, args []string) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if *output == "json" {
+	if output.value == "json" {
 		return writeJSON(e.stdout, verdicts)
 	}
 	for _, v := range verdicts {

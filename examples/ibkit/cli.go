@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -22,8 +22,8 @@ const (
 // command is one leaf of the command tree.
 type command struct {
 	name    string // full name, e.g. "lifecycle plan"
-	summary string
-	usage   string // the synopsis after "ibkit "
+	summary string // one line for the command list
+	usage   string // the synopsis after "ibkit ", shown in help and usage errors
 	run     func(e *env, args []string) error
 }
 
@@ -32,7 +32,7 @@ func commands() []command {
 		{"lifecycle plan", "dry-run one execution of a lifecycle policy",
 			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]", runLifecyclePlan},
 		{"lifecycle validate", "validate a lifecycle policy and print every finding",
-			"lifecycle validate --policy FILE [--output text|json]", runLifecycleValidate},
+			"lifecycle validate [--policy FILE] [--output text|json]", runLifecycleValidate},
 		{"lifecycle forecast", "simulate daily executions and print the timeline",
 			"lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]", runLifecycleForecast},
 		{"arn parse", "parse Image Builder ARNs into their parts",
@@ -53,14 +53,14 @@ func (u *usageError) Error() string { return u.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
-// errSilent marks a failure whose details the command already printed
-// (validation findings): exit status 1, nothing more on standard error.
-var errSilent = errors.New("failed")
-
 func (e *env) run(args []string) int {
 	if len(args) == 0 {
 		e.printUsage(e.stderr)
 		return exitUsage
+	}
+	if args[0] == "help" && len(args) > 1 {
+		// "ibkit help lifecycle plan" is "ibkit lifecycle plan --help".
+		return e.run(append(slices.Clone(args[1:]), "--help"))
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		e.printUsage(e.stdout)
@@ -106,6 +106,7 @@ func (e *env) exec(c command, args []string) int {
 	var out bytes.Buffer
 	sub := *e
 	sub.stdout = &out
+	sub.cmd = c
 	err := c.run(&sub, args)
 	var u *usageError
 	switch {
@@ -115,8 +116,6 @@ func (e *env) exec(c command, args []string) int {
 			return exitInvalid
 		}
 		return exitOK
-	case errors.Is(err, errSilent):
-		return exitInvalid
 	case errors.As(err, &u):
 		fmt.Fprintf(e.stderr, "ibkit %s: %s\nusage: ibkit %s\nRun 'ibkit %s --help' for details.\n", c.name, u.msg, c.usage, c.name)
 		return exitUsage
@@ -148,31 +147,36 @@ func (e *env) printGroupUsage(w io.Writer, group string, cmds []command) {
 	}
 }
 
-// newFlags returns a flag set for c whose errors and help go to standard
-// error and standard output as the exit-status contract needs.
-func (e *env) newFlags(name, usage, summary string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+// newFlags returns the flag set of the command being run. Its help, with
+// the given description, goes to standard output; its errors are returned
+// by parseFlags and reported by exec. A flag's usage text may name its
+// value in backquotes, as in "policy `FILE`", for the help to show it.
+func (e *env) newFlags(description string) *flag.FlagSet {
+	fs := flag.NewFlagSet(e.cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		w := e.stdout
-		fmt.Fprintf(w, "usage: ibkit %s\n\n%s.\n", usage, upperFirst(summary))
-		var names []string
-		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-		if len(names) > 0 {
+		fmt.Fprintf(w, "usage: ibkit %s\n\n%s.\n", e.cmd.usage, upperFirst(description))
+		type line struct{ name, usage string }
+		var lines []line
+		width := 0
+		fs.VisitAll(func(f *flag.Flag) { // in name order
+			value, usage := flag.UnquoteUsage(f)
+			name := "--" + f.Name
+			if value != "" {
+				name += " " + value
+			}
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+				usage += fmt.Sprintf(" (default %s)", f.DefValue)
+			}
+			lines = append(lines, line{name, usage})
+			width = max(width, len(name))
+		})
+		if len(lines) > 0 {
 			fmt.Fprintln(w, "\nFlags:")
 		}
-		sort.Strings(names)
-		width := 0
-		for _, n := range names {
-			width = max(width, len(n))
-		}
-		for _, n := range names {
-			f := fs.Lookup(n)
-			def := ""
-			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" {
-				def = fmt.Sprintf(" (default %s)", f.DefValue)
-			}
-			fmt.Fprintf(w, "  --%-*s  %s%s\n", width, n, f.Usage, def)
+		for _, l := range lines {
+			fmt.Fprintf(w, "  %-*s  %s\n", width, l.name, l.usage)
 		}
 	}
 	return fs
@@ -211,7 +215,9 @@ func flagMessage(err error) string {
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return "flag --" + strings.TrimPrefix(name, "-") + " needs a value"
 	}
-	return strings.Replace(msg, " flag -", " flag --", 1)
+	// "invalid value %q for flag -%s: %v", "invalid boolean value %q for -%s: %v"
+	msg = strings.Replace(msg, " for flag -", " for flag --", 1)
+	return strings.Replace(msg, " for -", " for --", 1)
 }
 
 // parseNoArgs is parseFlags for commands that take no positional
@@ -251,14 +257,18 @@ func (e *env) values(args []string) ([]inputLine, error) {
 	sc := bufio.NewScanner(e.stdin)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+		line := sc.Text()
+		if n == 1 {
+			line = strings.TrimPrefix(line, utf8BOM)
+		}
+		line = strings.TrimSpace(line) // also drops the \r of Windows line ends
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		out = append(out, inputLine{fmt.Sprintf("stdin:%d", n), line})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("reading standard input: %w", err)
+		return nil, fmt.Errorf("%s: %w", stdinName, err)
 	}
 	return out, nil
 }
@@ -273,40 +283,72 @@ func (e *env) requireValues(args []string, what string) ([]inputLine, error) {
 	return lines, err
 }
 
-// readFile reads a named file, or standard input for "-", with an error
-// message that names the file.
-func (e *env) readFile(name string) ([]byte, error) {
-	if name == "-" {
-		b, err := io.ReadAll(e.stdin)
-		if err != nil {
-			return nil, fmt.Errorf("reading standard input: %w", err)
-		}
-		return b, nil
+// stdinName is what messages call standard input, which a file flag
+// names as "-".
+const stdinName = "standard input"
+
+// displayName is the name of a file flag's value in messages.
+func displayName(file string) string {
+	if file == "-" {
+		return stdinName
 	}
-	b, err := os.ReadFile(name)
+	return file
+}
+
+// utf8BOM is the byte order mark some Windows tools write at the start of
+// a UTF-8 file; JSON and the value lists do not allow it, so it is dropped.
+const utf8BOM = "\xef\xbb\xbf"
+
+// readFile reads a named file, or standard input for "-", with an error
+// message that names the file, and drops a leading byte order mark.
+func (e *env) readFile(name string) ([]byte, error) {
+	var (
+		b   []byte
+		err error
+	)
+	if name == "-" {
+		b, err = io.ReadAll(e.stdin)
+	} else {
+		b, err = os.ReadFile(name)
+	}
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s: %v", name, pe.Err)
+			err = pe.Err // the path is already in the message
 		}
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}
-	return b, nil
+	return bytes.TrimPrefix(b, []byte(utf8BOM)), nil
 }
 
-// outputFlag registers --output with the allowed values, the first being
+// choice is a string flag that accepts only the values listed, so that
+// a wrong value is a usage error reported when the flags are parsed.
+type choice struct {
+	value   string
+	allowed []string
+}
+
+func (c *choice) String() string {
+	if c == nil {
+		return ""
+	}
+	return c.value
+}
+
+func (c *choice) Set(v string) error {
+	if !slices.Contains(c.allowed, v) {
+		return fmt.Errorf("want %s", strings.Join(c.allowed, " or "))
+	}
+	c.value = v
+	return nil
+}
+
+// outputFlag registers --output with the allowed formats, the first being
 // the default.
-func outputFlag(fs *flag.FlagSet, allowed ...string) *string {
-	return fs.String("output", allowed[0], "output format: "+strings.Join(allowed, " or "))
-}
-
-func checkOutput(got string, allowed ...string) error {
-	for _, a := range allowed {
-		if got == a {
-			return nil
-		}
-	}
-	return usagef("--output must be %s, not %q", strings.Join(allowed, " or "), got)
+func outputFlag(fs *flag.FlagSet, allowed ...string) *choice {
+	c := &choice{allowed[0], allowed}
+	fs.Var(c, "output", "output `FORMAT`: "+strings.Join(allowed, " or "))
+	return c
 }
 
 // writeJSON writes v as indented JSON followed by a newline.

@@ -10,27 +10,25 @@ import (
 
 // runFilter implements "ibkit filter".
 func runFilter(e *env, args []string) error {
-	const usage = "filter --operation OP --filters FILTERS [--input FILE]"
-	fs := e.newFlags("filter", usage, "read a List response as the AWS CLI prints it (from --input or standard input) "+
+	fs := e.newFlags("read a List response as the AWS CLI prints it (from --input or standard input) " +
 		"and print the same document with only the items the filters keep; every other field is left as it is")
-	op := fs.String("operation", "", "List operation, e.g. ListImages (required)")
-	filters := fs.String("filters", "", `filters as AWS CLI JSON ([{"name":"platform","values":["Linux"]}]) or shorthand (name=platform,values=Linux)`)
-	input := fs.String("input", "-", "file holding the List response JSON; - reads standard input")
-	model := fs.String("model", "2026", "service model edition the filters are checked against: 2026 or 2024")
+	op := fs.String("operation", "", "List operation `OP`, such as ListImages (required)")
+	filters := fs.String("filters", "", "`FILTERS` as AWS CLI JSON, [{\"name\":\"platform\",\"values\":[\"Linux\"]}], or shorthand, name=platform,values=Linux (required)")
+	input := fs.String("input", "-", "`FILE` holding the List response JSON; - reads standard input")
+	model := &choice{"2026", []string{"2026", "2024"}}
+	fs.Var(model, "model", "service model `EDITION` the filters are checked against: 2026 or 2024")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if *op == "" {
 		return usagef("--operation is required; one of %s", strings.Join(filter.Operations(), ", "))
 	}
-	var opts filter.Options
-	switch *model {
-	case "2026":
-		opts.Model = filter.Model2026
-	case "2024":
+	if *filters == "" {
+		return usagef("--filters is required")
+	}
+	opts := filter.Options{Model: filter.Model2026}
+	if model.value == "2024" {
 		opts.Model = filter.Model2024
-	default:
-		return usagef("--model must be 2026 or 2024, not %q", *model)
 	}
 	// Check the filters first, so that a mistake in them is not blamed on
 	// the input document.
@@ -50,11 +48,7 @@ func runFilter(e *env, args []string) error {
 	}
 	out, _, err := opts.FilterResponse(*op, *filters, doc)
 	if err != nil {
-		name := *input
-		if name == "-" {
-			name = "standard input"
-		}
-		return fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", displayName(*input), err)
 	}
 	_, err = e.stdout.Write(out)
 	return err

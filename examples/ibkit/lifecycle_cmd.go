@@ -8,13 +8,12 @@ import (
 
 // runLifecyclePlan implements "ibkit lifecycle plan".
 func runLifecyclePlan(e *env, args []string) error {
-	const usage = "lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]"
-	fs := e.newFlags("lifecycle plan", usage, "predict what one execution of a lifecycle policy would do to each image "+
+	fs := e.newFlags("predict what one execution of a lifecycle policy would do to each image " +
 		"and its AMIs, snapshots and container images, and why; with no files it runs on an embedded sample")
 	var in lifecycleInput
 	in.register(fs, true)
 	output := outputFlag(fs, "table", "json")
-	doc, idx, now, err := e.loadRun(fs, args, &in, func() error { return checkOutput(*output, "table", "json") })
+	doc, idx, now, err := e.loadRun(fs, args, &in, nil)
 	if err != nil {
 		return err
 	}
@@ -22,24 +21,20 @@ func runLifecyclePlan(e *env, args []string) error {
 	if err != nil {
 		return planError(err)
 	}
-	if *output == "json" {
+	if output.value == "json" {
 		return writeJSON(e.stdout, plan)
 	}
-	return writePlanTable(e.stdout, &doc.Policy, idx, plan, e.color)
+	return writePlanTable(e.stdout, &doc.Policy, idx, plan, e.colour)
 }
 
 // runLifecycleValidate implements "ibkit lifecycle validate".
 func runLifecycleValidate(e *env, args []string) error {
-	const usage = "lifecycle validate --policy FILE [--output text|json]"
-	fs := e.newFlags("lifecycle validate", usage, "validate a lifecycle policy against the service model and the "+
+	fs := e.newFlags("validate a lifecycle policy against the service model and the " +
 		"documented rules and print every finding with its JSON path; exit status 1 when there are errors")
 	var in lifecycleInput
 	in.register(fs, false)
 	output := outputFlag(fs, "text", "json")
 	if err := parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	if err := checkOutput(*output, "text", "json"); err != nil {
 		return err
 	}
 	name, doc, err := e.readPolicy(&in)
@@ -50,7 +45,7 @@ func runLifecycleValidate(e *env, args []string) error {
 	if verr != nil {
 		return e.invalidPolicy(name, findings)
 	}
-	if *output == "json" {
+	if output.value == "json" {
 		if findings == nil {
 			findings = lifecycle.Findings{}
 		}
@@ -69,18 +64,17 @@ func runLifecycleValidate(e *env, args []string) error {
 
 // runLifecycleForecast implements "ibkit lifecycle forecast".
 func runLifecycleForecast(e *env, args []string) error {
-	const usage = "lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]"
-	fs := e.newFlags("lifecycle forecast", usage, "simulate one execution a day for N days, applying each day's "+
+	fs := e.newFlags("simulate one execution a day for N days, applying each day's " +
 		"predicted changes before the next, and print when each image is deprecated, disabled and deleted")
 	var in lifecycleInput
 	in.register(fs, true)
-	days := fs.Int("days", 180, "number of days to simulate after the first run")
+	days := fs.Int("days", 180, "simulate `N` days after the first run, at most 3650")
 	output := outputFlag(fs, "text", "json")
 	doc, idx, now, err := e.loadRun(fs, args, &in, func() error {
 		if *days < 0 || *days > 3650 {
 			return usagef("--days must be between 0 and 3650, not %d", *days)
 		}
-		return checkOutput(*output, "text", "json")
+		return nil
 	})
 	if err != nil {
 		return err
@@ -89,8 +83,8 @@ func runLifecycleForecast(e *env, args []string) error {
 	if err != nil {
 		return planError(err)
 	}
-	if *output == "json" {
+	if output.value == "json" {
 		return writeJSON(e.stdout, tl)
 	}
-	return writeTimeline(e.stdout, tl, e.color)
+	return writeTimeline(e.stdout, tl, e.colour)
 }

@@ -42,21 +42,29 @@ type lifecycleInput struct {
 }
 
 func (in *lifecycleInput) register(fs *flag.FlagSet, withInventory bool) {
-	fs.StringVar(&in.policy, "policy", "", "lifecycle policy JSON: the bare policy, a GetLifecyclePolicy response "+
+	fs.StringVar(&in.policy, "policy", "", "lifecycle policy JSON `FILE`, - for standard input: the bare policy, a GetLifecyclePolicy response "+
 		"or a Create/UpdateLifecyclePolicy input (default: the embedded sample)")
 	if withInventory {
-		fs.Var(&in.inventories, "inventory", "inventory JSON, repeatable: the combined ibkit inventory or raw AWS CLI output "+
+		fs.Var(&in.inventories, "inventory", "inventory JSON `FILE`, repeatable, - for standard input: the combined ibkit inventory or raw AWS CLI output "+
 			"(get-image, list-image-build-versions, ec2 describe-images, describe-image-attribute) (default: the embedded sample)")
-		fs.StringVar(&in.now, "now", "", "the instant of the execution, RFC 3339 "+
+		fs.StringVar(&in.now, "now", "", "the instant of the execution as an `RFC3339` time "+
 			"(default: the current UTC time, or the sample's own instant "+sampleNow+" with the sample)")
 	}
 	fs.BoolVar(&in.lenient, "allow-unknown-fields", false, "ignore JSON members the policy shape does not define")
 }
 
 // usesSample reports whether the embedded sample is in use, and rejects a
-// half-given pair of files.
+// half-given pair of files and standard input named more than once.
 func (in *lifecycleInput) usesSample() (bool, error) {
+	stdin := 0
+	for _, f := range append([]string{in.policy}, in.inventories...) {
+		if f == "-" {
+			stdin++
+		}
+	}
 	switch {
+	case stdin > 1:
+		return false, usagef("standard input (-) can be read only once; save the other documents in files")
 	case in.policy == "" && len(in.inventories) == 0:
 		return true, nil
 	case in.policy == "":
@@ -67,8 +75,8 @@ func (in *lifecycleInput) usesSample() (bool, error) {
 	return false, nil
 }
 
-// loadRun parses the flags of plan and forecast, runs check on their
-// values, and loads what the command runs on: the policy, the inventory
+// loadRun parses the flags of plan and forecast, runs check (if not nil)
+// on their values, and loads what the command runs on: the policy, the inventory
 // and the instant.
 func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check func() error) (*lifecycle.Document, *lifecycle.Index, time.Time, error) {
 	fail := func(err error) (*lifecycle.Document, *lifecycle.Index, time.Time, error) {
@@ -77,8 +85,10 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 	if err := parseNoArgs(fs, args); err != nil {
 		return fail(err)
 	}
-	if err := check(); err != nil {
-		return fail(err)
+	if check != nil {
+		if err := check(); err != nil {
+			return fail(err)
+		}
 	}
 	useSample, err := in.usesSample()
 	if err != nil {
@@ -107,7 +117,7 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 func (e *env) readPolicy(in *lifecycleInput) (string, *lifecycle.Document, error) {
 	name, data := samplePolicyName, samplePolicy
 	if in.policy != "" {
-		name = in.policy
+		name = displayName(in.policy)
 		var err error
 		if data, err = e.readFile(in.policy); err != nil {
 			return "", nil, err
@@ -148,7 +158,7 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, file{name, data})
+		files = append(files, file{displayName(name), data})
 	}
 	several := len(files) > 1
 	parts := make([]*lifecycle.Inventory, 0, len(files))
@@ -203,6 +213,9 @@ func (e *env) instant(in *lifecycleInput, useSample bool) (time.Time, error) {
 		t, err := time.Parse(time.RFC3339, in.now)
 		if err != nil {
 			return time.Time{}, usagef("--now %q is not an RFC 3339 time such as %s", in.now, sampleNow)
+		}
+		if t.IsZero() {
+			return time.Time{}, usagef("--now %q is the zero time, which the dry-run reads as no time at all; give the instant of the execution", in.now)
 		}
 		return t.UTC(), nil
 	case useSample:

@@ -5,7 +5,7 @@
 // Usage:
 //
 //	ibkit lifecycle plan     [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]
-//	ibkit lifecycle validate --policy FILE [--output text|json]
+//	ibkit lifecycle validate [--policy FILE] [--output text|json]
 //	ibkit lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]
 //	ibkit arn parse    [--output text|json] [ARN ...]
 //	ibkit arn validate --shape SHAPE [--output text|json] [ARN ...]
@@ -13,7 +13,8 @@
 //	ibkit filter --operation OP --filters FILTERS [--input FILE]
 //
 // With no policy and inventory, the lifecycle commands use an embedded
-// sample and its own reference instant. Commands that take values read
+// sample and its own reference instant. "ibkit help COMMAND" is
+// "ibkit COMMAND --help". Commands that take values read
 // them from standard input, one per line, when none is given.
 //
 // Exit status: 0 on success, 1 for invalid input or a failed validation,
@@ -32,15 +33,16 @@ func main() {
 		stdin:  os.Stdin,
 		stdout: os.Stdout,
 		stderr: os.Stderr,
-		color:  isTerminal(os.Stdout),
+		colour: useColour(os.Stdout),
 		now:    func() time.Time { return time.Now().UTC() },
 	}
 	os.Exit(env.run(os.Args[1:]))
 }
 
-// isTerminal reports whether f is a character device, which is how ibkit
-// decides to colour its tables.
-func isTerminal(f *os.File) bool {
+// useColour reports whether tables written to f may be coloured: f is a
+// terminal (a character device) and NO_COLOR is unset or empty
+// (https://no-color.org).
+func useColour(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == ""
 }
@@ -50,6 +52,7 @@ func isTerminal(f *os.File) bool {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	color          bool
-	now            func() time.Time
+	colour         bool             // colour the tables
+	now            func() time.Time // the clock, read only when --now is not given
+	cmd            command          // the command being run, set by exec
 }

@@ -50,6 +50,10 @@ func TestGolden(t *testing.T) {
 		{name: "no-arguments", args: nil, code: exitUsage},
 		{name: "unknown-command", args: []string{"frobnicate"}, code: exitUsage},
 		{name: "unknown-subcommand", args: []string{"lifecycle", "apply"}, code: exitUsage},
+		{name: "no-subcommand", args: []string{"arn"}, code: exitUsage},
+		{name: "lifecycle-help", args: []string{"lifecycle", "--help"}},
+		{name: "help-command", args: []string{"help", "version", "latest"}},
+		{name: "help-unknown-command", args: []string{"help", "frobnicate"}, code: exitUsage},
 		{name: "lifecycle-plan-help", args: []string{"lifecycle", "plan", "--help"}},
 		{name: "lifecycle-validate-help", args: []string{"lifecycle", "validate", "-h"}},
 		{name: "lifecycle-forecast-help", args: []string{"lifecycle", "forecast", "--help"}},
@@ -85,6 +89,12 @@ func TestGolden(t *testing.T) {
 		{name: "plan-unknown-flag", args: []string{"lifecycle", "plan", "--dry"}, code: exitUsage},
 		{name: "plan-bad-output", args: []string{"lifecycle", "plan", "--output", "yaml"}, code: exitUsage},
 		{name: "plan-bad-now", args: []string{"lifecycle", "plan", "--now", "yesterday"}, code: exitUsage},
+		{name: "plan-zero-now", args: []string{"lifecycle", "plan", "--now", "0001-01-01T00:00:00Z"}, code: exitUsage},
+		{name: "plan-stdin-twice", args: []string{"lifecycle", "plan", "--policy", "-", "--inventory", "-"}, code: exitUsage},
+		{name: "plan-policy-stdin-bom-crlf", stdin: bomCRLF(readFile(t, in+"container-policy.json")), args: []string{"lifecycle", "plan",
+			"--policy", "-", "--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z", "--output", "json"}},
+		{name: "plan-inventory-directory", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
+			"--inventory", in}, code: exitInvalid},
 		{name: "plan-inventory-without-policy", args: []string{"lifecycle", "plan", "--inventory", in + "container-images.json"}, code: exitUsage},
 
 		// lifecycle validate.
@@ -95,6 +105,7 @@ func TestGolden(t *testing.T) {
 		{name: "validate-unknown-field", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json"}, code: exitInvalid},
 		{name: "validate-unknown-field-allowed", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json", "--allow-unknown-fields"}},
 		{name: "validate-malformed", args: []string{"lifecycle", "validate", "--policy", in + "malformed.json"}, code: exitInvalid},
+		{name: "validate-empty-stdin", args: []string{"lifecycle", "validate", "--policy", "-"}, code: exitInvalid},
 		{name: "validate-missing-file", args: []string{"lifecycle", "validate", "--policy", in + "nope.json"}, code: exitInvalid},
 		{name: "validate-unknown-flag", args: []string{"lifecycle", "validate", "--strict"}, code: exitUsage},
 
@@ -134,6 +145,7 @@ func TestGolden(t *testing.T) {
 			"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.x.3"}, code: exitInvalid},
 		{name: "arn-validate-list", args: []string{"arn", "validate", "--list"}},
 		{name: "arn-validate-unknown-flag", args: []string{"arn", "validate", "--shape", "AccountId", "--regex-only", "x"}, code: exitUsage},
+		{name: "arn-validate-bad-bool", args: []string{"arn", "validate", "--list=maybe"}, code: exitUsage},
 		{name: "arn-validate-no-shape", args: []string{"arn", "validate", "x"}, code: exitUsage},
 		{name: "arn-validate-unknown-shape", args: []string{"arn", "validate", "--shape", "ImageArn", "x"}, code: exitUsage},
 
@@ -144,6 +156,8 @@ func TestGolden(t *testing.T) {
 		{name: "version-latest-bad-filter", args: []string{"version", "latest", "--filter", "x.2.x", "1.0.0"}, code: exitInvalid},
 		{name: "version-latest-bad-version", stdin: "1.0.0\nv1.2.0\n", args: []string{"version", "latest", "--filter", "x.x.x"}, code: exitInvalid},
 		{name: "version-latest-unknown-flag", args: []string{"version", "latest", "--filter", "x.x.x", "--skip", "1.0.0"}, code: exitUsage},
+		{name: "version-latest-stdin-bom-crlf", stdin: bomCRLF("1.0.0/1\n1.0.2/1\n\n"), args: []string{"version", "latest", "--filter", "1.0.x"}},
+		{name: "version-latest-bad-output", args: []string{"version", "latest", "--filter", "1.0.x", "--output", "yaml", "1.0.0"}, code: exitUsage},
 		{name: "version-latest-no-filter", args: []string{"version", "latest", "1.0.0"}, code: exitUsage},
 
 		// filter.
@@ -156,6 +170,7 @@ func TestGolden(t *testing.T) {
 		{name: "filter-missing-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "nope.json"}, code: exitInvalid},
 		{name: "filter-malformed-filters", args: []string{"filter", "--operation", "ListImages", "--filters", `[{"name":"platform","values":["Linux"]`, "--input", in + "list-images.json"}, code: exitInvalid},
 		{name: "filter-unknown-flag", args: []string{"filter", "--operation", "ListImages", "--query", "x"}, code: exitUsage},
+		{name: "filter-no-filters", args: []string{"filter", "--operation", "ListImages", "--input", in + "list-images.json"}, code: exitUsage},
 		{name: "filter-no-operation", args: []string{"filter", "--filters", "name=platform,values=Linux"}, code: exitUsage},
 	}
 	for _, tt := range tests {
@@ -177,6 +192,12 @@ func TestGolden(t *testing.T) {
 			golden.Check(t, filepath.Join("testdata", "golden", tt.name+".txt"), []byte(got))
 		})
 	}
+}
+
+// bomCRLF returns s as some Windows tools write it: with a UTF-8 byte
+// order mark and CRLF line ends.
+func bomCRLF(s string) string {
+	return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n")
 }
 
 func readFile(t *testing.T, name string) string {
@@ -231,7 +252,7 @@ func TestPlanDeterministic(t *testing.T) {
 // TestColour checks that colour codes appear only when asked for.
 func TestColour(t *testing.T) {
 	var out bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, color: true, now: time.Now}
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &bytes.Buffer{}, colour: true, now: time.Now}
 	if code := e.run([]string{"lifecycle", "plan"}); code != 0 {
 		t.Fatalf("exit %d", code)
 	}

@@ -262,8 +262,10 @@ func tagList(t lifecycle.Tags) string {
 // writeTotals prints the summary counts.
 func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
 	s := plan.Summary
-	fmt.Fprintf(w, "\nTotals: %d %s in scope, %d deferred, %d without action; impacted resources: %s\n",
-		s.InScope, plural(s.InScope, "image", "images"), s.Deferred, s.Unaffected, yesNo(plan.HasImpactedResources))
+	// Summary.Unaffected counts the deferred images too.
+	withAction, withoutAction := s.InScope-s.Unaffected, s.Unaffected-s.Deferred
+	fmt.Fprintf(w, "\nTotals: %d %s in scope: %d with an action, %d without, %d deferred; impacted resources: %s\n",
+		s.InScope, plural(s.InScope, "image", "images"), withAction, withoutAction, s.Deferred, yesNo(plan.HasImpactedResources))
 	t := table{verdictAt: -1}
 	t.add("", "DEPRECATE", "DISABLE", "DELETE", "SKIPPED", "FAILED")
 	row := func(name string, c lifecycle.Counts) {

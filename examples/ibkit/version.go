@@ -8,16 +8,12 @@ import (
 
 // runVersionLatest implements "ibkit version latest".
 func runVersionLatest(e *env, args []string) error {
-	const usage = "version latest --filter FILTER [--output text|json] [VERSION ...]"
-	fs := e.newFlags("version latest", usage, "print the latest version or build that matches a filter; "+
+	fs := e.newFlags("print the latest version or build that matches a filter; " +
 		"versions are M.m.p or M.m.p/b, from the arguments or one per line on standard input")
-	filterText := fs.String("filter", "", "version filter: M.m.p, M.m.x, M.x.x or x.x.x (required)")
+	filterText := fs.String("filter", "", "version `FILTER`: M.m.p, M.m.x, M.x.x or x.x.x (required)")
 	output := outputFlag(fs, "text", "json")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := checkOutput(*output, "text", "json"); err != nil {
 		return err
 	}
 	if *filterText == "" {
@@ -43,7 +39,7 @@ func runVersionLatest(e *env, args []string) error {
 	if i < 0 {
 		return fmt.Errorf("no version among %d matches %s", len(cands), f)
 	}
-	if *output == "json" {
+	if output.value == "json" {
 		return writeJSON(e.stdout, struct {
 			Filter    string   `json:"filter"`
 			Latest    string   `json:"latest"`

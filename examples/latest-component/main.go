@@ -1,8 +1,10 @@
 // Command latest-component resolves version filters to component builds
-// the way Image Builder picks "latest": it reads a saved
-// ListComponentBuildVersions response, takes each build's version from its
-// ARN, and prints which build each filter selects, first over every build
-// and then skipping deprecated ones.
+// the way Image Builder picks "latest". It reads the builds of one
+// component as a ListComponentBuildVersions response lists them (join the
+// componentSummaryList of several versions' responses into one), takes
+// each build's version from its ARN, and prints which build each filter
+// selects, first over every build and then skipping deprecated ones, and
+// the latest-version references of the build x.x.x selects.
 //
 //	go run ./examples/latest-component [response.json]
 //
@@ -12,6 +14,7 @@ package main
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -28,11 +31,10 @@ var sample []byte
 
 func main() {
 	data, err := input.Load(sample)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	if err == nil {
+		err = run(os.Stdout, data)
 	}
-	if err = run(os.Stdout, data); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "latest-component:", err)
 		os.Exit(1)
 	}
@@ -53,6 +55,9 @@ func run(w io.Writer, data []byte) error {
 	if err := json.Unmarshal(data, &resp); err != nil {
 		return fmt.Errorf("reading the response: %w", err)
 	}
+	if len(resp.Components) == 0 {
+		return errors.New("componentSummaryList is empty")
+	}
 	cands := make([]semver.Candidate, len(resp.Components))
 	arns := make([]arn.ARN, len(resp.Components))
 	for i, c := range resp.Components {
@@ -63,6 +68,10 @@ func run(w io.Writer, data []byte) error {
 		b, ok := a.BuildVersion()
 		if !ok {
 			return fmt.Errorf("componentSummaryList[%d].arn: %s names no build", i, c.ARN)
+		}
+		if i > 0 && a.Name != arns[0].Name {
+			return fmt.Errorf("componentSummaryList[%d].arn: a build of %s, not %s; give the builds of one component",
+				i, a.Name, arns[0].Name)
 		}
 		arns[i], cands[i] = a, semver.Candidate{Version: b, State: c.State.Status, Created: c.DateCreated}
 	}
@@ -91,12 +100,17 @@ func run(w io.Writer, data []byte) error {
 		fmt.Fprintf(w, "%-6s  %s\n", f, strings.Join(cells, "   "))
 	}
 	// A build ARN also gives the four references Image Builder reports as
-	// LatestVersionReferences.
-	refs, err := arns[2].LatestVersionReferences()
+	// LatestVersionReferences; show those of the newest build.
+	res, err := semver.Resolver{}.Resolve(semver.MustParseFilter("x.x.x"), cands)
+	if err != nil {
+		return err
+	}
+	newest := arns[res.Index]
+	refs, err := newest.LatestVersionReferences()
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nlatest-version references of %s:\n  %s\n  %s\n  %s\n  %s\n",
-		arns[2], refs.LatestVersion, refs.LatestMajorVersion, refs.LatestMinorVersion, refs.LatestPatchVersion)
+		newest, refs.LatestVersion, refs.LatestMajorVersion, refs.LatestMinorVersion, refs.LatestPatchVersion)
 	return nil
 }

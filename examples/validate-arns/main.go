@@ -2,7 +2,8 @@
 // Builder service model. Each line of its input names a shape and a value;
 // blank lines and lines starting with '#' are skipped. It prints one
 // verdict a line, with the rule that failed and the decisions (AS-n) the
-// verdict depends on, and exits 1 if any value is invalid.
+// verdict depends on, and exits 1 if any value is invalid (2 if the input
+// cannot be read or a line is malformed).
 //
 //	go run ./examples/validate-arns [file]
 //
@@ -27,11 +28,10 @@ var sample []byte
 
 func main() {
 	data, err := input.Load(sample)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	var invalid int
+	if err == nil {
+		invalid, err = run(os.Stdout, data)
 	}
-	invalid, err := run(os.Stdout, data)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "validate-arns:", err)
 		os.Exit(2)

@@ -1,14 +1,20 @@
 // Package input gives the example programs their input: the file named by
-// the program's first argument, or the sample embedded in the program.
+// the program's only argument, or the sample embedded in the program.
 package input
 
-import "os"
+import (
+	"errors"
+	"os"
+)
 
-// Load returns the content of the file named by os.Args[1], or embedded
-// when the program was run without arguments.
+// Load returns the content of the file named by the program's argument,
+// or embedded when the program was run without one.
 func Load(embedded []byte) ([]byte, error) {
-	if len(os.Args) < 2 {
+	switch len(os.Args) {
+	case 1:
 		return embedded, nil
+	case 2:
+		return os.ReadFile(os.Args[1])
 	}
-	return os.ReadFile(os.Args[1])
+	return nil, errors.New("want at most one argument: the input file")
 }
