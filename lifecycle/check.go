@@ -21,9 +21,11 @@ import (
 //     permissions, snapshots or launches), unreadable timestamps it does
 //     not use, unknown EC2 states, malformed account IDs.
 //
-// Paths refer to the combined form of the inventory ("images[3].dateCreated",
-// "amis[0].LastLaunchedTime"), which is also the order of records after
-// DecodeInventory or MergeInventories. Images with an error finding are left
+// Paths refer to the document the inventory was read from when
+// DecodeInventory recorded its Sections ("imageSummaryList[3].dateCreated",
+// "image.arn", "Images[0].LastLaunchedTime"), and otherwise to the combined
+// form ("images[3].dateCreated", "amis[0].LastLaunchedTime"), whose order is
+// the order of the records after DecodeInventory or MergeInventories. Images with an error finding are left
 // out of Inventory.Index.
 func (inv *Inventory) Check() Findings {
 	_, fs := inv.build()
@@ -39,6 +41,7 @@ func (inv *Inventory) Index() (*Index, Findings) {
 
 type inventoryChecker struct {
 	findings Findings
+	names    Sections // the document's member names, for paths
 }
 
 func (c *inventoryChecker) add(sev Severity, path string, code Code, msg string) {
@@ -61,16 +64,35 @@ type amiFacts struct {
 // Paths are built only when a finding needs one: building them for every
 // record would dominate the cost of checking large inventories.
 
-func amiPath(i int, member string) string { return indexPath("amis", i) + "." + member }
+func (n Sections) amiSection() string {
+	if n.AMIs != "" {
+		return n.AMIs
+	}
+	return "amis"
+}
 
-func imagePath(i int, member string) string { return indexPath("images", i) + "." + member }
+func (n Sections) amiPath(i int, member string) string {
+	return indexPath(n.amiSection(), i) + "." + member
+}
 
-func outputAMIPath(i, k int, member string) string {
-	return indexPath(indexPath("images", i)+".outputResources.amis", k) + "." + member
+func (n Sections) imageRecord(i int) string {
+	switch n.Images {
+	case "image":
+		return "image"
+	case "":
+		return indexPath("images", i)
+	}
+	return indexPath(n.Images, i)
+}
+
+func (n Sections) imagePath(i int, member string) string { return n.imageRecord(i) + "." + member }
+
+func (n Sections) outputAMIPath(i, k int, member string) string {
+	return indexPath(n.imageRecord(i)+".outputResources.amis", k) + "." + member
 }
 
 func (inv *Inventory) build() (*Index, Findings) {
-	c := &inventoryChecker{}
+	c := &inventoryChecker{names: inv.Sections}
 	facts, factAt := inv.amiFacts(c)
 
 	// Order the images by ARN first, so that parsed records are written
@@ -103,7 +125,7 @@ func (inv *Inventory) build() (*Index, Findings) {
 			e++
 		}
 		for _, k := range keys[s+1 : e] {
-			c.add(SeverityError, imagePath(k.i, "arn"), CodeDuplicateARN,
+			c.add(SeverityError, c.names.imagePath(k.i, "arn"), CodeDuplicateARN,
 				"repeats the ARN of images["+strconv.Itoa(keys[s].i)+"]; keep one record (MergeInventories unites records that agree)")
 		}
 		for _, k := range keys[s:e] {
@@ -114,12 +136,12 @@ func (inv *Inventory) build() (*Index, Findings) {
 			if img.Type != ImageTypeDocker {
 				for j, out := range img.AMIs() {
 					if out.Image == "" {
-						c.add(SeverityError, outputAMIPath(i, j, "image"), CodeRequired, "is missing; each distributed AMI needs its AMI ID")
+						c.add(SeverityError, c.names.outputAMIPath(i, j, "image"), CodeRequired, "is missing; each distributed AMI needs its AMI ID")
 						ok = false
 						continue
 					}
 					if out.AccountID != "" && checkAccountID(out.AccountID) != nil {
-						c.add(SeverityWarning, outputAMIPath(i, j, "accountId"), CodeInvalidAccount, strconv.Quote(out.AccountID)+" is not a 12-digit account ID")
+						c.add(SeverityWarning, c.names.outputAMIPath(i, j, "accountId"), CodeInvalidAccount, strconv.Quote(out.AccountID)+" is not a 12-digit account ID")
 					}
 					a := IndexedAMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
 					at, found := factAt[out.Image]
@@ -139,7 +161,7 @@ func (inv *Inventory) build() (*Index, Findings) {
 						a.DeprecationTime = f.deprec
 					} else {
 						if len(inv.AMIs) > 0 {
-							c.add(SeverityWarning, outputAMIPath(i, j, "image"), CodeUndescribedAMI, strconv.Quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
+							c.add(SeverityWarning, c.names.outputAMIPath(i, j, "image"), CodeUndescribedAMI, strconv.Quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
 						}
 						undescribed++
 						if firstUndescribed == "" {
@@ -193,12 +215,12 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 	for i := range inv.AMIs {
 		a := &inv.AMIs[i]
 		if a.ImageID == "" {
-			c.add(SeverityError, amiPath(i, "ImageId"), CodeRequired, "is missing; every described AMI needs its ImageId")
+			c.add(SeverityError, c.names.amiPath(i, "ImageId"), CodeRequired, "is missing; every described AMI needs its ImageId")
 			continue
 		}
 		f := get(a.ImageID)
 		if f.ami != nil || f.ambiguous {
-			c.add(SeverityError, amiPath(i, "ImageId"), CodeDuplicateAMI, strconv.Quote(a.ImageID)+" is described more than once; keep one description")
+			c.add(SeverityError, c.names.amiPath(i, "ImageId"), CodeDuplicateAMI, strconv.Quote(a.ImageID)+" is described more than once; keep one description")
 			f.ami, f.ambiguous = nil, true
 			continue
 		}
@@ -213,14 +235,14 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 			f.snapshots = snaps[start:len(snaps):len(snaps)]
 		}
 		if a.OwnerID != "" && checkAccountID(a.OwnerID) != nil {
-			c.add(SeverityWarning, amiPath(i, "OwnerId"), CodeInvalidAccount, strconv.Quote(a.OwnerID)+" is not a 12-digit account ID")
+			c.add(SeverityWarning, c.names.amiPath(i, "OwnerId"), CodeInvalidAccount, strconv.Quote(a.OwnerID)+" is not a 12-digit account ID")
 		}
 		if a.State != "" && !a.State.Valid() {
-			c.add(SeverityWarning, amiPath(i, "State"), CodeUnknownAMIState, strconv.Quote(string(a.State))+" is not a known EC2 image state")
+			c.add(SeverityWarning, c.names.amiPath(i, "State"), CodeUnknownAMIState, strconv.Quote(string(a.State))+" is not a known EC2 image state")
 		}
-		c.optionalTime(func() string { return amiPath(i, "CreationDate") }, a.CreationDate, SeverityWarning)
-		f.last = c.optionalTime(func() string { return amiPath(i, "LastLaunchedTime") }, a.LastLaunchedTime, SeverityError)
-		f.deprec = c.optionalTime(func() string { return amiPath(i, "DeprecationTime") }, a.DeprecationTime, SeverityWarning)
+		c.optionalTime(func() string { return c.names.amiPath(i, "CreationDate") }, a.CreationDate, SeverityWarning)
+		f.last = c.optionalTime(func() string { return c.names.amiPath(i, "LastLaunchedTime") }, a.LastLaunchedTime, SeverityError)
+		f.deprec = c.optionalTime(func() string { return c.names.amiPath(i, "DeprecationTime") }, a.DeprecationTime, SeverityWarning)
 	}
 	for i := range inv.LaunchPermissions {
 		lp := &inv.LaunchPermissions[i]
@@ -274,7 +296,7 @@ func (c *inventoryChecker) image(i int, img *Image) (x IndexedImage, ok bool) {
 	n := len(c.findings)
 	x = IndexedImage{Source: img, ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(),
 		Tags: img.Tags, Containers: img.Containers()}
-	p := func(member string) string { return imagePath(i, member) }
+	p := func(member string) string { return c.names.imagePath(i, member) }
 
 	var fromARN imageARN
 	arnOK := false

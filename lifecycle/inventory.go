@@ -13,4 +13,22 @@ type Inventory struct {
 	Images            []Image             `json:"images,omitempty"`
 	AMIs              []AMI               `json:"amis,omitempty"`
 	LaunchPermissions []LaunchPermissions `json:"launchPermissions,omitempty"`
+
+	// Sections names the members of the document the inventory was read
+	// from, so that the paths of Check's findings point into it.
+	// DecodeInventory fills it; MergeInventories leaves it zero.
+	Sections Sections `json:"-"`
+}
+
+// Sections names the members of a saved AWS CLI response that an
+// Inventory was read from. The zero value is ibkit's combined form
+// ("images", "amis").
+type Sections struct {
+	// Images is "imageSummaryList" for a ListImageBuildVersions or
+	// ListImagePipelineImages response, "image" for a GetImage response,
+	// and "" for "images".
+	Images string
+	// AMIs is "Images" for an EC2 DescribeImages response and "" for
+	// "amis".
+	AMIs string
 }

@@ -44,6 +44,8 @@ func DecodeInventory(data []byte) (*Inventory, error) {
 			Reason: "expected a JSON object: an ibkit inventory or a saved AWS CLI response"}
 	}
 	inv := &Inventory{}
+	imageSections, amiSections := 0, 0
+	var names Sections
 	var lp LaunchPermissions
 	var lpID, lpList bool
 	seen := map[string]bool{}
@@ -76,6 +78,10 @@ func DecodeInventory(data []byte) (*Inventory, error) {
 				return nil, err
 			}
 			inv.Images = append(inv.Images, imgs...)
+			imageSections++
+			if key == "imageSummaryList" {
+				names.Images = key
+			}
 			continue
 		case "image":
 			var img Image
@@ -83,6 +89,8 @@ func DecodeInventory(data []byte) (*Inventory, error) {
 				return nil, err
 			}
 			inv.Images = append(inv.Images, img)
+			imageSections++
+			names.Images = key
 			continue
 		case "amis", "Images":
 			var amis []AMI
@@ -90,6 +98,10 @@ func DecodeInventory(data []byte) (*Inventory, error) {
 				return nil, err
 			}
 			inv.AMIs = append(inv.AMIs, amis...)
+			amiSections++
+			if key == "Images" {
+				names.AMIs = key
+			}
 			continue
 		case "launchPermissions":
 			var lps []LaunchPermissions
@@ -116,6 +128,16 @@ func DecodeInventory(data []byte) (*Inventory, error) {
 		return nil, &DecodeError{Offset: dec.InputOffset(), Err: ErrSyntax,
 			Reason: "unexpected data after the end of the document; expected a single JSON object"}
 	}
+	// Findings can name the document's own sections only when each kind
+	// of record came from one section; otherwise they use the combined
+	// form, the order of the records in inv.
+	if imageSections > 1 {
+		names.Images = ""
+	}
+	if amiSections > 1 {
+		names.AMIs = ""
+	}
+	inv.Sections = names
 	if lpID || lpList {
 		if !lpID || !lpList {
 			return nil, &DecodeError{Offset: start, Err: ErrShape,

@@ -225,7 +225,9 @@ type RuleVerdict struct {
 // Summary counts a plan's records.
 type Summary struct {
 	// InScope is the number of images the policy selects, deferred ones
-	// included; Deferred and Unaffected count the images without action.
+	// included. Unaffected counts the images in scope without a record in
+	// Resources (the length of Plan.Unaffected), deferred ones included;
+	// Deferred counts those of them whose build is in progress.
 	InScope    int `json:"inScope"`
 	Deferred   int `json:"deferred"`
 	Unaffected int `json:"unaffected"`
