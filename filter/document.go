@@ -3,6 +3,7 @@ package filter
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
@@ -61,7 +62,12 @@ func (m *Matcher) FilterJSON(doc []byte) ([]byte, []Decision, error) {
 	if !json.Valid(doc) {
 		var raw json.RawMessage
 		err := json.Unmarshal(doc, &raw)
-		return nil, nil, &reasonError{sentinel: ErrDocument, reason: "not valid JSON", cause: err}
+		reason := "not valid JSON"
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			reason += " at byte " + strconv.FormatInt(se.Offset, 10)
+		}
+		return nil, nil, &reasonError{sentinel: ErrDocument, reason: reason, cause: err}
 	}
 	lo, hi, err := findMember(doc, m.op.resultKey)
 	if err != nil {
