@@ -262,10 +262,11 @@ func tagList(t lifecycle.Tags) string {
 // writeTotals prints the summary counts.
 func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
 	s := plan.Summary
-	// Summary.Unaffected counts the deferred images too.
-	withAction, withoutAction := s.InScope-s.Unaffected, s.Unaffected-s.Deferred
-	fmt.Fprintf(w, "\nTotals: %d %s in scope: %d with an action, %d without, %d deferred; impacted resources: %s\n",
-		s.InScope, plural(s.InScope, "image", "images"), withAction, withoutAction, s.Deferred, yesNo(plan.HasImpactedResources))
+	// Summary.Unaffected counts the deferred images too; skipped and
+	// failed images have a record but no action.
+	fmt.Fprintf(w, "\nTotals: %d %s in scope: %d acted on, %d skipped, %d failed, %d without action, %d deferred; impacted resources: %s\n",
+		s.InScope, plural(s.InScope, "image", "images"), s.Images.Acted(), s.Images.Skipped, s.Images.Failed,
+		s.Unaffected-s.Deferred, s.Deferred, yesNo(plan.HasImpactedResources))
 	t := table{verdictAt: -1}
 	t.add("", "DEPRECATE", "DISABLE", "DELETE", "SKIPPED", "FAILED")
 	row := func(name string, c lifecycle.Counts) {
