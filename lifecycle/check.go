@@ -186,7 +186,7 @@ func (inv *Inventory) build() (*Index, Findings) {
 		c.add(SeverityWarning, "amis", CodeUndescribedAMI, "the images reference "+strconv.Itoa(undescribed)+" AMI(s), such as "+firstUndescribed+", but the inventory describes none; the dry-run cannot see their tags, launch permissions, snapshots or launches, so AMI exclusions cannot match; add the describe-images output")
 	}
 	sortFindings(c.findings)
-	return &Index{Images: images}, c.findings
+	return &Index{Images: images, Findings: c.findings}, c.findings
 }
 
 // amiFacts checks the amis and launchPermissions sections and gathers, per

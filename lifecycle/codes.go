@@ -1,6 +1,7 @@
 package lifecycle
 
-// Codes of the model rules (spec §7.1). Their findings are errors.
+// Codes of the model rules: patterns, enums, lengths and ranges of the
+// service model. Their findings are errors.
 const (
 	CodeRequired       Code = "required"         // a required member is missing or empty
 	CodeInvalidEnum    Code = "invalid-enum"     // a value outside the member's enumeration
@@ -11,8 +12,9 @@ const (
 	CodeReservedTagKey Code = "reserved-tag-key" // a tag key starting with "aws:"
 )
 
-// Codes of the cross-field rules (spec §7.2); the Rule member of their
-// findings names the rule. Strengths are those of the spec's table.
+// Codes of the cross-field rules X1 to X17, which relate members to each
+// other; the Rule member of their findings names the rule, and the README
+// explains each.
 const (
 	CodeAgeUnitRequired         Code = "age-unit-required"          // X1, error
 	CodeRetainOnCount           Code = "retain-on-count"            // X2, warning (L-P2)
@@ -31,6 +33,7 @@ const (
 	CodeDuplicateRecipe         Code = "duplicate-recipe"           // X14, warning (L-15)
 	CodeMixedWildcard           Code = "mixed-wildcard"             // X15, error (L-14)
 	CodeVersionNodeRange        Code = "version-node-range"         // X16, error
+	CodeAMIExclusionsUnused     Code = "ami-exclusions-unused"      // X17, warning (L-30)
 )
 
 // Codes of ibkit's lints: warnings about documents whose meaning depends
@@ -40,7 +43,14 @@ const (
 	CodeEmptyTagValue Code = "empty-tag-value" // a selection tag with an empty value (L-18)
 )
 
-// Codes of the StartResourceStateUpdate request rules (spec §7.3).
+// Codes of the plan's warnings about the selection.
+const (
+	// CodeSelectsNothing: a recipe entry or selection tag pair selects no
+	// image of the inventory in the policy's Region and account.
+	CodeSelectsNothing Code = "selects-nothing"
+)
+
+// Codes of the StartResourceStateUpdate request rules.
 const (
 	CodeContainerTarget       Code = "container-target"        // container images may only be DELETED
 	CodeRoleRequired          Code = "execution-role-required" // includeResources without executionRole

@@ -34,6 +34,11 @@ const (
 	DecisionAMIExclusionOrder        Decision = "L-23" // Region, Public, Tag, Shared, Last launched
 	DecisionVocabulary               Decision = "L-24" // ListLifecycleExecutionResources names
 	DecisionForecast                 Decision = "L-25" // multi-run simulation
+	DecisionPolicyScope              Decision = "L-26" // the policy's own Region and account
+	DecisionImportedImages           Decision = "L-27" // recipe selection of IMPORTED images
+	DecisionSharedAccounts           Decision = "L-28" // sharedAccounts and AMI owners
+	DecisionMissingFacts             Decision = "L-29" // facts an AMI exclusion needs are missing
+	DecisionAMIExclusionScope        Decision = "L-30" // an AMI exclusion protects the AMI or the image
 	DecisionClientToolingRules       Decision = "L-P1" // X5, X6, X8, X9, X12 as errors
 	DecisionCountModifiers           Decision = "L-P2" // retainAtLeast or unit on COUNT
 	DecisionSnapshotsOfSkipped       Decision = "L-P3" // snapshots of SKIPPED AMIs

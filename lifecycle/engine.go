@@ -42,10 +42,15 @@ func DryRun(p *Policy, idx *Index, opts PlanOptions) (*Plan, error) {
 
 // planner holds what stays the same across the runs of one policy.
 type planner struct {
-	p        *Policy
-	o        *PlanOptions
-	sel      *selector
+	p     *Policy
+	o     *PlanOptions
+	sel   *selector
+	scope Scope
+	// warnings are the policy's validation warnings, the selection's
+	// warnings (entries that select nothing) and the index's warnings;
+	// rejected are the index's error findings, about records it left out.
 	warnings Findings
+	rejected Findings
 }
 
 func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
@@ -61,7 +66,14 @@ func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &planner{p: p, o: o, sel: newSelector(p, o), warnings: findings.Warnings()}, nil
+	scope, err := resolveScope(p, idx, o)
+	if err != nil {
+		return nil, err
+	}
+	pl := &planner{p: p, o: o, sel: newSelector(p, o), scope: scope}
+	pl.warnings = slices.Concat(findings.Warnings(), pl.unmatchedSelection(idx.Images), idx.Findings.Warnings())
+	pl.rejected = idx.Findings.Errors()
+	return pl, nil
 }
 
 // groupKey identifies a recipe-version group: the Region, account and
@@ -98,7 +110,10 @@ type groupInfo struct {
 type result struct {
 	acted   int8
 	skipped int8
-	flags   decisionSet
+	// skipByAMI reports that an AMI exclusion, not a tag, skipped the
+	// image (AMIExclusionProtectsImage, L-30).
+	skipByAMI bool
+	flags     decisionSet
 }
 
 // execution is the state of one run: entries in plan order and the rules'
@@ -119,7 +134,7 @@ type execution struct {
 // unaffected images and no groups.
 func (pl *planner) plan(images []IndexedImage, now time.Time, lean bool) *Plan {
 	x := &execution{planner: pl, lean: lean}
-	plan := &Plan{Policy: pl.p.Name, Now: now, Warnings: pl.warnings}
+	plan := &Plan{Policy: pl.p.Name, Now: now, Scope: pl.scope, Warnings: pl.warnings, NotEvaluated: pl.rejected}
 	if pl.o.ModelOnlyValidation {
 		x.flags |= flagLP1
 	}
@@ -139,6 +154,9 @@ func (pl *planner) plan(images []IndexedImage, now time.Time, lean bool) *Plan {
 		plan.Note = reasonEvaluatedDisabled
 	}
 	plan.Evaluated = true
+	if pl.scope.inferred() {
+		x.flags |= flagL26
+	}
 	x.rules = compileRules(pl.p, now, pl.o)
 	x.scope(images)
 	x.emit(plan)
@@ -147,11 +165,12 @@ func (pl *planner) plan(images []IndexedImage, now time.Time, lean bool) *Plan {
 
 // candidate is what selection found out about one image of the index.
 type candidate struct {
-	flags    decisionSet
-	group    int32 // group, in group order once the groups are sorted
-	pos      int32 // position in plan order
-	kind     entryKind
-	excluded uint8
+	flags       decisionSet
+	group       int32 // group, in group order once the groups are sorted
+	pos         int32 // position in plan order
+	kind        entryKind
+	excluded    uint8
+	amiExcluded uint8
 }
 
 // scope selects the images in scope (steps 2 and 3) and places them by
@@ -162,8 +181,9 @@ func (x *execution) scope(images []IndexedImage) {
 	cand := make([]candidate, len(images))
 	parallelRange(len(images), func(lo, hi int) {
 		var cache selectCache
+		var scratch []*IndexedAMI
 		for i := lo; i < hi; i++ {
-			x.candidate(&images[i], &cand[i], &cache)
+			x.candidate(&images[i], &cand[i], &cache, &scratch)
 		}
 	})
 	ids := make(map[groupKey]int32)
@@ -230,7 +250,7 @@ func (x *execution) scope(images []IndexedImage) {
 			}
 			img := &images[i]
 			e := entry{img: img, created: img.Created, status: img.Status, kind: c.kind,
-				group: c.group, excluded: c.excluded, flags: c.flags}
+				group: c.group, excluded: c.excluded, amiExcluded: c.amiExcluded, flags: c.flags}
 			if x.o.CreationTimeFromCompletion && !img.Completed.IsZero() {
 				e.created = img.Completed
 			}
@@ -241,18 +261,25 @@ func (x *execution) scope(images []IndexedImage) {
 }
 
 // candidate fills c for img: entryOut when the policy does not select it,
-// otherwise its kind, the rules whose exclusion tags it carries and its
-// selection decisions.
-func (x *execution) candidate(img *IndexedImage, c *candidate, cache *selectCache) {
+// otherwise its kind, the rules whose exclusion tags it carries (and under
+// AMIExclusionProtectsImage those whose AMI exclusions one of its AMIs
+// matches) and its selection decisions.
+func (x *execution) candidate(img *IndexedImage, c *candidate, cache *selectCache, scratch *[]*IndexedAMI) {
 	c.kind = entryOut
 	if img.Status == StatusDeleted {
 		return
 	}
-	ok, flags := x.sel.selects(img, cache)
+	ok, flags, _ := x.sel.selects(img, cache)
 	if !ok {
 		return
 	}
 	*c = candidate{flags: flags}
+	if !x.planner.scope.contains(img.Region, img.AccountID) {
+		// Selected, but of another Region or account: listed, never
+		// evaluated (L-26).
+		c.kind, c.flags = entryForeign, c.flags|flagL26
+		return
+	}
 	if !img.Completed.IsZero() && !img.Completed.Equal(img.Created) {
 		c.flags |= flagL16
 	}
@@ -260,6 +287,13 @@ func (x *execution) candidate(img *IndexedImage, c *candidate, cache *selectCach
 		for k := range x.rules {
 			if _, ok := x.rules[k].tagExcluded(img.Tags); ok {
 				c.excluded |= x.rules[k].bit
+			}
+		}
+	}
+	if x.o.AMIExclusionProtectsImage {
+		for k := range x.rules {
+			if a, _, _, _ := x.firstExcludedAMI(&x.rules[k], img, scratch); a != nil {
+				c.amiExcluded |= x.rules[k].bit
 			}
 		}
 	}
@@ -307,7 +341,7 @@ func (x *execution) evaluate(i int) result {
 			if failed {
 				res.flags |= flagL6
 			}
-			if !failed || !x.o.TagsDontProtectFailed {
+			if !failed || x.o.TagsProtectFailed {
 				if res.skipped < 0 {
 					res.skipped = int8(k)
 				}
@@ -319,6 +353,21 @@ func (x *execution) evaluate(i int) result {
 				}
 				continue
 			}
+		}
+		if e.amiExcluded&r.bit != 0 {
+			// AMIExclusionProtectsImage (L-30): one of its AMIs protects
+			// the whole image from this rule.
+			res.flags |= flagL30
+			if res.skipped < 0 {
+				res.skipped, res.skipByAMI = int8(k), true
+			}
+			if k < len(x.rules)-1 {
+				res.flags |= flagL8
+			}
+			if x.o.SkipEndsEvaluation {
+				return res
+			}
+			continue
 		}
 		if r.countDD {
 			res.flags |= flagL10

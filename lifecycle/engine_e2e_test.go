@@ -57,7 +57,10 @@ func TestDryRunFromJSON(t *testing.T) {
 		// Pinned against deprecation only.
 		Skips(pinned.ARN()).
 		Decision(pinned.ARN(), lifecycle.DecisionSkipContinues).
-		Unaffected(failed.ARN(), young.ARN()).
+		// Failed 60 days ago: deleted whatever its age (L-4).
+		Acts(failed.ARN(), lifecycle.ActionDelete).
+		Decision(failed.ARN(), lifecycle.DecisionFailedAge).
+		Unaffected(young.ARN()).
 		Deferred(building.ARN()).
 		Impacted(true).
 		Only().

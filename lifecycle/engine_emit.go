@@ -141,7 +141,7 @@ func (x *execution) outputCounts(e *entry, r *compiledRule) (records, snapshots 
 	case r.snapshotsOnly() && !x.o.IgnoreSnapshotsWithoutAMIs:
 		for j := range e.img.AMIs {
 			a := &e.img.AMIs[j]
-			if excl, _, _ := x.amiExclusion(r, a); excl == amiNotExcluded && len(a.Snapshots) > 0 {
+			if excl, _, _ := x.amiExclusion(r, a, e.img.AccountID); excl == amiNotExcluded && len(a.Snapshots) > 0 {
 				records++
 				snapshots += len(a.Snapshots)
 			}
@@ -150,17 +150,56 @@ func (x *execution) outputCounts(e *entry, r *compiledRule) (records, snapshots 
 	return records, snapshots
 }
 
-// amiExclusion applies the rule's AMI exclusions to a under the reading of
-// L-13 and returns the exclusion, its value and the decisions involved.
-func (x *execution) amiExclusion(r *compiledRule, a *IndexedAMI) (amiExclusion, string, decisionSet) {
-	excl, value, flags := r.checkAMI(a, x.o)
-	if excl != amiNotExcluded && r.action != ActionDelete {
-		flags |= flagL13
-		if x.o.AMIExclusionsDeleteOnly {
-			excl = amiNotExcluded
+// amiExclusion applies the rule's AMI exclusions to a, an AMI of an image
+// of account imageAccount, under the reading of L-13, and returns the
+// exclusion, its value and the decisions involved. An AMI the exclusions
+// cannot be checked on for want of facts is not excluded and is flagged
+// L-29.
+func (x *execution) amiExclusion(r *compiledRule, a *IndexedAMI, imageAccount string) (amiExclusion, string, decisionSet) {
+	owner := a.AccountID
+	if owner == "" {
+		owner = imageAccount // distributed within the image's own account
+	}
+	excl, value, flags := r.checkAMI(a, owner, x.o)
+	if r.action != ActionDelete && x.o.AMIExclusionsDeleteOnly {
+		// The rule's AMI exclusions do not apply; the flag says that the
+		// default reading would have left this AMI alone.
+		if excl != amiNotExcluded {
+			return amiNotExcluded, "", flagL13
 		}
+		return amiNotExcluded, "", 0
+	}
+	if excl != amiNotExcluded {
+		if r.action != ActionDelete {
+			flags |= flagL13
+		}
+		return excl, value, flags
+	}
+	if r.missingFacts(a) != 0 {
+		flags |= flagL29
 	}
 	return excl, value, flags
+}
+
+// firstExcludedAMI returns the first AMI of img, in record order (Region,
+// account, ID), that the rule's AMI exclusions match, with the exclusion,
+// its value and the decisions of every AMI's check. It serves Decision
+// L-30: whether an AMI exclusion protects the image.
+// scratch is reused for sorting the AMIs.
+func (x *execution) firstExcludedAMI(r *compiledRule, img *IndexedImage, scratch *[]*IndexedAMI) (*IndexedAMI, amiExclusion, string, decisionSet) {
+	if r.amiExclusions == nil || len(img.AMIs) == 0 {
+		return nil, amiNotExcluded, "", 0
+	}
+	*scratch = sortedAMIs((*scratch)[:0], img.AMIs)
+	var all decisionSet
+	for _, a := range *scratch {
+		excl, value, flags := x.amiExclusion(r, a, img.AccountID)
+		all |= flags
+		if excl != amiNotExcluded {
+			return a, excl, value, all
+		}
+	}
+	return nil, amiNotExcluded, "", all
 }
 
 // emit runs steps 5 to 8 chunk by chunk: qualification and one action per
@@ -223,7 +262,8 @@ func (x *execution) emit(plan *Plan) {
 	if !x.lean {
 		plan.Groups = x.groupList()
 	}
-	plan.Summary.InScope = len(x.entries)
+	plan.Summary.InScope = len(x.entries) - plan.Summary.OutOfScope
+	plan.Summary.NotEvaluated = len(plan.NotEvaluated)
 	plan.Summary.Unaffected = len(plan.Unaffected)
 	plan.HasImpactedResources = plan.Summary.Images.Acted() > 0
 	plan.Decisions = allFlags.appendTo(nil)
@@ -232,6 +272,7 @@ func (x *execution) emit(plan *Plan) {
 // add adds the counts of t to s.
 func (s *Summary) add(t *Summary) {
 	s.InScope += t.InScope
+	s.OutOfScope += t.OutOfScope
 	s.Deferred += t.Deferred
 	s.Unaffected += t.Unaffected
 	for _, p := range [...][2]*Counts{{&s.Images, &t.Images}, {&s.AMIs, &t.AMIs}, {&s.Snapshots, &t.Snapshots}, {&s.Containers, &t.Containers}} {

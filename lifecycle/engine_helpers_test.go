@@ -1,6 +1,7 @@
 package lifecycle_test
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -34,13 +35,20 @@ type planImg struct {
 	done    time.Time // dateCompleted
 	docker  bool
 	uris    []string
+	// region and account override planRegion and planAccount in the ARN.
+	region, account string
+	imported        bool // imageSource IMPORTED (L-27)
 }
 
 func nDays(n float64) time.Duration { return time.Duration(n * float64(24*time.Hour)) }
 
 func arnOf(recipe, version string, build uint64) string {
+	return arnIn(planRegion, planAccount, recipe, version, build)
+}
+
+func arnIn(region, account, recipe, version string, build uint64) string {
 	name := strings.ToLower(strings.ReplaceAll(recipe, " ", "-"))
-	return fmt.Sprintf("arn:aws:imagebuilder:%s:%s:image/%s/%s/%d", planRegion, planAccount, name, version, build)
+	return fmt.Sprintf("arn:aws:imagebuilder:%s:%s:image/%s/%s/%d", region, account, name, version, build)
 }
 
 func (m planImg) indexed() lifecycle.IndexedImage {
@@ -52,12 +60,13 @@ func (m planImg) indexed() lifecycle.IndexedImage {
 	if created.IsZero() {
 		created = planNow.Add(-m.age)
 	}
+	region, account := cmp.Or(m.region, planRegion), cmp.Or(m.account, planAccount)
 	it := lifecycle.IndexedImage{
-		ARN:       arnOf(m.recipe, m.version, m.build),
+		ARN:       arnIn(region, account, m.recipe, m.version, m.build),
 		Name:      m.recipe,
 		ARNName:   strings.ToLower(strings.ReplaceAll(m.recipe, " ", "-")),
-		Region:    planRegion,
-		AccountID: planAccount,
+		Region:    region,
+		AccountID: account,
 		Version:   semver.MustParse(m.version),
 		Build:     m.build,
 		Type:      lifecycle.ImageTypeAMI,
@@ -77,7 +86,15 @@ func (m planImg) indexed() lifecycle.IndexedImage {
 		}
 	}
 	it.Source = &lifecycle.Image{ARN: it.ARN}
+	if m.imported {
+		it.Source.ImageSource = "IMPORTED"
+	}
 	return it
+}
+
+// r1 is build b of recipe web 1.0.0, created age before planNow.
+func r1(b uint64, age time.Duration) planImg {
+	return planImg{recipe: "web", version: "1.0.0", build: b, age: age}
 }
 
 // indexOf builds an Index of the images, ordered by ARN as Inventory.Index
@@ -123,6 +140,10 @@ func verdicts(p *lifecycle.Plan) map[string]string {
 	for _, u := range p.Unaffected {
 		if u.Deferred {
 			out[u.ResourceID] = "DEFERRED"
+			continue
+		}
+		if u.OutOfScope {
+			out[u.ResourceID] = "OUT_OF_SCOPE"
 			continue
 		}
 		var parts []string

@@ -17,6 +17,17 @@ type PlanOptions struct {
 	// never reads the clock. It is used in UTC.
 	Now time.Time
 
+	// Region and AccountID are the Region and account of the policy: an
+	// execution acts only on images whose ARN carries both (Decision L-26).
+	// A policy ARN in the document (a GetLifecyclePolicy response) gives
+	// them; these fields give them for a document without one. When neither
+	// does, an index whose images all share one Region and account supplies
+	// it (the plan is flagged L-26), and an index spanning several is a
+	// *PlanInputError that names them. A value that contradicts the policy
+	// ARN is a *PlanInputError too.
+	Region    string
+	AccountID string
+
 	// FixedMonthYear counts a MONTH as 30 days and a YEAR as 365 days
 	// instead of subtracting calendar months and years (L-1).
 	FixedMonthYear bool
@@ -27,21 +38,22 @@ type PlanOptions struct {
 	// images past the threshold, instead of to the newest images of any age
 	// (L-3).
 	RetainOnlyAged bool
-	// FailedIgnoresAge makes FAILED and CANCELLED images qualify for an AGE
-	// rule whatever their age (L-4).
-	FailedIgnoresAge bool
+	// FailedRespectAge makes FAILED and CANCELLED images qualify for an AGE
+	// rule only once they are old enough, instead of whatever their age
+	// (L-4).
+	FailedRespectAge bool
 	// FewGoodImagesProtectFailed makes nothing qualify in a group with
 	// fewer good images than the rule's keep slots (L-5).
 	FewGoodImagesProtectFailed bool
-	// TagsDontProtectFailed lets exclusion tags protect only images that
-	// are not FAILED or CANCELLED (L-6).
-	TagsDontProtectFailed bool
+	// TagsProtectFailed lets a rule's exclusion tags protect FAILED and
+	// CANCELLED images too (L-6).
+	TagsProtectFailed bool
 	// ExcludeBeforeRetention removes tag-excluded images before the keep
 	// slots are filled, so that they take no slot even inside the window
 	// (L-7).
 	ExcludeBeforeRetention bool
 	// SkipEndsEvaluation stops evaluating an image for the run once a
-	// rule's exclusion tag skipped it (L-8).
+	// rule's exclusion skipped it (L-8).
 	SkipEndsEvaluation bool
 	// HonourRetainOnDeprecateDisable applies retainAtLeast to DEPRECATE and
 	// DISABLE rules as to DELETE rules (L-9).
@@ -76,10 +88,24 @@ type PlanOptions struct {
 	// DeferredTakeSlots lets images whose build is in progress fill keep
 	// slots; they still get no action (L-20).
 	DeferredTakeSlots bool
-	// NormalisedRecipeNames matches recipe entries against the recipe name
-	// of the image ARN (lower case, spaces as hyphens) even when the image's
-	// name is known (L-21).
-	NormalisedRecipeNames bool
+	// ExactRecipeNames matches a recipe entry only against images whose
+	// name is exactly the entry's name, instead of comparing the ARN forms
+	// of the names (lower case, spaces as hyphens) (L-21). An image whose
+	// name the inventory does not give is still matched by its ARN.
+	ExactRecipeNames bool
+	// RecipeSelectionNeedsRecipe keeps recipe entries from selecting
+	// images that no recipe built (imageSource IMPORTED); tag selection
+	// still selects them (L-27).
+	RecipeSelectionNeedsRecipe bool
+	// SharedAccountsIncludeOwners makes exclusionRules.amis.sharedAccounts
+	// also exclude the AMIs owned by a listed account (distributed into
+	// it), not only those shared with it (L-28).
+	SharedAccountsIncludeOwners bool
+	// AMIExclusionProtectsImage makes an AMI exclusion protect the whole
+	// image: an image any of whose AMIs matches a rule's AMI exclusions is
+	// SKIPPED by that rule with all of its resources and takes none of its
+	// keep slots (L-30). By default only the matching AMI is left alone.
+	AMIExclusionProtectsImage bool
 	// ModelOnlyValidation reports the rules enforced only by AWS client
 	// tooling as warnings (L-P1). A policy with both selectors then selects
 	// images matched by either; of repeated action types the first rule in
@@ -98,9 +124,10 @@ type PlanOptions struct {
 // validateOptions returns the validation readings matching o.
 func (o *PlanOptions) validateOptions() ValidateOptions {
 	return ValidateOptions{
-		ModelOnly:           o.ModelOnlyValidation,
-		AllowMixedWildcards: o.AllowMixedWildcards,
-		RecipeKinds:         o.RecipeKinds,
+		ModelOnly:                 o.ModelOnlyValidation,
+		AllowMixedWildcards:       o.AllowMixedWildcards,
+		RecipeKinds:               o.RecipeKinds,
+		AMIExclusionProtectsImage: o.AMIExclusionProtectsImage,
 	}
 }
 
@@ -111,7 +138,8 @@ var ErrPlanInput = errors.New("invalid dry-run input")
 // used; a policy that fails validation is reported by a *ValidationError
 // instead.
 type PlanInputError struct {
-	// Field names the argument: "policy", "index", "Now" or "days".
+	// Field names the argument: "policy", "index", "Now", "days",
+	// "Region" or "AccountID".
 	Field string
 	// Value is the offending value in text form ("" for a missing one).
 	Value string

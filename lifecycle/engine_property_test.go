@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,8 +46,12 @@ func (g *planGen) inventory() *lifecycle.Index {
 		builds[recipe+version]++
 		m := planImg{
 			recipe: recipe, version: version, build: builds[recipe+version],
-			age:    nDays(float64(g.r.IntN(400))) + time.Duration(g.r.IntN(24))*time.Hour,
-			status: propStatuses[g.r.IntN(len(propStatuses))],
+			age:      nDays(float64(g.r.IntN(400))) + time.Duration(g.r.IntN(24))*time.Hour,
+			status:   propStatuses[g.r.IntN(len(propStatuses))],
+			imported: g.chance(0.1),
+		}
+		if g.chance(0.1) {
+			m.recipe = strings.ToUpper(recipe[:1]) + recipe[1:] // same ARN, other name (L-21)
 		}
 		if g.chance(0.1) {
 			m.age = nDays(30) // ties and exact boundaries
@@ -71,6 +76,15 @@ func (g *planGen) inventory() *lifecycle.Index {
 			}
 			if g.chance(0.5) {
 				a.LastLaunched = planNow.Add(-nDays(float64(g.r.IntN(100))))
+			}
+			if g.chance(0.2) {
+				a.AccountID = "111111111111" // distributed into a listed account (L-28)
+			}
+			switch {
+			case g.chance(0.1): // no EC2 description (L-29)
+				a = lifecycle.IndexedAMI{ID: a.ID, Region: a.Region, AccountID: a.AccountID, PermissionsKnown: a.PermissionsKnown}
+			case g.chance(0.1): // no launch permissions (L-29)
+				a.PermissionsKnown, a.SharedAccounts = false, nil
 			}
 			m.amis = append(m.amis, a)
 		}
@@ -144,7 +158,8 @@ func (g *planGen) options() lifecycle.PlanOptions {
 		FixedMonthYear:             g.chance(0.3),
 		InclusiveAgeBoundary:       g.chance(0.3),
 		RetainOnlyAged:             g.chance(0.3),
-		FailedIgnoresAge:           g.chance(0.3),
+		FailedRespectAge:           g.chance(0.3),
+		TagsProtectFailed:          g.chance(0.3),
 		FewGoodImagesProtectFailed: g.chance(0.3),
 		DeferredTakeSlots:          g.chance(0.3),
 		CreationTimeFromCompletion: g.chance(0.3),
@@ -294,9 +309,9 @@ func amiExcludedOracle(ex *lifecycle.AMIExclusionRules, a *lifecycle.IndexedAMI,
 func TestPropertyExclusionsAreNeverActedOn(t *testing.T) {
 	for seed := uint64(0); seed < propertyRuns; seed++ {
 		g := newPlanGen(seed)
-		// g.options never selects TagsDontProtectFailed or
-		// AMIExclusionsDeleteOnly, the readings under which exclusions
-		// protect less.
+		// g.options never selects AMIExclusionsDeleteOnly, under which
+		// exclusions protect less; exclusion tags protect FAILED and
+		// CANCELLED images only under TagsProtectFailed (L-6).
 		p, idx, o := g.policy(), g.inventory(), g.options()
 		plan := mustPlan(t, p, idx, o)
 		images := map[string]*lifecycle.IndexedImage{}
@@ -317,7 +332,11 @@ func TestPropertyExclusionsAreNeverActedOn(t *testing.T) {
 			}
 			switch r.Kind {
 			case lifecycle.KindImage:
-				if images[r.ResourceID].Tags.MatchesAny(d.ExclusionRules.TagMap) {
+				img := images[r.ResourceID]
+				if img.Status.Unsuccessful() && !o.TagsProtectFailed {
+					continue
+				}
+				if img.Tags.MatchesAny(d.ExclusionRules.TagMap) {
 					t.Fatalf("seed %d: rule %d acts on %s although it carries an exclusion tag", seed, r.Rule, r.ResourceID)
 				}
 			case lifecycle.KindAMI:

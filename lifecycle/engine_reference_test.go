@@ -10,11 +10,12 @@ import (
 	"github.com/ibkit/ibkit/semver"
 )
 
-// referencePlan restates the reference algorithm of the specification
-// (§8.3) under the default readings as directly as possible, without any
-// of the engine's optimisations, and returns resourceId → verdict in the
-// form of referenceVerdicts. It is the slow oracle of
-// TestPropertyMatchesReference.
+// referencePlan restates the dry-run's steps under the default readings as
+// directly as possible, without any of the engine's optimisations, and
+// returns resourceId → verdict in the form of referenceVerdicts. It is the
+// slow oracle of TestPropertyMatchesReference. The index must hold images
+// of one Region and account (the generator's), which is then the scope
+// (L-26).
 func referencePlan(p lifecycle.Policy, idx *lifecycle.Index, now time.Time) map[string]string {
 	out := map[string]string{}
 	// Step 2: scope.
@@ -23,14 +24,11 @@ func referencePlan(p lifecycle.Policy, idx *lifecycle.Index, now time.Time) map[
 		want = "DOCKER"
 	}
 	selected := func(im *lifecycle.IndexedImage) bool {
+		// L-21: the ARN forms of the names are compared; L-27: an
+		// imported image is matched like any other.
 		for _, r := range p.ResourceSelection.Recipes {
-			name := im.Name
-			entry := r.Name
-			if name == "" {
-				name = im.ARNName
-				entry = strings.ToLower(strings.ReplaceAll(r.Name, " ", "-"))
-			}
-			if f, err := semver.ParseFilter(r.SemanticVersion); err == nil && name == entry && f.Match(im.Version) {
+			entry := strings.ToLower(strings.ReplaceAll(r.Name, " ", "-"))
+			if f, err := semver.ParseFilter(r.SemanticVersion); err == nil && im.ARNName == entry && f.Match(im.Version) {
 				return true
 			}
 		}
@@ -71,10 +69,15 @@ func referencePlan(p lifecycle.Policy, idx *lifecycle.Index, now time.Time) map[
 			return now.AddDate(0, 0, -v)
 		case lifecycle.Weeks:
 			return now.AddDate(0, 0, -7*v)
-		case lifecycle.Months:
-			return now.AddDate(0, -v, 0)
+		case lifecycle.Years:
+			v *= 12
 		}
-		return now.AddDate(-v, 0, 0)
+		// L-1: calendar months, clamped to the end of a shorter month.
+		first := time.Date(now.Year(), now.Month()-time.Month(v), 1, 0, 0, 0, 0, time.UTC)
+		if last := first.AddDate(0, 1, -1); now.Day() > last.Day() {
+			return last.Add(24*time.Hour - time.Nanosecond)
+		}
+		return time.Date(first.Year(), first.Month(), now.Day(), now.Hour(), now.Minute(), now.Second(), now.Nanosecond(), time.UTC)
 	}
 	for _, g := range groups {
 		// Step 4: newest first, then highest build, then ARN.
@@ -102,7 +105,9 @@ func referencePlan(p lifecycle.Policy, idx *lifecycle.Index, now time.Time) map[
 			}
 			qualifies[ri] = map[string]bool{}
 			for _, im := range g {
-				old := d.Filter.Type == lifecycle.FilterCount || im.Created.Before(cutoff(d.Filter.Value, d.Filter.Unit))
+				// L-4: a failed build qualifies whatever its age.
+				old := d.Filter.Type == lifecycle.FilterCount || im.Status.Unsuccessful() ||
+					im.Created.Before(cutoff(d.Filter.Value, d.Filter.Unit))
 				if !im.Status.Unsuccessful() && slots > 0 {
 					slots--
 					continue
@@ -129,7 +134,8 @@ func referencePlan(p lifecycle.Policy, idx *lifecycle.Index, now time.Time) map[
 				if !qualifies[ri][im.ARN] {
 					continue
 				}
-				if d.ExclusionRules != nil && im.Tags.MatchesAny(d.ExclusionRules.TagMap) {
+				// L-6: exclusion tags do not protect failed builds.
+				if d.ExclusionRules != nil && !s.Unsuccessful() && im.Tags.MatchesAny(d.ExclusionRules.TagMap) {
 					if verdict == "-" {
 						verdict = "SKIPPED " + string(d.Action.Type)
 					}

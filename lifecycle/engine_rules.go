@@ -34,33 +34,13 @@ type compiledRule struct {
 
 	tagExclusions Tags
 	amiExclusions *AMIExclusionRules
-	llCutoff      time.Time // lastLaunched window start
+	sharedSet     map[string]struct{} // amiExclusions.SharedAccounts
+	llCutoff      time.Time           // lastLaunched window start
 	llAltCutoff   time.Time
 	llHasAlt      bool
 	llThreshold   string
 
 	includes IncludeResources
-}
-
-// cutoffs returns now minus value units under the chosen reading of
-// Decision L-1, the cutoff under the other reading, and whether the two
-// readings can differ (MONTHS and YEARS only).
-func cutoffs(now time.Time, value int, unit TimeUnit, fixed bool) (cut, alt time.Time, hasAlt bool) {
-	days := now.AddDate(0, 0, -value*unit.fixedDays())
-	var calendar time.Time
-	switch unit {
-	case Months:
-		calendar = now.AddDate(0, -value, 0)
-	case Years:
-		calendar = now.AddDate(-value, 0, 0)
-	default:
-		// In UTC a calendar day is 24 hours: both readings agree.
-		return days, days, false
-	}
-	if fixed {
-		return days, calendar, true
-	}
-	return calendar, days, true
 }
 
 // compileRules prepares the policy's rules in the evaluation order
@@ -114,6 +94,12 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 		if rt == ResourceTypeAMI {
 			r.amiExclusions = e.AMIs
 		}
+		if a := r.amiExclusions; a != nil && len(a.SharedAccounts) > 0 {
+			r.sharedSet = make(map[string]struct{}, len(a.SharedAccounts))
+			for _, acc := range a.SharedAccounts {
+				r.sharedSet[acc] = struct{}{}
+			}
+		}
 		if a := r.amiExclusions; a != nil && a.LastLaunched != nil {
 			ll := a.LastLaunched
 			r.llCutoff, r.llAltCutoff, r.llHasAlt = cutoffs(now, ll.Value, ll.Unit, o.FixedMonthYear)
@@ -142,7 +128,7 @@ func (r *compiledRule) deletesSnapshots() bool {
 // use them (Decision L-12).
 func (r *compiledRule) snapshotsOnly() bool { return r.deletesSnapshots() && !r.includes.AMIs }
 
-// skipsStatus reports whether the rule skips images in status s (spec §3.2):
+// skipsStatus reports whether the rule skips images in status s:
 // DEPRECATE skips DEPRECATED, DISABLED, FAILED and CANCELLED images, DISABLE
 // skips DISABLED, FAILED and CANCELLED ones, DELETE skips none.
 func (r *compiledRule) skipsStatus(s ImageStatus) bool {
@@ -199,18 +185,31 @@ func (r *compiledRule) tagExcluded(tags Tags) (string, bool) {
 	return tags.firstMatch(r.tagExclusions)
 }
 
-// needsUnknownFacts reports whether the rule has AMI exclusions that depend
-// on facts the inventory lacks for a: its EC2 description (public flag,
-// tags, last launch) or its launch permissions (shared accounts).
-func (r *compiledRule) needsUnknownFacts(a *IndexedAMI) bool {
+// missingFact is a bit set of the facts about an AMI that a rule's AMI
+// exclusions need and the inventory lacks (Decision L-29).
+type missingFact uint8
+
+const (
+	missingDescription missingFact = 1 << iota // no EC2 description: tags, public flag, last launch
+	missingPermissions                         // no launch permissions: shared accounts
+)
+
+// missingFacts returns the facts the rule's AMI exclusions need that the
+// inventory does not hold for a. An AMI whose facts are missing cannot be
+// shown to match those exclusions, so it is predicted acted on.
+func (r *compiledRule) missingFacts(a *IndexedAMI) missingFact {
 	ex := r.amiExclusions
 	if ex == nil {
-		return false
+		return 0
 	}
+	var m missingFact
 	if !a.Described && (ex.IsPublic || len(ex.TagMap) > 0 || ex.LastLaunched != nil) {
-		return true
+		m |= missingDescription
 	}
-	return !a.PermissionsKnown && len(ex.SharedAccounts) > 0
+	if !a.PermissionsKnown && len(ex.SharedAccounts) > 0 {
+		m |= missingPermissions
+	}
+	return m
 }
 
 // amiExclusion is the outcome of checking one AMI against a rule's AMI
@@ -223,14 +222,20 @@ const (
 	amiByPublic
 	amiByTag
 	amiByShared
+	amiByOwner
 	amiByLaunch
 )
 
-// checkAMI applies the rule's AMI exclusions in the order Region, Public,
-// Tag, Shared account, Last launched (Decision L-23) and returns the first
-// that matches, with the matching value for the reason and the decisions
-// the verdict depends on.
-func (r *compiledRule) checkAMI(a *IndexedAMI, o *PlanOptions) (amiExclusion, string, decisionSet) {
+// checkAMI applies the rule's AMI exclusions to a, owned by account owner,
+// in the order Region, Public, Tag, Shared account, Last launched
+// (Decision L-23) and returns the first that matches, with the matching
+// value for the reason and the decisions the verdict depends on.
+//
+// sharedAccounts names the accounts an AMI is shared with: its launch
+// permissions. Whether an AMI distributed into (owned by) a listed account
+// is excluded too is Decision L-28: not by default, flagged when such an
+// AMI is left to the action; under SharedAccountsIncludeOwners it is.
+func (r *compiledRule) checkAMI(a *IndexedAMI, owner string, o *PlanOptions) (amiExclusion, string, decisionSet) {
 	ex := r.amiExclusions
 	if ex == nil {
 		return amiNotExcluded, "", 0
@@ -246,24 +251,33 @@ func (r *compiledRule) checkAMI(a *IndexedAMI, o *PlanOptions) (amiExclusion, st
 	if key, ok := firstEC2TagMatch(a.Tags, ex.TagMap); ok {
 		return amiByTag, key + "=" + ex.TagMap[key], 0
 	}
-	if acc, ok := a.firstSharedAccount(ex.SharedAccounts); ok {
-		return amiByShared, acc, 0
+	// a.SharedAccounts is ascending: the first listed one is the smallest.
+	for _, acc := range a.SharedAccounts {
+		if _, ok := r.sharedSet[acc]; ok {
+			return amiByShared, acc, 0
+		}
+	}
+	var flags decisionSet
+	if _, ok := r.sharedSet[owner]; ok && owner != "" {
+		if o.SharedAccountsIncludeOwners {
+			return amiByOwner, owner, flagL28
+		}
+		flags |= flagL28
 	}
 	if ex.LastLaunched != nil {
 		if a.LastLaunched.IsZero() {
 			if o.NeverLaunchedExcluded {
-				return amiByLaunch, "", flagL17
+				return amiByLaunch, "", flags | flagL17
 			}
-			return amiNotExcluded, "", flagL17
+			return amiNotExcluded, "", flags | flagL17
 		}
 		// Launched within the window: at or after its start (L-17).
 		within := !a.LastLaunched.Before(r.llCutoff)
 		otherReading := r.llHasAlt && !a.LastLaunched.Before(r.llAltCutoff) != within
-		flags := cutoffFlags(a.LastLaunched, r.llCutoff, flagL17, otherReading)
+		flags |= cutoffFlags(a.LastLaunched, r.llCutoff, flagL17, otherReading)
 		if within {
-			return amiByLaunch, "", flags
+			return amiByLaunch, "", flags &^ flagL28
 		}
-		return amiNotExcluded, "", flags
 	}
-	return amiNotExcluded, "", 0
+	return amiNotExcluded, "", flags
 }

@@ -11,32 +11,49 @@ type selector struct {
 	normalised map[string][]recipeFilter
 	hasRecipes bool
 	tags       Tags
+	// tagBit gives each key of tags its bit in selectedBy.tags, by
+	// position in ascending key order.
+	tagBit map[string]uint64
 	// emptyKeys are the keys of selection pairs with an empty value, whose
 	// meaning is Decision L-18.
 	emptyKeys []string
 
-	normaliseAlways bool
+	exactNames      bool // ExactRecipeNames (L-21)
+	needsRecipe     bool // RecipeSelectionNeedsRecipe (L-27)
 	emptyMatchesAny bool
+	// entries is the number of recipe entries; a selection never has more
+	// than 64 (the model allows 50), so a uint64 has a bit for each.
+	entries int
 }
 
-// selectCache remembers a goroutine's previous exact-name lookup:
-// consecutive images mostly share their recipe.
+// selectCache remembers a goroutine's previous lookups: consecutive
+// images mostly share their recipe.
 type selectCache struct {
-	name    string
-	filters []recipeFilter
+	name, arnName string
+	exact, norm   []recipeFilter
+}
+
+// selectedBy names what selected an image: bits of recipe entries (by
+// position in resourceSelection.recipes) and of selection tag pairs (by
+// position in the sorted keys of resourceSelection.tagMap).
+type selectedBy struct {
+	recipes, tags uint64
 }
 
 // recipeFilter is the version filter of one recipe entry; mixed marks a
-// filter such as "x.1.x" accepted under AllowMixedWildcards (L-14).
+// filter such as "x.1.x" accepted under AllowMixedWildcards (L-14). bit is
+// 1 << the entry's position in resourceSelection.recipes.
 type recipeFilter struct {
 	filter semver.Filter
 	mixed  bool
+	bit    uint64
 }
 
 func newSelector(p *Policy, o *PlanOptions) *selector {
 	s := &selector{
 		imageType:       p.ResourceType.ImageType(),
-		normaliseAlways: o.NormalisedRecipeNames,
+		exactNames:      o.ExactRecipeNames,
+		needsRecipe:     o.RecipeSelectionNeedsRecipe,
 		emptyMatchesAny: o.EmptyTagValueMatchesAny,
 	}
 	sel := &p.ResourceSelection
@@ -45,12 +62,13 @@ func newSelector(p *Policy, o *PlanOptions) *selector {
 		s.exact = make(map[string][]recipeFilter, len(sel.Recipes))
 		s.normalised = make(map[string][]recipeFilter, len(sel.Recipes))
 		parse := semver.ParseOptions{RegexOnly: o.AllowMixedWildcards}
-		for _, r := range sel.Recipes {
+		s.entries = min(len(sel.Recipes), 64)
+		for i, r := range sel.Recipes[:s.entries] {
 			f, err := parse.ParseFilter(r.SemanticVersion)
 			if err != nil {
 				continue // rejected by validation; selects nothing
 			}
-			rf := recipeFilter{filter: f, mixed: !f.IsStrict()}
+			rf := recipeFilter{filter: f, mixed: !f.IsStrict(), bit: 1 << i}
 			s.exact[r.Name] = append(s.exact[r.Name], rf)
 			n := arnRecipeName(r.Name)
 			s.normalised[n] = append(s.normalised[n], rf)
@@ -58,7 +76,12 @@ func newSelector(p *Policy, o *PlanOptions) *selector {
 	}
 	if len(sel.TagMap) > 0 {
 		s.tags = sel.TagMap
-		for _, k := range sel.TagMap.Keys() {
+		keys := sel.TagMap.Keys()
+		s.tagBit = make(map[string]uint64, len(keys))
+		for i, k := range keys {
+			if i < 64 {
+				s.tagBit[k] = 1 << i
+			}
 			if sel.TagMap[k] == "" {
 				s.emptyKeys = append(s.emptyKeys, k)
 			}
@@ -68,87 +91,118 @@ func newSelector(p *Policy, o *PlanOptions) *selector {
 }
 
 // selects reports whether the policy selects the image, with the
-// decisions the answer depends on. It does not look at the status.
-func (s *selector) selects(img *IndexedImage, c *selectCache) (bool, decisionSet) {
+// decisions the answer depends on and what selected it. It does not look
+// at the status, the Region or the account.
+func (s *selector) selects(img *IndexedImage, c *selectCache) (ok bool, flags decisionSet, by selectedBy) {
 	if img.Type != s.imageType {
-		return false, 0
+		return false, 0, by
 	}
-	var flags decisionSet
 	if s.hasRecipes {
-		ok, f := s.recipeMatch(img, c)
+		var f decisionSet
+		by.recipes, f = s.recipeMatch(img, c)
 		flags |= f
-		if ok {
-			return true, flags
-		}
 	}
-	if s.tags != nil {
-		ok, f := s.tagMatch(img.Tags)
-		return ok, flags | f
+	if s.tags != nil && by.recipes == 0 {
+		var f decisionSet
+		by.tags, f = s.tagMatch(img.Tags)
+		flags |= f
 	}
-	return false, flags
+	return by != selectedBy{}, flags, by
 }
 
-func (s *selector) recipeMatch(img *IndexedImage, c *selectCache) (bool, decisionSet) {
-	if img.Name != "" && !s.normaliseAlways {
-		if img.Name != c.name || c.name == "" {
-			c.name, c.filters = img.Name, s.exact[img.Name]
-		}
-		ok, mixed := matchFilters(c.filters, img.Version)
-		if !ok {
-			return false, 0
-		}
-		if mixed {
-			return true, flagL14
-		}
-		return true, 0
+// recipeMatch applies the recipe entries. By default an entry matches an
+// image when the ARN form of its name (lower case, spaces as hyphens)
+// equals the name in the image's ARN, since the ARN is how the service
+// identifies a recipe: "API Service" and "api-service" are one recipe
+// (Decision L-21, flagged when the exact texts differ). Under
+// ExactRecipeNames the image's own name must equal the entry's name; an
+// image whose name is unknown is still matched by its ARN, flagged.
+//
+// An image that no recipe built (imported) is matched like any other and
+// flagged L-27, or not matched at all under RecipeSelectionNeedsRecipe.
+func (s *selector) recipeMatch(img *IndexedImage, c *selectCache) (uint64, decisionSet) {
+	if img.ARNName != c.arnName || c.arnName == "" {
+		c.arnName, c.norm = img.ARNName, s.normalised[img.ARNName]
 	}
-	ok, mixed := matchFilters(s.normalised[img.ARNName], img.Version)
-	if !ok {
-		return false, 0
+	if len(c.norm) == 0 {
+		return 0, 0
 	}
-	// The match relied on the ARN form of the name: either the name is
-	// unknown or the option compares ARN forms and the exact names differ.
-	flags := decisionSet(0)
-	if img.Name == "" {
-		flags |= flagL21
-	} else if exact, _ := matchFilters(s.exact[img.Name], img.Version); !exact {
-		flags |= flagL21
+	if img.Name != c.name || c.name == "" {
+		c.name, c.exact = img.Name, s.exact[img.Name]
+	}
+	var flags decisionSet
+	var bits uint64
+	var mixed bool
+	exactBits, exactMixed := matchFilters(c.exact, img.Version)
+	switch {
+	case img.Name != "" && s.exactNames:
+		bits, mixed = exactBits, exactMixed
+	default:
+		bits, mixed = matchFilters(c.norm, img.Version)
+		if bits != 0 && (img.Name == "" || exactBits == 0) {
+			flags |= flagL21 // only the ARN forms of the names are equal
+		}
+	}
+	if bits == 0 {
+		return 0, 0
 	}
 	if mixed {
 		flags |= flagL14
 	}
-	return true, flags
+	if img.Source != nil && img.Source.imported() {
+		if s.needsRecipe {
+			return 0, flags | flagL27
+		}
+		flags |= flagL27
+	}
+	return bits, flags
 }
 
-// matchFilters reports whether one of the filters matches v, and whether
-// every matching filter is a mixed one.
-func matchFilters(fs []recipeFilter, v semver.Version) (ok, mixed bool) {
+// matchFilters returns the bits of the entries whose filter matches v,
+// and whether every matching filter is a mixed one.
+func matchFilters(fs []recipeFilter, v semver.Version) (bits uint64, mixed bool) {
+	mixed = true
 	for _, f := range fs {
 		if f.filter.Match(v) {
-			if !f.mixed {
-				return true, false
-			}
-			ok, mixed = true, true
+			bits |= f.bit
+			mixed = mixed && f.mixed
 		}
 	}
-	return ok, mixed
+	return bits, mixed && bits != 0
 }
 
 // tagMatch applies the selection tag map: any pair, exact key and value
 // (Decision L-18); under EmptyTagValueMatchesAny a pair with an empty value
-// matches any value of its key.
-func (s *selector) tagMatch(tags Tags) (bool, decisionSet) {
+// matches any value of its key. It returns the bits of the matching pairs.
+func (s *selector) tagMatch(tags Tags) (uint64, decisionSet) {
 	if len(tags) == 0 {
-		return false, 0
+		return 0, 0
 	}
-	if tags.MatchesAny(s.tags) {
-		return true, 0
+	var bits uint64
+	if len(tags) < len(s.tags) {
+		for k, v := range tags {
+			if w, ok := s.tags[k]; ok && w == v {
+				bits |= s.tagBit[k]
+			}
+		}
+	} else {
+		for k, v := range s.tags {
+			if w, ok := tags[k]; ok && w == v {
+				bits |= s.tagBit[k]
+			}
+		}
+	}
+	if bits != 0 {
+		return bits, 0
 	}
 	for _, k := range s.emptyKeys {
 		if _, ok := tags[k]; ok {
 			// Only the other reading of L-18 decides this image.
-			return s.emptyMatchesAny, flagL18
+			if s.emptyMatchesAny {
+				return s.tagBit[k], flagL18
+			}
+			return 0, flagL18
 		}
 	}
-	return false, 0
+	return 0, 0
 }

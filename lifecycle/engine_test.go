@@ -147,6 +147,7 @@ func TestDryRunRules(t *testing.T) {
 			name:   "deprecate and disable skip failed images, delete does not",
 			policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days), lt.Disable().Age(1, lifecycle.Days), lt.Delete().Age(30, lifecycle.Days)),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), status: lifecycle.StatusFailed}},
+			opts:   lifecycle.PlanOptions{FailedRespectAge: true},
 			want:   map[string]string{"web/1.0.0/1": "-STATE_SKIPPED STATE_SKIPPED TOO_YOUNG"},
 		},
 		{
@@ -306,9 +307,6 @@ func TestDryRunRules(t *testing.T) {
 // TestDryRunDecisions covers every decision with an option under both
 // readings.
 func TestDryRunDecisions(t *testing.T) {
-	r1 := func(b uint64, age time.Duration) planImg {
-		return planImg{recipe: "web", version: "1.0.0", build: b, age: age}
-	}
 	withStatus := func(m planImg, s lifecycle.ImageStatus) planImg { m.status = s; return m }
 	withTags := func(m planImg, kv ...string) planImg {
 		m.tags = lifecycle.Tags{}
@@ -317,9 +315,13 @@ func TestDryRunDecisions(t *testing.T) {
 		}
 		return m
 	}
-	// 2026-03-31 minus one calendar month is 2026-03-03 (Go normalises
-	// 31 February); minus 30 days is 2026-03-01.
-	monthImage := planImg{recipe: "web", version: "1.0.0", build: 1, created: time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)}
+	// 2026-03-31T12:00 minus one calendar month is the end of 2026-02-28
+	// (clamped; Go's AddDate would give 2026-03-03); minus 30 days it is
+	// 2026-03-01T12:00. An image of 2026-03-01T06:00 is old enough only
+	// under the 30-day reading; one of 2026-03-02 (29 days old) under
+	// neither.
+	monthImage := planImg{recipe: "web", version: "1.0.0", build: 1, created: time.Date(2026, 3, 1, 6, 0, 0, 0, time.UTC)}
+	youngMonthImage := planImg{recipe: "web", version: "1.0.0", build: 1, created: time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)}
 	tie := []planImg{
 		{recipe: "web", version: "1.0.0", build: 1, created: planNow.Add(-nDays(1)), done: planNow.Add(-nDays(1) + time.Hour)},
 		{recipe: "web", version: "1.0.0", build: 2, created: planNow.Add(-nDays(1)), done: planNow.Add(-nDays(1) - time.Hour)},
@@ -327,11 +329,23 @@ func TestDryRunDecisions(t *testing.T) {
 	launched := []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []lifecycle.IndexedAMI{planAMI("ami-never", planRegion)}}}
 	llPolicy := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeLaunchedWithin(30, lifecycle.Days))
 	runScenarios(t, []scenario{
-		{name: "L-1 calendar month", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Months)), images: []planImg{monthImage},
-			want: map[string]string{"web/1.0.0/1": "DEPRECATE"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionMonthYearLength}}},
+		{name: "L-1 calendar month, clamped at the end of February", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Months)), images: []planImg{monthImage},
+			want: map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionMonthYearLength}}},
 		{name: "L-1 FixedMonthYear", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Months)), images: []planImg{monthImage},
 			opts: lifecycle.PlanOptions{FixedMonthYear: true},
-			want: map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionMonthYearLength}}},
+			want: map[string]string{"web/1.0.0/1": "DEPRECATE"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionMonthYearLength}}},
+		{name: "L-1 a 29-day-old image is younger than a month under both readings", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Months)),
+			images: []planImg{youngMonthImage},
+			want:   map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, noFlag: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionMonthYearLength}}},
+		{name: "L-1 lastLaunched in months is clamped too",
+			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeLaunchedWithin(1, lifecycle.Months)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(90), amis: []lifecycle.IndexedAMI{
+				func() lifecycle.IndexedAMI {
+					a := planAMI("ami-launched", planRegion)
+					a.LastLaunched = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC) // 29 days ago: within the month
+					return a
+				}()}}},
+			want: map[string]string{"web/1.0.0/1": "DELETE", "ami-launched": "SKIPPED DELETE"}},
 		{name: "L-2 exactly at the threshold", policy: recipePolicy(lt.Deprecate().Age(30, lifecycle.Days)), images: []planImg{r1(1, nDays(30))},
 			want: map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionAgeBoundary}}},
 		{name: "L-2 InclusiveAgeBoundary", policy: recipePolicy(lt.Deprecate().Age(30, lifecycle.Days)), images: []planImg{r1(1, nDays(30))},
@@ -352,12 +366,16 @@ func TestDryRunDecisions(t *testing.T) {
 			opts:   lifecycle.PlanOptions{RetainOnlyAged: true, InclusiveAgeBoundary: true},
 			want:   map[string]string{"web/1.0.0/1": "-KEPT1/1"},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionAgeBoundary, lifecycle.DecisionRunTime}}},
-		{name: "L-4 young failed image not deleted", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
-			images: []planImg{withStatus(r1(1, nDays(5)), lifecycle.StatusFailed)},
-			want:   map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionFailedAge}}},
-		{name: "L-4 FailedIgnoresAge", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
-			images: []planImg{withStatus(r1(1, nDays(5)), lifecycle.StatusFailed)}, opts: lifecycle.PlanOptions{FailedIgnoresAge: true},
-			want: map[string]string{"web/1.0.0/1": "DELETE"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionFailedAge}}},
+		{name: "L-4 a young failed image is deleted whatever its age", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
+			images: []planImg{withStatus(r1(1, nDays(5)), lifecycle.StatusFailed), withStatus(r1(2, nDays(4)), lifecycle.StatusCancelled)},
+			want:   map[string]string{"web/1.0.0/1": "DELETE", "web/1.0.0/2": "DELETE"},
+			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionFailedAge}, "web/1.0.0/2": {lifecycle.DecisionFailedAge}}},
+		{name: "L-4 an old failed image carries no flag", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
+			images: []planImg{withStatus(r1(1, nDays(50)), lifecycle.StatusFailed)},
+			want:   map[string]string{"web/1.0.0/1": "DELETE"}, noFlag: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionFailedAge}}},
+		{name: "L-4 FailedRespectAge", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
+			images: []planImg{withStatus(r1(1, nDays(5)), lifecycle.StatusFailed)}, opts: lifecycle.PlanOptions{FailedRespectAge: true},
+			want: map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionFailedAge}}},
 		{name: "L-5 failed deleted in a group with few good images", policy: recipePolicy(lt.Delete().Count(3)),
 			images: []planImg{r1(1, nDays(1)), withStatus(r1(2, nDays(2)), lifecycle.StatusFailed)},
 			want:   map[string]string{"web/1.0.0/1": "-KEPT1/3", "web/1.0.0/2": "DELETE"},
@@ -374,14 +392,15 @@ func TestDryRunDecisions(t *testing.T) {
 			want: map[string]string{"web/1.0.0/5": "DEFERRED", "web/1.0.0/4": "DEFERRED", "web/1.0.0/3": "-KEPT3/3",
 				"web/1.0.0/2": "-PROTECTED", "web/1.0.0/1": "-PROTECTED"},
 			flags: map[string][]lifecycle.Decision{"web/1.0.0/2": {lifecycle.DecisionFewGoodImages}}},
-		{name: "L-6 tags protect failed images", policy: recipePolicy(lt.Delete().Count(1).ExcludeTag("Pin", "1")),
+		{name: "L-6 exclusion tags do not protect failed images", policy: recipePolicy(lt.Delete().Count(1).ExcludeTag("Pin", "1")),
+			images: []planImg{r1(1, nDays(1)), withTags(withStatus(r1(2, nDays(2)), lifecycle.StatusFailed), "Pin", "1"), withTags(r1(3, nDays(3)), "Pin", "1")},
+			want:   map[string]string{"web/1.0.0/1": "-KEPT1/1", "web/1.0.0/2": "DELETE", "web/1.0.0/3": "SKIPPED DELETE"},
+			flags:  map[string][]lifecycle.Decision{"web/1.0.0/2": {lifecycle.DecisionTagsProtectFailed}},
+			noFlag: map[string][]lifecycle.Decision{"web/1.0.0/3": {lifecycle.DecisionTagsProtectFailed}}},
+		{name: "L-6 TagsProtectFailed", policy: recipePolicy(lt.Delete().Count(1).ExcludeTag("Pin", "1")),
 			images: []planImg{r1(1, nDays(1)), withTags(withStatus(r1(2, nDays(2)), lifecycle.StatusFailed), "Pin", "1")},
+			opts:   lifecycle.PlanOptions{TagsProtectFailed: true},
 			want:   map[string]string{"web/1.0.0/1": "-KEPT1/1", "web/1.0.0/2": "SKIPPED DELETE"},
-			flags:  map[string][]lifecycle.Decision{"web/1.0.0/2": {lifecycle.DecisionTagsProtectFailed}}},
-		{name: "L-6 TagsDontProtectFailed", policy: recipePolicy(lt.Delete().Count(1).ExcludeTag("Pin", "1")),
-			images: []planImg{r1(1, nDays(1)), withTags(withStatus(r1(2, nDays(2)), lifecycle.StatusFailed), "Pin", "1")},
-			opts:   lifecycle.PlanOptions{TagsDontProtectFailed: true},
-			want:   map[string]string{"web/1.0.0/1": "-KEPT1/1", "web/1.0.0/2": "DELETE"},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/2": {lifecycle.DecisionTagsProtectFailed}}},
 		{name: "L-7 excluded image keeps its slot", policy: recipePolicy(lt.Delete().Count(1).ExcludeTag("Pin", "1")),
 			images: []planImg{withTags(r1(2, nDays(1)), "Pin", "1"), r1(1, nDays(2))},
@@ -509,14 +528,18 @@ func TestDryRunDecisions(t *testing.T) {
 			opts:   lifecycle.PlanOptions{DeferredTakeSlots: true},
 			want:   map[string]string{"web/1.0.0/3": "DEFERRED", "web/1.0.0/2": "DELETE", "web/1.0.0/1": "DELETE"},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/2": {lifecycle.DecisionScope}}},
-		{name: "L-21 exact names by default", policy: lt.AMIPolicy("pol").Recipe("MY Recipe", "1.0.0").Rule(lt.Delete().Age(1, lifecycle.Days)),
+		{name: "L-21 names compared in ARN form by default", policy: lt.AMIPolicy("pol").Recipe("MY Recipe", "1.0.0").Rule(lt.Delete().Age(1, lifecycle.Days)),
 			images: []planImg{{recipe: "My Recipe", version: "1.0.0", build: 1, age: nDays(5)}},
-			want:   map[string]string{}},
-		{name: "L-21 NormalisedRecipeNames", policy: lt.AMIPolicy("pol").Recipe("MY Recipe", "1.0.0").Rule(lt.Delete().Age(1, lifecycle.Days)),
-			images: []planImg{{recipe: "My Recipe", version: "1.0.0", build: 1, age: nDays(5)}},
-			opts:   lifecycle.PlanOptions{NormalisedRecipeNames: true},
 			want:   map[string]string{"My Recipe/1.0.0/1": "DELETE"},
 			flags:  map[string][]lifecycle.Decision{"My Recipe/1.0.0/1": {lifecycle.DecisionRecipeMatch}}},
+		{name: "L-21 an exact name is not flagged", policy: lt.AMIPolicy("pol").Recipe("My Recipe", "1.0.0").Rule(lt.Delete().Age(1, lifecycle.Days)),
+			images: []planImg{{recipe: "My Recipe", version: "1.0.0", build: 1, age: nDays(5)}},
+			want:   map[string]string{"My Recipe/1.0.0/1": "DELETE"},
+			noFlag: map[string][]lifecycle.Decision{"My Recipe/1.0.0/1": {lifecycle.DecisionRecipeMatch}}},
+		{name: "L-21 ExactRecipeNames", policy: lt.AMIPolicy("pol").Recipe("MY Recipe", "1.0.0").Rule(lt.Delete().Age(1, lifecycle.Days)),
+			images: []planImg{{recipe: "My Recipe", version: "1.0.0", build: 1, age: nDays(5)}},
+			opts:   lifecycle.PlanOptions{ExactRecipeNames: true},
+			want:   map[string]string{}},
 		{name: "L-P1 ModelOnlyValidation: both selectors, either matches; first of repeated actions",
 			policy: lt.AMIPolicy("pol").Recipe("web", "1.0.0").SelectTag("Team", "web").
 				Rule(lt.Delete().Age(50, lifecycle.Days), lt.Delete().Age(1, lifecycle.Days)),
@@ -686,7 +709,8 @@ func TestDryRunEmptyIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"resources":[]`, `"unaffected":[]`, `"groups":[]`, `"warnings":[]`, `"decisions":[]`, `"hasImpactedResources":false`} {
+	// The selection finds nothing, and the plan says so.
+	for _, want := range []string{`"resources":[]`, `"unaffected":[]`, `"groups":[]`, `"code":"selects-nothing"`, `"notEvaluated":[]`, `"decisions":[]`, `"hasImpactedResources":false`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("JSON of an empty plan lacks %s: %s", want, b)
 		}
@@ -706,7 +730,7 @@ func TestDryRunUndescribedAMI(t *testing.T) {
 	want := map[string]lifecycle.ExecutionState{
 		"ami-known": {Status: lifecycle.ExecutionSuccess},
 		"ami-unknown": {Status: lifecycle.ExecutionSuccess,
-			Reason: "predicted although the inventory lacks this AMI's EC2 description or launch permissions, which some of the rule's AMI exclusions need"},
+			Reason: "predicted acted on: the inventory lacks its EC2 description (tags, public flag, last launch), which the rule's exclusionRules.amis need, so no exclusion can be shown to match [L-29]"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("AMI states (-want +got):\n%s", diff)

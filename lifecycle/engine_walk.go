@@ -11,6 +11,7 @@ const (
 	entryActive   entryKind = iota // evaluated against the rules
 	entryDeferred                  // build in progress: no action, no slot (L-20)
 	entryUnknown                   // status the model does not know: not evaluated
+	entryForeign                   // another Region or account than the policy's: not evaluated (L-26)
 	entryOut                       // not selected (only while scoping)
 )
 
@@ -22,9 +23,12 @@ type entry struct {
 	kind    entryKind
 	group   int32
 	// excluded has the bit of every rule whose exclusion tags the image
-	// carries (compiledRule.bit).
-	excluded uint8
-	flags    decisionSet // decisions of the image's selection and creation time
+	// carries (compiledRule.bit); amiExcluded, under
+	// AMIExclusionProtectsImage, of every rule whose AMI exclusions one of
+	// its AMIs matches (L-30).
+	excluded    uint8
+	amiExcluded uint8
+	flags       decisionSet // decisions of the image's selection and creation time
 }
 
 // qual is one rule's qualification verdict on one image (step 5 of the
@@ -65,7 +69,7 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 			switch g[i].kind {
 			case entryDeferred:
 				out[i] = qrec{q: qDeferred}
-			case entryUnknown:
+			case entryUnknown, entryForeign:
 				out[i] = qrec{q: qUnknown}
 			}
 		}
@@ -96,7 +100,7 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 			}
 			out[i] = qrec{q: qDeferred}
 			continue
-		case entryUnknown:
+		case entryUnknown, entryForeign:
 			out[i] = qrec{q: qUnknown}
 			continue
 		}
@@ -106,13 +110,15 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 			old, ageFlags = r.ageCheck(e.created, o.InclusiveAgeBoundary)
 		}
 		if e.status.Unsuccessful() {
-			// No slot (spec §2.4); COUNT qualifies, AGE when old enough (L-4).
+			// A failed build takes no slot and qualifies for deletion under
+			// COUNT, and under AGE whatever its age unless the other
+			// reading of L-4 asks for the threshold.
 			switch {
 			case r.count:
 				rec.q = qQualify
 			case old:
 				rec.q, rec.flags = qQualify, ageFlags
-			case o.FailedIgnoresAge:
+			case !o.FailedRespectAge:
 				rec.q, rec.flags = qQualify, ageFlags|flagL4
 			default:
 				rec.q, rec.flags = qYoung, ageFlags|flagL4
@@ -132,6 +138,10 @@ func walk(g []entry, r *compiledRule, rd reading, o *PlanOptions, out []qrec) {
 			if free > 0 {
 				rec.flags |= flagL7 // inside the window, yet it takes no slot
 			}
+			eligible = false
+		}
+		if e.amiExcluded&r.bit != 0 {
+			// Protected by one of its AMIs, it takes no slot (L-30).
 			eligible = false
 		}
 		if o.OnlyAvailableFillSlots && e.status != StatusAvailable && free > 0 {

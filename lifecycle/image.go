@@ -95,3 +95,10 @@ type OutputContainer struct {
 	Region    string   `json:"region,omitempty"`
 	ImageURIs []string `json:"imageUris,omitempty"`
 }
+
+// imported reports whether no recipe built the image: it was imported
+// (imageSource IMPORTED, or an import build type). Such an image is selected
+// by a recipe entry only under Decision L-27's default reading.
+func (img *Image) imported() bool {
+	return img.ImageSource == "IMPORTED" || img.BuildType == "IMPORT" || img.BuildType == "IMPORT_ISO"
+}

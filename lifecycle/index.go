@@ -16,8 +16,15 @@ import (
 type Index struct {
 	// Images holds every image that could be read, in ascending ARN order.
 	// Images the inventory checks rejected (no ARN, unreadable creation time
-	// or version, duplicate ARN) are left out.
+	// or version, duplicate ARN) are left out, and Findings says why.
 	Images []IndexedImage
+	// Findings are the inventory checks' findings, sorted by path, as
+	// Inventory.Index returns them. DryRun and Forecast copy the warnings
+	// into the plan's Warnings and the errors, which name the records left
+	// out of Images, into its NotEvaluated list, so that a plan never omits
+	// an image of the inventory without saying so. An Index built by hand
+	// may leave it empty.
+	Findings Findings
 }
 
 // IndexedImage is one image of an Index.

@@ -24,4 +24,11 @@ type ValidateOptions struct {
 	// they build: ImageTypeAMI for image recipes, ImageTypeDocker for
 	// container recipes. Rule X12 is checked only for names it holds.
 	RecipeKinds map[string]ImageType
+
+	// AMIExclusionProtectsImage selects the reading of Decision L-30 under
+	// which an AMI exclusion protects its whole image. It changes the
+	// wording of the warning about exclusionRules.amis on a rule that
+	// includes no AMIs (rule X17): under the default reading such
+	// exclusions have no effect at all.
+	AMIExclusionProtectsImage bool
 }

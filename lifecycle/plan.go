@@ -30,6 +30,11 @@ type Plan struct {
 	// Note is a sentence about the plan as a whole, such as why a DISABLED
 	// policy's plan is empty; "" when there is nothing to say.
 	Note string
+	// Scope is the Region and account the policy acts in (Decision L-26).
+	// Images of the index outside it that the policy's selection matches
+	// are listed in Unaffected with OutOfScope set; their groups are in
+	// Groups.
+	Scope Scope
 	// HasImpactedResources reports whether at least one image gets an
 	// action (Decision L-P4).
 	HasImpactedResources bool
@@ -44,8 +49,15 @@ type Plan struct {
 	Unaffected []UnaffectedImage
 	// Groups are the recipe-version groups in scope, in plan order.
 	Groups []Group
-	// Warnings are the policy's validation warnings.
+	// Warnings are, in this order, the policy's validation warnings, the
+	// selection's warnings (a recipe entry or selection tag that selects
+	// no image of the index, with the nearest names present), and the
+	// index's warnings (Index.Findings), each list sorted by path.
 	Warnings Findings
+	// NotEvaluated are the index's error findings: records of the
+	// inventory that could not be read into the index, so the plan says
+	// nothing about them. Empty when every record was usable.
+	NotEvaluated Findings
 	// Decisions lists, in the order of the specification's table, every
 	// decision that affected at least one record or the plan as a whole.
 	Decisions []Decision
@@ -171,6 +183,10 @@ type UnaffectedImage struct {
 	// defers it to a later run and it takes no part in this one (Decision
 	// L-20).
 	Deferred bool `json:"deferred,omitempty"`
+	// OutOfScope reports an image that the policy's selection matches but
+	// whose Region or account is not the policy's: the execution never
+	// evaluates it (Decision L-26).
+	OutOfScope bool `json:"outOfScope,omitempty"`
 	// Rules holds one verdict per rule, in the evaluation order DEPRECATE,
 	// DISABLE, DELETE; empty for deferred images.
 	Rules []RuleVerdict `json:"rules,omitempty"`
@@ -224,13 +240,18 @@ type RuleVerdict struct {
 
 // Summary counts a plan's records.
 type Summary struct {
-	// InScope is the number of images the policy selects, deferred ones
-	// included. Unaffected counts the images in scope without a record in
-	// Resources (the length of Plan.Unaffected), deferred ones included;
-	// Deferred counts those of them whose build is in progress.
-	InScope    int `json:"inScope"`
-	Deferred   int `json:"deferred"`
-	Unaffected int `json:"unaffected"`
+	// InScope is the number of images of the policy's Region and account
+	// that it selects, deferred ones included. OutOfScope counts the
+	// images its selection matches in other Regions or accounts.
+	// Unaffected counts the images without a record in Resources (the
+	// length of Plan.Unaffected), deferred and out-of-scope ones included;
+	// Deferred counts those whose build is in progress. NotEvaluated
+	// counts the index's error findings (Plan.NotEvaluated).
+	InScope      int `json:"inScope"`
+	OutOfScope   int `json:"outOfScope"`
+	Deferred     int `json:"deferred"`
+	Unaffected   int `json:"unaffected"`
+	NotEvaluated int `json:"notEvaluated"`
 	// Images, AMIs, Snapshots and Containers count the records of each
 	// kind per action and outcome.
 	Images     Counts `json:"images"`

@@ -63,16 +63,37 @@ func (b *builder) image(i int) decisionSet {
 		if r.snapshotsOnly() && x.o.IgnoreSnapshotsWithoutAMIs && hasSnapshots(e.img) {
 			flags |= flagL12 // the default reading would predict failures
 		}
+		if r.amiExclusions != nil {
+			// L-30: an AMI exclusion that matches one of the image's AMIs
+			// protects only that AMI; the other reading would skip the
+			// image. Under that reading, missing facts (L-29) could have
+			// protected the image.
+			first, _, _, amiFlags := x.firstExcludedAMI(r, e.img, &b.amis)
+			if first != nil {
+				flags |= flagL30
+			}
+			if x.o.AMIExclusionProtectsImage {
+				flags |= amiFlags & flagL29
+			}
+		}
 		rec.Decisions = b.dec.slice(flags)
 		b.resources = append(b.resources, rec)
 		b.summary.Images.add(r.action, ExecutionSuccess)
 		return flags | b.outputs(e, r, reason, account)
 	}
 	r := &x.rules[res.skipped]
-	key, _ := r.tagExcluded(e.img.Tags)
 	rec.Action = b.action(r.action, b.qualReason(i, int(res.skipped)))
-	rec.State = ExecutionState{Status: ExecutionSkipped,
-		Reason: b.rs.get(reasonKey{kind: rkTagSkip, rule: r.index, s: key}, r)}
+	rec.State = ExecutionState{Status: ExecutionSkipped}
+	if res.skipByAMI {
+		// AMIExclusionProtectsImage (L-30): one of its AMIs protects it.
+		a, excl, value, _ := x.firstExcludedAMI(r, e.img, &b.amis)
+		if a != nil {
+			rec.State.Reason = b.rs.get(reasonKey{kind: rkAMIProtectsImage, rule: r.index, s: a.ID + ": " + b.amiReason(r, a, excl, value)}, r)
+		}
+	} else {
+		key, _ := r.tagExcluded(e.img.Tags)
+		rec.State.Reason = b.rs.get(reasonKey{kind: rkTagSkip, rule: r.index, s: key}, r)
+	}
 	rec.Rule = r.index
 	rec.Decisions = b.dec.slice(res.flags)
 	b.resources = append(b.resources, rec)
@@ -119,6 +140,12 @@ func (b *builder) unaffectedImage(i int) {
 		return
 	case entryUnknown:
 		u.Reason = b.rs.get(reasonKey{kind: rkUnknown, s: string(e.status)}, nil)
+		b.unaffected = append(b.unaffected, u)
+		return
+	case entryForeign:
+		u.OutOfScope = true
+		u.Reason = b.rs.get(reasonKey{kind: rkForeign, s: e.img.Region + ", account " + e.img.AccountID}, nil)
+		b.summary.OutOfScope++
 		b.unaffected = append(b.unaffected, u)
 		return
 	}
@@ -213,7 +240,7 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 			AccountID:        account,
 			Rule:             r.index,
 		}
-		excl, value, flags := x.amiExclusion(r, a)
+		excl, value, flags := x.amiExclusion(r, a, imageAccount)
 		if !inc.AMIs {
 			// Snapshots without AMIs (L-12): the AMI is not acted on, and its
 			// snapshots cannot be deleted while it stays registered.
@@ -233,6 +260,9 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 		rec.Action = b.action(r.action, reason)
 		switch {
 		case excl != amiNotExcluded:
+			// Only this AMI is protected; the other reading of L-30 would
+			// have skipped the whole image.
+			flags |= flagL30
 			rec.State = ExecutionState{Status: ExecutionSkipped, Reason: b.amiReason(r, a, excl, value)}
 		case o.PredictPermissionFailures && a.Described && !hasEC2Tag(a.Tags, tagCreatedBy, tagValueImageBuilder):
 			flags |= flagLP5
@@ -243,8 +273,8 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 			}
 		default:
 			rec.State = ExecutionState{Status: ExecutionSuccess}
-			if r.needsUnknownFacts(a) && (r.action == ActionDelete || !o.AMIExclusionsDeleteOnly) {
-				rec.State.Reason = reasonUnknownAMIFacts
+			if flags&flagL29 != 0 {
+				rec.State.Reason = b.rs.get(reasonKey{kind: rkMissingFacts, n: int64(r.missingFacts(a))}, r)
 			}
 			if deleteSnapshots && len(a.Snapshots) > 0 {
 				rec.Snapshots = b.snapshotRecords(a.Snapshots, ExecutionSuccess, "")
@@ -289,6 +319,8 @@ func (b *builder) amiReason(r *compiledRule, a *IndexedAMI, excl amiExclusion, v
 		return rs.get(reasonKey{kind: rkAMITag, s: value}, r)
 	case amiByShared:
 		return rs.get(reasonKey{kind: rkAMIShared, s: value}, r)
+	case amiByOwner:
+		return rs.get(reasonKey{kind: rkAMIOwner, s: value}, r)
 	case amiByLaunch:
 		if a.LastLaunched.IsZero() {
 			return rs.get(reasonKey{kind: rkAMINeverLaunched, rule: r.index}, r)

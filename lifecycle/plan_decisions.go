@@ -1,7 +1,7 @@
 package lifecycle
 
 // decisionOrder lists the lifecycle decisions in the order of the
-// specification's table: L-1 … L-25, then L-P1 … L-P8. Plan records list
+// specification's table: L-1 … L-30, then L-P1 … L-P8. Plan records list
 // their decisions in this order. It is a read-only table.
 var decisionOrder = [...]Decision{
 	DecisionMonthYearLength, DecisionAgeBoundary, DecisionRetainSlots, DecisionFailedAge,
@@ -11,6 +11,8 @@ var decisionOrder = [...]Decision{
 	DecisionMixedWildcards, DecisionEvaluatedOnce, DecisionCreationTime, DecisionLastLaunched,
 	DecisionTagMatching, DecisionDisabledPolicy, DecisionScope, DecisionRecipeMatch,
 	DecisionPriority, DecisionAMIExclusionOrder, DecisionVocabulary, DecisionForecast,
+	DecisionPolicyScope, DecisionImportedImages, DecisionSharedAccounts, DecisionMissingFacts,
+	DecisionAMIExclusionScope,
 	DecisionClientToolingRules, DecisionCountModifiers, DecisionSnapshotsOfSkipped,
 	DecisionNotImpacted, DecisionPermissionFailures, DecisionRunTime, DecisionDeprecationTime,
 	DecisionManualUpdate,
@@ -46,6 +48,11 @@ const (
 	flagL23
 	flagL24
 	flagL25
+	flagL26
+	flagL27
+	flagL28
+	flagL29
+	flagL30
 	flagLP1
 	flagLP2
 	flagLP3

@@ -8,9 +8,10 @@ import (
 // MarshalJSON encodes the plan as the ibkit command prints it:
 //
 //	{"policy": name, "now": RFC 3339 instant, "evaluated": bool,
-//	 "note": text (when any), "hasImpactedResources": bool,
-//	 "summary": {...}, "resources": [...], "unaffected": [...],
-//	 "groups": [...], "warnings": [...], "decisions": [...]}
+//	 "note": text (when any), "scope": {"region", "accountId", "source"},
+//	 "hasImpactedResources": bool, "summary": {...}, "resources": [...],
+//	 "unaffected": [...], "groups": [...], "warnings": [...],
+//	 "notEvaluated": [...], "decisions": [...]}
 //
 // Records use the member names of ListLifecycleExecutionResources
 // (resourceId, parentResourceId, action {name, reason}, state {status,
@@ -23,12 +24,14 @@ func (p *Plan) MarshalJSON() ([]byte, error) {
 		Now                  string              `json:"now"`
 		Evaluated            bool                `json:"evaluated"`
 		Note                 string              `json:"note,omitempty"`
+		Scope                Scope               `json:"scope"`
 		HasImpactedResources bool                `json:"hasImpactedResources"`
 		Summary              Summary             `json:"summary"`
 		Resources            []ExecutionResource `json:"resources"`
 		Unaffected           []UnaffectedImage   `json:"unaffected"`
 		Groups               []Group             `json:"groups"`
 		Warnings             Findings            `json:"warnings"`
+		NotEvaluated         Findings            `json:"notEvaluated"`
 		Decisions            []Decision          `json:"decisions"`
 	}
 	return json.Marshal(wire{
@@ -36,12 +39,14 @@ func (p *Plan) MarshalJSON() ([]byte, error) {
 		Now:                  p.Now.UTC().Format(time.RFC3339Nano),
 		Evaluated:            p.Evaluated,
 		Note:                 p.Note,
+		Scope:                p.Scope,
 		HasImpactedResources: p.HasImpactedResources,
 		Summary:              p.Summary,
 		Resources:            nonNil(p.Resources),
 		Unaffected:           nonNil(p.Unaffected),
 		Groups:               nonNil(p.Groups),
 		Warnings:             nonNil(p.Warnings),
+		NotEvaluated:         nonNil(p.NotEvaluated),
 		Decisions:            nonNil(p.Decisions),
 	})
 }

@@ -22,12 +22,16 @@ const (
 	rkNotEvaluated
 	rkUnknown
 	rkDeferred
+	rkForeign
 	rkAMIRegion
 	rkAMIPublic
 	rkAMITag
 	rkAMIShared
+	rkAMIOwner
 	rkAMILaunched
 	rkAMINeverLaunched
+	rkAMIProtectsImage
+	rkMissingFacts
 )
 
 // reasonKey identifies one reason text. Texts are shared between records,
@@ -76,7 +80,7 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 		}
 		return s
 	case rkFailedAnyAge:
-		return k.s + " build, created " + dayText(k.n) + ": qualifies whatever its age (FailedIgnoresAge)"
+		return k.s + " build, created " + dayText(k.n) + ", younger than " + r.threshold + ": a failed build qualifies for deletion whatever its age [L-4]"
 	case rkTagSkip:
 		return "image tag " + k.s + "=" + r.tagExclusions[k.s] + " matches the rule's exclusionRules.tagMap"
 	case rkKept:
@@ -107,6 +111,8 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 		return "status " + strconv.Quote(k.s) + " is not a known image status; not evaluated"
 	case rkDeferred:
 		return "build in progress (" + k.s + "): deferred to a later execution, takes no part in this one"
+	case rkForeign:
+		return "image of " + k.s + ": the policy acts only on images of its own Region and account [L-26]"
 	case rkAMIRegion:
 		return "Region " + k.s + " is in exclusionRules.amis.regions"
 	case rkAMIPublic:
@@ -115,8 +121,14 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 		return "EC2 tag " + k.s + " matches exclusionRules.amis.tagMap"
 	case rkAMIShared:
 		return "shared with account " + k.s + " listed in exclusionRules.amis.sharedAccounts"
+	case rkAMIOwner:
+		return "owned by account " + k.s + " listed in exclusionRules.amis.sharedAccounts (SharedAccountsIncludeOwners) [L-28]"
 	case rkAMILaunched:
 		return "launched " + dayText(k.n) + ", within the last " + r.llThreshold + " (exclusionRules.amis.lastLaunched)"
+	case rkAMIProtectsImage:
+		return "its AMI " + k.s + "; under AMIExclusionProtectsImage the exclusion protects the whole image [L-30]"
+	case rkMissingFacts:
+		return missingFactsText(missingFact(k.n))
 	case rkAMINeverLaunched:
 		return "EC2 reports no launch and NeverLaunchedExcluded is set (exclusionRules.amis.lastLaunched)"
 	}
@@ -129,10 +141,24 @@ const (
 	reasonSnapshotInUse     = "in use by a registered AMI"
 	reasonMissingCreatedBy  = "the AMI lacks the EC2 tag CreatedBy: EC2 Image Builder that the managed execution policy requires"
 	reasonSnapshotOfFailing = "its AMI cannot be deregistered"
-	reasonUnknownAMIFacts   = "predicted although the inventory lacks this AMI's EC2 description or launch permissions, which some of the rule's AMI exclusions need"
 	reasonDisabledPolicy    = "the policy is DISABLED: no scheduled execution runs, so nothing is evaluated"
 	reasonEvaluatedDisabled = "the policy is DISABLED; evaluated as if ENABLED (EvaluateDisabledPolicy)"
 )
+
+// missingFactsText says which facts about an AMI the inventory lacks and
+// that the AMI is therefore predicted acted on (Decision L-29).
+func missingFactsText(m missingFact) string {
+	var what string
+	switch m {
+	case missingDescription:
+		what = "its EC2 description (tags, public flag, last launch)"
+	case missingPermissions:
+		what = "its launch permissions (the accounts it is shared with)"
+	default:
+		what = "its EC2 description (tags, public flag, last launch) and its launch permissions"
+	}
+	return "predicted acted on: the inventory lacks " + what + ", which the rule's exclusionRules.amis need, so no exclusion can be shown to match [L-29]"
+}
 
 // combine joins an unaffected image's verdicts, one per rule, into one
 // sentence.

@@ -264,9 +264,29 @@ func (v *validator) detail(path string, d *PolicyDetail, rt ResourceType) {
 		v.add(SeverityWarning, path+".action.includeResources.snapshots", CodeSnapshotsWithoutAMIs, "X11",
 			"snapshots without amis: EC2 refuses to delete the snapshots of a registered AMI, so these deletions are expected to fail; add amis or remove snapshots", DecisionSnapshotsWithoutAMIs)
 	}
+	if rt == ResourceTypeAMI && !inc.AMIs && d.ExclusionRules != nil && d.ExclusionRules.AMIs != nil {
+		v.amiExclusionsUnused(path+".exclusionRules.amis", a.Type, inc.Snapshots)
+	}
 	if d.ExclusionRules != nil {
 		v.exclusions(path+".exclusionRules", d.ExclusionRules)
 	}
+}
+
+// amiExclusionsUnused applies X17: AMI exclusions on a rule that acts on
+// no AMI. Whether an AMI exclusion protects only its AMI or the whole
+// image is Decision L-30; under the default reading such exclusions change
+// nothing (except which snapshots a snapshots-only DELETE expects to fail).
+func (v *validator) amiExclusionsUnused(path string, action ActionType, snapshots bool) {
+	var msg string
+	if v.opts.AMIExclusionProtectsImage {
+		msg = "the rule acts on no AMI, so these exclusions only protect whole images (AMIExclusionProtectsImage): an image any of whose AMIs matches is skipped by this " + string(action) + " rule"
+	} else {
+		msg = "has no effect: the rule acts on no AMI, and an AMI exclusion protects only its own AMI, not the image; add includeResources.amis to act on AMIs, or choose the reading AMIExclusionProtectsImage if you mean these exclusions to protect images"
+		if snapshots {
+			msg = "protects no image: the rule acts on no AMI, and an AMI exclusion only keeps its own AMI (here: its snapshots) out of the action; add includeResources.amis, or choose the reading AMIExclusionProtectsImage if you mean these exclusions to protect images"
+		}
+	}
+	v.add(SeverityWarning, path, CodeAMIExclusionsUnused, "X17", msg, DecisionAMIExclusionScope)
 }
 
 func (v *validator) exclusions(path string, e *ExclusionRules) {

@@ -31,6 +31,10 @@ func ContainerPolicy(name string) *PolicyBuilder {
 	return Policy(name, lifecycle.ResourceTypeContainer)
 }
 
+// ARN sets the policy's ARN, as a GetLifecyclePolicy response holds it; a
+// dry-run takes the policy's Region and account from it (Decision L-26).
+func (b *PolicyBuilder) ARN(s string) *PolicyBuilder { b.p.ARN = s; return b }
+
 // Description sets the description.
 func (b *PolicyBuilder) Description(s string) *PolicyBuilder { b.p.Description = s; return b }
 

@@ -1,0 +1,254 @@
+package lifecycle_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/ibkit/ibkit/lifecycle"
+	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
+)
+
+const (
+	otherRegion  = "eu-west-1"
+	otherAccount = "210987654321"
+)
+
+// TestDryRunScope covers Decision L-26: a policy acts only on the images
+// of its own Region and account.
+func TestDryRunScope(t *testing.T) {
+	foreignRegion := arnIn(otherRegion, planAccount, "web", "1.0.0", 1)
+	foreignAccount := arnIn(planRegion, otherAccount, "web", "1.0.0", 1)
+	images := []planImg{
+		r1(1, nDays(50)),
+		{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), region: otherRegion},
+		{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), account: otherAccount},
+	}
+	policyARN := "arn:aws:imagebuilder:" + planRegion + ":" + planAccount + ":lifecycle-policy/pol"
+	runScenarios(t, []scenario{
+		{name: "the policy ARN gives the scope", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)).ARN(policyARN),
+			images: images,
+			want:   map[string]string{"web/1.0.0/1": "DELETE", foreignRegion: "OUT_OF_SCOPE", foreignAccount: "OUT_OF_SCOPE"},
+			flags:  map[string][]lifecycle.Decision{foreignRegion: {lifecycle.DecisionPolicyScope}},
+			noFlag: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionPolicyScope}}},
+		{name: "the options give the scope", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
+			images: images, opts: lifecycle.PlanOptions{Region: otherRegion, AccountID: planAccount},
+			want: map[string]string{"web/1.0.0/1": "OUT_OF_SCOPE", foreignRegion: "DELETE", foreignAccount: "OUT_OF_SCOPE"}},
+		{name: "an inventory of one Region and account gives it", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
+			images: []planImg{r1(1, nDays(50))},
+			want:   map[string]string{"web/1.0.0/1": "DELETE"}},
+		{name: "an image's AMIs in other Regions and accounts are still acted on",
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).ARN(policyARN),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{
+				planAMI("ami-home", planRegion), func() lifecycle.IndexedAMI {
+					a := planAMI("ami-away", otherRegion)
+					a.AccountID = otherAccount
+					return a
+				}()}}},
+			want: map[string]string{"web/1.0.0/1": "DELETE", "ami-home": "DELETE", "ami-away": "DELETE"}},
+	})
+
+	t.Run("inferred scope is flagged on the plan", func(t *testing.T) {
+		plan := mustPlan(t, recipePolicy(lt.Delete().Age(30, lifecycle.Days)).Build(), indexOf(r1(1, nDays(50))), lifecycle.PlanOptions{})
+		want := lifecycle.Scope{Region: planRegion, AccountID: planAccount, Source: "inventory"}
+		if diff := cmp.Diff(want, plan.Scope); diff != "" {
+			t.Errorf("scope (-want +got):\n%s", diff)
+		}
+		if !hasDecision(plan.Decisions, lifecycle.DecisionPolicyScope) {
+			t.Errorf("plan decisions %v lack L-26", plan.Decisions)
+		}
+	})
+	t.Run("an inventory of several Regions needs the Region", func(t *testing.T) {
+		_, err := lifecycle.DryRun(ptr(recipePolicy(lt.Delete().Age(30, lifecycle.Days)).Build()), indexOf(images...),
+			lifecycle.PlanOptions{Now: planNow})
+		var pe *lifecycle.PlanInputError
+		if !errors.As(err, &pe) || !errors.Is(err, lifecycle.ErrPlanInput) || pe.Field != "Region" ||
+			!strings.Contains(pe.Reason, otherRegion+", "+planRegion) || !strings.Contains(pe.Reason, "--region") {
+			t.Fatalf("DryRun error = %v, want a PlanInputError on Region naming both Regions and the flag", err)
+		}
+	})
+	t.Run("options contradicting the policy ARN", func(t *testing.T) {
+		_, err := lifecycle.DryRun(ptr(recipePolicy(lt.Delete().Age(30, lifecycle.Days)).ARN(policyARN).Build()), indexOf(images...),
+			lifecycle.PlanOptions{Now: planNow, AccountID: otherAccount})
+		var pe *lifecycle.PlanInputError
+		if !errors.As(err, &pe) || pe.Field != "AccountID" || pe.Value != otherAccount {
+			t.Fatalf("DryRun error = %v, want a PlanInputError on AccountID", err)
+		}
+	})
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestDryRunNewDecisions covers L-27, L-28, L-29 and L-30 under both
+// readings.
+func TestDryRunNewDecisions(t *testing.T) {
+	shared := func(id, owner string, with ...string) lifecycle.IndexedAMI {
+		a := planAMI(id, planRegion)
+		a.AccountID = owner
+		a.SharedAccounts = with
+		return a
+	}
+	launched := func(id string, daysAgo float64) lifecycle.IndexedAMI {
+		a := planAMI(id, planRegion)
+		a.LastLaunched = planNow.Add(-nDays(daysAgo))
+		return a
+	}
+	// The AWS CLI's create-lifecycle-policy example: DELETE after 6 months,
+	// no includeResources, AMIs launched in the last 30 days or tagged to
+	// be kept excluded.
+	cliExample := recipePolicy(lt.Delete().Age(6, lifecycle.Months).ExcludeLaunchedWithin(30, lifecycle.Days).ExcludeAMITag("Retain", "yes"))
+	cliImages := []planImg{
+		{recipe: "web", version: "1.0.0", build: 1, age: nDays(400), amis: []lifecycle.IndexedAMI{launched("ami-busy", 3)}},
+		{recipe: "web", version: "1.0.0", build: 2, age: nDays(300), amis: []lifecycle.IndexedAMI{func() lifecycle.IndexedAMI {
+			a := planAMI("ami-kept", planRegion)
+			a.Tags = append(a.Tags, lifecycle.EC2Tag{Key: "Retain", Value: "yes"})
+			return a
+		}()}},
+		{recipe: "web", version: "1.0.0", build: 3, age: nDays(250), amis: []lifecycle.IndexedAMI{launched("ami-idle", 90)}},
+	}
+	undescribed := lifecycle.IndexedAMI{ID: "ami-unknown", Region: planRegion, AccountID: planAccount}
+	runScenarios(t, []scenario{
+		{name: "L-27 an imported image is selected by its name", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), imported: true}},
+			want:   map[string]string{"web/1.0.0/1": "DELETE"},
+			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionImportedImages}}},
+		{name: "L-27 RecipeSelectionNeedsRecipe", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), imported: true}, r1(2, nDays(50))},
+			opts:   lifecycle.PlanOptions{RecipeSelectionNeedsRecipe: true},
+			want:   map[string]string{"web/1.0.0/2": "DELETE"}},
+		{name: "L-28 an AMI owned by a listed account is acted on", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeSharedWith(otherAccount)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{
+				shared("ami-owned", otherAccount), shared("ami-shared", planAccount, otherAccount), shared("ami-plain", planAccount)}}},
+			want:   map[string]string{"web/1.0.0/1": "DELETE", "ami-owned": "DELETE", "ami-shared": "SKIPPED DELETE", "ami-plain": "DELETE"},
+			flags:  map[string][]lifecycle.Decision{"ami-owned": {lifecycle.DecisionSharedAccounts}},
+			noFlag: map[string][]lifecycle.Decision{"ami-plain": {lifecycle.DecisionSharedAccounts}, "ami-shared": {lifecycle.DecisionSharedAccounts}}},
+		{name: "L-28 SharedAccountsIncludeOwners", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeSharedWith(otherAccount)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{
+				shared("ami-owned", otherAccount), shared("ami-plain", planAccount)}}},
+			opts:  lifecycle.PlanOptions{SharedAccountsIncludeOwners: true},
+			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-owned": "SKIPPED DELETE", "ami-plain": "DELETE"},
+			flags: map[string][]lifecycle.Decision{"ami-owned": {lifecycle.DecisionSharedAccounts}}},
+		{name: "L-29 an AMI without an EC2 description is acted on and flagged",
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMITag("Retain", "yes")),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{undescribed}}},
+			want:   map[string]string{"web/1.0.0/1": "DELETE", "ami-unknown": "DELETE"},
+			flags:  map[string][]lifecycle.Decision{"ami-unknown": {lifecycle.DecisionMissingFacts}}},
+		{name: "L-29 missing launch permissions matter only to sharedAccounts",
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeSharedWith(otherAccount)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{
+				func() lifecycle.IndexedAMI { a := planAMI("ami-noperms", planRegion); a.PermissionsKnown = false; return a }()}}},
+			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-noperms": "DELETE"},
+			flags: map[string][]lifecycle.Decision{"ami-noperms": {lifecycle.DecisionMissingFacts}}},
+		{name: "L-30 by default an AMI exclusion protects only the AMI",
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeRegions(otherRegion)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{
+				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
+			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-home": "DELETE", "ami-away": "SKIPPED DELETE"},
+			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionAMIExclusionScope}, "ami-away": {lifecycle.DecisionAMIExclusionScope}}},
+		{name: "L-30 AMIExclusionProtectsImage skips the image with all its resources",
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeRegions(otherRegion)),
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{
+				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
+			opts:  lifecycle.PlanOptions{AMIExclusionProtectsImage: true},
+			want:  map[string]string{"web/1.0.0/1": "SKIPPED DELETE"},
+			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionAMIExclusionScope}}},
+		{name: "L-30 the AWS CLI example under the default reading deletes every old image record",
+			policy: cliExample, images: cliImages,
+			want: map[string]string{"web/1.0.0/1": "DELETE", "web/1.0.0/2": "DELETE", "web/1.0.0/3": "DELETE"},
+			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {lifecycle.DecisionAMIExclusionScope},
+				"web/1.0.0/2": {lifecycle.DecisionAMIExclusionScope}},
+			noFlag: map[string][]lifecycle.Decision{"web/1.0.0/3": {lifecycle.DecisionAMIExclusionScope}}},
+		{name: "L-30 the AWS CLI example under AMIExclusionProtectsImage keeps the launched and tagged ones",
+			policy: cliExample, images: cliImages, opts: lifecycle.PlanOptions{AMIExclusionProtectsImage: true},
+			want: map[string]string{"web/1.0.0/1": "SKIPPED DELETE", "web/1.0.0/2": "SKIPPED DELETE", "web/1.0.0/3": "DELETE"}},
+		{name: "L-30 a protected image takes no slot",
+			policy: recipePolicy(lt.Delete().Count(1).IncludeAMIs().ExcludeRegions(otherRegion)),
+			images: []planImg{
+				{recipe: "web", version: "1.0.0", build: 3, age: nDays(1), amis: []lifecycle.IndexedAMI{planAMI("ami-3", otherRegion)}},
+				{recipe: "web", version: "1.0.0", build: 2, age: nDays(2), amis: []lifecycle.IndexedAMI{planAMI("ami-2", planRegion)}},
+				{recipe: "web", version: "1.0.0", build: 1, age: nDays(3), amis: []lifecycle.IndexedAMI{planAMI("ami-1", planRegion)}},
+			},
+			opts: lifecycle.PlanOptions{AMIExclusionProtectsImage: true},
+			want: map[string]string{"web/1.0.0/3": "SKIPPED DELETE", "web/1.0.0/2": "-KEPT1/1", "web/1.0.0/1": "DELETE", "ami-1": "DELETE"}},
+	})
+}
+
+// TestDryRunSelectionWarnings checks that an entry or tag pair that selects
+// nothing is a plan warning naming what the inventory holds nearest.
+func TestDryRunSelectionWarnings(t *testing.T) {
+	images := indexOf(r1(1, nDays(5)), planImg{recipe: "web", version: "2.1.0", build: 1, age: nDays(5)},
+		planImg{recipe: "web-server", version: "1.0.0", build: 1, age: nDays(5), tags: lifecycle.Tags{"Env": "production"}})
+	tests := []struct {
+		name   string
+		policy *lt.PolicyBuilder
+		want   map[string]string // path → a part of the message
+	}{
+		{"every entry selects", lt.AMIPolicy("pol").Recipe("web", "1.x.x").Recipe("web", "2.x.x").Rule(lt.Delete().Count(1)), map[string]string{}},
+		{"same recipe, other versions", lt.AMIPolicy("pol").Recipe("web", "3.x.x").Recipe("web", "1.0.0").Rule(lt.Delete().Count(1)),
+			map[string]string{"resourceSelection.recipes[0]": "holds web only at 1.0.0, 2.1.0"}},
+		{"a misspelt recipe", lt.AMIPolicy("pol").Recipe("web-servr", "x.x.x").Rule(lt.Delete().Count(1)),
+			map[string]string{"resourceSelection.recipes[0]": "nearest recipes in the inventory: web-server, web"}},
+		{"a tag value that nobody carries", lt.AMIPolicy("pol").SelectTag("Env", "prod").Rule(lt.Delete().Count(1)),
+			map[string]string{"resourceSelection.tagMap.Env": `images carry Env only with "production"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			plan := mustPlan(t, tc.policy.Build(), images, lifecycle.PlanOptions{})
+			got := map[string]string{}
+			for _, f := range plan.Warnings {
+				if f.Code != lifecycle.CodeSelectsNothing {
+					continue
+				}
+				got[f.Path] = f.Message
+				if want, ok := tc.want[f.Path]; !ok || !strings.Contains(f.Message, want) {
+					t.Errorf("warning %s: %q, want it to contain %q", f.Path, f.Message, want)
+				}
+			}
+			for p := range tc.want {
+				if _, ok := got[p]; !ok {
+					t.Errorf("no warning on %s; warnings: %v", p, plan.Warnings)
+				}
+			}
+		})
+	}
+}
+
+// TestDryRunReportsRejectedRecords checks that the records Inventory.Index
+// leaves out reach the plan, with the index's warnings.
+func TestDryRunReportsRejectedRecords(t *testing.T) {
+	inv := lt.Inventory(planNow)
+	inv.AMIImage("web", "1.0.0", nDays(50))
+	decoded, err := lifecycle.DecodeInventory(inv.JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A second record with no creation date cannot be indexed.
+	decoded.Images = append(decoded.Images, lifecycle.Image{ARN: arnOf("web", "1.0.0", 9), Type: lifecycle.ImageTypeAMI,
+		Name: "web", Version: "1.0.0/9", State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}})
+	idx, findings := decoded.Index()
+	if !findings.HasErrors() {
+		t.Fatalf("want an error finding, got %v", findings)
+	}
+	plan := mustPlan(t, recipePolicy(lt.Delete().Age(30, lifecycle.Days)).Build(), idx, lifecycle.PlanOptions{})
+	if diff := cmp.Diff(findings.Errors(), plan.NotEvaluated); diff != "" {
+		t.Errorf("NotEvaluated (-want +got):\n%s", diff)
+	}
+	if plan.Summary.NotEvaluated != len(findings.Errors()) {
+		t.Errorf("summary.notEvaluated = %d, want %d", plan.Summary.NotEvaluated, len(findings.Errors()))
+	}
+	for _, w := range findings.Warnings() {
+		if !containsFinding(plan.Warnings, w) {
+			t.Errorf("plan warnings lack the index warning %v", w)
+		}
+	}
+}
+
+func containsFinding(fs lifecycle.Findings, f lifecycle.Finding) bool {
+	for _, g := range fs {
+		if cmp.Equal(f, g) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,131 @@
+package lifecycle
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ibkit/ibkit/arn"
+)
+
+// Scope is the Region and account a policy acts in (Decision L-26): a
+// lifecycle policy is a Regional resource of one account, and an execution
+// acts only on the images of that Region and account. Only the output
+// resources of those images (AMIs distributed to other Regions and
+// accounts) reach beyond it.
+type Scope struct {
+	Region    string `json:"region,omitempty"`
+	AccountID string `json:"accountId,omitempty"`
+	// Source says where the Region and account came from: "policy ARN",
+	// "options" (PlanOptions.Region and AccountID, the CLI's --region and
+	// --account), or "inventory" when every image of the inventory has the
+	// same Region and account and the plan is flagged L-26. When they came
+	// from two places, both are named ("policy ARN, options"). Empty when
+	// the index has no image and nothing gave them.
+	Source string `json:"source,omitempty"`
+}
+
+// contains reports whether an image of the given Region and account is in
+// the scope; an empty field of the scope matches any value.
+func (s *Scope) contains(region, account string) bool {
+	return (s.Region == "" || s.Region == region) && (s.AccountID == "" || s.AccountID == account)
+}
+
+// inferred reports whether the inventory supplied part of the scope.
+func (s *Scope) inferred() bool { return strings.Contains(s.Source, "inventory") }
+
+// scopeField is one of the two members of a Scope while it is resolved.
+type scopeField struct {
+	name    string // "Region" or "AccountID"
+	flag    string // the command-line flag that gives it
+	value   string
+	sources []string
+}
+
+// set records a value from a source, or reports a contradiction.
+func (f *scopeField) set(value, source string) error {
+	switch {
+	case value == "":
+		return nil
+	case f.value == "":
+		f.value = value
+	case f.value != value:
+		return &PlanInputError{Field: f.name, Value: value,
+			Reason: "contradicts the policy ARN, whose " + f.name + " is " + f.value + "; give the policy's own " + f.name + " or leave it out"}
+	}
+	f.sources = append(f.sources, source)
+	return nil
+}
+
+// resolveScope finds the Region and account of the policy: from its ARN,
+// from the options, and for what is still unknown from the index when all
+// its images agree on it.
+func resolveScope(p *Policy, idx *Index, o *PlanOptions) (Scope, error) {
+	region := scopeField{name: "Region", flag: "--region"}
+	account := scopeField{name: "AccountID", flag: "--account"}
+	if a, err := arn.Parse(p.ARN); err == nil && a.Type == "lifecycle-policy" {
+		region.set(a.Region, "policy ARN")
+		account.set(a.Account, "policy ARN")
+	}
+	if err := region.set(o.Region, "options"); err != nil {
+		return Scope{}, err
+	}
+	if err := account.set(o.AccountID, "options"); err != nil {
+		return Scope{}, err
+	}
+	for _, f := range []*scopeField{&region, &account} {
+		if f.value != "" {
+			continue
+		}
+		values := distinctValues(idx.Images, f == &region)
+		switch len(values) {
+		case 0:
+		case 1:
+			f.value = values[0]
+			f.sources = append(f.sources, "inventory")
+		default:
+			return Scope{}, &PlanInputError{Field: f.name,
+				Reason: "is unknown: the policy document has no ARN and the inventory holds images of " +
+					strconv.Itoa(len(values)) + " " + plural2(f.name) + " (" + listSome(values, 5) +
+					"); a policy acts only in its own Region and account (L-26), so give its " + f.name +
+					" (PlanOptions." + f.name + ", " + f.flag + ")"}
+		}
+	}
+	sources := slices.Compact(slices.Concat(region.sources, account.sources))
+	return Scope{Region: region.value, AccountID: account.value, Source: strings.Join(sources, ", ")}, nil
+}
+
+// plural2 names a scope field in the plural for messages.
+func plural2(field string) string {
+	if field == "Region" {
+		return "Regions"
+	}
+	return "accounts"
+}
+
+// distinctValues returns the distinct Regions (or accounts) of the images,
+// ascending.
+func distinctValues(images []IndexedImage, regions bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := range images {
+		v := images[i].AccountID
+		if regions {
+			v = images[i].Region
+		}
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// listSome joins at most n of the values, saying how many more there are.
+func listSome(values []string, n int) string {
+	if len(values) <= n {
+		return strings.Join(values, ", ")
+	}
+	return strings.Join(values[:n], ", ") + " and " + strconv.Itoa(len(values)-n) + " more"
+}

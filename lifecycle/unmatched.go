@@ -1,0 +1,232 @@
+package lifecycle
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ibkit/ibkit/semver"
+)
+
+// unmatchedSelection returns a warning for every recipe entry and every
+// selection tag pair that selects no image of the index in the policy's
+// scope, naming what the index holds that comes nearest: the same recipe
+// at other versions, recipes with similar names, the same tag key with
+// other values, or similar keys. A typo in a selection otherwise shows only
+// as a plan that does nothing.
+//
+// It stops reading the index as soon as every entry and pair has selected
+// an image, which for a policy that works is early.
+func (pl *planner) unmatchedSelection(images []IndexedImage) Findings {
+	s := pl.sel
+	sel := &pl.p.ResourceSelection
+	var want selectedBy
+	if s.hasRecipes {
+		want.recipes = 1<<s.entries - 1
+		if s.entries == 64 {
+			want.recipes = ^uint64(0)
+		}
+	}
+	for _, bit := range s.tagBit {
+		want.tags |= bit
+	}
+	var got selectedBy
+	var cache selectCache
+	for i := range images {
+		if got == want {
+			return nil
+		}
+		img := &images[i]
+		if !pl.selectable(img) {
+			continue
+		}
+		if s.hasRecipes {
+			bits, _ := s.recipeMatch(img, &cache)
+			got.recipes |= bits
+		}
+		if s.tags != nil {
+			bits, _ := s.tagMatch(img.Tags)
+			got.tags |= bits
+		}
+	}
+	var out Findings
+	present := pl.presentRecipes(images)
+	for i, r := range sel.Recipes[:s.entries] {
+		if got.recipes&(1<<i) != 0 {
+			continue
+		}
+		out = append(out, Finding{Severity: SeverityWarning,
+			Path: "resourceSelection.recipes[" + strconv.Itoa(i) + "]", Code: CodeSelectsNothing,
+			Message: "recipe " + strconv.Quote(r.Name) + " at " + r.SemanticVersion + " selects no image of the inventory" +
+				pl.scopeText() + "; " + present.nearest(arnRecipeName(r.Name), true)})
+	}
+	if len(s.tagBit) > 0 && got.tags != want.tags {
+		tags := pl.presentTags(images)
+		for _, k := range sel.TagMap.Keys() {
+			if bit := s.tagBit[k]; bit == 0 || got.tags&bit != 0 {
+				continue
+			}
+			out = append(out, Finding{Severity: SeverityWarning,
+				Path: "resourceSelection.tagMap." + k, Code: CodeSelectsNothing,
+				Message: "tag " + k + "=" + sel.TagMap[k] + " selects no image of the inventory" + pl.scopeText() +
+					"; " + tags.nearest(k, false)})
+		}
+	}
+	sortFindings(out)
+	return out
+}
+
+// selectable reports whether img is of the policy's type, not deleted,
+// and in its scope: an image its selection could act on.
+func (pl *planner) selectable(img *IndexedImage) bool {
+	return img.Type == pl.sel.imageType && img.Status != StatusDeleted && pl.scope.contains(img.Region, img.AccountID)
+}
+
+// scopeText names the scope for messages.
+func (pl *planner) scopeText() string {
+	sc := pl.scope
+	switch {
+	case sc.Region != "" && sc.AccountID != "":
+		return " in " + sc.Region + ", account " + sc.AccountID
+	case sc.Region != "":
+		return " in " + sc.Region
+	case sc.AccountID != "":
+		return " in account " + sc.AccountID
+	}
+	return ""
+}
+
+// presentRecipes gathers the recipe names (ARN form) of the index's images
+// of the policy's type in scope, with their versions.
+func (pl *planner) presentRecipes(images []IndexedImage) presentSet {
+	p := presentSet{}
+	for i := range images {
+		img := &images[i]
+		if !pl.selectable(img) {
+			continue
+		}
+		p.add(img.ARNName, img.Version.String())
+	}
+	return p
+}
+
+// presentTags gathers the tags of the index's images of the policy's type
+// in scope: key to the values seen.
+func (pl *planner) presentTags(images []IndexedImage) presentSet {
+	p := presentSet{}
+	for i := range images {
+		img := &images[i]
+		if !pl.selectable(img) {
+			continue
+		}
+		for k, v := range img.Tags {
+			p.add(k, v)
+		}
+	}
+	return p
+}
+
+// presentSet maps a name (a recipe name or a tag key) to the set of values
+// (versions or tag values) seen with it.
+type presentSet map[string]map[string]bool
+
+func (p presentSet) add(name, value string) {
+	vs := p[name]
+	if vs == nil {
+		vs = map[string]bool{}
+		p[name] = vs
+	}
+	vs[value] = true
+}
+
+// maxListed bounds the names and values a warning lists.
+const maxListed = 5
+
+// nearest says what the set holds nearest to name: the values it has for
+// the name itself (a recipe at other versions, a tag key with other
+// values), else the names closest by edit distance. versions tells recipe
+// names, whose values are versions, from tag keys.
+func (p presentSet) nearest(name string, versions bool) string {
+	if len(p) == 0 {
+		return "the inventory holds no image this policy could select there"
+	}
+	if vs, ok := p[name]; ok {
+		values := sortedKeys(vs)
+		if versions {
+			slices.SortFunc(values, compareVersionText)
+			return "the inventory holds " + name + " only at " + listSome(values, maxListed)
+		}
+		return "images carry " + name + " only with " + quoteAll(values, maxListed)
+	}
+	type scored struct {
+		name string
+		d    int
+	}
+	best := make([]scored, 0, len(p))
+	for n := range p {
+		best = append(best, scored{n, editDistance(name, n)})
+	}
+	slices.SortFunc(best, func(a, b scored) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	names := make([]string, 0, 3)
+	for _, b := range best[:min(3, len(best))] {
+		names = append(names, b.name)
+	}
+	what := "tag keys"
+	if versions {
+		what = "recipes"
+	}
+	return "nearest " + what + " in the inventory: " + strings.Join(names, ", ")
+}
+
+// compareVersionText orders version texts numerically when they parse.
+func compareVersionText(a, b string) int {
+	va, ea := semver.Parse(a)
+	vb, eb := semver.Parse(b)
+	if ea == nil && eb == nil {
+		return va.Compare(vb)
+	}
+	return strings.Compare(a, b)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func quoteAll(values []string, n int) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = strconv.Quote(v)
+	}
+	return listSome(q, n)
+}
+
+// editDistance is the Levenshtein distance between a and b in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
