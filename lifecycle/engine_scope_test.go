@@ -137,7 +137,11 @@ func TestDryRunNewDecisions(t *testing.T) {
 		{name: "L-29 missing launch permissions matter only to sharedAccounts",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeSharedWith(otherAccount)),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []lifecycle.IndexedAMI{
-				func() lifecycle.IndexedAMI { a := planAMI("ami-noperms", planRegion); a.PermissionsKnown = false; return a }()}}},
+				func() lifecycle.IndexedAMI {
+					a := planAMI("ami-noperms", planRegion)
+					a.PermissionsKnown = false
+					return a
+				}()}}},
 			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-noperms": "DELETE"},
 			flags: map[string][]lifecycle.Decision{"ami-noperms": {lifecycle.DecisionMissingFacts}}},
 		{name: "L-30 by default an AMI exclusion protects only the AMI",
