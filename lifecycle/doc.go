@@ -68,10 +68,18 @@
 // ListLifecycleExecutionResources response, says for every other image in
 // scope why nothing happens to it, and names on each record the rule behind
 // it and the decisions (L-n) its outcome depends on. Each decision with
-// another reading is a PlanOptions field. The plan never depends on the
-// order of the inventory. Recipe-version groups are also split by the
-// Region and account of the image ARNs, which matters only for an index
-// that mixes several.
+// another reading is a PlanOptions field; where the documentation is
+// silent, the default is the reading under which the service acts, so that
+// a plan may over-report but never under-report. The plan never depends on
+// the order of the inventory.
+//
+// A policy acts only on the images of its own Region and account (Decision
+// L-26), taken from the policy ARN, the options, or an inventory of one
+// Region and account; its AMIs distributed elsewhere are still acted on.
+// Nothing is left out silently: images of other Regions or accounts are
+// listed as out of scope, a recipe entry or selection tag that selects
+// nothing is a warning naming what comes nearest, and the index's findings
+// travel in the plan (warnings, and the records it could not read).
 //
 // Forecast repeats the dry-run once a day, applying each run's changes
 // before the next, and tells when each image would be deprecated, disabled

@@ -19,19 +19,23 @@ import (
 // copied into the plan. A zero opts.Now or a nil policy or index is a
 // *PlanInputError.
 //
-// The computation follows the reference algorithm of the ibkit
-// specification: scope, deferral of builds in progress, recipe-version
-// groups ordered newest first, keep slots and qualification per rule, one
-// action per image in the order DEPRECATE, DISABLE, DELETE, then the
-// output resources of the images acted on. A DISABLED policy yields an
-// empty plan whose Note says that no execution runs (unless
-// opts.EvaluateDisabledPolicy). Recipe-version groups are formed from the
-// parsed ARN fields of each IndexedImage (Region, AccountID, ARNName and
-// Version, which Inventory.Index fills), so images of one recipe version in
-// two Regions or accounts form two groups; DryRun does not restrict the
-// index to the policy's own Region. The plan does not depend on the order of
-// idx.Images; its cost grows as n log g for n images in groups of g, and
-// large indexes are processed on all available processors.
+// The steps: the policy's scope (its Region and account, Decision L-26:
+// from the policy ARN, else opts.Region and opts.AccountID, else an index
+// whose images all share one Region and account; an index spanning
+// several is a *PlanInputError), the images it selects, deferral of builds
+// in progress, recipe-version groups ordered newest first, keep slots and
+// qualification per rule, one action per image in the order DEPRECATE,
+// DISABLE, DELETE, then the output resources of the images acted on. A
+// DISABLED policy yields an empty plan whose Note says that no execution
+// runs (unless opts.EvaluateDisabledPolicy). Recipe-version groups are
+// formed from the parsed ARN fields of each IndexedImage (Region,
+// AccountID, ARNName and Version, which Inventory.Index fills).
+//
+// The plan carries idx.Findings: its warnings in Plan.Warnings and its
+// errors, about records the index left out, in Plan.NotEvaluated. The plan
+// does not depend on the order of idx.Images; its cost grows as n log g
+// for n images in groups of g, and large indexes are processed on all
+// available processors.
 func DryRun(p *Policy, idx *Index, opts PlanOptions) (*Plan, error) {
 	pl, err := newPlanner(p, idx, &opts)
 	if err != nil {

@@ -154,3 +154,51 @@ func ExamplePlan_Images() {
 	// web 1.0.0 2: DELETE SKIPPED, 0 output records
 	// web 1.0.0 1: DELETE SUCCESS, 2 output records
 }
+
+// A policy acts only in its own Region and account (Decision L-26). Here
+// the policy document comes from GetLifecyclePolicy and carries its ARN;
+// the inventory also holds an image of another Region, which the plan
+// lists as out of scope, and the second recipe entry, misspelt, selects
+// nothing, which the plan says.
+func ExampleDryRun_scope() {
+	doc, err := lifecycle.DecodePolicy([]byte(`{"lifecyclePolicy": {
+		"arn": "arn:aws:imagebuilder:us-east-1:111122223333:lifecycle-policy/web-cleanup",
+		"name": "web-cleanup", "executionRole": "ImageBuilderLifecycle", "resourceType": "AMI_IMAGE",
+		"policyDetails": [{"action": {"type": "DELETE"}, "filter": {"type": "AGE", "value": 30, "unit": "DAYS"}}],
+		"resourceSelection": {"recipes": [{"name": "web", "semanticVersion": "x.x.x"},
+			{"name": "wbe", "semanticVersion": "x.x.x"}]}}}`), lifecycle.DecodeOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	inv, err := lifecycle.DecodeInventory([]byte(`{"images": [
+		{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1", "name": "web", "type": "AMI",
+		 "version": "1.0.0/1", "state": {"status": "AVAILABLE"}, "dateCreated": "2024-03-01T10:00:00Z"},
+		{"arn": "arn:aws:imagebuilder:eu-west-1:111122223333:image/web/1.0.0/1", "name": "web", "type": "AMI",
+		 "version": "1.0.0/1", "state": {"status": "AVAILABLE"}, "dateCreated": "2024-03-01T10:00:00Z"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	idx, _ := inv.Index()
+	plan, err := lifecycle.DryRun(&doc.Policy, idx, lifecycle.PlanOptions{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("scope: %s, %s (from the %s)\n", plan.Scope.Region, plan.Scope.AccountID, plan.Scope.Source)
+	for _, r := range plan.Resources {
+		fmt.Println(r.Action.Name, r.ResourceID)
+	}
+	for _, u := range plan.Unaffected {
+		fmt.Println("out of scope:", u.OutOfScope, u.ResourceID)
+	}
+	for _, w := range plan.Warnings {
+		fmt.Println(w.Path+":", w.Message)
+	}
+	// Output:
+	// scope: us-east-1, 111122223333 (from the policy ARN)
+	// DELETE arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1
+	// out of scope: true arn:aws:imagebuilder:eu-west-1:111122223333:image/web/1.0.0/1
+	// resourceSelection.recipes[1]: recipe "wbe" at x.x.x selects no image of the inventory in us-east-1, account 111122223333; nearest recipes in the inventory: web
+}

@@ -30,11 +30,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"lifecycle plan", "dry-run one execution of a lifecycle policy",
-			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]", runLifecyclePlan},
+			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--region R] [--account A] [--reading NAME ...] [--output table|json]", runLifecyclePlan},
 		{"lifecycle validate", "validate a lifecycle policy and print every finding",
 			"lifecycle validate [--policy FILE] [--output text|json]", runLifecycleValidate},
 		{"lifecycle forecast", "simulate daily executions and print the timeline",
-			"lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]", runLifecycleForecast},
+			"lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json]", runLifecycleForecast},
 		{"arn parse", "parse Image Builder ARNs into their parts",
 			"arn parse [--output text|json] [ARN ...]", runARNParse},
 		{"arn validate", "validate ARNs against an API shape",

@@ -12,12 +12,14 @@ func runLifecyclePlan(e *env, args []string) error {
 		"and its AMIs, snapshots and container images, and why; with no files it runs on an embedded sample")
 	var in lifecycleInput
 	in.register(fs, true)
+	var pf planFlags
+	pf.register(fs)
 	output := outputFlag(fs, "table", "json")
-	doc, idx, now, err := e.loadRun(fs, args, &in, nil)
+	doc, idx, now, err := e.loadRun(fs, args, &in, func() error { return pf.check(&in) })
 	if err != nil {
 		return err
 	}
-	plan, err := lifecycle.DryRun(&doc.Policy, idx, lifecycle.PlanOptions{Now: now})
+	plan, err := lifecycle.DryRun(&doc.Policy, idx, pf.options(now))
 	if err != nil {
 		return planError(err)
 	}
@@ -68,18 +70,20 @@ func runLifecycleForecast(e *env, args []string) error {
 		"predicted changes before the next, and print when each image is deprecated, disabled and deleted")
 	var in lifecycleInput
 	in.register(fs, true)
+	var pf planFlags
+	pf.register(fs)
 	days := fs.Int("days", 180, "simulate `N` days after the first run, at most 3650")
 	output := outputFlag(fs, "text", "json")
 	doc, idx, now, err := e.loadRun(fs, args, &in, func() error {
 		if *days < 0 || *days > 3650 {
 			return usagef("--days must be between 0 and 3650, not %d", *days)
 		}
-		return nil
+		return pf.check(&in)
 	})
 	if err != nil {
 		return err
 	}
-	tl, err := lifecycle.Forecast(&doc.Policy, idx, *days, lifecycle.PlanOptions{Now: now})
+	tl, err := lifecycle.Forecast(&doc.Policy, idx, *days, pf.options(now))
 	if err != nil {
 		return planError(err)
 	}

@@ -39,6 +39,9 @@ type lifecycleInput struct {
 	inventories stringList
 	now         string
 	lenient     bool
+	// validate holds the validation readings the chosen --reading flags
+	// imply (plan and forecast).
+	validate lifecycle.ValidateOptions
 }
 
 func (in *lifecycleInput) register(fs *flag.FlagSet, withInventory bool) {
@@ -102,7 +105,7 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 	if err != nil {
 		return fail(err)
 	}
-	if findings, err := doc.Validate(lifecycle.ValidateOptions{}); err != nil {
+	if findings, err := doc.Validate(in.validate); err != nil {
 		return fail(e.invalidPolicy(name, findings))
 	}
 	idx, err := e.loadInventory(in, useSample)

@@ -4,9 +4,11 @@
 //
 // Usage:
 //
-//	ibkit lifecycle plan     [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]
+//	ibkit lifecycle plan     [--policy FILE] [--inventory FILE ...] [--now RFC3339]
+//	                         [--region R] [--account A] [--reading NAME ...] [--output table|json]
 //	ibkit lifecycle validate [--policy FILE] [--output text|json]
-//	ibkit lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--days N] [--output text|json]
+//	ibkit lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339]
+//	                         [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json]
 //	ibkit arn parse    [--output text|json] [ARN ...]
 //	ibkit arn validate --shape SHAPE [--output text|json] [ARN ...]
 //	ibkit version latest --filter FILTER [--output text|json] [VERSION ...]
