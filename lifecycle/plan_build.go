@@ -63,23 +63,30 @@ func (b *builder) image(i int) decisionSet {
 		if r.snapshotsOnly() && x.o.IgnoreSnapshotsWithoutAMIs && hasSnapshots(e.img) {
 			flags |= flagL12 // the default reading would predict failures
 		}
+		at := len(b.resources)
+		b.resources = append(b.resources, rec)
+		b.summary.Images.add(r.action, ExecutionSuccess)
+		out, checked, matched := b.outputs(e, r, reason, account)
 		if r.amiExclusions != nil {
 			// L-30: an AMI exclusion that matches one of the image's AMIs
 			// protects only that AMI; the other reading would skip the
 			// image. Under that reading, missing facts (L-29) could have
 			// protected the image.
-			first, _, _, amiFlags := x.firstExcludedAMI(r, e.img, &b.amis)
-			if first != nil {
+			amiFlags := out
+			if !checked {
+				var first *IndexedAMI
+				first, _, _, amiFlags = x.firstExcludedAMI(r, e.img, &b.amis)
+				matched = first != nil
+			}
+			if matched {
 				flags |= flagL30
 			}
 			if x.o.AMIExclusionProtectsImage {
 				flags |= amiFlags & flagL29
 			}
 		}
-		rec.Decisions = b.dec.slice(flags)
-		b.resources = append(b.resources, rec)
-		b.summary.Images.add(r.action, ExecutionSuccess)
-		return flags | b.outputs(e, r, reason, account)
+		b.resources[at].Decisions = b.dec.slice(flags)
+		return flags | out
 	}
 	r := &x.rules[res.skipped]
 	rec.Action = b.action(r.action, b.qualReason(i, int(res.skipped)))
@@ -197,12 +204,13 @@ func (b *builder) unaffectedImage(i int) {
 }
 
 // outputs emits the output-resource records of an image acted on by r
-// (step 7) and returns the decisions they carry. outputCounts counts them.
-func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string) decisionSet {
+// and returns the decisions they carry, whether it checked the AMIs
+// against the rule's AMI exclusions, and whether one matched.
+// outputCounts counts the records.
+func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string) (all decisionSet, checked, matched bool) {
 	x := b.x
 	o := x.o
 	inc := r.includes
-	var all decisionSet
 	if inc.Containers {
 		for _, c := range sortedContainers(e.img.Containers) {
 			if len(c.ImageURIs) == 0 {
@@ -224,7 +232,7 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 	}
 	deleteSnapshots := r.deletesSnapshots()
 	if !inc.AMIs && (!deleteSnapshots || o.IgnoreSnapshotsWithoutAMIs) {
-		return all
+		return all, false, false
 	}
 	b.amis = sortedAMIs(b.amis[:0], e.img.AMIs)
 	for _, a := range b.amis {
@@ -241,6 +249,7 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 			Rule:             r.index,
 		}
 		excl, value, flags := x.amiExclusion(r, a, imageAccount)
+		matched = matched || excl != amiNotExcluded
 		if !inc.AMIs {
 			// Snapshots without AMIs (L-12): the AMI is not acted on, and its
 			// snapshots cannot be deleted while it stays registered.
@@ -286,7 +295,7 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 		b.resources = append(b.resources, rec)
 		all |= flags
 	}
-	return all
+	return all, true, matched
 }
 
 // hasSnapshots reports whether one of the image's AMIs has a known
