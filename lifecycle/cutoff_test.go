@@ -53,14 +53,23 @@ func TestMonthsBeforeClamps(t *testing.T) {
 }
 
 // TestCutoffsAgreeWithCalendar checks every day of four years (one of them
-// a leap year) and values 1 to 24 of MONTHS and YEARS against the
-// reference, and that a cutoff never lands in a later month than the
+// a leap year) and values 1 to 24 of every unit against the reference, and
+// that a MONTHS or YEARS cutoff never lands in a later month than the
 // calendar subtraction names, which AddDate's normalisation would do.
 func TestCutoffsAgreeWithCalendar(t *testing.T) {
 	start := time.Date(2026, time.January, 1, 13, 0, 0, 0, time.UTC)
 	for day := 0; day < 4*366; day++ {
 		now := start.AddDate(0, 0, day)
 		for v := 1; v <= 24; v++ {
+			for _, days := range []int{v, 7 * v} {
+				unit := Days
+				if days != v {
+					unit = Weeks
+				}
+				if got, _, _ := cutoffs(now, v, unit, false); !got.Equal(now.AddDate(0, 0, -days)) {
+					t.Fatalf("%s minus %d %s = %s, want %s", now.Format(time.DateOnly), v, unit, got, now.AddDate(0, 0, -days))
+				}
+			}
 			for _, unit := range []TimeUnit{Months, Years} {
 				months := v
 				if unit == Years {

@@ -223,6 +223,19 @@ func TestPolicyValidateRules(t *testing.T) {
 		{"X11 not on deprecate", ValidateOptions{}, func(p *Policy) {
 			d(p).Action = Action{Type: ActionDeprecate, IncludeResources: &IncludeResources{Snapshots: true}}
 		}, nil},
+		{"X17 AMI exclusions on a rule without AMIs (the AWS CLI example)", ValidateOptions{}, func(p *Policy) {
+			d(p).Action.IncludeResources = nil
+			d(p).Filter = Filter{Type: FilterAge, Value: 6, Unit: Months}
+			d(p).ExclusionRules = &ExclusionRules{AMIs: &AMIExclusionRules{LastLaunched: &LastLaunched{Value: 30, Unit: Days},
+				TagMap: Tags{"Retain": "yes"}}}
+		}, []want{{W, "policyDetails[0].exclusionRules.amis", CodeAMIExclusionsUnused, []Decision{DecisionAMIExclusionScope}}}},
+		{"X17 still reported under AMIExclusionProtectsImage", ValidateOptions{AMIExclusionProtectsImage: true}, func(p *Policy) {
+			d(p).Action.IncludeResources = nil
+			d(p).ExclusionRules = &ExclusionRules{AMIs: &AMIExclusionRules{IsPublic: true}}
+		}, []want{{W, "policyDetails[0].exclusionRules.amis", CodeAMIExclusionsUnused, []Decision{DecisionAMIExclusionScope}}}},
+		{"X17 not with amis included", ValidateOptions{}, func(p *Policy) {
+			d(p).ExclusionRules = &ExclusionRules{AMIs: &AMIExclusionRules{IsPublic: true}}
+		}, nil},
 		{"X12 container recipe in AMI policy", ValidateOptions{RecipeKinds: map[string]ImageType{"web-server": ImageTypeDocker}}, func(p *Policy) {},
 			[]want{{E, "resourceSelection.recipes[0].name", CodeRecipeKind, []Decision{DecisionClientToolingRules}}}},
 		{"X12 matching kind", ValidateOptions{RecipeKinds: map[string]ImageType{"web-server": ImageTypeAMI}}, func(p *Policy) {}, nil},
