@@ -233,9 +233,9 @@ func (c *converter) unresolved(n *node, api, src string) (any, bool) {
 	if what == "" {
 		what = "the value"
 	}
-	how := "no --parameter can supply it; replace it with a literal value"
+	how := "no --parameter can supply it; write a literal value instead"
 	if n.key != "" {
-		how = "give its value with --parameter " + n.key + "=VALUE"
+		how = "--parameter " + n.key + "=VALUE supplies it"
 	}
 	if !optional(top) {
 		c.p.unresolved = append(c.p.unresolved, api)
@@ -243,15 +243,14 @@ func (c *converter) unresolved(n *node, api, src string) (any, bool) {
 			what+" cannot be resolved offline ("+n.why+"); the dry-run needs this value: "+how)
 		return nil, false
 	}
-	if top == "name" || top == "executionRole" {
-		if api == top {
-			c.add(lifecycle.SeverityWarning, src, CodeUnresolved,
-				what+" cannot be resolved offline ("+n.why+"); the dry-run does not need it and uses "+strconv.Quote(Placeholder)+"; to show the real value, "+how)
-			return Placeholder, true
-		}
+	if (top == "name" || top == "executionRole") && api == top {
+		c.add(lifecycle.SeverityWarning, src, CodeUnresolved,
+			what+" cannot be resolved offline ("+n.why+"); the dry-run does not need it and uses "+
+				strconv.Quote(Placeholder)+" in its place; "+how)
+		return Placeholder, true
 	}
 	c.add(lifecycle.SeverityWarning, src, CodeUnresolved,
-		what+" cannot be resolved offline ("+n.why+"); the dry-run does not need it and leaves it out; to show the real value, "+how)
+		what+" cannot be resolved offline ("+n.why+"); the dry-run does not need it and leaves it out; "+how)
 	return nil, false
 }
 

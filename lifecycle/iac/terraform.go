@@ -63,6 +63,7 @@ func (tr *tfReader) change(rc *node) {
 	}
 	address := text(rc.member("address"))
 	merged := tr.merge(after, ch.member("after_unknown"), address, "")
+	tr.describeUnknowns(merged, text(rc.member("module_address")), text(rc.member("type"))+"."+text(rc.member("name")))
 	region := text(merged.member("region"))
 	if region == "" {
 		region = tr.providerRegion(text(rc.member("module_address")), text(rc.member("type"))+"."+text(rc.member("name")))
@@ -124,12 +125,12 @@ func (tr *tfReader) add(address string, written, merged *node, region string) {
 func (tr *tfReader) merge(after, unk *node, address, path string) *node {
 	if unk != nil && unk.kind == kindBool && unk.text == "true" {
 		key := address + "." + path
-		if v, ok := tr.opts.Parameters[key]; ok {
-			return &node{kind: kindString, text: v, line: after.line, col: after.col}
-		}
 		at := after
 		if at == nil {
 			at = &node{}
+		}
+		if v, ok := tr.opts.Parameters[key]; ok {
+			return &node{kind: kindString, text: v, line: at.line, col: at.col}
 		}
 		return &node{kind: kindUnknown, expr: "(known after apply)", why: "Terraform computes it during apply",
 			key: key, line: at.line, col: at.col}
@@ -184,31 +185,51 @@ func (tr *tfReader) merge(after, unk *node, address, path string) *node {
 	return after
 }
 
+// configResource returns the configuration of the resource "type.name"
+// in the module at moduleAddr, or nil.
+func (tr *tfReader) configResource(moduleAddr, local string) *node {
+	mod := tr.root.member("configuration").member("root_module")
+	for _, name := range moduleNames(moduleAddr) {
+		mod = mod.member("module_calls").member(name).member("module")
+	}
+	if rs := mod.member("resources"); rs != nil && rs.kind == kindSeq {
+		for _, r := range rs.items {
+			if text(r.member("address")) == local {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// describeUnknowns names, for each top-level attribute known only after
+// apply, the reference its configuration expression makes, such as
+// aws_iam_role.lifecycle.arn.
+func (tr *tfReader) describeUnknowns(merged *node, moduleAddr, local string) {
+	exprs := tr.configResource(moduleAddr, local).member("expressions")
+	for i, k := range merged.keys {
+		v := merged.items[i]
+		if v.kind != kindUnknown {
+			continue
+		}
+		if refs := exprs.member(k).member("references"); refs != nil && refs.kind == kindSeq && len(refs.items) > 0 {
+			if ref := text(refs.items[0]); ref != "" {
+				v.expr = ref + " (known after apply)"
+			}
+		}
+	}
+}
+
 // providerRegion returns the region a resource's provider configuration
 // sets as a constant, or "". moduleAddr is the resource's module address
 // ("" for the root, "module.a.module.b" with any instance keys) and local
 // its "type.name" within the module.
 func (tr *tfReader) providerRegion(moduleAddr, local string) string {
-	cfg := tr.root.member("configuration")
-	if cfg == nil {
-		return ""
-	}
-	mod := cfg.member("root_module")
-	for _, name := range moduleNames(moduleAddr) {
-		mod = mod.member("module_calls").member(name).member("module")
-	}
 	key := "aws"
-	if rs := mod.member("resources"); rs != nil && rs.kind == kindSeq {
-		for _, r := range rs.items {
-			if text(r.member("address")) == local {
-				if k := text(r.member("provider_config_key")); k != "" {
-					key = k
-				}
-				break
-			}
-		}
+	if k := text(tr.configResource(moduleAddr, local).member("provider_config_key")); k != "" {
+		key = k
 	}
-	pcs := cfg.member("provider_config")
+	pcs := tr.root.member("configuration").member("provider_config")
 	pc := pcs.member(key)
 	if pc == nil {
 		if _, rest, ok := strings.Cut(key, ":"); ok {

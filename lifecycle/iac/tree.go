@@ -56,7 +56,7 @@ func (k nodeKind) String() string {
 // order.
 type node struct {
 	kind  nodeKind
-	text  string  // scalar text: the string, the number literal, "true" or "false"
+	text  string // scalar text: the string, the number literal, "true" or "false"
 	keys  []string
 	items []*node // list elements, or map values in the order of keys
 	line  int
@@ -100,8 +100,9 @@ func parseJSON(data []byte) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
+	off := p.start()
 	if _, err := p.dec.Token(); err != io.EOF {
-		line, col := lineCol(data, p.dec.InputOffset())
+		line, col := lineCol(data, off)
 		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Err: ErrSyntax,
 			Reason: "unexpected data after the top-level value"}
 	}
