@@ -3,6 +3,7 @@ package iac_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,6 +117,45 @@ func TestFourWaysSamePlan(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, plan); diff != "" {
 				t.Errorf("plan differs from the API JSON one (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFindingsInSourceTerms checks that a validation finding of the
+// converted policy names the member as the source writes it.
+func TestFindingsInSourceTerms(t *testing.T) {
+	for _, tc := range []struct {
+		file, old, new string
+		want           brief
+	}{
+		{"golden.json", `"value": 60, "unit": "DAYS"`, `"value": 60, "unit": "DAY"`,
+			brief{lifecycle.SeverityError, "policyDetails[1].filter.unit", lifecycle.CodeInvalidEnum, 14, 54}},
+		{"golden.yaml", "Disable]\n            Unit: DAYS", "Disable]\n            Unit: DAY",
+			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 66, 19}},
+		{"golden.cdk.json", `"Unit": "DAYS", "Value": 60`, `"Unit": "DAY", "Value": 60`,
+			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle6C1F0E52.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 24, 41}},
+		{"golden.tfplan.json", `"unit": "DAYS", "value": 60`, `"unit": "DAY", "value": 60`,
+			brief{lifecycle.SeverityError, "aws_imagebuilder_lifecycle_policy.golden: policy_detail[1].filter[0].unit", lifecycle.CodeInvalidEnum, 35, 75}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			data := string(readFile(t, tc.file))
+			if !strings.Contains(data, tc.old) {
+				t.Fatalf("%s lacks %q", tc.file, tc.old)
+			}
+			src := mustRead(t, []byte(strings.Replace(data, tc.old, tc.new, 1)), iac.Options{AccountID: "123456789012"})
+			fs, err := src.Policies[0].Validate(lifecycle.ValidateOptions{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var got []brief
+			for _, b := range briefs(fs) {
+				if b.Severity == lifecycle.SeverityError {
+					got = append(got, b)
+				}
+			}
+			if diff := cmp.Diff([]brief{tc.want}, got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
 			}
 		})
 	}
