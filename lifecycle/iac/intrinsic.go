@@ -533,6 +533,10 @@ func renderTo(b *strings.Builder, n *node, depth int) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
+			if b.Len() > 200 {
+				b.WriteString("...")
+				break
+			}
 			renderTo(b, item, depth+1)
 		}
 		b.WriteByte(']')
@@ -558,6 +562,10 @@ func renderTo(b *strings.Builder, n *node, depth int) {
 	for i, k := range n.keys {
 		if i > 0 {
 			b.WriteString(", ")
+		}
+		if b.Len() > 200 {
+			b.WriteString("...")
+			break
 		}
 		b.WriteString(strconv.Quote(k) + ": ")
 		renderTo(b, n.items[i], depth+1)
