@@ -58,29 +58,15 @@ type ValidationError struct {
 	Findings Findings
 }
 
-// Error names the policy and the first error finding.
+// Error names the policy and sums up its error findings, as
+// lifecycle.ValidationError does.
 func (e *ValidationError) Error() string {
-	var errs []Finding
-	for _, f := range e.Findings {
-		if f.Severity == lifecycle.SeverityError {
-			errs = append(errs, f)
-		}
-	}
-	var b strings.Builder
-	b.WriteString("iac: ")
+	msg := (&lifecycle.ValidationError{Findings: e.Findings.Lifecycle()}).Error()
+	msg = strings.TrimPrefix(msg, "lifecycle: ")
 	if e.ID != "" {
-		b.WriteString(e.ID + ": ")
+		msg = e.ID + ": " + msg
 	}
-	b.WriteString(strconv.Itoa(len(errs)))
-	if len(errs) == 1 {
-		b.WriteString(" error: ")
-	} else {
-		b.WriteString(" errors; first: ")
-	}
-	if len(errs) > 0 {
-		b.WriteString(errs[0].String())
-	}
-	return b.String()
+	return "iac: " + msg
 }
 
 // Unwrap returns lifecycle.ErrInvalid.

@@ -19,6 +19,11 @@ var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 
 func readFile(t *testing.T, name string) []byte {
 	t.Helper()
+	return readFileB(t, name)
+}
+
+func readFileB(t testing.TB, name string) []byte {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)

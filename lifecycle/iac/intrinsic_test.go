@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
 )
@@ -141,14 +143,8 @@ func TestTemplateTypes(t *testing.T) {
 		{lifecycle.SeverityError, prefix + "PolicyDetails[0].Filter.Value", iac.CodeWrongType, 4, 42},
 		{lifecycle.SeverityError, prefix + "ResourceSelection.Recipes", iac.CodeWrongType, 5, 36},
 	}
-	got := briefs(fs)
-	if len(got) != len(want) {
-		t.Fatalf("findings %v", fs)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("finding %d = %+v, want %+v", i, got[i], want[i])
-		}
+	if diff := cmp.Diff(want, briefs(fs)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 	src = mustRead(t, []byte(tmpl), iac.Options{AllowUnknownFields: true})
 	fs, _ = src.Policies[0].Validate(lifecycle.ValidateOptions{})

@@ -108,13 +108,3 @@ func policySchema() []field {
 		{api: "tags", tf: "tags", kind: vTags},
 	}
 }
-
-// terraformExtras are attributes of aws_imagebuilder_lifecycle_policy
-// that are not policy members; the reader uses region and arn itself.
-func terraformExtra(attr string) bool {
-	switch attr {
-	case "id", "arn", "region", "tags_all", "timeouts":
-		return true
-	}
-	return false
-}

@@ -180,6 +180,7 @@ func (p *jsonParser) value() (*node, error) {
 			}
 		case '{':
 			n.kind = kindMap
+			seen := map[string]bool{}
 			for p.dec.More() {
 				koff := p.start()
 				ktok, err := p.dec.Token()
@@ -187,11 +188,12 @@ func (p *jsonParser) value() (*node, error) {
 					return nil, p.syntax(err)
 				}
 				key, _ := ktok.(string)
-				if n.member(key) != nil {
+				if seen[key] {
 					kl, kc := lineCol(p.data, koff)
 					return nil, &ReadError{Format: "JSON", Line: kl, Column: kc, Err: ErrSyntax,
 						Reason: "member " + strconv.Quote(key) + " is given twice; keep one"}
 				}
+				seen[key] = true
 				val, err := p.value()
 				if err != nil {
 					return nil, err
@@ -289,6 +291,7 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 		}
 	case yaml.MappingNode:
 		out.kind = kindMap
+		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind == yaml.AliasNode && k.Alias != nil {
@@ -298,10 +301,11 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
 					Reason: "a mapping key must be a plain value, not a list or mapping"}
 			}
-			if out.member(k.Value) != nil {
+			if seen[k.Value] {
 				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
 					Reason: "key " + strconv.Quote(k.Value) + " is given twice in one mapping; keep one"}
 			}
+			seen[k.Value] = true
 			val, err := y.convert(v, depth+1)
 			if err != nil {
 				return nil, err
