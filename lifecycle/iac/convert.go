@@ -93,6 +93,7 @@ func (c *converter) value(n *node, f *field, api, src string) (any, bool) {
 	if n.kind == kindNull || n.kind == kindNoValue {
 		return nil, false
 	}
+	c.p.record(api, src)
 	if n.kind == kindUnknown {
 		return c.unresolved(n, api, src)
 	}
@@ -120,11 +121,12 @@ func (c *converter) value(n *node, f *field, api, src string) (any, bool) {
 		}
 		out := []string{}
 		for i, item := range n.items {
-			ip, is := indexPath(api, i), indexPath(src, i)
+			ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
 			switch {
 			case item.kind == kindUnknown:
 				c.unresolved(item, ip, is)
 			case item.isScalar():
+				c.p.record(ip, is)
 				out = append(out, item.text)
 			default:
 				c.typeError(item, ip, is, "a string")
@@ -175,11 +177,12 @@ func (c *converter) value(n *node, f *field, api, src string) (any, bool) {
 		}
 		out := []any{}
 		for i, item := range n.items {
-			ip, is := indexPath(api, len(out)), indexPath(src, i)
+			ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
 			if item.kind == kindUnknown {
 				c.unresolved(item, ip, is)
 				continue
 			}
+			c.p.record(ip, is)
 			out = append(out, c.object(item, f.sub, ip, is))
 		}
 		return out, true
@@ -273,6 +276,6 @@ func decodeConverted(api map[string]any, p *Policy) *lifecycle.Document {
 	if errors.As(err, &de) {
 		reason, path = de.Reason, de.Path
 	}
-	p.addFinding(lifecycle.SeverityError, sourcePath(path, p.kind != KindCloudFormation), CodeWrongType, reason)
+	p.addFinding(lifecycle.SeverityError, p.SourcePath(path), CodeWrongType, reason)
 	return &lifecycle.Document{Shape: lifecycle.ShapePolicy}
 }

@@ -18,7 +18,8 @@ import (
 type Finding struct {
 	lifecycle.Finding
 	// Line and Column are 1-based; 0 when unknown.
-	Line, Column int
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
 }
 
 // String formats the finding as "line:column: path: severity: message
@@ -109,7 +110,15 @@ func (p *Policy) SourcePath(apiPath string) string {
 	if p.kind == KindPolicy {
 		return apiPath
 	}
-	return sourcePath(apiPath, p.kind != KindCloudFormation)
+	return sourcePath(apiPath, p.kind != KindCloudFormation, p.paths)
+}
+
+// record notes the source path of the value at an API path.
+func (p *Policy) record(api, src string) {
+	if p.paths == nil {
+		p.paths = map[string]string{}
+	}
+	p.paths[api] = src
 }
 
 // Locate returns the full source path, line and column of the member at

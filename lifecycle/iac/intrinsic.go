@@ -94,9 +94,10 @@ func (t *template) resolve(n *node) *node {
 	switch n.kind {
 	case kindSeq:
 		out := &node{kind: kindSeq, line: n.line, col: n.col}
-		for _, item := range n.items {
+		for i, item := range n.items {
 			if r := t.resolve(item); r.kind != kindNoValue {
 				out.items = append(out.items, r)
+				out.orig = append(out.orig, i)
 			}
 		}
 		return out

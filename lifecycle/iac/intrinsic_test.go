@@ -152,3 +152,44 @@ func TestTemplateTypes(t *testing.T) {
 		t.Errorf("with AllowUnknownFields: %v", fs)
 	}
 }
+
+// TestNoValueKeepsWrittenIndex checks that a finding about a list element
+// names the index it has as written when AWS::NoValue removed an element
+// before it.
+func TestNoValueKeepsWrittenIndex(t *testing.T) {
+	const tmpl = `
+Conditions:
+  Never: !Equals [a, b]
+Resources:
+  P:
+    Type: AWS::ImageBuilder::LifecyclePolicy
+    Properties:
+      Name: pol
+      ExecutionRole: r
+      ResourceType: AMI_IMAGE
+      PolicyDetails:
+        - !If [Never, {Action: {Type: DEPRECATE}, Filter: {Type: COUNT, Value: 1}}, !Ref AWS::NoValue]
+        - Action: {Type: DELETE}
+          Filter: {Type: AGE, Value: 3, Unit: DAY}
+      ResourceSelection:
+        Recipes:
+          - !Ref AWS::NoValue
+          - {Name: web, SemanticVersion: 1.0}
+`
+	p := mustRead(t, []byte(tmpl), iac.Options{}).Policies[0]
+	if n := len(p.Document.Policy.PolicyDetails); n != 1 {
+		t.Fatalf("%d rules, want 1", n)
+	}
+	fs, _ := p.Validate(lifecycle.ValidateOptions{})
+	want := []brief{
+		{lifecycle.SeverityError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 14, 47},
+		{lifecycle.SeverityError, "Resources.P.Properties.ResourceSelection.Recipes[1].SemanticVersion", lifecycle.CodeInvalidPattern, 18, 42},
+	}
+	if diff := cmp.Diff(want, briefs(fs)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	path, line, col := p.Locate("policyDetails[0].action.type")
+	if path != "Resources.P.Properties.PolicyDetails[1].Action.Type" || line != 13 || col != 26 {
+		t.Errorf("Locate = %s %d:%d", path, line, col)
+	}
+}

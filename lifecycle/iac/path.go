@@ -58,10 +58,14 @@ func parsePath(p string) []segment {
 
 // sourcePath turns an API member path into the same member's path in a
 // template's Properties (PascalCase) or a Terraform resource (snake_case,
-// with "[0]" after each block that holds one object).
-func sourcePath(apiPath string, tf bool) string {
+// with "[0]" after each block that holds one object). recorded maps the
+// API paths of the values the converter read to their source paths; it
+// takes precedence, so that list elements keep the index they have as
+// written.
+func sourcePath(apiPath string, tf bool, recorded map[string]string) string {
 	var b strings.Builder
 	fields := policySchema()
+	api := ""
 	for _, s := range parsePath(apiPath) {
 		switch {
 		case s.isKey:
@@ -88,8 +92,24 @@ func sourcePath(apiPath string, tf bool) string {
 			}
 			fields = f.sub
 		}
+		api = appendSegment(api, s)
+		if src, ok := recorded[api]; ok {
+			b.Reset()
+			b.WriteString(src)
+		}
 	}
 	return b.String()
+}
+
+// appendSegment appends one segment to an API path in its written form.
+func appendSegment(p string, s segment) string {
+	switch {
+	case s.isKey:
+		return keyPath(p, s.key)
+	case s.index >= 0:
+		return indexPath(p, s.index)
+	}
+	return joinPath(p, s.name)
 }
 
 // locate returns the line and column of the value at path in the tree,

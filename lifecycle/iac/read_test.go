@@ -1,6 +1,7 @@
 package iac_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -323,5 +324,21 @@ func TestParseParameters(t *testing.T) {
 		if _, err := iac.ParseParameters([]string{bad}); !errors.As(err, &pe) {
 			t.Errorf("ParseParameters(%q) = %v", bad, err)
 		}
+	}
+}
+
+func TestFindingJSON(t *testing.T) {
+	f := iac.Finding{Finding: lifecycle.Finding{Severity: lifecycle.SeverityError, Path: "Resources.P.Properties.Name",
+		Code: lifecycle.CodeRequired, Message: "is missing"}, Line: 3, Column: 7}
+	got, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"severity":"error","path":"Resources.P.Properties.Name","code":"required","message":"is missing","line":3,"column":7}`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if s := f.String(); s != "3:7: Resources.P.Properties.Name: error: is missing [required]" {
+		t.Errorf("String() = %q", s)
 	}
 }

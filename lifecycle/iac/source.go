@@ -183,6 +183,8 @@ type Policy struct {
 	// could not be resolved; validation findings at, above or below them
 	// are left out, since they only repeat that the value is missing.
 	unresolved []string
+	// paths maps the API path of each value read to its source path.
+	paths map[string]string
 }
 
 // Placeholder stands for an unresolved name or execution role, which the

@@ -64,6 +64,9 @@ type node struct {
 	// short is the YAML short-form tag the value was written with, such
 	// as "!Ref", so that messages show the expression as the user wrote it.
 	short string
+	// orig holds, for a list from which AWS::NoValue elements were
+	// dropped, the index each element had as written.
+	orig []int
 	// For kindUnknown: the expression as written, why it cannot be
 	// resolved, and the --parameter key that supplies it ("" for none).
 	expr, why, key string
@@ -80,6 +83,14 @@ func (n *node) member(k string) *node {
 		}
 	}
 	return nil
+}
+
+// origIndex returns the index list element i had as written.
+func (n *node) origIndex(i int) int {
+	if i < len(n.orig) {
+		return n.orig[i]
+	}
+	return i
 }
 
 // isScalar reports whether n is a string, number or boolean.
