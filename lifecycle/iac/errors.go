@@ -19,6 +19,8 @@ var (
 	ErrAmbiguous = errors.New("several lifecycle policies in the source")
 	// ErrNotFound: the chosen policy is not in the source.
 	ErrNotFound = errors.New("lifecycle policy not found")
+	// ErrParameter: a --parameter argument is not KEY=VALUE.
+	ErrParameter = errors.New("malformed parameter")
 )
 
 // ReadError reports a source that cannot be read, and where.

@@ -321,7 +321,7 @@ func TestParseParameters(t *testing.T) {
 	}
 	for _, bad := range []string{"novalue", "=x"} {
 		var pe *iac.ParameterError
-		if _, err := iac.ParseParameters([]string{bad}); !errors.As(err, &pe) {
+		if _, err := iac.ParseParameters([]string{bad}); !errors.As(err, &pe) || !errors.Is(err, iac.ErrParameter) {
 			t.Errorf("ParseParameters(%q) = %v", bad, err)
 		}
 	}

@@ -9,7 +9,8 @@ import (
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
-// Kind is the kind of source a policy was read from.
+// Kind is the kind of source a policy was read from. The zero Kind is
+// not valid.
 type Kind uint8
 
 // The kinds of source Read recognises.
@@ -105,8 +106,12 @@ func ParseParameters(args []string) (map[string]string, error) {
 
 // ParameterError reports a --parameter argument that is not KEY=VALUE.
 type ParameterError struct {
+	// Arg is the argument as given.
 	Arg string
 }
+
+// Unwrap returns ErrParameter.
+func (e *ParameterError) Unwrap() error { return ErrParameter }
 
 // Error implements error.
 func (e *ParameterError) Error() string {
