@@ -26,7 +26,7 @@ func readTemplate(root *node, format string, opts Options) (*Source, error) {
 		if typ := r.member("Type"); typ == nil || typ.kind != kindString || typ.text != lifecyclePolicyType {
 			continue
 		}
-		p := &Policy{ID: id, kind: KindCloudFormation, format: format, prefix: "Resources." + id + ".Properties"}
+		p := &Policy{ID: id, kind: KindCloudFormation, prefix: "Resources." + id + ".Properties"}
 		p.Region, p.AccountID = t.scalar("AWS::Region"), t.scalar("AWS::AccountId")
 		if cond := r.member("Condition"); cond != nil {
 			v, ok, why := t.condition(cond)

@@ -180,13 +180,14 @@ type Policy struct {
 	Region, AccountID string
 
 	kind     Kind
-	format   string
 	prefix   string // source path of the properties: "Resources.X.Properties" or the address
 	props    *node  // the properties as written: the template's Properties, the plan's after
 	findings Findings
-	// unresolved holds the API paths of values the dry-run needs that
-	// could not be resolved; validation findings at, above or below them
-	// are left out, since they only repeat that the value is missing.
+	// unresolved holds the API paths of values that could not be read
+	// (unresolvable where the dry-run needs them, or of the wrong type);
+	// validation findings within them, and "missing" findings of the
+	// members enclosing them, are left out: they only repeat that the
+	// value is missing.
 	unresolved []string
 	// paths maps the API path of each value read to its source path.
 	paths map[string]string
@@ -264,7 +265,7 @@ func readPolicyJSON(data []byte, root *node, opts Options) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Policy{Document: doc, kind: KindPolicy, format: "JSON", props: root}
+	p := &Policy{Document: doc, kind: KindPolicy, props: root}
 	if r, a, ok := arnScope(doc.Policy.ARN); ok {
 		p.Region, p.AccountID = r, a
 	} else {

@@ -97,7 +97,7 @@ func (tr *tfReader) module(m *node, depth int) {
 }
 
 func (tr *tfReader) add(address string, written, merged *node, region string) {
-	p := &Policy{ID: address, kind: tr.src.Kind, format: "JSON", prefix: address, props: written}
+	p := &Policy{ID: address, kind: tr.src.Kind, prefix: address, props: written}
 	extra := map[string]any{}
 	if arn := text(merged.member("arn")); arn != "" {
 		if r, a, ok := arnScope(arn); ok {
