@@ -3,6 +3,7 @@ package iac_test
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -187,7 +188,7 @@ func tfPlan(moduleAddr, after, afterUnknown, config string) []byte {
 		addr = moduleAddr + "." + addr
 	}
 	return []byte(`{"format_version": "1.2", "resource_changes": [{
-  "address": "` + addr + `", "module_address": "` + moduleAddr + `",
+  "address": ` + strconv.Quote(addr) + `, "module_address": ` + strconv.Quote(moduleAddr) + `,
   "mode": "managed", "type": "aws_imagebuilder_lifecycle_policy", "name": "p",
   "change": {"actions": ["create"], "after": ` + after + `, "after_unknown": ` + afterUnknown + `}}],
   "configuration": ` + config + `}`)
@@ -205,7 +206,11 @@ func TestTerraformPlan(t *testing.T) {
     "aws.west": {"name": "aws", "alias": "west", "expressions": {"region": {"constant_value": "us-west-2"}}},
     "aws.var": {"name": "aws", "alias": "var", "expressions": {"region": {"references": ["var.region"]}}}},
   "root_module": {"module_calls": {"m": {"module": {"resources": [
-    {"address": "aws_imagebuilder_lifecycle_policy.p", "provider_config_key": "m:aws.west"}]}}}}}`
+    {"address": "aws_imagebuilder_lifecycle_policy.p", "provider_config_key": "aws.west"}]}}}}}`
+	const inheritedConfig = `{"provider_config": {
+    "aws": {"name": "aws", "expressions": {"region": {"constant_value": "eu-north-1"}}}},
+  "root_module": {"module_calls": {"m": {"module": {"module_calls": {"n": {"module": {"resources": [
+    {"address": "aws_imagebuilder_lifecycle_policy.p", "provider_config_key": "module.m.module.n:aws"}]}}}}}}}}`
 	const varConfig = `{"provider_config": {"aws.var": {"name": "aws", "alias": "var", "expressions": {"region": {"references": ["var.region"]}}}},
   "root_module": {"resources": [{"address": "aws_imagebuilder_lifecycle_policy.p", "provider_config_key": "aws.var"}]}}`
 	const path = "policy_detail[0].filter[0].value"
@@ -237,6 +242,7 @@ func TestTerraformPlan(t *testing.T) {
 	}{
 		{"resource region", "", strings.Replace(tfAfter, `"name"`, `"region": "sa-east-1", "name"`, 1), rootConfig, "", "sa-east-1"},
 		{"aliased provider in a module", `module.m`, tfAfter, moduleConfig, "", "us-west-2"},
+		{"provider inherited by a nested module", `module.m["x"].module.n`, tfAfter, inheritedConfig, "", "eu-north-1"},
 		{"region from a variable", "", tfAfter, varConfig, "ca-central-1", "ca-central-1"},
 		{"no configuration", "", tfAfter, `{}`, "", ""},
 	} {

@@ -224,17 +224,35 @@ func (tr *tfReader) describeUnknowns(merged *node, moduleAddr, local string) {
 // sets as a constant, or "". moduleAddr is the resource's module address
 // ("" for the root, "module.a.module.b" with any instance keys) and local
 // its "type.name" within the module.
+//
+// The configuration names the provider by a key such as "aws",
+// "aws.west" or "module.a:aws". A key that provider_config lacks (older
+// Terraform versions give a module's inherited provider its own key) is
+// looked up in the enclosing modules, as a module inherits its parent's
+// default provider.
 func (tr *tfReader) providerRegion(moduleAddr, local string) string {
-	key := "aws"
-	if k := text(tr.configResource(moduleAddr, local).member("provider_config_key")); k != "" {
-		key = k
+	res := tr.configResource(moduleAddr, local)
+	key := text(res.member("provider_config_key"))
+	if keys := res.member("provider_config_keys"); key == "" && keys != nil && keys.kind == kindSeq && len(keys.items) > 0 {
+		key = text(keys.items[0])
+	}
+	if key == "" {
+		key = "aws"
 	}
 	pcs := tr.root.member("configuration").member("provider_config")
 	pc := pcs.member(key)
-	if pc == nil {
-		if _, rest, ok := strings.Cut(key, ":"); ok {
-			pc = pcs.member(rest)
+	for pc == nil {
+		mod, name, ok := strings.Cut(key, ":")
+		if !ok {
+			break
 		}
+		i := strings.LastIndex(mod, ".module.")
+		if i < 0 {
+			key = name
+		} else {
+			key = mod[:i] + ":" + name
+		}
+		pc = pcs.member(key)
 	}
 	return text(pc.member("expressions").member("region").member("constant_value"))
 }
