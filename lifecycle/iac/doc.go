@@ -49,7 +49,8 @@
 //
 // What cannot be known before deployment (Fn::GetAtt, Fn::ImportValue, Ref
 // to a resource, an SSM parameter type, a parameter without Default, a
-// Terraform value known only after apply) is reported by a finding of code
+// Terraform value known only after apply), and what ibkit does not
+// evaluate (Fn::GetAZs, Fn::Cidr, the language extensions), is reported by a finding of code
 // CodeUnresolved that gives the expression, the reason and the
 // --parameter KEY=VALUE that supplies it (see Options.Parameters for the
 // keys). Where the dry-run does not need the value (the name, the
