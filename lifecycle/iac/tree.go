@@ -1,0 +1,356 @@
+package iac
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// nodeKind is the kind of a value in a source tree.
+type nodeKind uint8
+
+const (
+	kindNull nodeKind = iota
+	kindBool
+	kindNumber
+	kindString
+	kindSeq
+	kindMap
+	// kindUnknown is a value that cannot be known offline: an intrinsic
+	// function ibkit cannot evaluate, or a Terraform value known only
+	// after apply.
+	kindUnknown
+	// kindNoValue is CloudFormation's AWS::NoValue: the member or element
+	// holding it is removed.
+	kindNoValue
+)
+
+func (k nodeKind) String() string {
+	switch k {
+	case kindNull:
+		return "null"
+	case kindBool:
+		return "a boolean"
+	case kindNumber:
+		return "a number"
+	case kindString:
+		return "a string"
+	case kindSeq:
+		return "a list"
+	case kindMap:
+		return "an object"
+	case kindUnknown:
+		return "an unresolved value"
+	}
+	return "AWS::NoValue"
+}
+
+// node is one value of a JSON or YAML document, with the line and column
+// (both 1-based) where it starts. Maps keep their members in document
+// order.
+type node struct {
+	kind  nodeKind
+	text  string // scalar text: the string, the number literal, "true" or "false"
+	keys  []string
+	items []*node // list elements, or map values in the order of keys
+	line  int
+	col   int
+	// short is the YAML short-form tag the value was written with, such
+	// as "!Ref", so that messages show the expression as the user wrote it.
+	short string
+	// orig holds, for a list from which AWS::NoValue elements were
+	// dropped, the index each element had as written.
+	orig []int
+	// For kindUnknown: the expression as written, why it cannot be
+	// resolved, and the --parameter key that supplies it ("" for none).
+	expr, why, key string
+}
+
+// member returns the value of map member k, or nil.
+func (n *node) member(k string) *node {
+	if n == nil || n.kind != kindMap {
+		return nil
+	}
+	for i, key := range n.keys {
+		if key == k {
+			return n.items[i]
+		}
+	}
+	return nil
+}
+
+// origIndex returns the index list element i had as written.
+func (n *node) origIndex(i int) int {
+	if i < len(n.orig) {
+		return n.orig[i]
+	}
+	return i
+}
+
+// isScalar reports whether n is a string, number or boolean.
+func (n *node) isScalar() bool {
+	return n.kind == kindString || n.kind == kindNumber || n.kind == kindBool
+}
+
+// maxNodes bounds the size of a tree, so that YAML aliases cannot expand
+// a small input into an enormous one.
+const maxNodes = 1 << 20
+
+// parseJSON reads one JSON value into a tree. Syntax errors and members
+// given twice are *ReadErrors with the line and column.
+func parseJSON(data []byte) (*node, error) {
+	p := jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	p.dec.UseNumber()
+	root, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	off := p.start()
+	if _, err := p.dec.Token(); err != io.EOF {
+		line, col := lineCol(data, off)
+		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Err: ErrSyntax,
+			Reason: "unexpected data after the top-level value"}
+	}
+	return root, nil
+}
+
+type jsonParser struct {
+	data  []byte
+	dec   *json.Decoder
+	nodes int
+}
+
+// start returns the offset of the next token: the decoder's offset past
+// white space and separators.
+func (p *jsonParser) start() int64 {
+	off := p.dec.InputOffset()
+	for off < int64(len(p.data)) {
+		switch p.data[off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+			continue
+		}
+		break
+	}
+	return off
+}
+
+func (p *jsonParser) syntax(err error) error {
+	var se *json.SyntaxError
+	off := p.dec.InputOffset()
+	reason := err.Error()
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		off = int64(len(p.data))
+		reason = "unexpected end of input"
+	}
+	reason = strings.TrimPrefix(reason, "json: ")
+	line, col := lineCol(p.data, off)
+	return &ReadError{Format: "JSON", Line: line, Column: col, Reason: reason, Err: ErrSyntax}
+}
+
+func (p *jsonParser) value() (*node, error) {
+	off := p.start()
+	tok, err := p.dec.Token()
+	if err != nil {
+		return nil, p.syntax(err)
+	}
+	p.nodes++
+	if p.nodes > maxNodes {
+		return nil, &ReadError{Format: "JSON", Err: ErrSyntax, Reason: "the document has more than " + strconv.Itoa(maxNodes) + " values"}
+	}
+	line, col := lineCol(p.data, off)
+	n := &node{line: line, col: col}
+	switch t := tok.(type) {
+	case nil:
+		n.kind = kindNull
+	case bool:
+		n.kind, n.text = kindBool, strconv.FormatBool(t)
+	case json.Number:
+		n.kind, n.text = kindNumber, t.String()
+	case string:
+		n.kind, n.text = kindString, t
+	case json.Delim:
+		switch t {
+		case '[':
+			n.kind = kindSeq
+			for p.dec.More() {
+				item, err := p.value()
+				if err != nil {
+					return nil, err
+				}
+				n.items = append(n.items, item)
+			}
+		case '{':
+			n.kind = kindMap
+			seen := map[string]bool{}
+			for p.dec.More() {
+				koff := p.start()
+				ktok, err := p.dec.Token()
+				if err != nil {
+					return nil, p.syntax(err)
+				}
+				key, _ := ktok.(string)
+				if seen[key] {
+					kl, kc := lineCol(p.data, koff)
+					return nil, &ReadError{Format: "JSON", Line: kl, Column: kc, Err: ErrSyntax,
+						Reason: "member " + strconv.Quote(key) + " is given twice; keep one"}
+				}
+				seen[key] = true
+				val, err := p.value()
+				if err != nil {
+					return nil, err
+				}
+				n.keys = append(n.keys, key)
+				n.items = append(n.items, val)
+			}
+		}
+		if _, err := p.dec.Token(); err != nil { // the closing delimiter
+			return nil, p.syntax(err)
+		}
+	}
+	return n, nil
+}
+
+// lineCol converts a byte offset into a 1-based line and a 1-based column
+// counted in characters.
+func lineCol(data []byte, off int64) (int, int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[lineStart:]) + 1
+}
+
+// parseYAML reads the first YAML document into a tree. CloudFormation's
+// short-form tags become the long form: !Ref X becomes {"Ref": X},
+// !GetAtt A.B becomes {"Fn::GetAtt": ["A", "B"]} and !Name V becomes
+// {"Fn::Name": V}. Malformed YAML and mapping keys given twice are
+// *ReadErrors with the line and column.
+func parseYAML(data []byte) (*node, error) {
+	var doc yaml.Node
+	if err := yaml.Load(data, &doc); err != nil {
+		re := &ReadError{Format: "YAML", Err: ErrSyntax, Reason: err.Error()}
+		var le *yaml.LoadError
+		if errors.As(err, &le) {
+			re.Line, re.Column, re.Reason = le.Mark.Line, le.Mark.Column, le.Message
+			if le.ContextMsg != "" {
+				re.Reason = le.ContextMsg + ": " + le.Message
+			}
+		}
+		return nil, re
+	}
+	y := yamlConverter{}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return &node{kind: kindNull, line: 1, col: 1}, nil
+		}
+		root = root.Content[0]
+	}
+	return y.convert(root, 0)
+}
+
+type yamlConverter struct{ nodes int }
+
+func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
+	y.nodes++
+	if y.nodes > maxNodes || depth > 10000 {
+		return nil, &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
+			Reason: "the document is too large or too deeply nested once its aliases are expanded"}
+	}
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return nil, &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax, Reason: "alias without an anchor"}
+		}
+		return y.convert(n.Alias, depth+1)
+	}
+	out := &node{line: n.Line, col: n.Column}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			out.kind = kindNull
+		case "!!bool":
+			out.kind, out.text = kindBool, strings.ToLower(n.Value)
+		case "!!int", "!!float":
+			out.kind, out.text = kindNumber, n.Value
+		default:
+			out.kind, out.text = kindString, n.Value
+		}
+	case yaml.SequenceNode:
+		out.kind = kindSeq
+		for _, c := range n.Content {
+			item, err := y.convert(c, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out.items = append(out.items, item)
+		}
+	case yaml.MappingNode:
+		out.kind = kindMap
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.AliasNode && k.Alias != nil {
+				k = k.Alias
+			}
+			if k.Kind != yaml.ScalarNode {
+				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
+					Reason: "a mapping key must be a plain value, not a list or mapping"}
+			}
+			if seen[k.Value] {
+				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
+					Reason: "key " + strconv.Quote(k.Value) + " is given twice in one mapping; keep one"}
+			}
+			seen[k.Value] = true
+			val, err := y.convert(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out.keys = append(out.keys, k.Value)
+			out.items = append(out.items, val)
+		}
+	default:
+		out.kind = kindNull
+	}
+	if tag := n.Tag; strings.HasPrefix(tag, "!") && !strings.HasPrefix(tag, "!!") {
+		return shortForm(tag, out), nil
+	}
+	return out, nil
+}
+
+// shortForm turns a value written with a CloudFormation short-form tag into
+// the long form, a map of one member.
+func shortForm(tag string, v *node) *node {
+	name := strings.TrimPrefix(tag, "!")
+	switch name {
+	case "Ref", "Condition":
+	default:
+		name = "Fn::" + name
+	}
+	if name == "Fn::GetAtt" && v.kind == kindString {
+		res, attr, _ := strings.Cut(v.text, ".")
+		v = &node{kind: kindSeq, line: v.line, col: v.col, items: []*node{
+			{kind: kindString, text: res, line: v.line, col: v.col},
+			{kind: kindString, text: attr, line: v.line, col: v.col},
+		}}
+	}
+	if v.kind == kindNull {
+		v = &node{kind: kindString, line: v.line, col: v.col}
+	}
+	return &node{kind: kindMap, keys: []string{name}, items: []*node{v}, line: v.line, col: v.col, short: tag}
+}
