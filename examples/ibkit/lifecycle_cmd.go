@@ -12,19 +12,20 @@ func runLifecyclePlan(e *env, args []string) error {
 		"and its AMIs, snapshots and container images, and why; with no files it runs on an embedded sample")
 	var in lifecycleInput
 	in.register(fs, true)
-	output := outputFlag(fs, "table", "json")
-	doc, idx, now, err := e.loadRun(fs, args, &in, nil)
+	output := outputFlag(fs, "table")
+	run, err := e.loadRun(fs, args, &in, nil)
 	if err != nil {
 		return err
 	}
-	plan, err := lifecycle.DryRun(&doc.Policy, idx, lifecycle.PlanOptions{Now: now})
+	plan, err := lifecycle.DryRun(&run.doc.Policy, run.idx, lifecycle.PlanOptions{Now: run.now})
 	if err != nil {
 		return planError(err)
 	}
-	if output.value == "json" {
+	plan.Warnings = run.warnings.addTo(plan.Warnings)
+	if output.json() {
 		return writeJSON(e.stdout, plan)
 	}
-	return writePlanTable(e.stdout, &doc.Policy, idx, plan, e.colour)
+	return writePlanTable(e.stdout, run, plan, e.colour)
 }
 
 // runLifecycleValidate implements "ibkit lifecycle validate".
@@ -33,7 +34,7 @@ func runLifecycleValidate(e *env, args []string) error {
 		"documented rules and print every finding with its JSON path; exit status 1 when there are errors")
 	var in lifecycleInput
 	in.register(fs, false)
-	output := outputFlag(fs, "text", "json")
+	output := outputFlag(fs)
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -42,24 +43,35 @@ func runLifecycleValidate(e *env, args []string) error {
 		return err
 	}
 	findings, verr := doc.Validate(lifecycle.ValidateOptions{})
-	if verr != nil {
-		return e.invalidPolicy(name, findings)
+	if findings == nil {
+		findings = lifecycle.Findings{}
 	}
-	if output.value == "json" {
-		if findings == nil {
-			findings = lifecycle.Findings{}
-		}
-		return writeJSON(e.stdout, struct {
+	if output.json() {
+		err = writeJSON(e.stdout, struct {
 			File     string             `json:"file"`
 			Valid    bool               `json:"valid"`
 			Findings lifecycle.Findings `json:"findings"`
-		}{name, true, findings})
+		}{name, verr == nil, findings})
+	} else {
+		for _, f := range findings {
+			fmt.Fprintln(e.stdout, formatFinding(name, f))
+		}
+		verdict := "valid"
+		if verr != nil {
+			verdict = "invalid"
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s: %s (%s)\n", safe(name), verdict, countFindings(findings))
 	}
-	for _, f := range findings {
-		fmt.Fprintln(e.stdout, formatFinding(name, f))
+	if err == nil && verr != nil {
+		err = &failedResult{}
 	}
-	fmt.Fprintf(e.stdout, "%s: valid (%d warnings)\n", name, len(findings))
-	return nil
+	return err
+}
+
+// countFindings is "2 errors, 1 warning".
+func countFindings(fs lifecycle.Findings) string {
+	errs, warns := len(fs.Errors()), len(fs.Warnings())
+	return count(errs, "error", "errors") + ", " + count(warns, "warning", "warnings")
 }
 
 // runLifecycleForecast implements "ibkit lifecycle forecast".
@@ -69,8 +81,8 @@ func runLifecycleForecast(e *env, args []string) error {
 	var in lifecycleInput
 	in.register(fs, true)
 	days := fs.Int("days", 180, "simulate `N` days after the first run, at most 3650")
-	output := outputFlag(fs, "text", "json")
-	doc, idx, now, err := e.loadRun(fs, args, &in, func() error {
+	output := outputFlag(fs)
+	run, err := e.loadRun(fs, args, &in, func() error {
 		if *days < 0 || *days > 3650 {
 			return usagef("--days must be between 0 and 3650, not %d", *days)
 		}
@@ -79,12 +91,13 @@ func runLifecycleForecast(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	tl, err := lifecycle.Forecast(&doc.Policy, idx, *days, lifecycle.PlanOptions{Now: now})
+	tl, err := lifecycle.Forecast(&run.doc.Policy, run.idx, *days, lifecycle.PlanOptions{Now: run.now})
 	if err != nil {
 		return planError(err)
 	}
-	if output.value == "json" {
+	tl.Warnings = run.warnings.addTo(tl.Warnings)
+	if output.json() {
 		return writeJSON(e.stdout, tl)
 	}
-	return writeTimeline(e.stdout, tl, e.colour)
+	return writeTimeline(e.stdout, run, tl, e.colour)
 }

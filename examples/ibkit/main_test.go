@@ -44,6 +44,8 @@ func TestGolden(t *testing.T) {
 		stdin string
 		args  []string
 		code  int
+		// kept: the command fails but its answer is on standard output.
+		kept bool
 	}{
 		// Help and usage.
 		{name: "help", args: []string{"--help"}},
@@ -101,7 +103,8 @@ func TestGolden(t *testing.T) {
 		{name: "validate-sample", args: []string{"lifecycle", "validate"}},
 		{name: "validate-warnings", args: []string{"lifecycle", "validate", "--policy", in + "warning-policy.json"}},
 		{name: "validate-warnings-json", args: []string{"lifecycle", "validate", "--policy", in + "warning-policy.json", "--output", "json"}},
-		{name: "validate-invalid", args: []string{"lifecycle", "validate", "--policy", in + "invalid-policy.json"}, code: exitInvalid},
+		{name: "validate-invalid", args: []string{"lifecycle", "validate", "--policy", in + "invalid-policy.json"}, code: exitInvalid, kept: true},
+		{name: "validate-invalid-json", args: []string{"lifecycle", "validate", "--policy", in + "invalid-policy.json", "--output", "json"}, code: exitInvalid, kept: true},
 		{name: "validate-unknown-field", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json"}, code: exitInvalid},
 		{name: "validate-unknown-field-allowed", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json", "--allow-unknown-fields"}},
 		{name: "validate-malformed", args: []string{"lifecycle", "validate", "--policy", in + "malformed.json"}, code: exitInvalid},
@@ -134,7 +137,7 @@ func TestGolden(t *testing.T) {
 		{name: "arn-parse-stdin", stdin: "# a comment\narn:aws:imagebuilder:us-east-1:111122223333:image-recipe/web/1.2.x\n\n", args: []string{"arn", "parse"}},
 		{name: "arn-parse-invalid", args: []string{"arn", "parse",
 			"arn:aws:imagebuilder:us-east-1:111122223333:lifecycle-policy/p/1.0.0",
-			"arn:aws:imagebuilder:us-east-1:123:image/x/1.0.0"}, code: exitInvalid},
+			"arn:aws:imagebuilder:us-east-1:123:image/x/1.0.0"}, code: exitInvalid, kept: true},
 		{name: "arn-parse-unknown-flag", args: []string{"arn", "parse", "--strict", "x"}, code: exitUsage},
 		{name: "arn-parse-nothing", args: []string{"arn", "parse"}, code: exitUsage},
 		{name: "arn-validate", args: []string{"arn", "validate", "--shape", "RoleNameOrArn",
@@ -142,7 +145,7 @@ func TestGolden(t *testing.T) {
 		{name: "arn-validate-json", args: []string{"arn", "validate", "--shape", "ImageBuildVersionArn", "--output", "json",
 			"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.0.0/0"}},
 		{name: "arn-validate-invalid", args: []string{"arn", "validate", "--shape", "ComponentVersionArnOrBuildVersionArn",
-			"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.x.3"}, code: exitInvalid},
+			"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.x.3"}, code: exitInvalid, kept: true},
 		{name: "arn-validate-list", args: []string{"arn", "validate", "--list"}},
 		{name: "arn-validate-unknown-flag", args: []string{"arn", "validate", "--shape", "AccountId", "--regex-only", "x"}, code: exitUsage},
 		{name: "arn-validate-bad-bool", args: []string{"arn", "validate", "--list=maybe"}, code: exitUsage},
@@ -165,7 +168,7 @@ func TestGolden(t *testing.T) {
 		{name: "filter-json-stdin", stdin: readFile(t, in+"list-images.json"), args: []string{"filter", "--operation", "ListImages",
 			"--filters", `[{"name":"type","values":["DOCKER","AMI"]},{"name":"osVersion","values":["Microsoft Windows Server 2022"]}]`}},
 		{name: "filter-bad-name", args: []string{"filter", "--operation", "ListImages", "--filters", "name=Platform,values=Linux", "--input", in + "list-images.json"}, code: exitInvalid},
-		{name: "filter-bad-operation", args: []string{"filter", "--operation", "ListThings", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitInvalid},
+		{name: "filter-bad-operation", args: []string{"filter", "--operation", "ListThings", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitUsage},
 		{name: "filter-malformed-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "malformed.json"}, code: exitInvalid},
 		{name: "filter-missing-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "nope.json"}, code: exitInvalid},
 		{name: "filter-malformed-filters", args: []string{"filter", "--operation", "ListImages", "--filters", `[{"name":"platform","values":["Linux"]`, "--input", in + "list-images.json"}, code: exitInvalid},
@@ -179,11 +182,14 @@ func TestGolden(t *testing.T) {
 			if r.code != tt.code {
 				t.Errorf("exit status %d, want %d\nstderr:\n%s", r.code, tt.code, r.stderr)
 			}
-			if r.code != exitOK && r.stdout != "" {
+			if r.code != exitOK && !tt.kept && r.stdout != "" {
 				t.Errorf("a failed command printed on standard output:\n%s", r.stdout)
 			}
-			if r.code != exitOK && r.stderr == "" {
-				t.Error("a failed command printed no message")
+			if r.code != exitOK && r.stderr == "" && r.stdout == "" {
+				t.Error("a failed command printed nothing")
+			}
+			if tt.kept && r.stderr != "" {
+				t.Errorf("a command whose answer is its output wrote on standard error:\n%s", r.stderr)
 			}
 			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
 				t.Errorf("stack trace on standard error:\n%s", r.stderr)
