@@ -36,7 +36,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"lifecycle plan", "dry-run one execution of a lifecycle policy",
-			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output table|json]", runLifecyclePlan},
+			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--output text|json]", runLifecyclePlan},
 		{"lifecycle validate", "validate a lifecycle policy and print every finding",
 			"lifecycle validate [--policy FILE] [--output text|json]", runLifecycleValidate},
 		{"lifecycle forecast", "simulate daily executions and print the timeline",
@@ -46,9 +46,9 @@ func commands() []command {
 		{"arn validate", "validate ARNs against an API shape",
 			"arn validate --shape SHAPE [--output text|json] [ARN ...]", runARNValidate},
 		{"version latest", "pick the latest version or build matching a filter",
-			"version latest --filter FILTER [--output text|json] [VERSION ...]", runVersionLatest},
+			"version latest --filter FILTER [--skip-state STATE ...] [--input FILE] [--output text|json] [VERSION ...]", runVersionLatest},
 		{"filter", "apply List filters to a saved List response",
-			"filter --operation OP --filters FILTERS [--input FILE]", runFilter},
+			"filter --operation OP --filters FILTERS [--input FILE] [--model 2026|2024]", runFilter},
 	}
 }
 

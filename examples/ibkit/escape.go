@@ -81,11 +81,3 @@ func hex2(c byte) string {
 	}
 	return h
 }
-
-// safeAll applies safe to each string of ss, in place, and returns ss.
-func safeAll(ss []string) []string {
-	for i, s := range ss {
-		ss[i] = safe(s)
-	}
-	return ss
-}

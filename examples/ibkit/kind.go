@@ -10,7 +10,8 @@ import (
 // members, and which flag of which command takes it.
 type documentKind struct {
 	what  string // "the output of aws ec2 describe-images"
-	takes string // "--inventory"
+	takes string // the flag that takes it: "--inventory"
+	of    string // the commands that have the flag
 }
 
 // documentKinds maps a telling top-level member to the kind of document
@@ -19,18 +20,18 @@ var documentKinds = []struct {
 	member string
 	kind   documentKind
 }{
-	{"lifecyclePolicy", documentKind{"a GetLifecyclePolicy response (aws imagebuilder get-lifecycle-policy)", "--policy"}},
-	{"policyDetails", documentKind{"a lifecycle policy", "--policy"}},
-	{"resourceSelection", documentKind{"a lifecycle policy", "--policy"}},
-	{"Images", documentKind{"the output of aws ec2 describe-images", "--inventory"}},
-	{"LaunchPermissions", documentKind{"the output of aws ec2 describe-image-attribute --attribute launchPermission", "--inventory"}},
-	{"imageSummaryList", documentKind{"a ListImageBuildVersions response (aws imagebuilder list-image-build-versions)", "--inventory"}},
-	{"image", documentKind{"a GetImage response (aws imagebuilder get-image)", "--inventory"}},
-	{"images", documentKind{"an ibkit inventory", "--inventory"}},
-	{"amis", documentKind{"an ibkit inventory", "--inventory"}},
-	{"imageVersionList", documentKind{"a ListImages response (aws imagebuilder list-images)", "--input of ibkit version latest or ibkit filter"}},
-	{"componentSummaryList", documentKind{"a ListComponentBuildVersions response", "--input of ibkit version latest"}},
-	{"workflowSummaryList", documentKind{"a ListWorkflowBuildVersions response", "--input of ibkit version latest"}},
+	{"lifecyclePolicy", documentKind{"a GetLifecyclePolicy response (aws imagebuilder get-lifecycle-policy)", "--policy", "lifecycle validate, plan and forecast"}},
+	{"policyDetails", documentKind{"a lifecycle policy", "--policy", "lifecycle validate, plan and forecast"}},
+	{"resourceSelection", documentKind{"a lifecycle policy", "--policy", "lifecycle validate, plan and forecast"}},
+	{"Images", documentKind{"the output of aws ec2 describe-images", "--inventory", "lifecycle plan and forecast"}},
+	{"LaunchPermissions", documentKind{"the output of aws ec2 describe-image-attribute --attribute launchPermission", "--inventory", "lifecycle plan and forecast"}},
+	{"imageSummaryList", documentKind{"a ListImageBuildVersions response (aws imagebuilder list-image-build-versions)", "--inventory", "lifecycle plan and forecast"}},
+	{"image", documentKind{"a GetImage response (aws imagebuilder get-image)", "--inventory", "lifecycle plan and forecast"}},
+	{"images", documentKind{"an ibkit inventory", "--inventory", "lifecycle plan and forecast"}},
+	{"amis", documentKind{"an ibkit inventory", "--inventory", "lifecycle plan and forecast"}},
+	{"imageVersionList", documentKind{"a ListImages response (aws imagebuilder list-images)", "--input", "version latest and filter"}},
+	{"componentSummaryList", documentKind{"a ListComponentBuildVersions response", "--input", "version latest"}},
+	{"workflowSummaryList", documentKind{"a ListWorkflowBuildVersions response", "--input", "version latest"}},
 }
 
 // sniffKind returns the kind of a JSON object by its top-level members,
@@ -68,5 +69,5 @@ func wrongKind(name string, data []byte, flag string, err error) error {
 	if !ok || k.takes == flag {
 		return err
 	}
-	return fmt.Errorf("%w\nhint: %s looks like %s, which %s takes, not %s", err, name, k.what, k.takes, flag)
+	return fmt.Errorf("%w\nhint: %s looks like %s; %s takes it (%s), not %s", err, name, k.what, k.takes, k.of, flag)
 }

@@ -162,12 +162,11 @@ func runVersionLatest(e *env, args []string) error {
 		return writeJSON(e.stdout, out)
 	}
 	line := latest
-	if zeros {
-		line += " [AS-6"
-		if chosen.zeros {
-			line += ": written " + chosen.written
-		}
-		line += "]"
+	switch {
+	case chosen.zeros:
+		line += " [AS-6: written " + chosen.written + "]"
+	case zeros:
+		line += " [AS-6: other matches are written with leading zeros]"
 	}
 	_, err = fmt.Fprintln(e.stdout, safe(line))
 	return err
@@ -271,7 +270,7 @@ func listCandidates(name string, data []byte) ([]versionCandidate, error) {
 	if out == nil {
 		err := fmt.Errorf("%s: no items: expected a ListComponentBuildVersions, ListImageBuildVersions, ListImages or "+
 			"ListWorkflowBuildVersions response, with componentSummaryList, imageSummaryList, imageVersionList or workflowSummaryList", name)
-		return nil, wrongKind(name, data, "--input of ibkit version latest", err)
+		return nil, wrongKind(name, data, "--input", err)
 	}
 	return out, nil
 }
