@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/ibkit/ibkit/arn"
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 )
 
 // arnView is the JSON form of a parsed ARN.
@@ -111,7 +112,7 @@ func writeARNVerdicts(e *env, vs []arnVerdict, asJSON bool, text func(tw io.Writ
 			if v.Error.Rule != "" {
 				line += " (rule " + v.Error.Rule + ")"
 			}
-			fmt.Fprintln(tw, safe(line+decisionTags(v.Decisions)))
+			fmt.Fprintln(tw, termsafe.String(line+decisionTags(v.Decisions)))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -163,18 +164,18 @@ func runARNParse(e *env, args []string) error {
 		}
 		first = false
 		v := vv.arnView
-		fmt.Fprintf(tw, "%s\n", safe(v.ARN))
+		fmt.Fprintf(tw, "%s\n", termsafe.String(v.ARN))
 		fmt.Fprintf(tw, "  partition\t%s\n  region\t%s\n  account\t%s (%s)\n  type\t%s\n",
-			safe(v.Partition), safe(v.Region), safe(v.Account), safe(v.Owner), safe(v.Type))
+			termsafe.String(v.Partition), termsafe.String(v.Region), termsafe.String(v.Account), termsafe.String(v.Owner), termsafe.String(v.Type))
 		if v.Stage != "" {
-			fmt.Fprintf(tw, "  stage\t%s\n", safe(v.Stage))
+			fmt.Fprintf(tw, "  stage\t%s\n", termsafe.String(v.Stage))
 		}
-		fmt.Fprintf(tw, "  name\t%s\n", safe(v.Name))
+		fmt.Fprintf(tw, "  name\t%s\n", termsafe.String(v.Name))
 		version := v.VersionKind
 		if v.Version != "" {
 			version = v.Version + " (" + v.VersionKind + ")"
 		}
-		fmt.Fprintf(tw, "  version\t%s\n", safe(version))
+		fmt.Fprintf(tw, "  version\t%s\n", termsafe.String(version))
 		if v.Build != nil {
 			fmt.Fprintf(tw, "  build\t%d\n", *v.Build)
 		}
@@ -233,6 +234,6 @@ func runARNValidate(e *env, args []string) error {
 		vs = append(vs, v)
 	}
 	return writeARNVerdicts(e, vs, output.json(), func(tw io.Writer, v arnVerdict) {
-		fmt.Fprintln(tw, safe("valid "+v.Shape+": "+v.Value+decisionTags(v.Decisions)))
+		fmt.Fprintln(tw, termsafe.String("valid "+v.Shape+": "+v.Value+decisionTags(v.Decisions)))
 	})
 }

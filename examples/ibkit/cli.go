@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 )
 
 // exitStatusHelp states the exit statuses in every help text.
@@ -94,13 +96,13 @@ func (e *env) run(args []string) int {
 		}
 		what := "no subcommand"
 		if len(args) > 1 {
-			what = "unknown subcommand " + safe(strconv.Quote(args[1]))
+			what = "unknown subcommand " + termsafe.String(strconv.Quote(args[1]))
 		}
 		fmt.Fprintf(e.stderr, "ibkit %s: %s\n", args[0], what)
 		e.printGroupUsage(e.stderr, args[0], group)
 		return exitUsage
 	}
-	fmt.Fprintf(e.stderr, "ibkit: unknown command %s\n", safe(strconv.Quote(args[0])))
+	fmt.Fprintf(e.stderr, "ibkit: unknown command %s\n", termsafe.String(strconv.Quote(args[0])))
 	e.printUsage(e.stderr)
 	return exitUsage
 }
@@ -122,7 +124,7 @@ func (e *env) exec(c command, args []string) int {
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp), errors.As(err, &f):
 		if _, werr := e.stdout.Write(out.Bytes()); werr != nil {
-			fmt.Fprintf(e.stderr, "ibkit %s: writing output: %s\n", c.name, safe(werr.Error()))
+			fmt.Fprintf(e.stderr, "ibkit %s: writing output: %s\n", c.name, termsafe.String(werr.Error()))
 			return exitInvalid
 		}
 		if f != nil {
@@ -130,12 +132,12 @@ func (e *env) exec(c command, args []string) int {
 		}
 		return exitOK
 	case errors.As(err, &u):
-		fmt.Fprintf(e.stderr, "ibkit %s: %s\nusage: ibkit %s\nRun 'ibkit %s --help' for details.\n", c.name, safe(u.msg), c.usage, c.name)
+		fmt.Fprintf(e.stderr, "ibkit %s: %s\nusage: ibkit %s\nRun 'ibkit %s --help' for details.\n", c.name, termsafe.String(u.msg), c.usage, c.name)
 		return exitUsage
 	default:
 		// errors.Join puts one error a line; give each line the prefix.
 		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(e.stderr, "ibkit %s: %s\n", c.name, safe(line))
+			fmt.Fprintf(e.stderr, "ibkit %s: %s\n", c.name, termsafe.String(line))
 		}
 		return exitInvalid
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
@@ -60,7 +61,7 @@ func runLifecycleValidate(e *env, args []string) error {
 		if verr != nil {
 			verdict = "invalid"
 		}
-		_, err = fmt.Fprintf(e.stdout, "%s: %s (%s)\n", safe(name), verdict, countFindings(findings))
+		_, err = fmt.Fprintf(e.stdout, "%s: %s (%s)\n", termsafe.String(name), verdict, countFindings(findings))
 	}
 	if err == nil && verr != nil {
 		err = &failedResult{}

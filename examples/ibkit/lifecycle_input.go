@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
@@ -309,7 +310,7 @@ func formatFinding(doc string, f lifecycle.Finding) string {
 	for _, d := range f.Decisions {
 		tags = append(tags, string(d))
 	}
-	return safe(fmt.Sprintf("%s: %s: %s: %s [%s]", findingLocation(f, doc), path, f.Severity, f.Message, strings.Join(tags, ", ")))
+	return termsafe.String(fmt.Sprintf("%s: %s: %s: %s [%s]", findingLocation(f, doc), path, f.Severity, f.Message, strings.Join(tags, ", ")))
 }
 
 // planError turns an engine error into a message.

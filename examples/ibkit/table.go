@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
@@ -57,10 +58,10 @@ type table struct {
 	verdictAt int // column holding a verdict word, or -1
 }
 
-// add adds a row; its cells are escaped with safe.
+// add adds a row; its cells are escaped with termsafe.String.
 func (t *table) add(cells ...string) {
 	for i, c := range cells {
-		cells[i] = safe(c)
+		cells[i] = termsafe.String(c)
 	}
 	t.rows = append(t.rows, cells)
 }
@@ -138,11 +139,11 @@ func (m *marks) legend(w io.Writer) {
 func writePlanTable(w io.Writer, run *runInput, plan *lifecycle.Plan, colour bool) error {
 	p := painter(colour)
 	pol := &run.doc.Policy
-	fmt.Fprintf(w, "%s %s (%s), dry run at %s\n", p.paint(ansiBold, "Lifecycle policy"), safe(plan.Policy),
-		safe(string(pol.ResourceType)), plan.Now.Format("2006-01-02T15:04:05Z07:00"))
+	fmt.Fprintf(w, "%s %s (%s), dry run at %s\n", p.paint(ansiBold, "Lifecycle policy"), termsafe.String(plan.Policy),
+		termsafe.String(string(pol.ResourceType)), plan.Now.Format("2006-01-02T15:04:05Z07:00"))
 	writeRules(w, pol)
 	if !plan.Evaluated {
-		fmt.Fprintf(w, "\n%s\n", safe(plan.Note))
+		fmt.Fprintf(w, "\n%s\n", termsafe.String(plan.Note))
 		writeFooter(w, run, plan.Warnings, plan.Decisions)
 		return nil
 	}
@@ -165,8 +166,8 @@ func writePlanTable(w io.Writer, run *runInput, plan *lifecycle.Plan, colour boo
 		if img.Group != group {
 			flush()
 			group = img.Group
-			fmt.Fprintf(w, "\n%s  %s, %s, %s\n", p.paint(ansiBold, safe(group.Recipe+" "+group.Version)), safe(group.Region),
-				safe(group.AccountID), count(len(group.Images), "image", "images"))
+			fmt.Fprintf(w, "\n%s  %s, %s, %s\n", p.paint(ansiBold, termsafe.String(group.Recipe+" "+group.Version)), termsafe.String(group.Region),
+				termsafe.String(group.AccountID), count(len(group.Images), "image", "images"))
 			t = &table{verdictAt: 2}
 			t.add("IMAGE", "STATUS", "VERDICT", "RULE", "REASON")
 		}
@@ -258,14 +259,14 @@ func writeRules(w io.Writer, pol *lifecycle.Policy) {
 				present = append(present, string(at))
 			}
 		}
-		fmt.Fprintf(w, "Rules, tried in the order %s:\n", safe(strings.Join(present, ", ")))
+		fmt.Fprintf(w, "Rules, tried in the order %s:\n", termsafe.String(strings.Join(present, ", ")))
 	}
 	for _, at := range order {
 		for i, d := range pol.PolicyDetails {
 			if d.Action.Type != at {
 				continue
 			}
-			fmt.Fprintf(w, "  [%d] %-9s %s\n", i, at, safe(describeRule(d)))
+			fmt.Fprintf(w, "  [%d] %-9s %s\n", i, at, termsafe.String(describeRule(d)))
 		}
 	}
 }
@@ -394,9 +395,9 @@ func decisionIDs(ds []lifecycle.Decision) string {
 func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bool) error {
 	p := painter(colour)
 	fmt.Fprintf(w, "%s %s: one run a day for %s from %s\n", p.paint(ansiBold, "Forecast for lifecycle policy"),
-		safe(tl.Policy), count(tl.Days, "day", "days"), tl.Start.Format("2006-01-02T15:04:05Z07:00"))
+		termsafe.String(tl.Policy), count(tl.Days, "day", "days"), tl.Start.Format("2006-01-02T15:04:05Z07:00"))
 	if !tl.Evaluated {
-		fmt.Fprintf(w, "\n%s\n", safe(tl.Note))
+		fmt.Fprintf(w, "\n%s\n", termsafe.String(tl.Note))
 		writeFooter(w, run, tl.Warnings, tl.Decisions)
 		return nil
 	}
@@ -416,7 +417,7 @@ func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bo
 	if len(tl.Images) > 0 {
 		fmt.Fprintln(w, "\nPer image:")
 		for _, it := range tl.Images {
-			fmt.Fprintf(w, "  %s: %s\n", safe(it.ResourceID), safe(it.String()))
+			fmt.Fprintf(w, "  %s: %s\n", termsafe.String(it.ResourceID), termsafe.String(it.String()))
 		}
 	}
 	writeFooter(w, run, tl.Warnings, tl.Decisions)

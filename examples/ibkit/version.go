@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/arn"
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/semver"
 )
 
@@ -168,7 +169,7 @@ func runVersionLatest(e *env, args []string) error {
 	case zeros:
 		line += " [AS-6: other matches are written with leading zeros]"
 	}
-	_, err = fmt.Fprintln(e.stdout, safe(line))
+	_, err = fmt.Fprintln(e.stdout, termsafe.String(line))
 	return err
 }
 

@@ -1,4 +1,6 @@
-package main
+// Package termsafe makes text taken from input files fit to print on a
+// terminal. Every text output of the example programs goes through it.
+package termsafe
 
 import (
 	"strconv"
@@ -6,15 +8,15 @@ import (
 	"unicode/utf8"
 )
 
-// safe returns s fit to print on a terminal: every control character (the
+// String returns s fit to print on a terminal: every control character (the
 // C0 set with tab, carriage return, line feed and escape, DEL, and the C1
 // set) and every byte that is not valid UTF-8 is written as a Go escape
 // (\n, \r, \t, \x1b, \u0085, \xff), so that text taken from the input can
 // neither move the cursor, rewrite a line, start an escape sequence nor
 // split one value over two lines. Everything else, backslashes included,
-// is kept as it is. Every text output of the tool goes through safe; JSON
+// is kept as it is. Every text output of the examples goes through String; JSON
 // output does not need it, as the encoder escapes these characters itself.
-func safe(s string) string {
+func String(s string) string {
 	if !needsEscape(s) {
 		return s
 	}
@@ -51,7 +53,7 @@ func safe(s string) string {
 	return b.String()
 }
 
-// needsEscape reports whether safe would change s.
+// needsEscape reports whether String would change s.
 func needsEscape(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
