@@ -157,3 +157,24 @@ func lifecyclewarning(path string) lifecycle.Finding {
 }
 
 func lifecycleFindings(fs ...lifecycle.Finding) lifecycle.Findings { return fs }
+
+func FuzzToUTF8(f *testing.F) {
+	for _, s := range []string{"", "{}", "\xef\xbb\xbf{}", utf16LE("{\"a\": 1}\n"), "\xff\xfe\x00\x00", "\xfe\xff\x00{", "{\x00}\x00", "\xff\xfe\x3d\xd8"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		out, err := toUTF8(b)
+		if err != nil {
+			if !errors.Is(err, errUTF32) {
+				t.Fatalf("unexpected error %v", err)
+			}
+			return
+		}
+		if utf8.Valid(b) && !strings.HasPrefix(string(b), utf8BOM) && len(b) >= 2 && b[0] != 0 && b[1] != 0 && string(out) != string(b) {
+			t.Fatalf("UTF-8 input %q changed to %q", b, out)
+		}
+		if len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff) && !utf8.Valid(out) {
+			t.Fatalf("UTF-16 input %q gave invalid UTF-8 %q", b, out)
+		}
+	})
+}

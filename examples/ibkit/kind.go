@@ -65,9 +65,19 @@ func sniffKind(data []byte) (documentKind, bool) {
 // wrongKind adds a hint to err, the failure to decode the file name given
 // with flag, when the file looks like a document another flag takes.
 func wrongKind(name string, data []byte, flag string, err error) error {
+	if hint := kindHint(name, data, flag); hint != "" {
+		return fmt.Errorf("%w\nhint: %s", err, hint)
+	}
+	return err
+}
+
+// kindHint says what the file name given with flag looks like and which
+// flag takes it, or returns "" when it looks like what flag takes or like
+// nothing known.
+func kindHint(name string, data []byte, flag string) string {
 	k, ok := sniffKind(data)
 	if !ok || k.takes == flag {
-		return err
+		return ""
 	}
-	return fmt.Errorf("%w\nhint: %s looks like %s; %s takes it (%s), not %s", err, name, k.what, k.takes, k.of, flag)
+	return fmt.Sprintf("%s looks like %s; %s takes it (%s), not %s", name, k.what, k.takes, k.of, flag)
 }

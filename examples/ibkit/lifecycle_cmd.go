@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
@@ -39,11 +41,27 @@ func runLifecycleValidate(e *env, args []string) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	name, doc, err := e.readPolicy(&in)
+	name, data, err := e.readPolicyFile(&in)
 	if err != nil {
 		return err
 	}
-	findings, verr := doc.Validate(lifecycle.ValidateOptions{})
+	var (
+		findings lifecycle.Findings
+		verr     error
+		hint     string
+	)
+	doc, derr := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
+	if derr != nil {
+		// A document that cannot be decoded is invalid too: its one
+		// finding is why.
+		f, ok := decodeFinding(derr)
+		if !ok {
+			return fmt.Errorf("%s: %w", name, derr)
+		}
+		findings, verr, hint = lifecycle.Findings{f}, derr, kindHint(name, data, "--policy")
+	} else {
+		findings, verr = doc.Validate(lifecycle.ValidateOptions{})
+	}
 	if findings == nil {
 		findings = lifecycle.Findings{}
 	}
@@ -52,10 +70,14 @@ func runLifecycleValidate(e *env, args []string) error {
 			File     string             `json:"file"`
 			Valid    bool               `json:"valid"`
 			Findings lifecycle.Findings `json:"findings"`
-		}{name, verr == nil, findings})
+			Hint     string             `json:"hint,omitempty"`
+		}{name, verr == nil, findings, hint})
 	} else {
 		for _, f := range findings {
 			fmt.Fprintln(e.stdout, formatFinding(name, f))
+		}
+		if hint != "" {
+			fmt.Fprintln(e.stdout, termsafe.String("hint: "+hint))
 		}
 		verdict := "valid"
 		if verr != nil {
@@ -67,6 +89,39 @@ func runLifecycleValidate(e *env, args []string) error {
 		err = &failedResult{}
 	}
 	return err
+}
+
+// The codes of the findings decodeFinding makes, one per sentinel error of
+// *lifecycle.DecodeError.
+const (
+	codeInvalidJSON       lifecycle.Code = "invalid-json"
+	codeUnknownField      lifecycle.Code = "unknown-field"
+	codeDuplicateField    lifecycle.Code = "duplicate-field"
+	codeWrongType         lifecycle.Code = "wrong-type"
+	codeUnrecognisedShape lifecycle.Code = "unrecognised-shape"
+)
+
+// decodeFinding turns a *lifecycle.DecodeError into an error finding at its
+// path, with the byte offset in the message; ok is false for any other
+// error.
+func decodeFinding(err error) (f lifecycle.Finding, ok bool) {
+	var de *lifecycle.DecodeError
+	if !errors.As(err, &de) {
+		return f, false
+	}
+	code := codeInvalidJSON
+	switch {
+	case errors.Is(de, lifecycle.ErrUnknownField):
+		code = codeUnknownField
+	case errors.Is(de, lifecycle.ErrDuplicateField):
+		code = codeDuplicateField
+	case errors.Is(de, lifecycle.ErrType):
+		code = codeWrongType
+	case errors.Is(de, lifecycle.ErrShape):
+		code = codeUnrecognisedShape
+	}
+	return lifecycle.Finding{Severity: lifecycle.SeverityError, Path: de.Path, Code: code,
+		Message: de.Reason + " (byte " + strconv.FormatInt(de.Offset, 10) + ")"}, true
 }
 
 // countFindings is "2 errors, 1 warning".

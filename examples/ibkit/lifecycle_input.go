@@ -132,19 +132,25 @@ func (r *runInput) locate(f lifecycle.Finding) string {
 // readPolicy reads and decodes --policy, or the sample policy when it is
 // not given, and returns the name to use in messages.
 func (e *env) readPolicy(in *lifecycleInput) (string, *lifecycle.Document, error) {
-	name, data := samplePolicyName, samplePolicy
-	if in.policy != "" {
-		name = displayName(in.policy)
-		var err error
-		if data, err = e.readFile(in.policy); err != nil {
-			return "", nil, err
-		}
+	name, data, err := e.readPolicyFile(in)
+	if err != nil {
+		return "", nil, err
 	}
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
 	if err != nil {
 		return "", nil, wrongKind(name, data, "--policy", fmt.Errorf("%s: %w", name, err))
 	}
 	return name, doc, nil
+}
+
+// readPolicyFile reads --policy, or returns the sample policy when it is
+// not given, with the name to use in messages.
+func (e *env) readPolicyFile(in *lifecycleInput) (string, []byte, error) {
+	if in.policy == "" {
+		return samplePolicyName, samplePolicy, nil
+	}
+	data, err := e.readFile(in.policy)
+	return displayName(in.policy), data, err
 }
 
 // invalidPolicy prints every finding of a policy that failed validation
@@ -233,6 +239,9 @@ func (e *env) instant(in *lifecycleInput, useSample bool) (time.Time, error) {
 		t, err := time.Parse(time.RFC3339, in.now)
 		if err != nil {
 			return time.Time{}, usagef("--now %q is not an RFC 3339 time such as %s", in.now, sampleNow)
+		}
+		if y := t.UTC().Year(); y < 0 || y > 9999 {
+			return time.Time{}, usagef("--now %q is in the year %d in UTC; give an instant in the years 0000 to 9999", in.now, y)
 		}
 		if t.IsZero() {
 			return time.Time{}, usagef("--now %q is the zero time, which the dry-run reads as no time at all; give the instant of the execution", in.now)
