@@ -12,8 +12,8 @@ import (
 // runLifecyclePlan implements "ibkit lifecycle plan".
 func runLifecyclePlan(e *env, args []string) error {
 	fs := e.newFlags("predict what one execution of a lifecycle policy would do to each image " +
-		"and its AMIs, snapshots and container images, and why; with no files it runs on an embedded sample. "+
-		"In the table, a verdict marked * depends on the decisions in brackets and one marked ? assumes facts the inventory lacks; "+
+		"and its AMIs, snapshots and container images, and why; with no files it runs on an embedded sample. " +
+		"In the table, a verdict marked * depends on the decisions in brackets and one marked ? assumes facts the inventory lacks; " +
 		"every warning about the policy and the inventory is listed with its file and JSON path")
 	var in lifecycleInput
 	in.register(fs, true)
@@ -36,7 +36,7 @@ func runLifecyclePlan(e *env, args []string) error {
 // runLifecycleValidate implements "ibkit lifecycle validate".
 func runLifecycleValidate(e *env, args []string) error {
 	fs := e.newFlags("validate a lifecycle policy against the service model and the " +
-		"documented rules and print every finding with its JSON path on standard output, a policy that cannot be decoded included; "+
+		"documented rules and print every finding with its JSON path on standard output, a policy that cannot be decoded included; " +
 		"exit status 1 when there are errors")
 	var in lifecycleInput
 	in.register(fs, false)
