@@ -730,7 +730,7 @@ func TestDryRunUndescribedAMI(t *testing.T) {
 	want := map[string]lifecycle.ExecutionState{
 		"ami-known": {Status: lifecycle.ExecutionSuccess},
 		"ami-unknown": {Status: lifecycle.ExecutionSuccess,
-			Reason: "predicted acted on: the inventory lacks its EC2 description (tags, public flag, last launch), which the rule's exclusionRules.amis need, so no exclusion can be shown to match [L-29]"},
+			Reason: "predicted acted on: the inventory lacks its EC2 description (tags, public flag, last launch), which the rule's exclusionRules.amis need, so no exclusion can be shown to match"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("AMI states (-want +got):\n%s", diff)

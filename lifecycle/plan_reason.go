@@ -80,7 +80,7 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 		}
 		return s
 	case rkFailedAnyAge:
-		return k.s + " build, created " + dayText(k.n) + ", younger than " + r.threshold + ": a failed build qualifies for deletion whatever its age [L-4]"
+		return k.s + " build, created " + dayText(k.n) + ", younger than " + r.threshold + ": a failed build qualifies for deletion whatever its age"
 	case rkTagSkip:
 		return "image tag " + k.s + "=" + r.tagExclusions[k.s] + " matches the rule's exclusionRules.tagMap"
 	case rkKept:
@@ -112,7 +112,7 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 	case rkDeferred:
 		return "build in progress (" + k.s + "): deferred to a later execution, takes no part in this one"
 	case rkForeign:
-		return "image of " + k.s + ": the policy acts only on images of its own Region and account [L-26]"
+		return "image of " + k.s + ": the policy acts only on images of its own Region and account"
 	case rkAMIRegion:
 		return "Region " + k.s + " is in exclusionRules.amis.regions"
 	case rkAMIPublic:
@@ -122,11 +122,11 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 	case rkAMIShared:
 		return "shared with account " + k.s + " listed in exclusionRules.amis.sharedAccounts"
 	case rkAMIOwner:
-		return "owned by account " + k.s + " listed in exclusionRules.amis.sharedAccounts (SharedAccountsIncludeOwners) [L-28]"
+		return "owned by account " + k.s + " listed in exclusionRules.amis.sharedAccounts (SharedAccountsIncludeOwners)"
 	case rkAMILaunched:
 		return "launched " + dayText(k.n) + ", within the last " + r.llThreshold + " (exclusionRules.amis.lastLaunched)"
 	case rkAMIProtectsImage:
-		return "its AMI " + k.s + "; under AMIExclusionProtectsImage the exclusion protects the whole image [L-30]"
+		return "its AMI " + k.s + "; under AMIExclusionProtectsImage the exclusion protects the whole image"
 	case rkMissingFacts:
 		return missingFactsText(missingFact(k.n))
 	case rkAMINeverLaunched:
@@ -157,7 +157,7 @@ func missingFactsText(m missingFact) string {
 	default:
 		what = "its EC2 description (tags, public flag, last launch) and its launch permissions"
 	}
-	return "predicted acted on: the inventory lacks " + what + ", which the rule's exclusionRules.amis need, so no exclusion can be shown to match [L-29]"
+	return "predicted acted on: the inventory lacks " + what + ", which the rule's exclusionRules.amis need, so no exclusion can be shown to match"
 }
 
 // combine joins an unaffected image's verdicts, one per rule, into one

@@ -19,9 +19,11 @@ type Scope struct {
 	// Source says where the Region and account came from: "policy ARN",
 	// "options" (PlanOptions.Region and AccountID, the CLI's --region and
 	// --account), or "inventory" when every image of the inventory has the
-	// same Region and account and the plan is flagged L-26. When they came
-	// from two places, both are named ("policy ARN, options"). Empty when
-	// the index has no image and nothing gave them.
+	// same Region and account and the plan is flagged L-26. When the two
+	// came from different places, each is named ("Region from options,
+	// account from inventory"); when two places agree on one, both
+	// ("policy ARN and options"). Empty when the index has no image and
+	// nothing gave them.
 	Source string `json:"source,omitempty"`
 }
 
@@ -91,8 +93,23 @@ func resolveScope(p *Policy, idx *Index, o *PlanOptions) (Scope, error) {
 					" (PlanOptions." + f.name + ", " + f.flag + ")"}
 		}
 	}
-	sources := slices.Compact(slices.Concat(region.sources, account.sources))
-	return Scope{Region: region.value, AccountID: account.value, Source: strings.Join(sources, ", ")}, nil
+	return Scope{Region: region.value, AccountID: account.value, Source: scopeSource(region.sources, account.sources)}, nil
+}
+
+// scopeSource names where the Region and account came from: one source
+// when both agree on it ("policy ARN"), else one for each ("Region from
+// the options, account from the inventory").
+func scopeSource(region, account []string) string {
+	r, a := strings.Join(region, " and "), strings.Join(account, " and ")
+	switch {
+	case r == a:
+		return r
+	case r == "":
+		return "account from the " + a
+	case a == "":
+		return "Region from the " + r
+	}
+	return "Region from the " + r + ", account from the " + a
 }
 
 // plural2 names a scope field in the plural for messages.

@@ -114,7 +114,8 @@ func (v *validator) length(path, s string, min, max int) bool {
 
 func (v *validator) intRange(path string, n, min, max int, what string) {
 	if n == 0 {
-		v.err(path, CodeRequired, "is missing; set "+what+" from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
+		// The model cannot tell an explicit 0 from a missing member.
+		v.err(path, CodeRequired, "is 0 or missing; use "+what+" from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
 		return
 	}
 	if n < min || n > max {

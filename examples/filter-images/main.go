@@ -17,6 +17,7 @@ import (
 	"os"
 
 	"github.com/ibkit/ibkit/examples/internal/input"
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/filter"
 )
 
@@ -29,7 +30,7 @@ func main() {
 		err = run(os.Stdout, data)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "filter-images:", err)
+		fmt.Fprintln(os.Stderr, "filter-images:", termsafe.String(err.Error()))
 		os.Exit(1)
 	}
 }
@@ -53,7 +54,7 @@ func run(w io.Writer, data []byte) error {
 	fmt.Fprintln(w, "Linux AMI images:")
 	for i := range resp.Images {
 		if m.Match(&resp.Images[i]) {
-			fmt.Fprintf(w, "  %s %s\n", resp.Images[i].Name, resp.Images[i].Version)
+			fmt.Fprintf(w, "  %s %s\n", termsafe.String(resp.Images[i].Name), termsafe.String(resp.Images[i].Version))
 		}
 	}
 

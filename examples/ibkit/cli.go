@@ -9,8 +9,16 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 )
+
+// exitStatusHelp states the exit statuses in every help text.
+const exitStatusHelp = "Exit status: 0 success; 1 invalid input or a failed validation; 2 a wrong command line:\n" +
+	"an unknown command or flag, a missing value, or a flag value outside its documented set\n" +
+	"(--output text|json, --shape, --operation, --model, --skip-state)."
 
 // Exit statuses.
 const (
@@ -30,7 +38,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"lifecycle plan", "dry-run one execution of a lifecycle policy",
-			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--region R] [--account A] [--reading NAME ...] [--output table|json]", runLifecyclePlan},
+			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--region R] [--account A] [--reading NAME ...] [--output text|json]", runLifecyclePlan},
 		{"lifecycle validate", "validate a lifecycle policy and print every finding",
 			"lifecycle validate [--policy FILE] [--output text|json]", runLifecycleValidate},
 		{"lifecycle forecast", "simulate daily executions and print the timeline",
@@ -40,9 +48,9 @@ func commands() []command {
 		{"arn validate", "validate ARNs against an API shape",
 			"arn validate --shape SHAPE [--output text|json] [ARN ...]", runARNValidate},
 		{"version latest", "pick the latest version or build matching a filter",
-			"version latest --filter FILTER [--output text|json] [VERSION ...]", runVersionLatest},
+			"version latest --filter FILTER [--skip-state STATE ...] [--input FILE] [--output text|json] [VERSION ...]", runVersionLatest},
 		{"filter", "apply List filters to a saved List response",
-			"filter --operation OP --filters FILTERS [--input FILE]", runFilter},
+			"filter --operation OP --filters FILTERS [--input FILE] [--model 2026|2024]", runFilter},
 	}
 }
 
@@ -88,45 +96,59 @@ func (e *env) run(args []string) int {
 		}
 		what := "no subcommand"
 		if len(args) > 1 {
-			what = fmt.Sprintf("unknown subcommand %q", args[1])
+			what = "unknown subcommand " + termsafe.String(strconv.Quote(args[1]))
 		}
 		fmt.Fprintf(e.stderr, "ibkit %s: %s\n", args[0], what)
 		e.printGroupUsage(e.stderr, args[0], group)
 		return exitUsage
 	}
-	fmt.Fprintf(e.stderr, "ibkit: unknown command %q\n", args[0])
+	fmt.Fprintf(e.stderr, "ibkit: unknown command %s\n", termsafe.String(strconv.Quote(args[0])))
 	e.printUsage(e.stderr)
 	return exitUsage
 }
 
 // exec runs c with its standard output buffered, so that a command that
-// fails prints nothing there, and turns its error into the exit status and
-// a message on standard error.
+// fails to run prints nothing there, and turns its error into the exit
+// status and a message on standard error. A *failedResult keeps the output:
+// it is the command's answer, whose verdict is a failure.
 func (e *env) exec(c command, args []string) int {
 	var out bytes.Buffer
 	sub := *e
 	sub.stdout = &out
 	sub.cmd = c
 	err := c.run(&sub, args)
-	var u *usageError
+	var (
+		u *usageError
+		f *failedResult
+	)
 	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, flag.ErrHelp), errors.As(err, &f):
 		if _, werr := e.stdout.Write(out.Bytes()); werr != nil {
-			fmt.Fprintf(e.stderr, "ibkit %s: writing output: %v\n", c.name, werr)
+			fmt.Fprintf(e.stderr, "ibkit %s: writing output: %s\n", c.name, termsafe.String(werr.Error()))
+			return exitInvalid
+		}
+		if f != nil {
 			return exitInvalid
 		}
 		return exitOK
 	case errors.As(err, &u):
-		fmt.Fprintf(e.stderr, "ibkit %s: %s\nusage: ibkit %s\nRun 'ibkit %s --help' for details.\n", c.name, u.msg, c.usage, c.name)
+		fmt.Fprintf(e.stderr, "ibkit %s: %s\nusage: ibkit %s\nRun 'ibkit %s --help' for details.\n", c.name, termsafe.String(u.msg), c.usage, c.name)
 		return exitUsage
 	default:
 		// errors.Join puts one error a line; give each line the prefix.
 		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(e.stderr, "ibkit %s: %s\n", c.name, line)
+			fmt.Fprintf(e.stderr, "ibkit %s: %s\n", c.name, termsafe.String(line))
 		}
 		return exitInvalid
 	}
 }
+
+// failedResult is returned by a command whose standard output holds its
+// complete answer and whose verdict is a failure, such as a validation
+// that found errors: the output is kept and the exit status is 1.
+type failedResult struct{}
+
+func (*failedResult) Error() string { return "the verdict is a failure" }
 
 func (e *env) printUsage(w io.Writer) {
 	fmt.Fprintln(w, "ibkit: offline tools for EC2 Image Builder rules")
@@ -137,7 +159,7 @@ func (e *env) printUsage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'ibkit COMMAND --help' for a command's flags.")
-	fmt.Fprintln(w, "Exit status: 0 success, 1 invalid input or failed validation, 2 usage error.")
+	fmt.Fprintln(w, exitStatusHelp)
 }
 
 func (e *env) printGroupUsage(w io.Writer, group string, cmds []command) {
@@ -178,6 +200,7 @@ func (e *env) newFlags(description string) *flag.FlagSet {
 		for _, l := range lines {
 			fmt.Fprintf(w, "  %-*s  %s\n", width, l.name, l.usage)
 		}
+		fmt.Fprintf(w, "\n%s\n", exitStatusHelp)
 	}
 	return fs
 }
@@ -254,23 +277,27 @@ func (e *env) values(args []string) ([]inputLine, error) {
 		}
 		return out, nil
 	}
-	sc := bufio.NewScanner(e.stdin)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	data, err := e.readFile("-")
+	if err != nil {
+		return nil, err
+	}
+	return splitLines(data, "stdin"), nil
+}
+
+// splitLines returns the non-empty lines of data that are not comments
+// (starting with #), trimmed, each named where:N.
+func splitLines(data []byte, where string) []inputLine {
+	var out []inputLine
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, len(data)+1)
 	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if n == 1 {
-			line = strings.TrimPrefix(line, utf8BOM)
-		}
-		line = strings.TrimSpace(line) // also drops the \r of Windows line ends
+		line := strings.TrimSpace(sc.Text()) // also drops the \r of Windows line ends
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		out = append(out, inputLine{fmt.Sprintf("stdin:%d", n), line})
+		out = append(out, inputLine{where + ":" + strconv.Itoa(n), line})
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", stdinName, err)
-	}
-	return out, nil
+	return out
 }
 
 // requireValues is values, with a usage error when there are none; what
@@ -295,12 +322,8 @@ func displayName(file string) string {
 	return file
 }
 
-// utf8BOM is the byte order mark some Windows tools write at the start of
-// a UTF-8 file; JSON and the value lists do not allow it, so it is dropped.
-const utf8BOM = "\xef\xbb\xbf"
-
 // readFile reads a named file, or standard input for "-", with an error
-// message that names the file, and drops a leading byte order mark.
+// message that names the file, as UTF-8 text (see toUTF8).
 func (e *env) readFile(name string) ([]byte, error) {
 	var (
 		b   []byte
@@ -318,14 +341,26 @@ func (e *env) readFile(name string) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}
-	return bytes.TrimPrefix(b, []byte(utf8BOM)), nil
+	if b, err = toUTF8(b); err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(name), err)
+	}
+	return b, nil
 }
 
-// choice is a string flag that accepts only the values listed, so that
-// a wrong value is a usage error reported when the flags are parsed.
+// choice is a string flag whose value must come from a documented set,
+// so that a wrong value is a usage error (exit status 2) reported when the
+// flags are parsed. --output, --shape, --operation, --model and
+// --skip-state are choices.
 type choice struct {
 	value   string
 	allowed []string
+	// synonyms maps other accepted spellings to a value of allowed.
+	synonyms map[string]string
+	// explain, if set, describes the set for a value outside it, such as
+	// "did you mean ListImages?"; by default the message lists allowed.
+	explain func(v string) string
+	// set records that the flag was given.
+	set bool
 }
 
 func (c *choice) String() string {
@@ -336,20 +371,52 @@ func (c *choice) String() string {
 }
 
 func (c *choice) Set(v string) error {
-	if !slices.Contains(c.allowed, v) {
-		return fmt.Errorf("want %s", strings.Join(c.allowed, " or "))
+	if to, ok := c.synonyms[v]; ok {
+		v = to
 	}
-	c.value = v
+	if !slices.Contains(c.allowed, v) {
+		if c.explain != nil {
+			return errors.New(c.explain(v))
+		}
+		return fmt.Errorf("want %s", orList(c.allowed))
+	}
+	c.value, c.set = v, true
 	return nil
 }
 
-// outputFlag registers --output with the allowed formats, the first being
-// the default.
-func outputFlag(fs *flag.FlagSet, allowed ...string) *choice {
-	c := &choice{allowed[0], allowed}
-	fs.Var(c, "output", "output `FORMAT`: "+strings.Join(allowed, " or "))
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// The output formats. Every command that prints a result takes
+// --output text or json; plan also accepts table, its old name for text.
+const (
+	outputText = "text"
+	outputJSON = "json"
+)
+
+// outputFlag registers --output, text by default; synonyms lists other
+// accepted names of text.
+func outputFlag(fs *flag.FlagSet, synonyms ...string) *choice {
+	c := &choice{value: outputText, allowed: []string{outputText, outputJSON}}
+	usage := "output `FORMAT`: text or json"
+	if len(synonyms) > 0 {
+		c.synonyms = make(map[string]string, len(synonyms))
+		for _, s := range synonyms {
+			c.synonyms[s] = outputText
+		}
+		usage += " (" + orList(synonyms) + " is text)"
+	}
+	fs.Var(c, "output", usage)
 	return c
 }
+
+// json reports whether --output json was chosen.
+func (c *choice) json() bool { return c.value == outputJSON }
 
 // writeJSON writes v as indented JSON followed by a newline.
 func writeJSON(w io.Writer, v any) error {

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
@@ -78,76 +80,97 @@ func (in *lifecycleInput) usesSample() (bool, error) {
 	return false, nil
 }
 
+// runInput is what plan and forecast run on.
+type runInput struct {
+	policyName string // the policy's name in messages
+	doc        *lifecycle.Document
+	idx        *lifecycle.Index
+	now        time.Time
+	// warnings are the inventory's warnings, with their files.
+	warnings fileFindings
+}
+
 // loadRun parses the flags of plan and forecast, runs check (if not nil)
 // on their values, and loads what the command runs on: the policy, the inventory
 // and the instant.
-func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check func() error) (*lifecycle.Document, *lifecycle.Index, time.Time, error) {
-	fail := func(err error) (*lifecycle.Document, *lifecycle.Index, time.Time, error) {
-		return nil, nil, time.Time{}, err
-	}
+func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check func() error) (*runInput, error) {
 	if err := parseNoArgs(fs, args); err != nil {
-		return fail(err)
+		return nil, err
 	}
 	if check != nil {
 		if err := check(); err != nil {
-			return fail(err)
+			return nil, err
 		}
 	}
 	useSample, err := in.usesSample()
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	now, err := e.instant(in, useSample)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	name, doc, err := e.readPolicy(in)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	if findings, err := doc.Validate(in.validate); err != nil {
-		return fail(e.invalidPolicy(name, findings))
+		return nil, e.invalidPolicy(name, findings)
 	}
-	idx, err := e.loadInventory(in, useSample)
+	idx, warnings, err := e.loadInventory(in, useSample)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	return doc, idx, now, nil
+	return &runInput{policyName: name, doc: doc, idx: idx, now: now, warnings: warnings}, nil
+}
+
+// locate returns the file a finding of the plan or forecast points into.
+func (r *runInput) locate(f lifecycle.Finding) string {
+	if file := r.warnings.fileOf(f); file != "" {
+		return findingLocation(f, file)
+	}
+	return findingLocation(f, r.policyName)
 }
 
 // readPolicy reads and decodes --policy, or the sample policy when it is
 // not given, and returns the name to use in messages.
 func (e *env) readPolicy(in *lifecycleInput) (string, *lifecycle.Document, error) {
-	name, data := samplePolicyName, samplePolicy
-	if in.policy != "" {
-		name = displayName(in.policy)
-		var err error
-		if data, err = e.readFile(in.policy); err != nil {
-			return "", nil, err
-		}
+	name, data, err := e.readPolicyFile(in)
+	if err != nil {
+		return "", nil, err
 	}
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", name, err)
+		return "", nil, wrongKind(name, data, "--policy", fmt.Errorf("%s: %w", name, err))
 	}
 	return name, doc, nil
+}
+
+// readPolicyFile reads --policy, or returns the sample policy when it is
+// not given, with the name to use in messages.
+func (e *env) readPolicyFile(in *lifecycleInput) (string, []byte, error) {
+	if in.policy == "" {
+		return samplePolicyName, samplePolicy, nil
+	}
+	data, err := e.readFile(in.policy)
+	return displayName(in.policy), data, err
 }
 
 // invalidPolicy prints every finding of a policy that failed validation
 // and returns the error that sums them up.
 func (e *env) invalidPolicy(name string, findings lifecycle.Findings) error {
-	e.printFindings(name, findings)
-	errs, warns := len(findings.Errors()), len(findings.Warnings())
-	return fmt.Errorf("%s: invalid policy: %d %s, %d %s", name,
-		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	for _, f := range findings {
+		fmt.Fprintln(e.stderr, formatFinding(name, f))
+	}
+	return fmt.Errorf("%s: invalid policy: %s", name, countFindings(findings))
 }
 
 // loadInventory reads every inventory file and checks each on its own, so
 // that findings name the file and the path in it. What only shows across
 // files (an AMI described in another file, one ARN in two files) is checked
-// on the merged inventory. Errors make it fail; warnings go to standard
-// error and the dry-run goes on.
-func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, error) {
+// on the merged inventory. Errors make it fail, with every finding on
+// standard error; warnings are returned and the dry-run goes on.
+func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, fileFindings, error) {
 	type file struct {
 		name string
 		data []byte
@@ -159,43 +182,46 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 	for _, name := range in.inventories {
 		data, err := e.readFile(name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files = append(files, file{displayName(name), data})
 	}
 	several := len(files) > 1
 	parts := make([]*lifecycle.Inventory, 0, len(files))
 	failed := false
+	var all fileFindings
 	for _, f := range files {
 		inv, err := lifecycle.DecodeInventory(f.data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.name, err)
+			return nil, nil, wrongKind(f.name, f.data, "--inventory", fmt.Errorf("%s: %w", f.name, err))
 		}
 		for _, finding := range inv.Check() {
 			if several && crossFile(finding.Code) {
 				continue
 			}
-			fmt.Fprintln(e.stderr, formatFinding(f.name, finding))
+			all = append(all, fileFinding{f.name, finding})
 			failed = failed || finding.Severity == lifecycle.SeverityError
 		}
 		parts = append(parts, inv)
 	}
 	if failed {
-		return nil, errors.New("the inventory has errors; see above")
+		e.printFindings(all)
+		return nil, nil, errors.New("the inventory has errors; see above")
 	}
 	idx, findings := lifecycle.MergeInventories(parts...).Index()
 	if several {
 		for _, finding := range findings {
 			if crossFile(finding.Code) {
-				fmt.Fprintln(e.stderr, formatFinding("inventory (all files)", finding))
+				all = append(all, fileFinding{"inventory (all files)", finding})
 				failed = failed || finding.Severity == lifecycle.SeverityError
 			}
 		}
 		if failed {
-			return nil, errors.New("the inventory files disagree; see above")
+			e.printFindings(all)
+			return nil, nil, errors.New("the inventory files disagree; see above")
 		}
 	}
-	return idx, nil
+	return idx, all, nil
 }
 
 // crossFile reports whether a finding with this code can only be judged
@@ -217,6 +243,9 @@ func (e *env) instant(in *lifecycleInput, useSample bool) (time.Time, error) {
 		if err != nil {
 			return time.Time{}, usagef("--now %q is not an RFC 3339 time such as %s", in.now, sampleNow)
 		}
+		if y := t.UTC().Year(); y < 0 || y > 9999 {
+			return time.Time{}, usagef("--now %q is in the year %d in UTC; give an instant in the years 0000 to 9999", in.now, y)
+		}
 		if t.IsZero() {
 			return time.Time{}, usagef("--now %q is the zero time, which the dry-run reads as no time at all; give the instant of the execution", in.now)
 		}
@@ -228,15 +257,60 @@ func (e *env) instant(in *lifecycleInput, useSample bool) (time.Time, error) {
 	}
 }
 
-// printFindings writes findings to standard error, one a line, naming the
-// file, the JSON path, the severity, the rule and the decisions.
-func (e *env) printFindings(file string, findings lifecycle.Findings) {
-	for _, f := range findings {
-		fmt.Fprintln(e.stderr, formatFinding(file, f))
+// fileFinding is a finding with the name of the file it is about.
+type fileFinding struct {
+	file string
+	lifecycle.Finding
+}
+
+// fileFindings are findings about several files, in the order found.
+type fileFindings []fileFinding
+
+// fileOf returns the file of the finding equal to f, or "".
+func (ffs fileFindings) fileOf(f lifecycle.Finding) string {
+	for _, ff := range ffs {
+		if sameFinding(ff.Finding, f) {
+			return ff.file
+		}
+	}
+	return ""
+}
+
+// addTo returns ws with the findings of ffs it lacks appended, so that
+// the warnings of a plan hold the inventory's warnings exactly once
+// whether or not the engine already reported them.
+func (ffs fileFindings) addTo(ws lifecycle.Findings) lifecycle.Findings {
+	for _, ff := range ffs {
+		if !slices.ContainsFunc(ws, func(w lifecycle.Finding) bool { return sameFinding(w, ff.Finding) }) {
+			ws = append(ws, ff.Finding)
+		}
+	}
+	return ws
+}
+
+func sameFinding(a, b lifecycle.Finding) bool {
+	return a.Severity == b.Severity && a.Code == b.Code && a.Path == b.Path && a.Message == b.Message
+}
+
+// printFindings writes findings about files that stop a command from
+// running to standard error, one a line.
+func (e *env) printFindings(ffs fileFindings) {
+	for _, ff := range ffs {
+		fmt.Fprintln(e.stderr, formatFinding(ff.file, ff.Finding))
 	}
 }
 
-func formatFinding(file string, f lifecycle.Finding) string {
+// findingLocation returns the name of the input file f's Path points
+// into; doc is the command's own name for the document it checked, used
+// when f does not name its file.
+func findingLocation(f lifecycle.Finding, doc string) string {
+	// Once lifecycle.Finding carries File: if f.File != "" { return f.File }
+	return doc
+}
+
+// formatFinding formats f as "FILE: PATH: severity: message [code, rule,
+// decisions]", with control characters escaped.
+func formatFinding(doc string, f lifecycle.Finding) string {
 	path := f.Path
 	if path == "" {
 		path = "(document)"
@@ -248,7 +322,7 @@ func formatFinding(file string, f lifecycle.Finding) string {
 	for _, d := range f.Decisions {
 		tags = append(tags, string(d))
 	}
-	return fmt.Sprintf("%s: %s: %s: %s [%s]", file, path, f.Severity, f.Message, strings.Join(tags, ", "))
+	return termsafe.String(fmt.Sprintf("%s: %s: %s: %s [%s]", findingLocation(f, doc), path, f.Severity, f.Message, strings.Join(tags, ", ")))
 }
 
 // planError turns an engine error into a message.

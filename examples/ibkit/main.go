@@ -5,14 +5,14 @@
 // Usage:
 //
 //	ibkit lifecycle plan     [--policy FILE] [--inventory FILE ...] [--now RFC3339]
-//	                         [--region R] [--account A] [--reading NAME ...] [--output table|json]
+//	                         [--region R] [--account A] [--reading NAME ...] [--output text|json]
 //	ibkit lifecycle validate [--policy FILE] [--output text|json]
 //	ibkit lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339]
 //	                         [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json]
 //	ibkit arn parse    [--output text|json] [ARN ...]
 //	ibkit arn validate --shape SHAPE [--output text|json] [ARN ...]
-//	ibkit version latest --filter FILTER [--output text|json] [VERSION ...]
-//	ibkit filter --operation OP --filters FILTERS [--input FILE]
+//	ibkit version latest --filter FILTER [--skip-state STATE ...] [--input FILE] [--output text|json] [VERSION ...]
+//	ibkit filter --operation OP --filters FILTERS [--input FILE] [--model 2026|2024]
 //
 // With no policy and inventory, the lifecycle commands use an embedded
 // sample and its own reference instant. "ibkit help COMMAND" is
@@ -20,8 +20,14 @@
 // them from standard input, one per line, when none is given.
 //
 // Exit status: 0 on success, 1 for invalid input or a failed validation,
-// 2 for a usage error. Errors go to standard error; nothing is printed on
-// standard output when a command fails.
+// 2 when the command line is wrong: an unknown command or flag, or a flag
+// value outside its documented set (--output text|json, --shape,
+// --operation, --model, --skip-state). A command's answer goes to standard
+// output, findings and verdicts included, also when the verdict is a failure
+// (lifecycle validate, arn parse and arn validate exit with status 1 then);
+// standard error is for failures to run, and a command that cannot run
+// prints nothing on standard output. Text output escapes control
+// characters and invalid UTF-8 taken from the input.
 package main
 
 import (

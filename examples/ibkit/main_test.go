@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/ibkit/ibkit/examples/internal/golden"
 )
@@ -44,6 +46,8 @@ func TestGolden(t *testing.T) {
 		stdin string
 		args  []string
 		code  int
+		// kept: the command fails but its answer is on standard output.
+		kept bool
 	}{
 		// Help and usage.
 		{name: "help", args: []string{"--help"}},
@@ -95,23 +99,55 @@ func TestGolden(t *testing.T) {
 		{name: "plan-bad-output", args: []string{"lifecycle", "plan", "--output", "yaml"}, code: exitUsage},
 		{name: "plan-bad-now", args: []string{"lifecycle", "plan", "--now", "yesterday"}, code: exitUsage},
 		{name: "plan-zero-now", args: []string{"lifecycle", "plan", "--now", "0001-01-01T00:00:00Z"}, code: exitUsage},
+		{name: "plan-now-beyond-9999", args: []string{"lifecycle", "plan", "--now", "9999-12-31T23:00:00-05:00"}, code: exitUsage},
 		{name: "plan-stdin-twice", args: []string{"lifecycle", "plan", "--policy", "-", "--inventory", "-"}, code: exitUsage},
 		{name: "plan-policy-stdin-bom-crlf", stdin: bomCRLF(readFile(t, in+"container-policy.json")), args: []string{"lifecycle", "plan",
 			"--policy", "-", "--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z", "--output", "json"}},
 		{name: "plan-inventory-directory", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
 			"--inventory", in}, code: exitInvalid},
+		{name: "plan-output-text", args: []string{"lifecycle", "plan", "--output", "text", "--policy", in + "container-policy.json",
+			"--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z"}},
+		{name: "plan-output-table", args: []string{"lifecycle", "plan", "--output", "table", "--policy", in + "container-policy.json",
+			"--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z"}},
+		{name: "plan-raw-without-amis-json", args: []string{"lifecycle", "plan", "--policy", "sample/policy.json", "--output", "json",
+			"--inventory", in + "raw/list-image-build-versions-1.json", "--now", sampleNow}},
+		{name: "plan-missing-facts-marked", args: []string{"lifecycle", "plan", "--policy", "sample/policy.json",
+			"--inventory", in + "raw/list-image-build-versions-2.json", "--now", "2027-06-01T00:00:00Z"}},
+		{name: "plan-hostile-text", args: []string{"lifecycle", "plan", "--policy", in + "hostile-policy.json",
+			"--inventory", in + "hostile-inventory.json", "--now", "2026-11-01T00:00:00Z"}},
+		{name: "plan-describe-images-as-policy", args: []string{"lifecycle", "plan", "--policy", in + "raw/describe-images.json",
+			"--inventory", in + "raw/get-image.json"}, code: exitInvalid},
+		{name: "plan-policy-as-inventory", args: []string{"lifecycle", "plan", "--policy", "sample/policy.json",
+			"--inventory", "sample/policy.json"}, code: exitInvalid},
+		{name: "plan-policy-utf16", stdin: utf16LE(readFile(t, in+"container-policy.json")), args: []string{"lifecycle", "plan",
+			"--policy", "-", "--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z"}},
+		{name: "plan-policy-utf32", stdin: "\xff\xfe\x00\x00{\x00\x00\x00", args: []string{"lifecycle", "plan",
+			"--policy", "-", "--inventory", in + "container-images.json"}, code: exitInvalid},
 		{name: "plan-inventory-without-policy", args: []string{"lifecycle", "plan", "--inventory", in + "container-images.json"}, code: exitUsage},
 
 		// lifecycle validate.
 		{name: "validate-sample", args: []string{"lifecycle", "validate"}},
 		{name: "validate-warnings", args: []string{"lifecycle", "validate", "--policy", in + "warning-policy.json"}},
 		{name: "validate-warnings-json", args: []string{"lifecycle", "validate", "--policy", in + "warning-policy.json", "--output", "json"}},
-		{name: "validate-invalid", args: []string{"lifecycle", "validate", "--policy", in + "invalid-policy.json"}, code: exitInvalid},
-		{name: "validate-unknown-field", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json"}, code: exitInvalid},
+		{name: "validate-invalid", args: []string{"lifecycle", "validate", "--policy", in + "invalid-policy.json"}, code: exitInvalid, kept: true},
+		{name: "validate-invalid-json", args: []string{"lifecycle", "validate", "--policy", in + "invalid-policy.json", "--output", "json"}, code: exitInvalid, kept: true},
+		{name: "validate-unknown-field", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json"}, code: exitInvalid, kept: true},
 		{name: "validate-unknown-field-allowed", args: []string{"lifecycle", "validate", "--policy", in + "unknown-field-policy.json", "--allow-unknown-fields"}},
-		{name: "validate-malformed", args: []string{"lifecycle", "validate", "--policy", in + "malformed.json"}, code: exitInvalid},
-		{name: "validate-empty-stdin", args: []string{"lifecycle", "validate", "--policy", "-"}, code: exitInvalid},
+		{name: "validate-malformed", args: []string{"lifecycle", "validate", "--policy", in + "malformed.json"}, code: exitInvalid, kept: true},
+		{name: "validate-malformed-json", args: []string{"lifecycle", "validate", "--policy", in + "malformed.json", "--output", "json"}, code: exitInvalid, kept: true},
+		{name: "validate-inventory-as-policy-json", args: []string{"lifecycle", "validate", "--policy", "sample/inventory.json", "--output", "json"}, code: exitInvalid, kept: true},
+		{name: "validate-empty-stdin", args: []string{"lifecycle", "validate", "--policy", "-"}, code: exitInvalid, kept: true},
 		{name: "validate-missing-file", args: []string{"lifecycle", "validate", "--policy", in + "nope.json"}, code: exitInvalid},
+		{name: "validate-value-zero-utf16-json", stdin: utf16LE(`{"name": "keep-three", "executionRole": "LifecycleRole", "resourceType": "AMI_IMAGE",
+			"policyDetails": [{"action": {"type": "DELETE"}, "filter": {"type": "COUNT", "value": 0}}],
+			"resourceSelection": {"recipes": [{"name": "web-server", "semanticVersion": "1.0.0"}]}}`),
+			args: []string{"lifecycle", "validate", "--policy", "-", "--output", "json"}, code: exitInvalid, kept: true},
+		{name: "validate-control-characters", stdin: `{"name": "keep\u001b[2J\r\nthree", "executionRole": "LifecycleRole", "resourceType": "AMI_IMAGE",
+			"policyDetails": [{"action": {"type": "DELETE"}, "filter": {"type": "COUNT", "value": 2}}],
+			"resourceSelection": {"recipes": [{"name": "web-server", "semanticVersion": "1.0.0"}]}}`,
+			args: []string{"lifecycle", "validate", "--policy", "-"}, code: exitInvalid, kept: true},
+		{name: "validate-inventory-as-policy", args: []string{"lifecycle", "validate", "--policy", "sample/inventory.json"}, code: exitInvalid, kept: true},
+		{name: "validate-bad-output", args: []string{"lifecycle", "validate", "--output", "table"}, code: exitUsage},
 		{name: "validate-unknown-flag", args: []string{"lifecycle", "validate", "--strict"}, code: exitUsage},
 
 		// lifecycle forecast.
@@ -139,7 +175,7 @@ func TestGolden(t *testing.T) {
 		{name: "arn-parse-stdin", stdin: "# a comment\narn:aws:imagebuilder:us-east-1:111122223333:image-recipe/web/1.2.x\n\n", args: []string{"arn", "parse"}},
 		{name: "arn-parse-invalid", args: []string{"arn", "parse",
 			"arn:aws:imagebuilder:us-east-1:111122223333:lifecycle-policy/p/1.0.0",
-			"arn:aws:imagebuilder:us-east-1:123:image/x/1.0.0"}, code: exitInvalid},
+			"arn:aws:imagebuilder:us-east-1:123:image/x/1.0.0"}, code: exitInvalid, kept: true},
 		{name: "arn-parse-unknown-flag", args: []string{"arn", "parse", "--strict", "x"}, code: exitUsage},
 		{name: "arn-parse-nothing", args: []string{"arn", "parse"}, code: exitUsage},
 		{name: "arn-validate", args: []string{"arn", "validate", "--shape", "RoleNameOrArn",
@@ -147,7 +183,15 @@ func TestGolden(t *testing.T) {
 		{name: "arn-validate-json", args: []string{"arn", "validate", "--shape", "ImageBuildVersionArn", "--output", "json",
 			"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.0.0/0"}},
 		{name: "arn-validate-invalid", args: []string{"arn", "validate", "--shape", "ComponentVersionArnOrBuildVersionArn",
-			"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.x.3"}, code: exitInvalid},
+			"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.x.3"}, code: exitInvalid, kept: true},
+		{name: "arn-validate-mixed-json", args: []string{"arn", "validate", "--shape", "ImageBuildVersionArn", "--output", "json",
+			"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/01.0.0/1",
+			"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.0.0"}, code: exitInvalid, kept: true},
+		{name: "arn-parse-mixed-json", stdin: "arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.0.0/1\nnot-an-arn\x1b[2J\n",
+			args: []string{"arn", "parse", "--output", "json"}, code: exitInvalid, kept: true},
+		{name: "arn-parse-control-characters", stdin: "arn:aws:imagebuilder:us-east-1:111122223333:image/web\x1b[31m-server/1.0.0/1\r\xff\n",
+			args: []string{"arn", "parse"}, code: exitInvalid, kept: true},
+		{name: "arn-validate-shape-case", args: []string{"arn", "validate", "--shape", "imagebuildversionarn", "x"}, code: exitUsage},
 		{name: "arn-validate-list", args: []string{"arn", "validate", "--list"}},
 		{name: "arn-validate-unknown-flag", args: []string{"arn", "validate", "--shape", "AccountId", "--regex-only", "x"}, code: exitUsage},
 		{name: "arn-validate-bad-bool", args: []string{"arn", "validate", "--list=maybe"}, code: exitUsage},
@@ -163,6 +207,23 @@ func TestGolden(t *testing.T) {
 		{name: "version-latest-unknown-flag", args: []string{"version", "latest", "--filter", "x.x.x", "--skip", "1.0.0"}, code: exitUsage},
 		{name: "version-latest-stdin-bom-crlf", stdin: bomCRLF("1.0.0/1\n1.0.2/1\n\n"), args: []string{"version", "latest", "--filter", "1.0.x"}},
 		{name: "version-latest-bad-output", args: []string{"version", "latest", "--filter", "1.0.x", "--output", "yaml", "1.0.0"}, code: exitUsage},
+		{name: "version-latest-leading-zeros", args: []string{"version", "latest", "--filter", "1.x.x", "1.2.3/1", "01.10.0/2", "1.9.0/7"}},
+		{name: "version-latest-list-response", args: []string{"version", "latest", "--filter", "1.x.x", "--input", in + "list-component-build-versions.json"}},
+		{name: "version-latest-skip-state-json", args: []string{"version", "latest", "--filter", "1.x.x", "--skip-state", "DEPRECATED",
+			"--input", in + "list-component-build-versions.json", "--output", "json"}},
+		{name: "version-latest-skip-everything", args: []string{"version", "latest", "--filter", "1.x.x", "--skip-state", "DEPRECATED",
+			"--skip-state", "ACTIVE", "--input", in + "list-component-build-versions.json"}, code: exitInvalid},
+		{name: "version-latest-list-stdin-utf16", stdin: utf16LE(readFile(t, in+"list-component-build-versions.json")),
+			args: []string{"version", "latest", "--filter", "1.0.x"}},
+		{name: "version-latest-arns", args: []string{"version", "latest", "--filter", "x.x.x", "--output", "json",
+			"arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/1.0.1/1",
+			"arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/1.0.2/1"}},
+		{name: "version-latest-arns-of-two-resources", args: []string{"version", "latest", "--filter", "x.x.x",
+			"arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/1.0.1/1",
+			"arn:aws:imagebuilder:us-east-1:aws:workflow/test/test-image/1.0.2/1"}, code: exitInvalid},
+		{name: "version-latest-bad-skip-state", args: []string{"version", "latest", "--filter", "x.x.x", "--skip-state", "deprecated", "1.0.0"}, code: exitUsage},
+		{name: "version-latest-input-and-arguments", args: []string{"version", "latest", "--filter", "x.x.x", "--input", "-", "1.0.0"}, code: exitUsage},
+		{name: "version-latest-policy-as-input", args: []string{"version", "latest", "--filter", "x.x.x", "--input", "sample/policy.json"}, code: exitInvalid},
 		{name: "version-latest-no-filter", args: []string{"version", "latest", "1.0.0"}, code: exitUsage},
 
 		// filter.
@@ -170,10 +231,13 @@ func TestGolden(t *testing.T) {
 		{name: "filter-json-stdin", stdin: readFile(t, in+"list-images.json"), args: []string{"filter", "--operation", "ListImages",
 			"--filters", `[{"name":"type","values":["DOCKER","AMI"]},{"name":"osVersion","values":["Microsoft Windows Server 2022"]}]`}},
 		{name: "filter-bad-name", args: []string{"filter", "--operation", "ListImages", "--filters", "name=Platform,values=Linux", "--input", in + "list-images.json"}, code: exitInvalid},
-		{name: "filter-bad-operation", args: []string{"filter", "--operation", "ListThings", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitInvalid},
+		{name: "filter-bad-operation", args: []string{"filter", "--operation", "ListThings", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitUsage},
 		{name: "filter-malformed-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "malformed.json"}, code: exitInvalid},
 		{name: "filter-missing-input", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", in + "nope.json"}, code: exitInvalid},
 		{name: "filter-malformed-filters", args: []string{"filter", "--operation", "ListImages", "--filters", `[{"name":"platform","values":["Linux"]`, "--input", in + "list-images.json"}, code: exitInvalid},
+		{name: "filter-cli-operation-name", args: []string{"filter", "--operation", "list-images", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitUsage},
+		{name: "filter-operation-without-filters", args: []string{"filter", "--operation", "ListComponentBuildVersions", "--filters", "name=platform,values=Linux"}, code: exitUsage},
+		{name: "filter-input-utf16", stdin: utf16LE(readFile(t, in+"list-images.json")), args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux"}},
 		{name: "filter-unknown-flag", args: []string{"filter", "--operation", "ListImages", "--query", "x"}, code: exitUsage},
 		{name: "filter-no-filters", args: []string{"filter", "--operation", "ListImages", "--input", in + "list-images.json"}, code: exitUsage},
 		{name: "filter-no-operation", args: []string{"filter", "--filters", "name=platform,values=Linux"}, code: exitUsage},
@@ -184,11 +248,14 @@ func TestGolden(t *testing.T) {
 			if r.code != tt.code {
 				t.Errorf("exit status %d, want %d\nstderr:\n%s", r.code, tt.code, r.stderr)
 			}
-			if r.code != exitOK && r.stdout != "" {
+			if r.code != exitOK && !tt.kept && r.stdout != "" {
 				t.Errorf("a failed command printed on standard output:\n%s", r.stdout)
 			}
-			if r.code != exitOK && r.stderr == "" {
-				t.Error("a failed command printed no message")
+			if r.code != exitOK && r.stderr == "" && r.stdout == "" {
+				t.Error("a failed command printed nothing")
+			}
+			if tt.kept && r.stderr != "" {
+				t.Errorf("a command whose answer is its output wrote on standard error:\n%s", r.stderr)
 			}
 			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
 				t.Errorf("stack trace on standard error:\n%s", r.stderr)
@@ -197,6 +264,16 @@ func TestGolden(t *testing.T) {
 			golden.Check(t, filepath.Join("testdata", "golden", tt.name+".txt"), []byte(got))
 		})
 	}
+}
+
+// utf16LE returns s as Windows PowerShell 5's > writes it: UTF-16,
+// little-endian, with a byte order mark and CRLF line ends.
+func utf16LE(s string) string {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(strings.ReplaceAll(s, "\n", "\r\n"))) {
+		b = binary.LittleEndian.AppendUint16(b, u)
+	}
+	return string(b)
 }
 
 // bomCRLF returns s as some Windows tools write it: with a UTF-8 byte

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
@@ -55,7 +59,13 @@ type table struct {
 	verdictAt int // column holding a verdict word, or -1
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+// add adds a row; its cells are escaped with termsafe.String.
+func (t *table) add(cells ...string) {
+	for i, c := range cells {
+		cells[i] = termsafe.String(c)
+	}
+	t.rows = append(t.rows, cells)
+}
 
 func (t *table) write(w io.Writer, indent string, p painter) {
 	var widths []int
@@ -79,7 +89,7 @@ func (t *table) write(w io.Writer, indent string, p painter) {
 			case n == 0:
 				cell = p.paint(ansiBold, cell)
 			case i == t.verdictAt:
-				cell = p.paint(verdictColour(strings.TrimSpace(c)), cell)
+				cell = p.paint(verdictColour(strings.TrimRight(c, " "+markFact+markDecision)), cell)
 			}
 			b.WriteString(cell)
 		}
@@ -87,25 +97,68 @@ func (t *table) write(w io.Writer, indent string, p painter) {
 	}
 }
 
+// The row marks of a plan table: the verdict depends on a fact the
+// inventory lacks, or on a decision.
+const (
+	markFact     = "?"
+	markDecision = "*"
+)
+
+// marks is the set of row marks a plan table used, for its legend.
+type marks struct{ fact, decision bool }
+
+// mark returns the verdict with its marks, and the reason with the
+// decisions the verdict depends on.
+func (m *marks) mark(verdict, reason string, missingFact bool, ds []lifecycle.Decision) (string, string) {
+	if missingFact {
+		verdict += markFact
+		m.fact = true
+	}
+	if len(ds) > 0 {
+		verdict += markDecision
+		m.decision = true
+		reason = strings.TrimSpace(reason + " [" + decisionIDs(ds) + "]")
+	}
+	return verdict, reason
+}
+
+// legend explains the marks used.
+func (m *marks) legend(w io.Writer) {
+	if !m.fact && !m.decision {
+		return
+	}
+	fmt.Fprintln(w)
+	if m.fact {
+		fmt.Fprintln(w, markFact+" the verdict assumes facts the inventory lacks; the reason says which")
+	}
+	if m.decision {
+		fmt.Fprintln(w, markDecision+" the verdict depends on the decisions in brackets (see the README's decisions table)")
+	}
+}
+
 // writePlanTable prints a plan grouped by recipe version.
-func writePlanTable(w io.Writer, pol *lifecycle.Policy, idx *lifecycle.Index, plan *lifecycle.Plan, colour bool) error {
+func writePlanTable(w io.Writer, run *runInput, plan *lifecycle.Plan, colour bool) error {
 	p := painter(colour)
-	fmt.Fprintf(w, "%s %s (%s), dry run at %s\n", p.paint(ansiBold, "Lifecycle policy"), plan.Policy,
-		pol.ResourceType, plan.Now.Format("2006-01-02T15:04:05Z07:00"))
+	pol := &run.doc.Policy
+	fmt.Fprintf(w, "%s %s (%s), dry run at %s\n", p.paint(ansiBold, "Lifecycle policy"), termsafe.String(plan.Policy),
+		termsafe.String(string(pol.ResourceType)), plan.Now.Format("2006-01-02T15:04:05Z07:00"))
+	writeScope(w, plan.Scope)
 	writeRules(w, pol)
 	if !plan.Evaluated {
-		fmt.Fprintf(w, "\n%s\n", plan.Note)
-		writeDecisions(w, plan.Decisions)
+		fmt.Fprintf(w, "\n%s\n", termsafe.String(plan.Note))
+		writeNotEvaluated(w, run, plan.NotEvaluated)
+		writeFooter(w, run, plan.Warnings, plan.Decisions)
 		return nil
 	}
 
-	status := make(map[string]lifecycle.ImageStatus, len(idx.Images))
-	for i := range idx.Images {
-		status[idx.Images[i].ARN] = idx.Images[i].Status
+	status := make(map[string]lifecycle.ImageStatus, len(run.idx.Images))
+	for i := range run.idx.Images {
+		status[run.idx.Images[i].ARN] = run.idx.Images[i].Status
 	}
 	var (
 		group *lifecycle.Group
 		t     *table
+		m     marks
 	)
 	flush := func() {
 		if t != nil {
@@ -116,41 +169,83 @@ func writePlanTable(w io.Writer, pol *lifecycle.Policy, idx *lifecycle.Index, pl
 		if img.Group != group {
 			flush()
 			group = img.Group
-			fmt.Fprintf(w, "\n%s  %s, %s, %d %s\n", p.paint(ansiBold, group.Recipe+" "+group.Version), group.Region,
-				group.AccountID, len(group.Images), plural(len(group.Images), "image", "images"))
+			fmt.Fprintf(w, "\n%s  %s, %s, %s\n", p.paint(ansiBold, termsafe.String(group.Recipe+" "+group.Version)), termsafe.String(group.Region),
+				termsafe.String(group.AccountID), count(len(group.Images), "image", "images"))
 			t = &table{verdictAt: 2}
 			t.add("IMAGE", "STATUS", "VERDICT", "RULE", "REASON")
 		}
 		label := versionOfARN(img.ARN)
 		if len(img.Records) > 0 {
 			for _, r := range img.Records {
-				addRecord(t, r, label, status[img.ARN], img.Records[0])
+				addRecord(t, &m, r, label, status[img.ARN], img.Records[0])
 			}
 			continue
 		}
 		u := img.Unaffected
 		verdict := "no action"
-		if u.Deferred {
+		switch {
+		case u.Deferred:
 			verdict = "deferred"
+		case u.OutOfScope:
+			verdict = "out of scope"
 		}
-		t.add(label, string(u.Status), verdict, "", u.Reason)
+		verdict, reason := m.mark(verdict, u.Reason, false, u.Decisions)
+		t.add(label, string(u.Status), verdict, "", reason)
 	}
 	flush()
+	m.legend(w)
 	writeTotals(w, plan, pol.ResourceType == lifecycle.ResourceTypeContainer)
-	writeFooter(w, plan.Warnings, plan.Decisions)
+	writeNotEvaluated(w, run, plan.NotEvaluated)
+	writeFooter(w, run, plan.Warnings, plan.Decisions)
 	return nil
+}
+
+// writeScope prints the Region and account the policy acts in and where
+// they came from (Decision L-26).
+func writeScope(w io.Writer, sc lifecycle.Scope) {
+	if sc.Region == "" && sc.AccountID == "" {
+		return
+	}
+	from := sc.Source
+	if !strings.Contains(from, " from ") {
+		from = "from the " + from
+	}
+	if strings.Contains(sc.Source, "inventory") {
+		from += ", the only one it holds [L-26]"
+	}
+	fmt.Fprintf(w, "Acts in %s, account %s (%s); images of other Regions and accounts are out of scope\n",
+		termsafe.String(cmp.Or(sc.Region, "any Region")), termsafe.String(cmp.Or(sc.AccountID, "any")), termsafe.String(from))
+}
+
+// writeNotEvaluated lists the inventory records the dry-run could not
+// read, so that no image is left out without a word.
+func writeNotEvaluated(w io.Writer, run *runInput, fs lifecycle.Findings) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nNot evaluated: %s of the inventory could not be read, so the plan says nothing about them:\n",
+		count(len(fs), "record", "records"))
+	for _, f := range fs {
+		fmt.Fprintf(w, "  %s\n", formatFinding(run.locate(f), f))
+	}
 }
 
 // addRecord adds one plan record: an image row, or an output-resource row
 // below its image record, whose reason it does not repeat.
-func addRecord(t *table, r lifecycle.ExecutionResource, label string, st lifecycle.ImageStatus, image lifecycle.ExecutionResource) {
+func addRecord(t *table, m *marks, r lifecycle.ExecutionResource, label string, st lifecycle.ImageStatus, image lifecycle.ExecutionResource) {
 	verdict := string(r.State.Status)
 	reason := r.State.Reason
+	// A SUCCESS record has a state reason only when the prediction rests
+	// on facts the inventory lacks.
+	missingFact := r.State.Status == lifecycle.ExecutionSuccess && r.State.Reason != ""
 	if r.State.Status == lifecycle.ExecutionSuccess && r.Action != nil {
 		verdict = string(r.Action.Name)
 		reason = r.Action.Reason
 		if r.ParentResourceID != "" && image.Action != nil && reason == image.Action.Reason {
 			reason = ""
+		}
+		if missingFact {
+			reason = strings.TrimPrefix(reason+"; "+r.State.Reason, "; ")
 		}
 	}
 	rule := fmt.Sprintf("%d", r.Rule)
@@ -158,6 +253,7 @@ func addRecord(t *table, r lifecycle.ExecutionResource, label string, st lifecyc
 		rule += " " + string(r.Action.Name)
 	}
 	if r.ParentResourceID == "" {
+		verdict, reason = m.mark(verdict, reason, missingFact, r.Decisions)
 		t.add(label, string(st), verdict, rule, reason)
 		return
 	}
@@ -181,18 +277,33 @@ func addRecord(t *table, r lifecycle.ExecutionResource, label string, st lifecyc
 	if len(r.ImageURIs) > 0 {
 		region = ""
 	}
-	t.add(what, region, verdict, "", strings.TrimPrefix(reason, "; "))
+	verdict, reason = m.mark(verdict, strings.TrimPrefix(reason, "; "), missingFact, r.Decisions)
+	t.add(what, region, verdict, "", reason)
 }
 
 // writeRules prints the policy's rules in evaluation order.
 func writeRules(w io.Writer, pol *lifecycle.Policy) {
-	fmt.Fprintln(w, "Rules, tried in the order DEPRECATE, DISABLE, DELETE:")
-	for _, at := range []lifecycle.ActionType{lifecycle.ActionDeprecate, lifecycle.ActionDisable, lifecycle.ActionDelete} {
+	order := []lifecycle.ActionType{lifecycle.ActionDeprecate, lifecycle.ActionDisable, lifecycle.ActionDelete}
+	switch len(pol.PolicyDetails) {
+	case 0:
+		fmt.Fprintln(w, "No rules.")
+	case 1:
+		fmt.Fprintln(w, "Rule:")
+	default:
+		var present []string
+		for _, at := range order {
+			if slices.ContainsFunc(pol.PolicyDetails, func(d lifecycle.PolicyDetail) bool { return d.Action.Type == at }) {
+				present = append(present, string(at))
+			}
+		}
+		fmt.Fprintf(w, "Rules, tried in the order %s:\n", termsafe.String(strings.Join(present, ", ")))
+	}
+	for _, at := range order {
 		for i, d := range pol.PolicyDetails {
 			if d.Action.Type != at {
 				continue
 			}
-			fmt.Fprintf(w, "  [%d] %-9s %s\n", i, at, describeRule(d))
+			fmt.Fprintf(w, "  [%d] %-9s %s\n", i, at, termsafe.String(describeRule(d)))
 		}
 	}
 }
@@ -202,7 +313,7 @@ func describeRule(d lifecycle.PolicyDetail) string {
 	f := d.Filter
 	switch f.Type {
 	case lifecycle.FilterAge:
-		s := fmt.Sprintf("older than %d %s", f.Value, strings.ToLower(string(f.Unit)))
+		s := "older than " + unitCount(f.Value, f.Unit)
 		if f.RetainAtLeast != nil {
 			s += fmt.Sprintf(", keeping at least %d per recipe version", *f.RetainAtLeast)
 		}
@@ -243,12 +354,18 @@ func describeRule(d lifecycle.PolicyDetail) string {
 				why = append(why, "shared with "+strings.Join(a.SharedAccounts, ", "))
 			}
 			if a.LastLaunched != nil {
-				why = append(why, fmt.Sprintf("launched in the last %d %s", a.LastLaunched.Value, strings.ToLower(string(a.LastLaunched.Unit))))
+				why = append(why, "launched in the last "+unitCount(a.LastLaunched.Value, a.LastLaunched.Unit))
 			}
 			parts = append(parts, "leaving AMIs "+strings.Join(why, " or "))
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// unitCount is "1 day", "3 months".
+func unitCount(n int, u lifecycle.TimeUnit) string {
+	many := strings.ToLower(string(u))
+	return count(n, strings.TrimSuffix(many, "s"), many)
 }
 
 func tagList(t lifecycle.Tags) string {
@@ -262,11 +379,14 @@ func tagList(t lifecycle.Tags) string {
 // writeTotals prints the summary counts.
 func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
 	s := plan.Summary
-	// Summary.Unaffected counts the deferred images too; skipped and
-	// failed images have a record but no action.
-	fmt.Fprintf(w, "\nTotals: %d %s in scope: %d acted on, %d skipped, %d failed, %d without action, %d deferred; impacted resources: %s\n",
-		s.InScope, plural(s.InScope, "image", "images"), s.Images.Acted(), s.Images.Skipped, s.Images.Failed,
-		s.Unaffected-s.Deferred, s.Deferred, yesNo(plan.HasImpactedResources))
+	// "without action" is Summary.Unaffected, deferred images included;
+	// skipped and failed images have a record but no action.
+	fmt.Fprintf(w, "\nTotals: %s in scope: %d acted on, %d skipped, %d failed, %d without action (%d of them deferred); impacted resources: %s\n",
+		count(s.InScope, "image", "images"), s.Images.Acted(), s.Images.Skipped, s.Images.Failed,
+		s.Unaffected-s.OutOfScope, s.Deferred, yesNo(plan.HasImpactedResources))
+	if s.OutOfScope > 0 {
+		fmt.Fprintf(w, "        %s of other Regions or accounts out of scope [L-26]\n", count(s.OutOfScope, "image", "images"))
+	}
 	t := table{verdictAt: -1}
 	t.add("", "DEPRECATE", "DISABLE", "DELETE", "SKIPPED", "FAILED")
 	row := func(name string, c lifecycle.Counts) {
@@ -282,13 +402,14 @@ func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
 	t.write(w, "  ", painter(false))
 }
 
-// writeFooter prints the policy's validation warnings and the decisions
-// the result depends on.
-func writeFooter(w io.Writer, warnings lifecycle.Findings, ds []lifecycle.Decision) {
+// writeFooter prints every warning about the policy and the inventory,
+// each naming its file and JSON path, and the decisions the result
+// depends on.
+func writeFooter(w io.Writer, run *runInput, warnings lifecycle.Findings, ds []lifecycle.Decision) {
 	if len(warnings) > 0 {
-		fmt.Fprintln(w, "\nPolicy warnings:")
+		fmt.Fprintf(w, "\n%s:\n", upperFirst(count(len(warnings), "warning", "warnings")))
 		for _, f := range warnings {
-			fmt.Fprintf(w, "  %s\n", formatFinding("policy", f))
+			fmt.Fprintf(w, "  %s\n", formatFinding(run.locate(f), f))
 		}
 	}
 	writeDecisions(w, ds)
@@ -298,20 +419,26 @@ func writeDecisions(w io.Writer, ds []lifecycle.Decision) {
 	if len(ds) == 0 {
 		return
 	}
+	fmt.Fprintf(w, "\nDecisions involved (see the README's decisions table): %s\n", decisionIDs(ds))
+}
+
+// decisionIDs is "L-8, L-11".
+func decisionIDs(ds []lifecycle.Decision) string {
 	ids := make([]string, len(ds))
 	for i, d := range ds {
 		ids[i] = string(d)
 	}
-	fmt.Fprintf(w, "\nDecisions involved (see the README's decisions table): %s\n", strings.Join(ids, ", "))
+	return strings.Join(ids, ", ")
 }
 
 // writeTimeline prints a forecast.
-func writeTimeline(w io.Writer, tl *lifecycle.Timeline, colour bool) error {
+func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bool) error {
 	p := painter(colour)
-	fmt.Fprintf(w, "%s %s: one run a day for %d days from %s\n", p.paint(ansiBold, "Forecast for lifecycle policy"),
-		tl.Policy, tl.Days, tl.Start.Format("2006-01-02T15:04:05Z07:00"))
+	fmt.Fprintf(w, "%s %s: one run a day for %s from %s\n", p.paint(ansiBold, "Forecast for lifecycle policy"),
+		termsafe.String(tl.Policy), count(tl.Days, "day", "days"), tl.Start.Format("2006-01-02T15:04:05Z07:00"))
 	if !tl.Evaluated {
-		fmt.Fprintf(w, "\n%s\n", tl.Note)
+		fmt.Fprintf(w, "\n%s\n", termsafe.String(tl.Note))
+		writeFooter(w, run, tl.Warnings, tl.Decisions)
 		return nil
 	}
 	if len(tl.Runs) == 0 {
@@ -330,23 +457,23 @@ func writeTimeline(w io.Writer, tl *lifecycle.Timeline, colour bool) error {
 	if len(tl.Images) > 0 {
 		fmt.Fprintln(w, "\nPer image:")
 		for _, it := range tl.Images {
-			fmt.Fprintf(w, "  %s: %s\n", it.ResourceID, it.String())
+			fmt.Fprintf(w, "  %s: %s\n", termsafe.String(it.ResourceID), termsafe.String(it.String()))
 		}
 	}
-	writeFooter(w, tl.Warnings, tl.Decisions)
+	writeFooter(w, run, tl.Warnings, tl.Decisions)
 	return nil
 }
 
 func outputCounts(a lifecycle.RunAction) string {
 	var parts []string
 	if a.AMIs > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", a.AMIs, plural(a.AMIs, "AMI", "AMIs")))
+		parts = append(parts, count(a.AMIs, "AMI", "AMIs"))
 	}
 	if a.Snapshots > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", a.Snapshots, plural(a.Snapshots, "snapshot", "snapshots")))
+		parts = append(parts, count(a.Snapshots, "snapshot", "snapshots"))
 	}
 	if a.Containers > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", a.Containers, plural(a.Containers, "container image", "container images")))
+		parts = append(parts, count(a.Containers, "container image", "container images"))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -360,11 +487,12 @@ func versionOfARN(s string) string {
 	return strings.Join(parts[len(parts)-2:], "/")
 }
 
-func plural(n int, one, many string) string {
+// count is "1 image" or "3 images".
+func count(n int, one, many string) string {
 	if n == 1 {
-		return one
+		return "1 " + one
 	}
-	return many
+	return strconv.Itoa(n) + " " + many
 }
 
 func yesNo(b bool) string {

@@ -1,17 +1,95 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
+	"time"
 
+	"github.com/ibkit/ibkit/arn"
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/semver"
 )
 
+// buildStates are the states --skip-state accepts: those of images,
+// components and workflows in the service model.
+var buildStates = []string{
+	"ACTIVE", "AVAILABLE", "BUILDING", "CANCELLED", "CREATING", "DELETED", "DEPRECATED",
+	"DISABLED", "DISTRIBUTING", "FAILED", "INTEGRATING", "PENDING", "TESTING",
+}
+
+// choiceList is a repeatable flag whose values come from a documented set.
+type choiceList struct {
+	values  []string
+	allowed []string
+}
+
+func (c *choiceList) String() string {
+	if c == nil {
+		return ""
+	}
+	return strings.Join(c.values, ",")
+}
+
+func (c *choiceList) Set(v string) error {
+	if !slices.Contains(c.allowed, v) {
+		return fmt.Errorf("want one of %s%s", orList(c.allowed), didYouMean(v, c.allowed))
+	}
+	c.values = append(c.values, v)
+	return nil
+}
+
+// versionCandidate is one version or build given to version latest.
+type versionCandidate struct {
+	source  string // "argument 2", "stdin:3", "list.json: imageSummaryList[4]"
+	written string // the value as the input wrote it: a version, a build or an ARN
+	arn     *arn.ARN
+	cand    semver.Candidate
+	build   bool // the value names a build, not only a version
+	zeros   bool // a node or the build has a leading zero (AS-6)
+}
+
+// canonical is the candidate's version in the form AS-6 documents.
+func (c *versionCandidate) canonical() string {
+	if c.build {
+		return c.cand.Version.String()
+	}
+	return c.cand.Version.Version().String()
+}
+
+// listResponse holds the items of the List responses version latest
+// reads; the AWS CLI prints one list member per response.
+type listResponse struct {
+	Components []listItem `json:"componentSummaryList"`
+	Images     []listItem `json:"imageSummaryList"`
+	Versions   []listItem `json:"imageVersionList"`
+	Workflows  []listItem `json:"workflowSummaryList"`
+}
+
+type listItem struct {
+	ARN     string `json:"arn"`
+	Version string `json:"version"`
+	State   struct {
+		Status string `json:"status"`
+	} `json:"state"`
+	DateCreated string `json:"dateCreated"`
+}
+
 // runVersionLatest implements "ibkit version latest".
 func runVersionLatest(e *env, args []string) error {
-	fs := e.newFlags("print the latest version or build that matches a filter; " +
-		"versions are M.m.p or M.m.p/b, from the arguments or one per line on standard input")
+	fs := e.newFlags("print the latest version or build that matches a filter, in the form of decision AS-6 " +
+		"(no leading zeros); the values are versions M.m.p, builds M.m.p/b or Image Builder ARNs, from the arguments, " +
+		"one per line on standard input or in --input, or a saved ListComponentBuildVersions, " +
+		"ListImageBuildVersions, ListImages or ListWorkflowBuildVersions response")
 	filterText := fs.String("filter", "", "version `FILTER`: M.m.p, M.m.x, M.x.x or x.x.x (required)")
-	output := outputFlag(fs, "text", "json")
+	input := fs.String("input", "", "`FILE` of values, one a line, or a saved List response; - reads standard input (the default without arguments)")
+	skip := &choiceList{allowed: buildStates}
+	fs.Var(skip, "skip-state", "never pick a build in `STATE`, repeatable, such as DEPRECATED (decision AS-8); "+
+		"states are known only from List responses")
+	output := outputFlag(fs)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -19,45 +97,202 @@ func runVersionLatest(e *env, args []string) error {
 	if *filterText == "" {
 		return usagef("--filter is required")
 	}
+	if *input != "" && len(rest) > 0 {
+		return usagef("give the values as arguments or with --input, not both")
+	}
 	f, err := semver.ParseFilter(*filterText)
 	if err != nil {
 		return fmt.Errorf("--filter: %w", err)
 	}
-	lines, err := e.requireValues(rest, "versions")
+	cands, err := e.versionCandidates(rest, *input)
 	if err != nil {
 		return err
 	}
-	cands := make([]semver.BuildVersion, len(lines))
-	for i, l := range lines {
-		b, _, err := semver.ParseVersionOrBuild(l.text)
-		if err != nil {
-			return fmt.Errorf("%s: %w", l.where, err)
+	if len(cands) == 0 {
+		return usagef("no versions given: pass them as arguments, on standard input or with --input")
+	}
+	if err := oneResource(cands); err != nil {
+		return err
+	}
+	list := make([]semver.Candidate, len(cands))
+	for i := range cands {
+		list[i] = cands[i].cand
+	}
+	res, err := semver.Resolver{SkipStates: skip.values}.Resolve(f, list)
+	var nm *semver.NoMatchError
+	if errors.As(err, &nm) {
+		msg := fmt.Sprintf("no version among %s matches %s", count(nm.Candidates, "candidate", "candidates"), f)
+		if nm.Skipped > 0 {
+			msg += fmt.Sprintf(" (%d of %d matches skipped for their state)", nm.Skipped, nm.Matched)
 		}
-		cands[i] = b
+		return errors.New(msg)
 	}
-	i := semver.LatestIndex(f, cands)
-	if i < 0 {
-		return fmt.Errorf("no version among %d matches %s", len(cands), f)
+	if err != nil {
+		return err
 	}
-	if output.value == "json" {
-		return writeJSON(e.stdout, struct {
+	chosen := &cands[res.Index]
+	matched, zeros := 0, false
+	for i := range cands {
+		if f.MatchBuild(cands[i].cand.Version) {
+			matched++
+			zeros = zeros || cands[i].zeros
+		}
+	}
+	var decisions []string
+	if zeros {
+		decisions = append(decisions, string(semver.DecisionLeadingZeros))
+	}
+	for _, d := range res.Decisions {
+		decisions = append(decisions, string(d))
+	}
+	latest := chosen.canonical()
+	if output.json() {
+		out := struct {
 			Filter    string   `json:"filter"`
 			Latest    string   `json:"latest"`
+			Written   string   `json:"written"`
+			Source    string   `json:"source"`
+			State     string   `json:"state,omitempty"`
 			Matched   int      `json:"matched"`
 			Of        int      `json:"candidates"`
 			Decisions []string `json:"decisions"`
-		}{f.String(), lines[i].text, countMatches(f, cands), len(cands), []string{string(semver.DecisionLatest)}})
+		}{f.String(), latest, chosen.written, chosen.source, chosen.cand.State, matched, len(cands), decisions}
+		if out.Decisions == nil {
+			out.Decisions = []string{}
+		}
+		return writeJSON(e.stdout, out)
 	}
-	_, err = fmt.Fprintln(e.stdout, lines[i].text)
+	line := latest
+	switch {
+	case chosen.zeros:
+		line += " [AS-6: written " + chosen.written + "]"
+	case zeros:
+		line += " [AS-6: other matches are written with leading zeros]"
+	}
+	_, err = fmt.Fprintln(e.stdout, termsafe.String(line))
 	return err
 }
 
-func countMatches(f semver.Filter, cands []semver.BuildVersion) int {
-	n := 0
-	for _, c := range cands {
-		if f.MatchBuild(c) {
-			n++
+// versionCandidates reads the values of version latest: the arguments,
+// or the lines or List response of --input or standard input.
+func (e *env) versionCandidates(args []string, input string) ([]versionCandidate, error) {
+	var lines []inputLine
+	if len(args) > 0 {
+		lines, _ = e.values(args)
+	} else {
+		if input == "" {
+			input = "-"
+		}
+		data, err := e.readFile(input)
+		if err != nil {
+			return nil, err
+		}
+		name := displayName(input)
+		if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
+			return listCandidates(name, data)
+		}
+		where := name
+		if input == "-" {
+			where = "stdin"
+		}
+		lines = splitLines(data, where)
+	}
+	out := make([]versionCandidate, 0, len(lines))
+	for _, l := range lines {
+		c, err := parseCandidate(l.where, l.text, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// parseCandidate reads a version, a build or an ARN; version is the
+// version of a List item whose ARN does not name a build.
+func parseCandidate(where, text, version string) (versionCandidate, error) {
+	c := versionCandidate{source: where, written: text}
+	vtext := text
+	if strings.HasPrefix(text, "arn:") {
+		a, err := arn.Parse(text)
+		if err != nil {
+			return c, fmt.Errorf("%s: %w", where, err)
+		}
+		c.arn = &a
+		vtext = a.VersionText()
+		if !strings.Contains(vtext, "/") && version != "" {
+			vtext = version
 		}
 	}
-	return n
+	b, hasBuild, err := semver.ParseVersionOrBuild(vtext)
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", where, err)
+	}
+	in, _, _ := semver.Inspect(vtext)
+	c.cand.Version, c.build, c.zeros = b, hasBuild, in.LeadingZero || in.BuildLeadingZero
+	return c, nil
+}
+
+// listCandidates reads the items of a saved List response.
+func listCandidates(name string, data []byte) ([]versionCandidate, error) {
+	var resp listResponse
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&resp); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var out []versionCandidate
+	for _, l := range []struct {
+		member string
+		items  []listItem
+	}{
+		{"componentSummaryList", resp.Components}, {"imageSummaryList", resp.Images},
+		{"imageVersionList", resp.Versions}, {"workflowSummaryList", resp.Workflows},
+	} {
+		for i, it := range l.items {
+			where := fmt.Sprintf("%s: %s[%d]", name, l.member, i)
+			text := it.ARN
+			if text == "" {
+				text = it.Version
+			}
+			if text == "" {
+				return nil, fmt.Errorf("%s: has neither arn nor version", where)
+			}
+			c, err := parseCandidate(where, text, it.Version)
+			if err != nil {
+				return nil, err
+			}
+			c.cand.State = it.State.Status
+			if t, err := time.Parse(time.RFC3339, it.DateCreated); err == nil {
+				c.cand.Created = t
+			}
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		err := fmt.Errorf("%s: no items: expected a ListComponentBuildVersions, ListImageBuildVersions, ListImages or "+
+			"ListWorkflowBuildVersions response, with componentSummaryList, imageSummaryList, imageVersionList or workflowSummaryList", name)
+		return nil, wrongKind(name, data, "--input", err)
+	}
+	return out, nil
+}
+
+// oneResource refuses ARNs of different resources: "latest" is picked
+// among the versions of one component, image or workflow.
+func oneResource(cands []versionCandidate) error {
+	var first *versionCandidate
+	for i := range cands {
+		c := &cands[i]
+		if c.arn == nil {
+			continue
+		}
+		if first == nil {
+			first = c
+			continue
+		}
+		if c.arn.Type != first.arn.Type || c.arn.Name != first.arn.Name || c.arn.Stage != first.arn.Stage {
+			return errors.New(c.source + ": a version of " + string(c.arn.Type) + " " + c.arn.Name + ", but " +
+				first.source + " is one of " + string(first.arn.Type) + " " + first.arn.Name + "; give the versions of one resource")
+		}
+	}
+	return nil
 }

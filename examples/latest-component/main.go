@@ -23,6 +23,7 @@ import (
 
 	"github.com/ibkit/ibkit/arn"
 	"github.com/ibkit/ibkit/examples/internal/input"
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/semver"
 )
 
@@ -35,7 +36,7 @@ func main() {
 		err = run(os.Stdout, data)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "latest-component:", err)
+		fmt.Fprintln(os.Stderr, "latest-component:", termsafe.String(err.Error()))
 		os.Exit(1)
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/ibkit/ibkit/arn"
 	"github.com/ibkit/ibkit/examples/internal/input"
+	"github.com/ibkit/ibkit/examples/internal/termsafe"
 )
 
 //go:embed arns.txt
@@ -33,7 +34,7 @@ func main() {
 		invalid, err = run(os.Stdout, data)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "validate-arns:", err)
+		fmt.Fprintln(os.Stderr, "validate-arns:", termsafe.String(err.Error()))
 		os.Exit(2)
 	}
 	if invalid > 0 {
@@ -61,13 +62,13 @@ func run(w io.Writer, data []byte) (invalid int, err error) {
 			verdict = "INVALID"
 			invalid++
 		}
-		fmt.Fprintf(w, "%s %s %s", verdict, shape, value)
+		fmt.Fprintf(w, "%s %s %s", verdict, termsafe.String(shape), termsafe.String(value))
 		if len(r.Decisions.List()) > 0 {
 			fmt.Fprintf(w, " [%s]", r.Decisions)
 		}
 		fmt.Fprintln(w)
 		if r.Err != nil {
-			fmt.Fprintf(w, "        rule %s: %v\n", r.Rule, r.Err)
+			fmt.Fprintf(w, "        rule %s: %s\n", r.Rule, termsafe.String(r.Err.Error()))
 		}
 	}
 	return invalid, sc.Err()
