@@ -68,22 +68,16 @@ details.group{break-inside:avoid}h2{break-after:avoid}}
 {{with .Description}}<p class="mute">{{.}}</p>{{end}}
 <dl class="facts">{{range .Facts}}<dt>{{.Label}}</dt><dd>{{.Value}}</dd>{{end}}</dl>
 
-<h2>Rules</h2>
-{{if .Rules}}<p class="mute">Each run tries them in this order, and an image gets at most one action a run. Rule numbers are positions in policyDetails.</p>
-<ol class="rules">{{range .Rules}}<li><span class="act {{.Class}}">{{.Action}}</span>rule {{.Index}}: {{.Text}}</li>{{end}}</ol>
-{{else}}<p>The policy has no rules.</p>{{end}}
-
 {{if .Disabled}}<div class="note"><b>No execution runs.</b> {{.Note}}</div>
+{{template "rules" .}}
 {{else}}
-<h2>Summary</h2>
 <div class="cards">{{range .Cards}}<div class="card {{.Class}}"><b>{{.Value}}</b><span>{{.Label}}</span><div>{{.Detail}}</div></div>{{end}}</div>
 {{with .Empty}}<div class="note">{{.}}</div>{{end}}
-{{if .Summary}}<ul class="summary">{{range .Summary}}<li>{{.}}</li>{{end}}</ul>{{end}}
 
 {{with .Axis}}
 <h2>Timeline</h2>
 <p class="mute">One lane per image, newest first in each recipe version. Hover over a lane for the image's reasons.</p>
-<div class="legend"><span><i class="h"></i>before the first run</span><span><i class="av"></i>available</span><span><i class="dp"></i>deprecated</span><span><i class="ds"></i>disabled</span><span><i class="dl"></i>deleted</span><span><i class="fl"></i>failed or cancelled build</span><span><i class="ip"></i>build in progress</span><span><i class="today"></i>today (first run)</span><span>■ before a name: the image's state today</span><span>slot n/m: holds retention slot n of m today</span></div>
+<div class="legend"><span><i class="h"></i>before the first run</span><span><i class="av"></i>available</span>{{if not $.Container}}<span><i class="dp"></i>deprecated</span><span><i class="ds"></i>disabled</span>{{end}}<span><i class="dl"></i>deleted</span><span><i class="fl"></i>failed or cancelled build</span><span><i class="ip"></i>build in progress</span><span><i class="today"></i>today (first run)</span><span>■ before a name: the image's state today</span><span>slot n/m: holds retention slot n of m today</span></div>
 <svg class="axis" viewBox="0 0 1100 34" width="1100" height="34" role="img" aria-label="time axis"><path class="grid" d="{{.Grid}}"/>{{range .Ticks}}{{if .Label}}<text class="ax" x="{{.X}}" y="30" dx="3">{{.Label}}</text>{{end}}{{end}}<text class="td" x="{{.TodayX}}" y="12" text-anchor="middle">{{.TodayText}}</text><path class="tl" d="M{{.TodayX}} 16V34"/><text class="ax" x="{{.EndX}}" y="12" text-anchor="end">{{.EndText}}</text></svg>
 {{end}}
 {{range .Groups}}<details class="group" open><summary><b>{{.Recipe}} {{.Version}}</b> <span class="mute">{{.Where}} · {{.Images}}</span><span class="chg">{{.Changes}}</span>{{with .Retention}}<span class="slots">{{.}}</span>{{end}}</summary>
@@ -92,6 +86,9 @@ details.group{break-inside:avoid}h2{break-after:avoid}}
 <path class="tl" d="M{{.TodayX}} 0V{{.Height}}"/></svg></details>
 {{end}}
 
+{{if .Summary}}<h2>Summary</h2>
+<ul class="summary">{{range .Summary}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{template "rules" .}}
 {{if .Quiet}}<h2>Recipe versions without change</h2>
 <p class="mute">No image of these recipe versions changes during the forecast, so they get no lanes.</p>
 <table><tr><th>Recipe</th><th>Version</th><th>Region · account</th><th class="n">Images</th><th>States today</th><th>Retention slots</th><th>Oldest image today</th></tr>
@@ -100,9 +97,11 @@ details.group{break-inside:avoid}h2{break-after:avoid}}
 
 {{if .Runs}}<h2>Runs that change something</h2>
 <details{{if .RunsOpen}} open{{end}}><summary>{{len .Runs}} of the forecast's runs change at least one image</summary>
-<table><tr><th class="n">Day</th><th>Date</th><th class="n">Deprecated</th><th class="n">Disabled</th><th class="n">Deleted</th>{{if .Container}}<th class="n">Container images</th>{{else}}<th class="n">AMIs</th><th class="n">Snapshots</th>{{end}}</tr>
-{{range .Runs}}<tr><td class="n">{{.Day}}</td><td>{{.Date}}</td><td class="n">{{.Deprecate}}</td><td class="n">{{.Disable}}</td><td class="n">{{.Delete}}</td>{{if $.Container}}<td class="n">{{.Containers}}</td>{{else}}<td class="n">{{.AMIs}}</td><td class="n">{{.Snapshots}}</td>{{end}}</tr>
-{{end}}</table></details>{{end}}
+<table>{{if .Container}}<tr><th class="n">Day</th><th>Date</th><th class="n">Deleted</th><th class="n">Container images</th></tr>
+{{range .Runs}}<tr><td class="n">{{.Day}}</td><td>{{.Date}}</td><td class="n">{{.Delete}}</td><td class="n">{{.Containers}}</td></tr>
+{{end}}{{else}}<tr><th class="n">Day</th><th>Date</th><th class="n">Deprecated</th><th class="n">Disabled</th><th class="n">Deleted</th><th class="n">AMIs</th><th class="n">Snapshots</th></tr>
+{{range .Runs}}<tr><td class="n">{{.Day}}</td><td>{{.Date}}</td><td class="n">{{.Deprecate}}</td><td class="n">{{.Disable}}</td><td class="n">{{.Delete}}</td><td class="n">{{.AMIs}}</td><td class="n">{{.Snapshots}}</td></tr>
+{{end}}{{end}}</table></details>{{end}}
 {{end}}
 
 {{with .Today}}<h2>Today's run, {{.When}}</h2>
@@ -129,4 +128,7 @@ details.group{break-inside:avoid}h2{break-after:avoid}}
 </main>
 </body>
 </html>
-`
+{{define "rules"}}<h2>Rules</h2>
+{{if .Rules}}<p class="mute">Each run tries them in this order, and an image gets at most one action a run. Rule numbers are positions in policyDetails.</p>
+<ol class="rules">{{range .Rules}}<li><span class="act {{.Class}}">{{.Action}}</span>rule {{.Index}}: {{.Text}}</li>{{end}}</ol>
+{{else}}<p>The policy has no rules.</p>{{end}}{{end}}`

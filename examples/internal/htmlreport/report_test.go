@@ -77,10 +77,11 @@ func sample(t testing.TB) input {
 func containers(t testing.TB) input {
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 	b := lifecycletest.Inventory(now)
-	for _, img := range b.Group("api", "2.0.0", 4, lifecycletest.Days(3), lifecycletest.Days(10)) {
-		img.WithContainers("us-east-1", "eu-west-1").Tag("lifecycle", "on")
+	for age := 33; age > 0; age -= 10 {
+		b.ContainerImage("api", "2.0.0", lifecycletest.Days(age)).WithContainers("us-east-1", "eu-west-1").Tag("lifecycle", "on")
 	}
 	b.ContainerImage("worker", "1.0.0", lifecycletest.Days(40)).Tag("lifecycle", "on")
+	b.ContainerImage("worker", "1.0.0", lifecycletest.Days(30)).Tag("lifecycle", "on")
 	b.ContainerImage("worker", "1.1.0", lifecycletest.Days(2)).Tag("lifecycle", "on")
 	b.ContainerImage("untagged", "1.0.0", lifecycletest.Days(400))
 	idx, _ := b.Build().Index()

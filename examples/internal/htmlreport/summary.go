@@ -43,6 +43,9 @@ func (b *builder) summary(v *view, groups []*groupData, inScope int) {
 		Detail: "in " + plural(len(groups), "recipe version", "recipe versions") + " in scope"})
 	for i, a := range acts {
 		x := t[i]
+		if x.images == 0 && !b.hasRule(a) {
+			continue // no card for an action the policy never takes
+		}
 		c := card{Class: actionClass(a), Value: strconv.Itoa(x.images), Label: pastTense(a), Detail: "no image"}
 		if x.images > 0 {
 			c.Detail = outputWords(x.amis, x.snaps, x.containers)
@@ -168,4 +171,14 @@ func (b *builder) outside(groups []*groupData, total int) string {
 	}
 	return fmt.Sprintf("The inventory holds %s; %s outside the policy's scope: %s.", plural(total, "image", "images"),
 		plural(total-len(in), "image is", "images are"), joinWords(list, "and"))
+}
+
+// hasRule reports whether the policy has a rule with the action.
+func (b *builder) hasRule(a lifecycle.ActionType) bool {
+	for _, d := range b.r.Policy.PolicyDetails {
+		if d.Action.Type == a {
+			return true
+		}
+	}
+	return false
 }
