@@ -78,13 +78,14 @@ details.group{break-inside:avoid}h2{break-after:avoid}}
 <h2>Timeline</h2>
 <p class="mute">One lane per image, newest first in each recipe version. Hover over a lane for the image's reasons.</p>
 <div class="legend"><span><i class="h"></i>before the first run</span><span><i class="av"></i>available</span>{{if not $.Container}}<span><i class="dp"></i>deprecated</span><span><i class="ds"></i>disabled</span>{{end}}<span><i class="dl"></i>deleted</span><span><i class="fl"></i>failed or cancelled build</span><span><i class="ip"></i>build in progress</span><span><i class="today"></i>today (first run)</span><span>■ before a name: the image's state today</span><span>slot n/m: holds retention slot n of m today</span></div>
+<section class="timeline">
 <svg class="axis" viewBox="0 0 1100 34" width="1100" height="34" role="img" aria-label="time axis"><path class="grid" d="{{.Grid}}"/>{{range .Ticks}}{{if .Label}}<text class="ax" x="{{.X}}" y="30" dx="3">{{.Label}}</text>{{end}}{{end}}<text class="td" x="{{.TodayX}}" y="12" text-anchor="middle">{{.TodayText}}</text><path class="tl" d="M{{.TodayX}} 16V34"/><text class="ax" x="{{.EndX}}" y="12" text-anchor="end">{{.EndText}}</text></svg>
 {{end}}
 {{range .Groups}}<details class="group" open><summary><b>{{.Recipe}} {{.Version}}</b> <span class="mute">{{.Where}} · {{.Images}}</span><span class="chg">{{.Changes}}</span>{{with .Retention}}<span class="slots">{{.}}</span>{{end}}</summary>
 <svg class="lanes" viewBox="0 0 1100 {{.Height}}" width="1100" height="{{.Height}}"><path class="grid" d="{{.Grid}}"/>{{range $l := .Lanes}}
 <g class="l"><title>{{.Tip}}</title><path class="{{.State}}" d="M6 {{.Y}}h10"/><text x="22" y="{{.TextY}}">{{.Label}}</text>{{if .Badge}}<text class="badge" x="194" y="{{.TextY}}">{{.Badge}}</text>{{end}}{{range .Segs}}<path class="{{.Class}}" d="M{{.X}} {{$l.Y}}h{{.W}}"/>{{end}}</g>{{end}}
 <path class="tl" d="M{{.TodayX}} 0V{{.Height}}"/></svg></details>
-{{end}}
+{{end}}{{if .Axis}}</section>{{end}}
 
 {{if .Summary}}<h2>Summary</h2>
 <ul class="summary">{{range .Summary}}<li>{{.}}</li>{{end}}</ul>{{end}}

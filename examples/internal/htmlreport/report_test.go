@@ -1,6 +1,7 @@
 package htmlreport_test
 
 import (
+	"html"
 	"bytes"
 	"errors"
 	"fmt"
@@ -103,6 +104,18 @@ func neverActs(t testing.TB) input {
 	return input{policy: p, index: idx, now: now, days: 30}
 }
 
+// warned has rules that validate with warnings: COUNT on DEPRECATE
+// (L-10) and retainAtLeast on DISABLE (L-9), forecast over two years.
+func warned(t testing.TB) input {
+	in := neverActs(t)
+	in.policy = lifecycletest.AMIPolicy("warned").Recipe("web", "1.x.x").
+		Rule(lifecycletest.Deprecate().Count(1).IncludeAMIs(),
+			lifecycletest.Disable().Age(1, lifecycle.Months).RetainAtLeast(1).IncludeAMIs(),
+			lifecycletest.Delete().Age(1, lifecycle.Years).IncludeAMIs().IncludeSnapshots()).Build()
+	in.days, in.plan = 730, true
+	return in
+}
+
 // disabled is a DISABLED policy that would act if it ran.
 func disabled(t testing.TB) input {
 	in := neverActs(t)
@@ -138,6 +151,7 @@ func TestGolden(t *testing.T) {
 		{"container", containers},
 		{"never-acts", neverActs},
 		{"disabled", disabled},
+		{"warnings", warned},
 		{"hostile", hostile},
 	}
 	for _, tt := range tests {
@@ -157,6 +171,20 @@ func TestSampleNamesEveryRecipeVersion(t *testing.T) {
 		version := img.ARNName + " " + img.Version.String()
 		if !strings.Contains(page, version) {
 			t.Errorf("the page does not name %s", version)
+		}
+	}
+}
+
+func TestWarningsShown(t *testing.T) {
+	in := warned(t)
+	page := string(render(t, in))
+	findings, err := in.policy.Validate(lifecycle.ValidateOptions{})
+	if err != nil || len(findings) == 0 {
+		t.Fatalf("the policy should validate with warnings: %v, %v", findings, err)
+	}
+	for _, f := range findings {
+		if !strings.Contains(page, html.EscapeString(f.Message)) {
+			t.Errorf("the page lacks the warning %q", f.Message)
 		}
 	}
 }

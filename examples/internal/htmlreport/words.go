@@ -114,11 +114,18 @@ func ruleWords(d lifecycle.PolicyDetail, container bool) string {
 	switch f.Type {
 	case lifecycle.FilterAge:
 		fmt.Fprintf(&b, "Images older than %s are %s", unitWords(f.Value, f.Unit), verb)
-		if n := f.Retain(); n > 0 {
+		switch n := f.Retain(); {
+		case n > 0 && d.Action.Type == lifecycle.ActionDelete:
 			fmt.Fprintf(&b, ", except the newest %s of each recipe version, whatever their age", plural(n, "image", "images"))
+		case n > 0:
+			fmt.Fprintf(&b, " (retainAtLeast %d is set, but ibkit applies it to DELETE rules only: L-9)", n)
 		}
 	case lifecycle.FilterCount:
-		fmt.Fprintf(&b, "The newest %s of each recipe version are kept; older ones are %s", plural(f.Value, "image", "images"), verb)
+		if f.Value == 1 {
+			fmt.Fprintf(&b, "The newest image of each recipe version is kept; older ones are %s", verb)
+		} else {
+			fmt.Fprintf(&b, "The newest %d images of each recipe version are kept; older ones are %s", f.Value, verb)
+		}
 	default:
 		fmt.Fprintf(&b, "Images are %s under filter %q", verb, clean(string(f.Type)))
 	}
