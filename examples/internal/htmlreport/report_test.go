@@ -1,10 +1,10 @@
 package htmlreport_test
 
 import (
-	"html"
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
