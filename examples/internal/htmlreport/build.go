@@ -347,8 +347,9 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 			Height: len(g.members) * laneHeight, TodayX: todayX}
 		gv.Grid = grid(ticks, gv.Height)
 		var n [3]int
+		var s strokes
 		for i, m := range g.members {
-			gv.Lanes = append(gv.Lanes, b.lane(m, i))
+			gv.Lanes = append(gv.Lanes, b.lane(m, i, &s))
 			for _, c := range m.changes {
 				if p := c.act.Action.Priority(); p < len(n) {
 					n[p]++
@@ -362,6 +363,7 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 			}
 		}
 		gv.Changes = strings.Join(parts, ", ")
+		gv.Paths = s.paths()
 		v.Groups = append(v.Groups, gv)
 	}
 }

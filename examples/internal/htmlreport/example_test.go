@@ -32,7 +32,7 @@ func ExampleWrite() {
 		return
 	}
 	html := page.String()
-	fmt.Println("lanes:", strings.Count(html, `<g class="l">`))
+	fmt.Println("lanes:", strings.Count(html, `<rect class="hit"`))
 	fmt.Println("names the recipe version:", strings.Contains(html, "<b>web 1.0.0</b>"))
 	fmt.Println("scripts:", strings.Count(html, "<script"))
 	start := strings.Index(html, "<title>web/1.0.0/2")

@@ -10,26 +10,59 @@ import (
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
-// lane draws one image: grey from its creation to today, then one stretch
-// per state it is in over the forecast; a deleted image continues as a thin
-// line. Each stretch is a horizontal stroke whose class sets its colour
-// and width, the shortest form SVG has for it.
-func (b *builder) lane(m member, row int) laneView {
-	y := row * laneHeight
-	l := laneView{Y: y + laneHeight/2, TextY: y + 15, Label: truncate(clean(versionOf(m.arn)), 16), Badge: badge(m), Tip: b.tip(m)}
-	add := func(state string, from, to time.Time) {
-		x1, x2 := math.Round(b.ax.x(from)), math.Round(b.ax.x(to))
-		if x2 <= x1 {
+// stateOrder returns the state classes in the order their paths are
+// drawn in a group's SVG.
+func stateOrder() [7]string { return [...]string{"h", "av", "dp", "ds", "dl", "fl", "ip"} }
+
+// strokes collects the stretches of a group's lanes per state class, so
+// that each state is drawn by one SVG path of short "M x y h w"
+// subpaths: the smallest form for thousands of lanes.
+type strokes [7][]byte // indexed like stateOrder
+
+func (s *strokes) add(class string, x, y, w int) {
+	for i, c := range stateOrder() {
+		if c == class {
+			if len(s[i]) > 0 {
+				s[i] = append(s[i], ' ')
+			}
+			s[i] = fmt.Appendf(s[i], "M%d %dh%d", x, y, w)
 			return
 		}
-		l.Segs = append(l.Segs, segView{Class: state, X: int(x1), W: int(x2 - x1)})
+	}
+}
+
+// paths returns one path per state class that has stretches, in
+// stateOrder.
+func (s *strokes) paths() []pathView {
+	var out []pathView
+	for i, d := range s {
+		if len(d) > 0 {
+			out = append(out, pathView{Class: stateOrder()[i], D: string(d)})
+		}
+	}
+	return out
+}
+
+// lane draws one image in row: a mark for its state today left of its
+// label; then, on the time axis, grey from its creation to today and one
+// stretch per state it is in over the forecast. A deleted image continues
+// as a thin line.
+func (b *builder) lane(m member, row int, s *strokes) laneView {
+	y := row * laneHeight
+	mid := y + laneHeight/2
+	l := laneView{Y: y, TextY: y + 15, Label: truncate(clean(versionOf(m.arn)), 16), Badge: badge(m), Tip: b.tip(m)}
+	add := func(state string, from, to time.Time) {
+		x1, x2 := math.Round(b.ax.x(from)), math.Round(b.ax.x(to))
+		if x2 > x1 {
+			s.add(state, int(x1), mid, int(x2-x1))
+		}
 	}
 	start := b.tl.Start.UTC()
 	status, created := lifecycle.ImageStatus(""), start
 	if m.img != nil {
 		status, created = m.img.Status, m.img.Created
 	}
-	l.State = stateClass(status)
+	s.add(stateClass(status), 6, mid, 10)
 	if created.Before(start) {
 		add("h", created, start)
 	}

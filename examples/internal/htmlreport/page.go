@@ -20,9 +20,9 @@ const pageHTML = `<!DOCTYPE html>
 <meta name="color-scheme" content="light dark">
 <title>{{.Title}}</title>
 <style>
-:root{--bg:#fff;--fg:#1d2126;--mute:#5f6670;--line:#d9dde2;--panel:#f5f6f8;--hover:#eef1f5;--grid:#e6e9ed;
+:root{--bg:#fff;--fg:#1d2126;--mute:#5f6670;--line:#d9dde2;--panel:#f5f6f8;--hover:rgba(90,110,140,.16);--grid:#e6e9ed;
 --av:#2b9348;--dp:#e9a100;--ds:#7b5cd6;--dl:#d6333a;--fl:#6c737c;--ip:#3d8fd6;--h:#c4c9cf;--today:#d6333a}
-@media (prefers-color-scheme:dark){:root{--bg:#15181c;--fg:#e4e7eb;--mute:#9aa3ad;--line:#333a42;--panel:#1e2228;--hover:#242a31;--grid:#2a3037;
+@media (prefers-color-scheme:dark){:root{--bg:#15181c;--fg:#e4e7eb;--mute:#9aa3ad;--line:#333a42;--panel:#1e2228;--hover:rgba(200,215,235,.14);--grid:#2a3037;
 --av:#4cc46e;--dp:#f5c04a;--ds:#a08bf0;--dl:#ff6b70;--fl:#9aa3ad;--ip:#6cb4f0;--h:#4a525b;--today:#ff6b70}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
@@ -52,7 +52,7 @@ svg text{fill:var(--fg);font:13px ui-monospace,Menlo,Consolas,monospace}svg text
 svg text.badge{fill:var(--mute);font-size:11px;text-anchor:end}svg text.td{fill:var(--today);font:600 11px system-ui,sans-serif}
 .grid{stroke:var(--grid);stroke-width:1}.tl{stroke:var(--today);stroke-width:2}
 .lanes path{stroke-width:12}.lanes path.dl{stroke-width:2}.lanes .grid{stroke-width:1}.lanes .tl{stroke-width:2}
-g.l:hover text{font-weight:700}g.l:hover path{stroke-width:16}g.l:hover path.dl{stroke-width:3}
+.hit{fill:transparent}.hit:hover{fill:var(--hover)}
 .av{stroke:var(--av)}.dp{stroke:var(--dp)}.ds{stroke:var(--ds)}.dl{stroke:var(--dl)}.fl{stroke:var(--fl)}.ip{stroke:var(--ip)}.h{stroke:var(--h)}
 table{border-collapse:collapse;margin:6px 0;font-size:13px}th,td{text-align:left;padding:3px 10px 3px 0;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--mute);font-weight:600}td.n,th.n{text-align:right}
@@ -82,9 +82,9 @@ details.group{break-inside:avoid}h2{break-after:avoid}}
 <svg class="axis" viewBox="0 0 1100 34" width="1100" height="34" role="img" aria-label="time axis"><path class="grid" d="{{.Grid}}"/>{{range .Ticks}}{{if .Label}}<text class="ax" x="{{.X}}" y="30" dx="3">{{.Label}}</text>{{end}}{{end}}<text class="td" x="{{.TodayX}}" y="12" text-anchor="middle">{{.TodayText}}</text><path class="tl" d="M{{.TodayX}} 16V34"/><text class="ax" x="{{.EndX}}" y="12" text-anchor="end">{{.EndText}}</text></svg>
 {{end}}
 {{range .Groups}}<details class="group" open><summary><b>{{.Recipe}} {{.Version}}</b> <span class="mute">{{.Where}} · {{.Images}}</span><span class="chg">{{.Changes}}</span>{{with .Retention}}<span class="slots">{{.}}</span>{{end}}</summary>
-<svg class="lanes" viewBox="0 0 1100 {{.Height}}" width="1100" height="{{.Height}}"><path class="grid" d="{{.Grid}}"/>{{range $l := .Lanes}}
-<g class="l"><title>{{.Tip}}</title><path class="{{.State}}" d="M6 {{.Y}}h10"/><text x="22" y="{{.TextY}}">{{.Label}}</text>{{if .Badge}}<text class="badge" x="194" y="{{.TextY}}">{{.Badge}}</text>{{end}}{{range .Segs}}<path class="{{.Class}}" d="M{{.X}} {{$l.Y}}h{{.W}}"/>{{end}}</g>{{end}}
-<path class="tl" d="M{{.TodayX}} 0V{{.Height}}"/></svg></details>
+<svg class="lanes" viewBox="0 0 1100 {{.Height}}" width="1100" height="{{.Height}}"><path class="grid" d="{{.Grid}}"/>{{range .Paths}}<path class="{{.Class}}" d="{{.D}}"/>{{end}}<path class="tl" d="M{{.TodayX}} 0V{{.Height}}"/>{{range .Lanes}}
+<text x="22" y="{{.TextY}}">{{.Label}}</text>{{if .Badge}}<text class="badge" x="194" y="{{.TextY}}">{{.Badge}}</text>{{end}}<rect class="hit" y="{{.Y}}" width="1100" height="22"><title>{{.Tip}}</title></rect>{{end}}
+</svg></details>
 {{end}}{{if .Axis}}</section>{{end}}
 
 {{if .Summary}}<h2>Summary</h2>

@@ -262,7 +262,7 @@ func TestLargeInventorySize(t *testing.T) {
 	in := large(t, 10000)
 	in.plan = true
 	page := render(t, in)
-	const limit = 6 << 20
+	const limit = 5 << 20
 	t.Logf("page for %d images: %d bytes", len(in.index.Images), len(page))
 	if len(page) > limit {
 		t.Errorf("page for 10,000 images is %d bytes, want at most %d", len(page), limit)

@@ -63,25 +63,22 @@ type groupView struct {
 	Height                 int
 	Grid                   string
 	TodayX                 string
+	Paths                  []pathView
 	Lanes                  []laneView
 }
 
-// laneView is one image's lane, centred on Y.
+// laneView is one image's row, from Y down: its label, its badge, and a
+// transparent rectangle over the whole row that carries the tooltip.
 type laneView struct {
 	Y, TextY int
-	// State is the class of the image's state today, shown by a mark
-	// before the label.
-	State string
-	Label string
-	Badge string
-	Tip   string
-	Segs  []segView
+	Label    string
+	Badge    string
+	Tip      string
 }
 
-// segView is one stretch of a lane in one state, from X to X+W.
-type segView struct {
-	Class string
-	X, W  int
+// pathView draws every stretch of one state in a group.
+type pathView struct {
+	Class, D string
 }
 
 // quietView is a recipe-version group in which nothing changes.
