@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ibkit/ibkit/lifecycle"
 )
@@ -83,9 +85,9 @@ func build(r *Report) (*view, error) {
 	}
 	if !b.tl.Evaluated {
 		v.Disabled = true
-		v.Note = clean(b.tl.Note)
-		if v.Note == "" {
-			v.Note = "The policy is DISABLED: no execution runs, so nothing changes."
+		v.Note = sentence(cmp.Or(clean(b.tl.Note), "the policy is DISABLED, so nothing changes"))
+		if v.Today != nil && v.Today.Note == v.Note {
+			v.Today.Note = "" // said once is enough
 		}
 		return v, nil
 	}
@@ -111,7 +113,7 @@ func (b *builder) header() *view {
 	v.Facts = []fact{
 		{"Selects", scopeWords(p)},
 		{"Status", clean(status)},
-		{"Forecast", fmt.Sprintf("one run a day for %s after %s (UTC)", plural(tl.Days, "day", "days"), tl.Start.UTC().Format("2006-01-02 15:04"))},
+		{"Forecast", forecastWords(tl)},
 	}
 	if len(p.Tags) > 0 {
 		v.Facts = append(v.Facts, fact{"Policy tags", tagWords(p.Tags)})
@@ -366,4 +368,27 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 		gv.Paths = s.paths()
 		v.Groups = append(v.Groups, gv)
 	}
+}
+
+// forecastWords describes the runs of the forecast.
+func forecastWords(tl *lifecycle.Timeline) string {
+	start := tl.Start.UTC()
+	if !tl.Evaluated {
+		return "no runs from " + start.Format("2006-01-02 15:04") + " UTC: the policy does not run"
+	}
+	return fmt.Sprintf("%s, one a day, from %s UTC (today) to %s", plural(tl.Days+1, "run", "runs"),
+		start.Format("2006-01-02 15:04"), start.AddDate(0, 0, tl.Days).Format(dateLayout))
+}
+
+// sentence starts s with a capital letter and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
 }

@@ -59,7 +59,9 @@ th{color:var(--mute);font-weight:600}td.n,th.n{text-align:right}
 .note{background:var(--panel);border-left:5px solid var(--dp);padding:10px 14px;border-radius:4px;margin:14px 0}
 ul.warn li{margin:3px 0}
 @media print{body{font-size:11px}main{max-width:none;padding:0}.axis{position:static}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-details.group{break-inside:avoid}h2{break-after:avoid}}
+details.group{break-inside:avoid}h2{break-after:avoid}
+:root{--bg:#fff;--fg:#000;--mute:#4a5058;--line:#c9ced4;--panel:#f3f4f6;--grid:#dde1e5;
+--av:#2b9348;--dp:#e9a100;--ds:#7b5cd6;--dl:#d6333a;--fl:#6c737c;--ip:#3d8fd6;--h:#c4c9cf;--today:#d6333a}}
 </style>
 </head>
 <body>

@@ -220,6 +220,11 @@ func TestSelfContained(t *testing.T) {
 			t.Errorf("the page contains %q, a script or an external reference", ref)
 		}
 	}
+	for _, want := range []string{"@media (prefers-color-scheme:dark)", "@media print"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
 }
 
 func TestDeterministic(t *testing.T) {

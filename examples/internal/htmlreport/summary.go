@@ -102,7 +102,7 @@ func span(first, last string) string {
 // today sums up the plan of today's run.
 func (b *builder) today() *todayView {
 	p := b.r.Plan
-	t := &todayView{When: p.Now.UTC().Format("2006-01-02 15:04") + " UTC", Note: clean(p.Note), Decisions: decisionList(p.Decisions)}
+	t := &todayView{When: p.Now.UTC().Format("2006-01-02 15:04") + " UTC", Note: sentence(clean(p.Note)), Decisions: decisionList(p.Decisions)}
 	if !p.Evaluated {
 		return t
 	}
