@@ -12,12 +12,12 @@ import (
 
 // stateOrder returns the state classes in the order their paths are
 // drawn in a group's SVG.
-func stateOrder() [7]string { return [...]string{"h", "av", "dp", "ds", "dl", "fl", "ip"} }
+func stateOrder() [8]string { return [...]string{"h", "hc", "av", "dp", "ds", "dl", "fl", "ip"} }
 
 // strokes collects the stretches of a group's lanes per state class, so
 // that each state is drawn by one SVG path of short "M x y h w"
 // subpaths: the smallest form for thousands of lanes.
-type strokes [7][]byte // indexed like stateOrder
+type strokes [8][]byte // indexed like stateOrder
 
 func (s *strokes) add(class string, x, y, w int) {
 	for i, c := range stateOrder() {
@@ -63,7 +63,10 @@ func (b *builder) lane(m member, row int, s *strokes) laneView {
 		status, created = m.img.Status, m.img.Created
 	}
 	s.add(stateClass(status), 6, mid, 10)
-	if created.Before(start) {
+	switch {
+	case !created.After(b.ax.from):
+		add("hc", created, start) // clipped: fades in at the chart's left edge
+	case created.Before(start):
 		add("h", created, start)
 	}
 	cur := start

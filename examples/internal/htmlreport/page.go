@@ -53,6 +53,7 @@ svg text.badge{fill:var(--mute);font-size:11px;text-anchor:end}svg text.td{fill:
 .grid{stroke:var(--grid);stroke-width:1}.tl{stroke:var(--today);stroke-width:2}
 .lanes path{stroke-width:12}.lanes path.dl{stroke-width:2}.lanes .grid{stroke-width:1}.lanes .tl{stroke-width:2}
 .hit{fill:transparent}.hit:hover{fill:var(--hover)}
+.f0{stop-color:var(--h);stop-opacity:0}.f1{stop-color:var(--h)}.hc{stroke:url(#fade)}
 .av{stroke:var(--av)}.dp{stroke:var(--dp)}.ds{stroke:var(--ds)}.dl{stroke:var(--dl)}.fl{stroke:var(--fl)}.ip{stroke:var(--ip)}.h{stroke:var(--h)}
 table{border-collapse:collapse;margin:6px 0;font-size:13px}th,td{text-align:left;padding:3px 10px 3px 0;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--mute);font-weight:600}td.n,th.n{text-align:right}
@@ -73,15 +74,15 @@ details.group{break-inside:avoid}h2{break-after:avoid}
 {{if .Disabled}}<div class="note"><b>No execution runs.</b> {{.Note}}</div>
 {{template "rules" .}}
 {{else}}
-<div class="cards">{{range .Cards}}<div class="card {{.Class}}"><b>{{.Value}}</b><span>{{.Label}}</span><div>{{.Detail}}</div></div>{{end}}</div>
+<div class="cards">{{range .Cards}}<div class="card {{.Class}}"><b>{{.Value}}</b><span>{{.Label}}</span><div>{{.Detail}}</div>{{with .When}}<div>{{.}}</div>{{end}}</div>{{end}}</div>
 {{with .Empty}}<div class="note">{{.}}</div>{{end}}
 
 {{with .Axis}}
 <h2>Timeline</h2>
 <p class="mute">One lane per image, newest first in each recipe version. Hover over a lane for the image's reasons.</p>
-<div class="legend"><span><i class="h"></i>before the first run</span><span><i class="av"></i>available</span>{{if not $.Container}}<span><i class="dp"></i>deprecated</span><span><i class="ds"></i>disabled</span>{{end}}<span><i class="dl"></i>deleted</span><span><i class="fl"></i>failed or cancelled build</span><span><i class="ip"></i>build in progress</span><span><i class="today"></i>today (first run)</span><span>■ before a name: the image's state today</span><span>slot n/m: holds retention slot n of m today</span></div>
+<div class="legend"><span><i class="h"></i>before the first run (faded: created before the chart starts)</span><span><i class="av"></i>available</span>{{if not $.Container}}<span><i class="dp"></i>deprecated</span><span><i class="ds"></i>disabled</span>{{end}}<span><i class="dl"></i>deleted</span><span><i class="fl"></i>failed or cancelled build</span><span><i class="ip"></i>build in progress</span><span><i class="today"></i>today (first run)</span><span>■ before a name: the image's state today</span><span>slot n/m: holds retention slot n of m today</span></div>
 <section class="timeline">
-<svg class="axis" viewBox="0 0 1100 34" width="1100" height="34" role="img" aria-label="time axis"><path class="grid" d="{{.Grid}}"/>{{range .Ticks}}{{if .Label}}<text class="ax" x="{{.X}}" y="30" dx="3">{{.Label}}</text>{{end}}{{end}}<text class="td" x="{{.TodayX}}" y="12" text-anchor="middle">{{.TodayText}}</text><path class="tl" d="M{{.TodayX}} 16V34"/><text class="ax" x="{{.EndX}}" y="12" text-anchor="end">{{.EndText}}</text></svg>
+<svg class="axis" viewBox="0 0 1100 34" width="1100" height="34" role="img" aria-label="time axis"><defs><linearGradient id="fade" gradientUnits="userSpaceOnUse" x1="200" x2="250"><stop class="f0" offset="0"/><stop class="f1" offset="1"/></linearGradient></defs><path class="grid" d="{{.Grid}}"/>{{range .Ticks}}{{if .Label}}<text class="ax" x="{{.X}}" y="30" dx="3">{{.Label}}</text>{{end}}{{end}}<text class="td" x="{{.TodayX}}" y="12" text-anchor="middle">{{.TodayText}}</text><path class="tl" d="M{{.TodayX}} 16V34"/><text class="ax" x="{{.EndX}}" y="12" text-anchor="end">{{.EndText}}</text></svg>
 {{end}}
 {{range .Groups}}<details class="group" open><summary><b>{{.Recipe}} {{.Version}}</b> <span class="mute">{{.Where}} · {{.Images}}</span><span class="chg">{{.Changes}}</span>{{with .Retention}}<span class="slots">{{.}}</span>{{end}}</summary>
 <svg class="lanes" viewBox="0 0 1100 {{.Height}}" width="1100" height="{{.Height}}"><path class="grid" d="{{.Grid}}"/>{{range .Paths}}<path class="{{.Class}}" d="{{.D}}"/>{{end}}<path class="tl" d="M{{.TodayX}} 0V{{.Height}}"/>{{range .Lanes}}

@@ -52,7 +52,7 @@ func (b *builder) summary(v *view, groups []*groupData, inScope int) {
 			if c.Detail == "" {
 				c.Detail = "image records only"
 			}
-			c.Detail += "; " + span(x.first, x.last)
+			c.When = span(x.first, x.last)
 			v.Summary = append(v.Summary, fmt.Sprintf("%s %s %s, with %s.", strings.ToUpper(pastTense(a)[:1])+pastTense(a)[1:],
 				plural(x.images, "image", "images"), span(x.first, x.last), cmp.Or(outputWords(x.amis, x.snaps, x.containers), "no output resources")))
 		}

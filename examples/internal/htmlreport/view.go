@@ -39,9 +39,9 @@ type ruleView struct {
 	Text   string
 }
 
-// card is one figure of the summary.
+// card is one figure of the summary, with what else it counts and when.
 type card struct {
-	Class, Value, Label, Detail string
+	Class, Value, Label, Detail, When string
 }
 
 // axisView is the time axis above the lanes.
