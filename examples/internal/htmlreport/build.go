@@ -16,9 +16,9 @@ import (
 
 const dateLayout = "2006-01-02"
 
-// change is one action of the forecast on one image.
+// change is one action of the forecast on one image, on the date of its
+// run.
 type change struct {
-	day  int
 	date time.Time
 	act  *lifecycle.RunAction
 }
@@ -239,7 +239,7 @@ func (b *builder) groups() []*groupData {
 	for _, run := range b.tl.Runs {
 		for i := range run.Actions {
 			a := &run.Actions[i]
-			changes[a.ResourceID] = append(changes[a.ResourceID], change{day: run.Day, date: run.Date, act: a})
+			changes[a.ResourceID] = append(changes[a.ResourceID], change{date: run.Date, act: a})
 		}
 	}
 	var out []*groupData

@@ -41,6 +41,7 @@ type InputError struct {
 	Err error
 }
 
+// Error names the member and says what is wrong with it.
 func (e *InputError) Error() string {
 	return "htmlreport: Report." + e.Field + " " + e.Reason
 }
