@@ -49,14 +49,25 @@ type tick struct {
 	Label string
 }
 
-// ticks returns the month, quarter or year starts inside the axis, at a
-// step that keeps the labels apart.
+// ticks returns the days, weeks, months, quarters or years inside the
+// axis, at a step that keeps the labels apart.
 func (a axis) ticks() []tick {
 	span := a.to.Sub(a.from).Hours() / 24
+	if span <= 100 {
+		return a.dayTicks(span)
+	}
 	months := 1
 	switch {
 	case span > 400*8:
-		months = 12 * int(math.Ceil(span/365/12))
+		// A round number of years that leaves at most about twelve labels.
+		years := int(math.Ceil(span / 365 / 12))
+		for _, n := range []int{2, 5, 10, 20, 50, 100} {
+			if n >= years {
+				years = n
+				break
+			}
+		}
+		months = 12 * years
 	case span > 1200:
 		months = 12
 	case span > 400:
@@ -83,6 +94,24 @@ func (a axis) ticks() []tick {
 		}
 		if a.x(t) > chartRight-30 {
 			label = "" // no room left for it
+		}
+		out = append(out, tick{X: num(a.x(t)), Label: label})
+	}
+	return out
+}
+
+// dayTicks returns every midnight (UTC) inside a short axis, or every
+// Monday when the axis is longer than 16 days.
+func (a axis) dayTicks(span float64) []tick {
+	var out []tick
+	t := time.Date(a.from.Year(), a.from.Month(), a.from.Day(), 0, 0, 0, 0, time.UTC)
+	for ; t.Before(a.to); t = t.AddDate(0, 0, 1) {
+		if t.Before(a.from) || (span > 16 && t.Weekday() != time.Monday) {
+			continue
+		}
+		label := t.Format("Jan 2")
+		if a.x(t) > chartRight-40 {
+			label = ""
 		}
 		out = append(out, tick{X: num(a.x(t)), Label: label})
 	}

@@ -315,7 +315,7 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 	}
 
 	// The axis shows some history before today: back to the oldest image
-	// with a lane, at most a third of the forecast (two weeks at least).
+	// with a lane, at most a third of the forecast (two days at least).
 	start := tl.Start.UTC()
 	oldest := start
 	for _, g := range groups {
@@ -329,7 +329,7 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 		}
 	}
 	past := int(math.Ceil(start.Sub(oldest).Hours() / 24))
-	past = max(1, min(past, max(14, tl.Days/3)))
+	past = max(1, min(past, max(2, tl.Days/3)))
 	b.ax = newAxis(start, tl.Days, past)
 	ticks := b.ax.ticks()
 	end := start.AddDate(0, 0, tl.Days)
@@ -338,6 +338,9 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 		v.Axis = &axisView{Ticks: ticks, Grid: grid(ticks, axisHeight), TodayX: todayX,
 			TodayText: "today " + start.Format(dateLayout), EndX: num(b.ax.x(end)),
 			EndText: fmt.Sprintf("day %d · %s", tl.Days, end.Format(dateLayout))}
+		if b.ax.x(end)-b.ax.x(start) < 200 {
+			v.Axis.EndText = "" // it would overlap today's label
+		}
 	}
 	for _, g := range groups {
 		if !g.changed() {
@@ -375,6 +378,9 @@ func forecastWords(tl *lifecycle.Timeline) string {
 	start := tl.Start.UTC()
 	if !tl.Evaluated {
 		return "no runs from " + start.Format("2006-01-02 15:04") + " UTC: the policy does not run"
+	}
+	if tl.Days == 0 {
+		return "1 run, at " + start.Format("2006-01-02 15:04") + " UTC (today)"
 	}
 	return fmt.Sprintf("%s, one a day, from %s UTC (today) to %s", plural(tl.Days+1, "run", "runs"),
 		start.Format("2006-01-02 15:04"), start.AddDate(0, 0, tl.Days).Format(dateLayout))
