@@ -22,9 +22,6 @@ type strokes [8][]byte // indexed like stateOrder
 func (s *strokes) add(class string, x, y, w int) {
 	for i, c := range stateOrder() {
 		if c == class {
-			if len(s[i]) > 0 {
-				s[i] = append(s[i], ' ')
-			}
 			s[i] = fmt.Appendf(s[i], "M%d %dh%d", x, y, w)
 			return
 		}
