@@ -10,7 +10,18 @@
 // image's reasons through SVG <title> elements. The output is a pure
 // function of the Report: the same input gives the same bytes.
 //
-// Recipe versions in which no image changes during the forecast are listed
-// in one table instead of getting lanes, so that pages for large
-// inventories stay small: about 2 MB for 10,000 images.
+// Recipe versions in which no image changes during the forecast get no
+// lanes and are listed in one table, and each state of a recipe version is
+// drawn by a single SVG path, so that pages for large inventories stay
+// small: under 5 MB for 10,000 images that all change during the forecast,
+// of which the reasons in the tooltips are about 60%.
+//
+// A command prints a forecast with:
+//
+//	tl, err := lifecycle.Forecast(policy, idx, days, opts)
+//	...
+//	err = htmlreport.Write(os.Stdout, htmlreport.Report{Policy: policy, Index: idx, Timeline: tl})
+//
+// and adds Plan, the result of lifecycle.DryRun with the same options, to
+// show today's run as well.
 package htmlreport
