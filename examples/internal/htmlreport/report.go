@@ -1,0 +1,61 @@
+package htmlreport
+
+import (
+	"errors"
+	"io"
+
+	"github.com/ibkit/ibkit/lifecycle"
+)
+
+// Report is what one page shows: a forecast of a policy over an inventory,
+// and optionally the plan of today's run.
+type Report struct {
+	// Title is the page's title; "" gives "Lifecycle forecast: <policy
+	// name>".
+	Title string
+	// Policy is the policy forecast, and Index the inventory it ran on.
+	Policy *lifecycle.Policy
+	Index  *lifecycle.Index
+	// Timeline is the forecast, from lifecycle.Forecast.
+	Timeline *lifecycle.Timeline
+	// Plan is the plan of today's run, from lifecycle.DryRun at
+	// Timeline.Start. When it is given the page has a section on today's
+	// run. When it is nil the page computes the plan with DryRun and the
+	// default options, and uses it only to place the images in scope in
+	// their recipe-version groups and to show their retention slots and
+	// today's reasons; give the plan when the forecast used other options.
+	Plan *lifecycle.Plan
+}
+
+// ErrIncomplete is wrapped by the *InputError that Write returns when a
+// required member of the Report is missing.
+var ErrIncomplete = errors.New("incomplete report")
+
+// InputError reports a Report that cannot be rendered.
+type InputError struct {
+	// Field names the member of Report, such as "Timeline".
+	Field string
+	// Reason says what is wrong and what was expected.
+	Reason string
+	// Err is the cause: ErrIncomplete, or the error of lifecycle.DryRun.
+	Err error
+}
+
+// Error names the member and says what is wrong with it.
+func (e *InputError) Error() string {
+	return "htmlreport: Report." + e.Field + " " + e.Reason
+}
+
+// Unwrap returns the cause.
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Write renders the report as one HTML page to w. It returns an
+// *InputError when Policy, Index or Timeline is nil or today's plan cannot
+// be computed, and otherwise the first error of w.
+func Write(w io.Writer, r Report) error {
+	v, err := build(&r)
+	if err != nil {
+		return err
+	}
+	return pageTemplate().Execute(w, v)
+}
