@@ -260,6 +260,16 @@ func decisionWords(d lifecycle.Decision) string {
 		return "the names of execution records"
 	case lifecycle.DecisionForecast:
 		return "a forecast replays one run a day, applying each run's changes"
+	case lifecycle.DecisionPolicyScope:
+		return "a policy acts only in its own Region and account"
+	case lifecycle.DecisionImportedImages:
+		return "recipe entries also select imported images"
+	case lifecycle.DecisionSharedAccounts:
+		return "sharedAccounts and AMIs owned by a listed account"
+	case lifecycle.DecisionMissingFacts:
+		return "AMIs whose exclusion facts the inventory lacks are acted on"
+	case lifecycle.DecisionAMIExclusionScope:
+		return "an AMI exclusion protects only its AMI, not the image"
 	case lifecycle.DecisionClientToolingRules:
 		return "rules the AWS tools enforce are errors"
 	case lifecycle.DecisionCountModifiers:
