@@ -38,11 +38,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"lifecycle plan", "dry-run one execution of a lifecycle policy",
-			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--region R] [--account A] [--reading NAME ...] [--output text|json]", runLifecyclePlan},
+			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]", runLifecyclePlan},
 		{"lifecycle validate", "validate a lifecycle policy and print every finding",
-			"lifecycle validate [--policy FILE] [--output text|json]", runLifecycleValidate},
+			"lifecycle validate [--policy FILE] [--parameter K=V ...] [--resource ID | --address ADDR] [--output text|json]", runLifecycleValidate},
 		{"lifecycle forecast", "simulate daily executions and print the timeline",
-			"lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json]", runLifecycleForecast},
+			"lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]", runLifecycleForecast},
 		{"arn parse", "parse Image Builder ARNs into their parts",
 			"arn parse [--output text|json] [ARN ...]", runARNParse},
 		{"arn validate", "validate ARNs against an API shape",
@@ -393,17 +393,25 @@ func orList(words []string) string {
 }
 
 // The output formats. Every command that prints a result takes
-// --output text or json; plan also accepts table, its old name for text.
+// --output text or json; plan also accepts table, its old name for text;
+// plan and forecast also write html.
 const (
 	outputText = "text"
 	outputJSON = "json"
+	outputHTML = "html"
 )
 
 // outputFlag registers --output, text by default; synonyms lists other
 // accepted names of text.
 func outputFlag(fs *flag.FlagSet, synonyms ...string) *choice {
-	c := &choice{value: outputText, allowed: []string{outputText, outputJSON}}
-	usage := "output `FORMAT`: text or json"
+	return outputFlagWith(fs, nil, synonyms...)
+}
+
+// outputFlagWith is outputFlag for a command that also writes the formats
+// in extra.
+func outputFlagWith(fs *flag.FlagSet, extra []string, synonyms ...string) *choice {
+	c := &choice{value: outputText, allowed: append([]string{outputText, outputJSON}, extra...)}
+	usage := "output `FORMAT`: " + orList(c.allowed)
 	if len(synonyms) > 0 {
 		c.synonyms = make(map[string]string, len(synonyms))
 		for _, s := range synonyms {
@@ -417,6 +425,9 @@ func outputFlag(fs *flag.FlagSet, synonyms ...string) *choice {
 
 // json reports whether --output json was chosen.
 func (c *choice) json() bool { return c.value == outputJSON }
+
+// html reports whether --output html was chosen.
+func (c *choice) html() bool { return c.value == outputHTML }
 
 // writeJSON writes v as indented JSON followed by a newline.
 func writeJSON(w io.Writer, v any) error {

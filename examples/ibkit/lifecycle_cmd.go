@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/ibkit/ibkit/examples/internal/htmlreport"
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/iac"
 )
 
 // runLifecyclePlan implements "ibkit lifecycle plan".
@@ -19,18 +21,36 @@ func runLifecyclePlan(e *env, args []string) error {
 	in.register(fs, true)
 	var pf planFlags
 	pf.register(fs)
-	output := outputFlag(fs, "table")
-	run, err := e.loadRun(fs, args, &in, func() error { return pf.check(&in) })
+	days := fs.Int("days", 180, "with --output html, the `N` days of forecast the page shows, at most 3650")
+	output := outputFlagWith(fs, []string{outputHTML}, "table")
+	run, err := e.loadRun(fs, args, &in, func() error {
+		if err := checkDays(*days); err != nil {
+			return err
+		}
+		return pf.check(&in)
+	})
 	if err != nil {
 		return err
 	}
-	plan, err := lifecycle.DryRun(&run.doc.Policy, run.idx, pf.options(run.now))
+	opts, err := planOptions(&pf, run.source, run)
+	if err != nil {
+		return err
+	}
+	plan, err := lifecycle.DryRun(&run.doc.Policy, run.idx, opts)
 	if err != nil {
 		return planError(err)
 	}
 	plan.Warnings = run.warnings.addTo(plan.Warnings)
-	if output.json() {
+	switch {
+	case output.json():
 		return writeJSON(e.stdout, plan)
+	case output.html():
+		tl, err := lifecycle.Forecast(&run.doc.Policy, run.idx, *days, opts)
+		if err != nil {
+			return planError(err)
+		}
+		tl.Warnings = run.warnings.addTo(tl.Warnings)
+		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Plan: plan})
 	}
 	return writePlanTable(e.stdout, run, plan, e.colour)
 }
@@ -46,40 +66,23 @@ func runLifecycleValidate(e *env, args []string) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	name, data, err := e.readPolicyFile(&in)
+	name, findings, verr, hint, err := e.validateSource(&in)
 	if err != nil {
 		return err
 	}
-	var (
-		findings lifecycle.Findings
-		verr     error
-		hint     string
-	)
-	doc, derr := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
-	if derr != nil {
-		// A document that cannot be decoded is invalid too: its one
-		// finding is why.
-		f, ok := decodeFinding(derr)
-		if !ok {
-			return fmt.Errorf("%s: %w", name, derr)
-		}
-		findings, verr, hint = lifecycle.Findings{f}, derr, kindHint(name, data, "--policy")
-	} else {
-		findings, verr = doc.Validate(lifecycle.ValidateOptions{})
-	}
 	if findings == nil {
-		findings = lifecycle.Findings{}
+		findings = iac.Findings{}
 	}
 	if output.json() {
 		err = writeJSON(e.stdout, struct {
-			File     string             `json:"file"`
-			Valid    bool               `json:"valid"`
-			Findings lifecycle.Findings `json:"findings"`
-			Hint     string             `json:"hint,omitempty"`
+			File     string       `json:"file"`
+			Valid    bool         `json:"valid"`
+			Findings iac.Findings `json:"findings"`
+			Hint     string       `json:"hint,omitempty"`
 		}{name, verr == nil, findings, hint})
 	} else {
 		for _, f := range findings {
-			fmt.Fprintln(e.stdout, formatFinding(name, f))
+			fmt.Fprintln(e.stdout, formatFinding(sourceLocation(name, f), f.Finding))
 		}
 		if hint != "" {
 			fmt.Fprintln(e.stdout, termsafe.String("hint: "+hint))
@@ -88,7 +91,7 @@ func runLifecycleValidate(e *env, args []string) error {
 		if verr != nil {
 			verdict = "invalid"
 		}
-		_, err = fmt.Fprintf(e.stdout, "%s: %s (%s)\n", termsafe.String(name), verdict, countFindings(findings))
+		_, err = fmt.Fprintf(e.stdout, "%s: %s (%s)\n", termsafe.String(name), verdict, countFindings(findings.Lifecycle()))
 	}
 	if err == nil && verr != nil {
 		err = &failedResult{}
@@ -96,10 +99,51 @@ func runLifecycleValidate(e *env, args []string) error {
 	return err
 }
 
-// The codes of the findings decodeFinding makes, one per sentinel error of
-// *lifecycle.DecodeError.
+// validateSource reads --policy as any policy source and validates every
+// lifecycle policy in it (or the one --resource or --address names). A
+// document that cannot be read is invalid too: its one finding says why,
+// with a hint when it looks like another kind of file. err is for failures
+// to run (a missing file, a bad flag).
+func (e *env) validateSource(in *lifecycleInput) (name string, findings iac.Findings, verr error, hint string, err error) {
+	name, data, err := e.readPolicyFile(in)
+	if err != nil {
+		return "", nil, nil, "", err
+	}
+	src, rerr := parseSource(data, in, "", "")
+	if rerr != nil {
+		f, ok := readFinding(rerr)
+		if !ok {
+			var ue *usageError
+			if errors.As(rerr, &ue) {
+				return "", nil, nil, "", rerr
+			}
+			return "", nil, nil, "", fmt.Errorf("%s: %w", name, rerr)
+		}
+		return name, iac.Findings{f}, rerr, kindHint(name, data, "--policy"), nil
+	}
+	policies := src.Policies
+	if in.source.resource != "" || in.source.address != "" {
+		p, err := selectPolicy(name, src, in)
+		if err != nil {
+			return "", nil, nil, "", err
+		}
+		policies = []*iac.Policy{p}
+	}
+	for _, p := range policies {
+		fs, err := p.Validate(lifecycle.ValidateOptions{})
+		findings = append(findings, fs...)
+		if err != nil && verr == nil {
+			verr = err
+		}
+	}
+	return name, findings, verr, "", nil
+}
+
+// The codes of the findings decodeFinding and readFinding make, one per
+// sentinel error of *lifecycle.DecodeError and *iac.ReadError.
 const (
 	codeInvalidJSON       lifecycle.Code = "invalid-json"
+	codeInvalidYAML       lifecycle.Code = "invalid-yaml"
 	codeUnknownField      lifecycle.Code = "unknown-field"
 	codeDuplicateField    lifecycle.Code = "duplicate-field"
 	codeWrongType         lifecycle.Code = "wrong-type"
@@ -144,23 +188,40 @@ func runLifecycleForecast(e *env, args []string) error {
 	var pf planFlags
 	pf.register(fs)
 	days := fs.Int("days", 180, "simulate `N` days after the first run, at most 3650")
-	output := outputFlag(fs)
+	output := outputFlagWith(fs, []string{outputHTML})
 	run, err := e.loadRun(fs, args, &in, func() error {
-		if *days < 0 || *days > 3650 {
-			return usagef("--days must be between 0 and 3650, not %d", *days)
+		if err := checkDays(*days); err != nil {
+			return err
 		}
 		return pf.check(&in)
 	})
 	if err != nil {
 		return err
 	}
-	tl, err := lifecycle.Forecast(&run.doc.Policy, run.idx, *days, pf.options(run.now))
+	opts, err := planOptions(&pf, run.source, run)
+	if err != nil {
+		return err
+	}
+	tl, err := lifecycle.Forecast(&run.doc.Policy, run.idx, *days, opts)
 	if err != nil {
 		return planError(err)
 	}
 	tl.Warnings = run.warnings.addTo(tl.Warnings)
-	if output.json() {
+	switch {
+	case output.json():
 		return writeJSON(e.stdout, tl)
+	case output.html():
+		// The page computes today's plan with the same options, for its
+		// retention slots and today's reasons.
+		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Options: opts})
 	}
 	return writeTimeline(e.stdout, run, tl, e.colour)
+}
+
+// checkDays rejects a --days value outside 0 to 3650.
+func checkDays(days int) error {
+	if days < 0 || days > 3650 {
+		return usagef("--days must be between 0 and 3650, not %d", days)
+	}
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/iac"
 )
 
 // The embedded sample: a policy with deprecate, disable and delete rules
@@ -42,13 +43,19 @@ type lifecycleInput struct {
 	now         string
 	lenient     bool
 	// validate holds the validation readings the chosen --reading flags
-	// imply (plan and forecast).
-	validate lifecycle.ValidateOptions
+	// imply, and region and account the --region and --account values
+	// (plan and forecast), which a template source reads as AWS::Region
+	// and AWS::AccountId.
+	validate        lifecycle.ValidateOptions
+	region, account string
+	source          sourceFlags
 }
 
 func (in *lifecycleInput) register(fs *flag.FlagSet, withInventory bool) {
-	fs.StringVar(&in.policy, "policy", "", "lifecycle policy JSON `FILE`, - for standard input: the bare policy, a GetLifecyclePolicy response "+
-		"or a Create/UpdateLifecyclePolicy input (default: the embedded sample)")
+	fs.StringVar(&in.policy, "policy", "", "lifecycle policy `FILE`, - for standard input: API JSON (the bare policy, a GetLifecyclePolicy response "+
+		"or a Create/UpdateLifecyclePolicy input), a CloudFormation template in JSON or YAML, CDK output (cdk.out/*.template.json) "+
+		"or terraform show -json of a plan or state, recognised by its content (default: the embedded sample)")
+	in.source.register(fs)
 	if withInventory {
 		fs.Var(&in.inventories, "inventory", "inventory JSON `FILE`, repeatable, - for standard input: the combined ibkit inventory or raw AWS CLI output "+
 			"(get-image, list-image-build-versions, ec2 describe-images, describe-image-attribute) (default: the embedded sample)")
@@ -84,6 +91,7 @@ func (in *lifecycleInput) usesSample() (bool, error) {
 type runInput struct {
 	policyName string // the policy's name in messages
 	doc        *lifecycle.Document
+	source     *iac.Policy // the policy as read from its source
 	idx        *lifecycle.Index
 	now        time.Time
 	// warnings are the inventory's warnings, with their files.
@@ -110,18 +118,23 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 	if err != nil {
 		return nil, err
 	}
-	name, doc, err := e.readPolicy(in)
+	name, src, err := e.readSource(in, in.region, in.account)
 	if err != nil {
 		return nil, err
 	}
-	if findings, err := doc.Validate(in.validate); err != nil {
+	p, err := selectPolicy(name, src, in)
+	if err != nil {
+		return nil, err
+	}
+	if findings, err := p.Validate(in.validate); err != nil {
 		return nil, e.invalidPolicy(name, findings)
 	}
+	doc := p.Document
 	idx, warnings, err := e.loadInventory(in, useSample)
 	if err != nil {
 		return nil, err
 	}
-	return &runInput{policyName: name, doc: doc, idx: idx, now: now, warnings: warnings}, nil
+	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now, warnings: warnings}, nil
 }
 
 // locate returns the file a finding of the plan or forecast points into.
@@ -130,20 +143,6 @@ func (r *runInput) locate(f lifecycle.Finding) string {
 		return findingLocation(f, file)
 	}
 	return findingLocation(f, r.policyName)
-}
-
-// readPolicy reads and decodes --policy, or the sample policy when it is
-// not given, and returns the name to use in messages.
-func (e *env) readPolicy(in *lifecycleInput) (string, *lifecycle.Document, error) {
-	name, data, err := e.readPolicyFile(in)
-	if err != nil {
-		return "", nil, err
-	}
-	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: in.lenient})
-	if err != nil {
-		return "", nil, wrongKind(name, data, "--policy", fmt.Errorf("%s: %w", name, err))
-	}
-	return name, doc, nil
 }
 
 // readPolicyFile reads --policy, or returns the sample policy when it is
@@ -156,13 +155,13 @@ func (e *env) readPolicyFile(in *lifecycleInput) (string, []byte, error) {
 	return displayName(in.policy), data, err
 }
 
-// invalidPolicy prints every finding of a policy that failed validation
-// and returns the error that sums them up.
-func (e *env) invalidPolicy(name string, findings lifecycle.Findings) error {
+// invalidPolicy prints every finding of a policy that failed validation,
+// located in its source, and returns the error that sums them up.
+func (e *env) invalidPolicy(name string, findings iac.Findings) error {
 	for _, f := range findings {
-		fmt.Fprintln(e.stderr, formatFinding(name, f))
+		fmt.Fprintln(e.stderr, formatFinding(sourceLocation(name, f), f.Finding))
 	}
-	return fmt.Errorf("%s: invalid policy: %s", name, countFindings(findings))
+	return fmt.Errorf("%s: invalid policy: %s", name, countFindings(findings.Lifecycle()))
 }
 
 // loadInventory reads every inventory file and checks each on its own, so

@@ -5,10 +5,10 @@
 // Usage:
 //
 //	ibkit lifecycle plan     [--policy FILE] [--inventory FILE ...] [--now RFC3339]
-//	                         [--region R] [--account A] [--reading NAME ...] [--output text|json]
-//	ibkit lifecycle validate [--policy FILE] [--output text|json]
+//	                         [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]
+//	ibkit lifecycle validate [--policy FILE] [--parameter K=V ...] [--resource ID | --address ADDR] [--output text|json]
 //	ibkit lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339]
-//	                         [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json]
+//	                         [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]
 //	ibkit arn parse    [--output text|json] [ARN ...]
 //	ibkit arn validate --shape SHAPE [--output text|json] [ARN ...]
 //	ibkit version latest --filter FILTER [--skip-state STATE ...] [--input FILE] [--output text|json] [VERSION ...]

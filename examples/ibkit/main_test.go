@@ -38,6 +38,10 @@ func runTool(t *testing.T, stdin string, args ...string) result {
 
 const in = "testdata/in/"
 
+// iacData holds the policy sources of package lifecycle/iac: one policy
+// written as a template, CDK output and Terraform JSON.
+const iacData = "../../lifecycle/iac/testdata/"
+
 // TestGolden runs every command on good and bad input and compares its
 // exit status, standard output and standard error with testdata/golden.
 func TestGolden(t *testing.T) {
@@ -72,6 +76,22 @@ func TestGolden(t *testing.T) {
 		{name: "plan-sample-later", args: []string{"lifecycle", "plan", "--now", "2027-03-01T12:00:00Z"}},
 		{name: "plan-reading-ami-protects-image", args: []string{"lifecycle", "plan", "--reading", "AMIExclusionProtectsImage", "--reading", "l-4"}},
 		{name: "plan-region-elsewhere", args: []string{"lifecycle", "plan", "--region", "eu-west-1", "--output", "json"}},
+		{name: "forecast-sample-html", args: []string{"lifecycle", "forecast", "--output", "html"}},
+		{name: "plan-sample-html", args: []string{"lifecycle", "plan", "--output", "html", "--days", "90"}},
+		{name: "plan-cfn-template", args: []string{"lifecycle", "plan", "--policy", iacData + "golden.yaml", "--inventory", "sample/inventory.json",
+			"--now", sampleNow, "--region", "us-east-1", "--account", "111122223333"}},
+		{name: "plan-terraform-plan", args: []string{"lifecycle", "plan", "--policy", iacData + "golden.tfplan.json", "--inventory", "sample/inventory.json",
+			"--now", sampleNow, "--output", "json"}},
+		{name: "plan-template-several", args: []string{"lifecycle", "plan", "--policy", iacData + "several.yaml", "--inventory", "sample/inventory.json"},
+			code: exitInvalid},
+		{name: "plan-template-region-contradicts", args: []string{"lifecycle", "plan", "--policy", iacData + "golden.tfplan.json",
+			"--inventory", "sample/inventory.json", "--region", "eu-north-1"}, code: exitUsage},
+		{name: "validate-template-several", args: []string{"lifecycle", "validate", "--policy", iacData + "several.yaml"}, code: exitInvalid, kept: true},
+		{name: "validate-template-unresolved", args: []string{"lifecycle", "validate", "--policy", iacData + "unresolved.yaml", "--output", "json"},
+			code: exitInvalid, kept: true},
+		{name: "validate-template-malformed", args: []string{"lifecycle", "validate", "--policy", in + "malformed-template.yaml"}, code: exitInvalid, kept: true},
+		{name: "validate-bad-parameter", args: []string{"lifecycle", "validate", "--policy", iacData + "golden.yaml", "--parameter", "NoEquals"},
+			code: exitUsage},
 		{name: "plan-bad-reading", args: []string{"lifecycle", "plan", "--reading", "BeLenient"}, code: exitUsage},
 		{name: "plan-bad-account", args: []string{"lifecycle", "plan", "--account", "1234"}, code: exitUsage},
 		{name: "validate-cli-example", args: []string{"lifecycle", "validate", "--policy", in + "cli-example-policy.json"}},

@@ -107,6 +107,7 @@ func (p *planFlags) check(in *lifecycleInput) error {
 	o := p.options(time.Time{})
 	in.validate = lifecycle.ValidateOptions{ModelOnly: o.ModelOnlyValidation, AllowMixedWildcards: o.AllowMixedWildcards,
 		AMIExclusionProtectsImage: o.AMIExclusionProtectsImage}
+	in.region, in.account = p.region, p.account
 	if p.account != "" && arn.Validate(arn.AccountId, p.account) != nil {
 		return usagef("--account %q is not an AWS account ID; give its 12 digits", p.account)
 	}

@@ -71,7 +71,9 @@ func build(r *Report) (*view, error) {
 	}
 	b := &builder{r: r, tl: r.Timeline, plan: r.Plan, container: r.Policy.ResourceType == lifecycle.ResourceTypeContainer}
 	if b.plan == nil {
-		p, err := lifecycle.DryRun(r.Policy, r.Index, lifecycle.PlanOptions{Now: b.tl.Start})
+		o := r.Options
+		o.Now = b.tl.Start
+		p, err := lifecycle.DryRun(r.Policy, r.Index, o)
 		if err != nil {
 			return nil, &InputError{Field: "Plan", Reason: "is nil and today's plan cannot be computed: " + err.Error(), Err: err}
 		}

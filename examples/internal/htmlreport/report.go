@@ -20,11 +20,14 @@ type Report struct {
 	Timeline *lifecycle.Timeline
 	// Plan is the plan of today's run, from lifecycle.DryRun at
 	// Timeline.Start. When it is given the page has a section on today's
-	// run. When it is nil the page computes the plan with DryRun and the
-	// default options, and uses it only to place the images in scope in
-	// their recipe-version groups and to show their retention slots and
-	// today's reasons; give the plan when the forecast used other options.
+	// run. When it is nil the page computes the plan with DryRun and
+	// Options, and uses it only to place the images in scope in their
+	// recipe-version groups and to show their retention slots and today's
+	// reasons.
 	Plan *lifecycle.Plan
+	// Options are the options the forecast ran with (scope and readings);
+	// their Now is replaced by Timeline.Start. Used only when Plan is nil.
+	Options lifecycle.PlanOptions
 }
 
 // ErrIncomplete is wrapped by the *InputError that Write returns when a

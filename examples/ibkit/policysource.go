@@ -1,0 +1,127 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strconv"
+
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/iac"
+)
+
+// sourceFlags choose the policy inside a CloudFormation template, CDK
+// output or Terraform JSON, and supply the values the source cannot.
+type sourceFlags struct {
+	parameters stringList
+	resource   string
+	address    string
+}
+
+func (s *sourceFlags) register(fs *flag.FlagSet) {
+	fs.Var(&s.parameters, "parameter", "a value the policy source cannot give, as `KEY=VALUE` (repeatable): a template parameter, "+
+		"a pseudo parameter such as AWS::Region, LogicalID.Attribute for Fn::GetAtt, or a Terraform address and attribute known only after apply")
+	fs.StringVar(&s.resource, "resource", "", "the `LOGICAL_ID` of the lifecycle policy in a CloudFormation template or CDK output that holds several")
+	fs.StringVar(&s.address, "address", "", "the resource `ADDRESS` of the lifecycle policy in Terraform JSON that holds several")
+}
+
+// readSource reads --policy (or the sample) as any policy source: API
+// JSON, a CloudFormation template in JSON or YAML, CDK output, or the JSON
+// of terraform show. region and account are the --region and --account
+// values, which templates take as AWS::Region and AWS::AccountId.
+func (e *env) readSource(in *lifecycleInput, region, account string) (string, *iac.Source, error) {
+	name, data, err := e.readPolicyFile(in)
+	if err != nil {
+		return "", nil, err
+	}
+	src, err := parseSource(data, in, region, account)
+	var ue *usageError
+	if err != nil && !errors.As(err, &ue) {
+		err = wrongKind(name, data, "--policy", fmt.Errorf("%s: %w", name, err))
+	}
+	return name, src, err
+}
+
+// parseSource reads data as a policy source under the source flags; a
+// malformed flag value is a usage error.
+func parseSource(data []byte, in *lifecycleInput, region, account string) (*iac.Source, error) {
+	if in.source.resource != "" && in.source.address != "" {
+		return nil, usagef("give --resource for a template or --address for Terraform, not both")
+	}
+	params, err := iac.ParseParameters(in.source.parameters)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	src, err := iac.Read(data, iac.Options{Parameters: params, Region: region, AccountID: account, AllowUnknownFields: in.lenient})
+	var re *iac.ReadError
+	if errors.As(err, &re) && errors.Is(err, iac.ErrSyntax) && re.Format == "JSON" {
+		// For malformed JSON the policy decoder's error is the more
+		// useful: it names the JSON path where the document broke off.
+		if _, derr := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: true}); errors.Is(derr, lifecycle.ErrSyntax) {
+			return nil, derr
+		}
+	}
+	return src, err
+}
+
+// selectPolicy picks the policy --resource or --address names, or the
+// only one.
+func selectPolicy(name string, src *iac.Source, in *lifecycleInput) (*iac.Policy, error) {
+	p, err := src.Select(in.source.resource + in.source.address)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return p, nil
+}
+
+// sourceLocation names a finding's place in the policy source: the file,
+// and the line and column when the source is YAML or JSON with positions.
+func sourceLocation(name string, f iac.Finding) string {
+	if f.Line > 0 {
+		return name + ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+	}
+	return name
+}
+
+// readFinding turns an error of iac.Read into an error finding, so that
+// lifecycle validate reports it in its chosen output; ok is false for an
+// error that is not about the document.
+func readFinding(err error) (iac.Finding, bool) {
+	if f, ok := decodeFinding(err); ok {
+		return iac.Finding{Finding: f}, true
+	}
+	var re *iac.ReadError
+	if !errors.As(err, &re) {
+		return iac.Finding{}, false
+	}
+	code := codeInvalidJSON
+	switch {
+	case errors.Is(re, iac.ErrSyntax) && re.Format == "YAML":
+		code = codeInvalidYAML
+	case errors.Is(re, iac.ErrShape), errors.Is(re, iac.ErrNoPolicy):
+		code = codeUnrecognisedShape
+	}
+	return iac.Finding{Finding: lifecycle.Finding{Severity: lifecycle.SeverityError, Path: re.Path, Code: code, Message: re.Reason},
+		Line: re.Line, Column: re.Column}, true
+}
+
+// planOptions adds the policy's Region and account from its source to
+// the options of the flags; a --region or --account that contradicts the
+// source is a usage error.
+func planOptions(pf *planFlags, p *iac.Policy, run *runInput) (lifecycle.PlanOptions, error) {
+	o := pf.options(run.now)
+	for _, f := range []struct {
+		flag       string
+		given, src string
+		set        *string
+	}{{"--region", o.Region, p.Region, &o.Region}, {"--account", o.AccountID, p.AccountID, &o.AccountID}} {
+		switch {
+		case f.src == "":
+		case f.given == "":
+			*f.set = f.src
+		case f.given != f.src:
+			return o, usagef("%s %s contradicts the policy source %s, which says %s; leave %s out", f.flag, f.given, run.policyName, f.src, f.flag)
+		}
+	}
+	return o, nil
+}
