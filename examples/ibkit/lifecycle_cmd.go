@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"strconv"
 
@@ -23,16 +24,7 @@ func runLifecyclePlan(e *env, args []string) error {
 	pf.register(fs)
 	days := fs.Int("days", 180, "with --output html, the `N` days of forecast the page shows, at most 3650")
 	output := outputFlagWith(fs, []string{outputHTML}, "table")
-	run, err := e.loadRun(fs, args, &in, func() error {
-		if err := checkDays(*days); err != nil {
-			return err
-		}
-		return pf.check(&in)
-	})
-	if err != nil {
-		return err
-	}
-	opts, err := planOptions(&pf, run.source, run)
+	run, opts, err := e.loadPlanRun(fs, args, &in, &pf, days)
 	if err != nil {
 		return err
 	}
@@ -189,16 +181,7 @@ func runLifecycleForecast(e *env, args []string) error {
 	pf.register(fs)
 	days := fs.Int("days", 180, "simulate `N` days after the first run, at most 3650")
 	output := outputFlagWith(fs, []string{outputHTML})
-	run, err := e.loadRun(fs, args, &in, func() error {
-		if err := checkDays(*days); err != nil {
-			return err
-		}
-		return pf.check(&in)
-	})
-	if err != nil {
-		return err
-	}
-	opts, err := planOptions(&pf, run.source, run)
+	run, opts, err := e.loadPlanRun(fs, args, &in, &pf, days)
 	if err != nil {
 		return err
 	}
@@ -216,6 +199,23 @@ func runLifecycleForecast(e *env, args []string) error {
 		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Options: opts})
 	}
 	return writeTimeline(e.stdout, run, tl, e.colour)
+}
+
+// loadPlanRun is loadRun for plan and forecast: it also checks --days and
+// the flags of pf (days is read once the flags are parsed), and returns
+// the options of the dry-run.
+func (e *env) loadPlanRun(fs *flag.FlagSet, args []string, in *lifecycleInput, pf *planFlags, days *int) (*runInput, lifecycle.PlanOptions, error) {
+	run, err := e.loadRun(fs, args, in, func() error {
+		if err := checkDays(*days); err != nil {
+			return err
+		}
+		return pf.check(in)
+	})
+	if err != nil {
+		return nil, lifecycle.PlanOptions{}, err
+	}
+	opts, err := planOptions(pf, run.source, run)
+	return run, opts, err
 }
 
 // checkDays rejects a --days value outside 0 to 3650.
