@@ -144,6 +144,7 @@ func DecodeInventory(data []byte) (*Inventory, error) {
 				Reason: "a launch-permission response needs both ImageId and LaunchPermissions"}
 		}
 		inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
+		inv.Sections.TopLevelPermission = true
 	}
 	return inv, nil
 }
@@ -196,8 +197,9 @@ func decodeSection(raw json.RawMessage, v any, path string, off int64) error {
 	return &DecodeError{Path: path, Offset: off, Err: ErrType, Reason: reason}
 }
 
-// ReadInventory reads the named files of fsys with DecodeInventory and
-// merges them, in the order given, with MergeInventories. Errors are
+// ReadInventory reads the named files of fsys with DecodeInventory, names
+// each part by its file (Inventory.File) and merges them with
+// MergeInventories, so that findings name the file of each record. Errors are
 // *DecodeError values whose File member names the file, or the error of
 // fsys.
 func ReadInventory(fsys fs.FS, names ...string) (*Inventory, error) {
@@ -215,6 +217,7 @@ func ReadInventory(fsys fs.FS, names ...string) (*Inventory, error) {
 			}
 			return nil, err
 		}
+		inv.File = name
 		parts = append(parts, inv)
 	}
 	return MergeInventories(parts...), nil

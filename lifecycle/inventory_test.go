@@ -41,10 +41,10 @@ func TestReadInventoryCLIResponses(t *testing.T) {
 	}
 
 	fs := inv.Check()
-	want := []string{"images[0].outputResources.amis[1].image/undescribed-ami/warning"}
+	want := []string{"get-image.json:image.outputResources.amis[1].image/undescribed-ami/warning"}
 	var got []string
 	for _, f := range fs {
-		got = append(got, f.Path+"/"+string(f.Code)+"/"+f.Severity.String())
+		got = append(got, f.File+":"+f.Path+"/"+string(f.Code)+"/"+f.Severity.String())
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s\n%v", diff, fs)
@@ -111,7 +111,7 @@ func TestInventoryGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(inv, again); diff != "" {
+	if diff := cmp.Diff(inv, again, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
 		t.Errorf("round trip (-first +second):\n%s", diff)
 	}
 }
@@ -230,18 +230,19 @@ func TestInventoryCheck(t *testing.T) {
 		{"bad dateCompleted", `{"images":[` + img(`,"dateCompleted":"soon"`) + `]}`, []w{{E, "images[0].dateCompleted", lifecycle.CodeInvalidTimestamp}}, 0},
 		{"bad deprecationTime warns", `{"images":[` + img(`,"deprecationTime":"never"`) + `]}`, []w{{W, "images[0].deprecationTime", lifecycle.CodeInvalidTimestamp}}, 1},
 		{"duplicate arn", `{"images":[` + img(``) + `,` + img(``) + `,` + img(``) + `]}`,
-			[]w{{E, "images[1].arn", lifecycle.CodeDuplicateARN}, {E, "images[2].arn", lifecycle.CodeDuplicateARN}}, 0},
+			[]w{{E, "images[0].arn", lifecycle.CodeDuplicateARN}, {E, "images[1].arn", lifecycle.CodeDuplicateARN}, {E, "images[2].arn", lifecycle.CodeDuplicateARN}}, 0},
 		{"ami without id", `{"images":[` + img(`,"outputResources":{"amis":[{"region":"us-east-1"}]}`) + `]}`,
 			[]w{{E, "images[0].outputResources.amis[0].image", lifecycle.CodeRequired}}, 0},
-		{"no AMIs described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-1"},{"image":"ami-2"}]}`) + `]}`,
+		{"no AMIs described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"},{"image":"ami-00000002"}]}`) + `]}`,
 			[]w{{W, "amis", lifecycle.CodeUndescribedAMI}}, 1},
-		{"one AMI not described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-1"},{"image":"ami-2","accountId":"12"}]}`) + `],"amis":[{"ImageId":"ami-1"}]}`,
+		{"one AMI not described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"},{"image":"ami-00000002","accountId":"12"}]}`) + `],"amis":[{"ImageId":"ami-00000001"}]}`,
 			[]w{{W, "images[0].outputResources.amis[1].accountId", lifecycle.CodeInvalidAccount}, {W, "images[0].outputResources.amis[1].image", lifecycle.CodeUndescribedAMI}}, 1},
-		{"ec2 problems", `{"amis":[{"ImageId":"ami-1","OwnerId":"x","State":"gone","CreationDate":"?","LastLaunchedTime":"?","DeprecationTime":"?"},{"ImageId":"ami-1"},{}]}`, []w{
+		{"ec2 problems", `{"amis":[{"ImageId":"ami-00000001","OwnerId":"x","State":"gone","CreationDate":"?","LastLaunchedTime":"?","DeprecationTime":"?"},{"ImageId":"ami-00000001"},{}]}`, []w{
 			{W, "amis[0].CreationDate", lifecycle.CodeInvalidTimestamp}, {W, "amis[0].DeprecationTime", lifecycle.CodeInvalidTimestamp},
+			{E, "amis[0].ImageId", lifecycle.CodeDuplicateAMI},
 			{E, "amis[0].LastLaunchedTime", lifecycle.CodeInvalidTimestamp}, {W, "amis[0].OwnerId", lifecycle.CodeInvalidAccount},
 			{W, "amis[0].State", lifecycle.CodeUnknownAMIState}, {E, "amis[1].ImageId", lifecycle.CodeDuplicateAMI}, {E, "amis[2].ImageId", lifecycle.CodeRequired}}, 0},
-		{"permission problems", `{"launchPermissions":[{"ImageId":"ami-1","LaunchPermissions":[{"UserId":"1"}]},{"LaunchPermissions":[]}]}`, []w{
+		{"permission problems", `{"launchPermissions":[{"ImageId":"ami-00000001","LaunchPermissions":[{"UserId":"1"}]},{"LaunchPermissions":[]}]}`, []w{
 			{W, "launchPermissions[0].LaunchPermissions[0].UserId", lifecycle.CodeInvalidAccount}, {E, "launchPermissions[1].ImageId", lifecycle.CodeRequired}}, 0},
 	}
 	for _, tt := range tests {
@@ -274,31 +275,39 @@ func TestInventoryCheck(t *testing.T) {
 func TestMergeInventories(t *testing.T) {
 	const arn1 = "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1"
 	a := &lifecycle.Inventory{
-		Images:            []lifecycle.Image{{ARN: arn1, Version: "1.0.0", DateCreated: "2024-01-01T00:00:00Z"}},
-		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333"}},
+		Images:            []lifecycle.Image{{ARN: arn1, Version: "1.0.0", DateCreated: "2024-01-01T00:00:00Z", State: &lifecycle.ImageState{}}},
+		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333"}, {ImageID: "ami-3", Public: true}},
 		LaunchPermissions: []lifecycle.LaunchPermissions{{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}}}},
 	}
 	b := &lifecycle.Inventory{
 		Images: []lifecycle.Image{
-			{ARN: arn1, Version: "1.0.0/1", Name: "web", DateCreated: "2024-01-01T00:00:00.000Z"},
+			{ARN: arn1, Version: "1.0.0/1", Name: "web", DateCreated: "2024-01-01T00:00:00.000Z", State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}},
 			{ARN: arn1, Version: "1.0.0/1", DateCreated: "2024-02-01T00:00:00Z"}, // disagrees: kept apart
 		},
-		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", Public: true}, {ImageID: "ami-2"}},
-		LaunchPermissions: []lifecycle.LaunchPermissions{{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}, {Group: "all"}}}},
+		AMIs: []lifecycle.AMI{{ImageID: "ami-1", CreationDate: "2024-01-01T00:00:00Z"}, {ImageID: "ami-2"}, {ImageID: "ami-3"}},
+		LaunchPermissions: []lifecycle.LaunchPermissions{
+			{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}, {UserID: "1"}}},
+			{ImageID: "ami-3", LaunchPermissions: []lifecycle.LaunchPermission{{Group: "all"}}},
+		},
 	}
 	got := lifecycle.MergeInventories(a, nil, b)
 	want := &lifecycle.Inventory{
 		Images: []lifecycle.Image{
-			{ARN: arn1, Version: "1.0.0", Name: "web", DateCreated: "2024-01-01T00:00:00Z"},
+			// The empty state of the first record counts as missing.
+			{ARN: arn1, Version: "1.0.0", Name: "web", DateCreated: "2024-01-01T00:00:00Z", State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}},
 			{ARN: arn1, Version: "1.0.0/1", DateCreated: "2024-02-01T00:00:00Z"},
 		},
-		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333", Public: true}, {ImageID: "ami-2"}},
-		LaunchPermissions: []lifecycle.LaunchPermissions{{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}, {Group: "all"}}}},
+		// The two descriptions of ami-3 disagree on Public: both are kept.
+		AMIs: []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333", CreationDate: "2024-01-01T00:00:00Z"}, {ImageID: "ami-3", Public: true}, {ImageID: "ami-2"}, {ImageID: "ami-3"}},
+		LaunchPermissions: []lifecycle.LaunchPermissions{
+			{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}}},
+			{ImageID: "ami-3", LaunchPermissions: []lifecycle.LaunchPermission{{Group: "all"}}},
+		},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if len(a.LaunchPermissions[0].LaunchPermissions) != 1 {
+	if a.Images[0].State.Status != "" || len(a.LaunchPermissions[0].LaunchPermissions) != 1 {
 		t.Error("MergeInventories modified its input")
 	}
 }

@@ -139,11 +139,12 @@ func (e *env) invalidPolicy(name string, findings lifecycle.Findings) error {
 		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
 }
 
-// loadInventory reads every inventory file and checks each on its own, so
-// that findings name the file and the path in it. What only shows across
-// files (an AMI described in another file, one ARN in two files) is checked
-// on the merged inventory. Errors make it fail; warnings go to standard
-// error and the dry-run goes on.
+// loadInventory reads every inventory file, names each part by its file
+// and checks the merged inventory, whose findings name the file and the
+// path in it of every record, also for what only shows across files (an AMI
+// described in another file, one ARN in two files with different content).
+// Errors make it fail; warnings go to standard error and the dry-run goes
+// on.
 func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, error) {
 	type file struct {
 		name string
@@ -160,49 +161,33 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 		}
 		files = append(files, file{displayName(name), data})
 	}
-	several := len(files) > 1
 	parts := make([]*lifecycle.Inventory, 0, len(files))
-	failed := false
 	for _, f := range files {
 		inv, err := lifecycle.DecodeInventory(f.data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.name, err)
 		}
-		for _, finding := range inv.Check() {
-			if several && crossFile(finding.Code) {
-				continue
-			}
-			fmt.Fprintln(e.stderr, formatFinding(f.name, finding))
-			failed = failed || finding.Severity == lifecycle.SeverityError
-		}
+		inv.File = f.name
 		parts = append(parts, inv)
+	}
+	idx, findings := lifecycle.MergeInventories(parts...).Index()
+	failed := false
+	for _, finding := range findings {
+		name := finding.File
+		switch {
+		case name != "":
+		case len(files) == 1:
+			name = files[0].name
+		default:
+			name = "inventory (all files)"
+		}
+		fmt.Fprintln(e.stderr, formatFinding(name, finding))
+		failed = failed || finding.Severity == lifecycle.SeverityError
 	}
 	if failed {
 		return nil, errors.New("the inventory has errors; see above")
 	}
-	idx, findings := lifecycle.MergeInventories(parts...).Index()
-	if several {
-		for _, finding := range findings {
-			if crossFile(finding.Code) {
-				fmt.Fprintln(e.stderr, formatFinding("inventory (all files)", finding))
-				failed = failed || finding.Severity == lifecycle.SeverityError
-			}
-		}
-		if failed {
-			return nil, errors.New("the inventory files disagree; see above")
-		}
-	}
 	return idx, nil
-}
-
-// crossFile reports whether a finding with this code can only be judged
-// on the merged inventory of several files.
-func crossFile(c lifecycle.Code) bool {
-	switch c {
-	case lifecycle.CodeUndescribedAMI, lifecycle.CodeDuplicateARN, lifecycle.CodeDuplicateAMI:
-		return true
-	}
-	return false
 }
 
 // instant returns the execution instant: --now, the sample's instant, or
