@@ -393,8 +393,8 @@ type recordRef struct{ part, index int32 }
 
 // provenance records where the records of a merged inventory came from.
 type provenance struct {
-	parts                []*Inventory
-	images, amis, perms  recordRefs
+	parts               []*Inventory
+	images, amis, perms recordRefs
 }
 
 // recordRefs holds, per record of one list, its first copy, and the other

@@ -52,8 +52,8 @@ func TestMergeConflicts(t *testing.T) {
 		},
 		{
 			name: "AMI tags and launch time",
-			a: `{"images":[` + conflictImage("AVAILABLE", `null`) + `],"amis":[{"ImageId":"` + ami + `","Tags":[{"Key":"Keep","Value":"yes"}],"LastLaunchedTime":"2024-05-01T00:00:00Z"}]}`,
-			b: `{"Images":[{"ImageId":"` + ami + `"}]}`,
+			a:    `{"images":[` + conflictImage("AVAILABLE", `null`) + `],"amis":[{"ImageId":"` + ami + `","Tags":[{"Key":"Keep","Value":"yes"}],"LastLaunchedTime":"2024-05-01T00:00:00Z"}]}`,
+			b:    `{"Images":[{"ImageId":"` + ami + `"}]}`,
 			want: []string{"a.json:amis[0].ImageId/duplicate-ami", "b.json:Images[0].ImageId/duplicate-ami"},
 			inMsg: []string{"Images[0] in b.json", `Tags is "{Keep=yes}" here and "{}" there`,
 				`LastLaunchedTime is "2024-05-01T00:00:00Z" here and absent there`},
