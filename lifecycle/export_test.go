@@ -7,3 +7,9 @@ func MergePermissionChecks(parts ...*Inventory) int {
 	mergeInventories(parts, &s)
 	return s.permChecks
 }
+
+// ForecastRuns is Forecast, also returning the number of runs computed;
+// everyDay computes every day's run, as a reference.
+func ForecastRuns(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) (*Timeline, int, error) {
+	return forecast(p, idx, days, opts, everyDay)
+}

@@ -141,7 +141,8 @@ func FuzzDecodeInventory(f *testing.F) {
 // FuzzTimestamp checks that Time never panics and that parsed times print
 // back to a Timestamp denoting the same instant.
 func FuzzTimestamp(f *testing.F) {
-	for _, s := range []string{"2024-05-01T10:00:00Z", "1714557600.25", "-0", "1e9", "", "2024-13-01T00:00:00Z"} {
+	for _, s := range []string{"2024-05-01T10:00:00Z", "1714557600.25", "-0", "1e9", "", "2024-13-01T00:00:00Z",
+		"-62167219201", "-62167219200.5", "253402300800", "9999-12-31T23:00:00-05:00", "0000-01-01T00:30:00+01:00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -155,6 +156,9 @@ func FuzzTimestamp(f *testing.F) {
 		back, err := TimestampOf(v).Time()
 		if err != nil || !back.Equal(v) {
 			t.Fatalf("%q: %v -> %q -> %v, %v", s, v, TimestampOf(v), back, err)
+		}
+		if _, err := v.MarshalJSON(); err != nil {
+			t.Fatalf("%q: accepted %v cannot be written: %v", s, v, err)
 		}
 	})
 }

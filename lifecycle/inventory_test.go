@@ -3,9 +3,11 @@ package lifecycle_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -242,6 +244,16 @@ func TestInventoryCheck(t *testing.T) {
 			{E, "amis[0].ImageId", lifecycle.CodeDuplicateAMI},
 			{E, "amis[0].LastLaunchedTime", lifecycle.CodeInvalidTimestamp}, {W, "amis[0].OwnerId", lifecycle.CodeInvalidAccount},
 			{W, "amis[0].State", lifecycle.CodeUnknownAMIState}, {E, "amis[1].ImageId", lifecycle.CodeDuplicateAMI}, {E, "amis[2].ImageId", lifecycle.CodeRequired}}, 0},
+		{"AMI listed by two images", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"}]}`) + `,` +
+			strings.ReplaceAll(img(`,"outputResources":{"amis":[{"image":"ami-00000001"}]}`), "1.0.0/1", "1.0.0/2") + `],"amis":[{"ImageId":"ami-00000001"}]}`,
+			[]w{{W, "images[0].outputResources.amis[0].image", lifecycle.CodeSharedAMI}}, 2},
+		{"AMI listed twice by one image", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"},{"image":"ami-00000001"}]}`) + `],"amis":[{"ImageId":"ami-00000001"}]}`,
+			[]w{{W, "images[0].outputResources.amis[1].image", lifecycle.CodeSharedAMI}}, 1},
+		{"malformed EC2 names", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-1\u001b[31m","region":"us east"}],"containers":[{"region":"EU"}]}`) +
+			`],"amis":[{"ImageId":"ami-1\u001b[31m","BlockDeviceMappings":[{"Ebs":{"SnapshotId":"snap-xyz"}}]}]}`, []w{
+			{W, "amis[0].BlockDeviceMappings[0].Ebs.SnapshotId", lifecycle.CodeInvalidSnapshotID}, {W, "amis[0].ImageId", lifecycle.CodeInvalidAMIID},
+			{W, "images[0].outputResources.amis[0].image", lifecycle.CodeInvalidAMIID}, {W, "images[0].outputResources.amis[0].region", lifecycle.CodeInvalidRegion},
+			{W, "images[0].outputResources.containers[0].region", lifecycle.CodeInvalidRegion}}, 1},
 		{"permission problems", `{"launchPermissions":[{"ImageId":"ami-00000001","LaunchPermissions":[{"UserId":"1"}]},{"LaunchPermissions":[]}]}`, []w{
 			{W, "launchPermissions[0].LaunchPermissions[0].UserId", lifecycle.CodeInvalidAccount}, {E, "launchPermissions[1].ImageId", lifecycle.CodeRequired}}, 0},
 	}
@@ -330,5 +342,38 @@ func TestIndexIndependentOfOrder(t *testing.T) {
 	idx2, _ := rev.Index()
 	if diff := cmp.Diff(idx1, idx2, cmpopts.IgnoreFields(lifecycle.IndexedImage{}, "Source"), cmpopts.EquateComparable(semver.Version{})); diff != "" {
 		t.Errorf("order changed the index:\n%s", diff)
+	}
+}
+
+// TestCheckMessagesStayShort checks that messages quote only a prefix of
+// huge values and count distinct things.
+func TestCheckMessagesStayShort(t *testing.T) {
+	inv := &lifecycle.Inventory{}
+	for i := range 2000 {
+		inv.Images = append(inv.Images, lifecycle.Image{
+			ARN:  fmt.Sprintf("arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/%d", i+1),
+			Type: lifecycle.ImageTypeAMI, State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}, DateCreated: "2024-01-01T00:00:00Z",
+			OutputResources: &lifecycle.OutputResources{AMIs: []lifecycle.OutputAMI{{Image: "ami-0123456789abcdef0", Region: "us-east-1"}}},
+		})
+	}
+	inv.Images = append(inv.Images, lifecycle.Image{ARN: strings.Repeat("x", 10<<20)})
+	for _, f := range inv.Check() {
+		if len(f.Message) > 1000 {
+			t.Errorf("%s: message of %d bytes", f.Path, len(f.Message))
+		}
+		switch f.Code {
+		case lifecycle.CodeUndescribedAMI:
+			if !strings.Contains(f.Message, "reference 1 AMI") {
+				t.Errorf("count of distinct AMIs: %s", f.Message)
+			}
+		case lifecycle.CodeSharedAMI:
+			if !strings.Contains(f.Message, "listed by 2000 images") || !strings.Contains(f.Message, "and 1997 more") {
+				t.Errorf("count of distinct images: %s", f.Message)
+			}
+		case lifecycle.CodeInvalidARN:
+			if !strings.Contains(f.Message, "… (10485760 bytes)") {
+				t.Errorf("long value: %.200s", f.Message)
+			}
+		}
 	}
 }
