@@ -13,3 +13,11 @@ func MergePermissionChecks(parts ...*Inventory) int {
 func ForecastRuns(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) (*Timeline, int, error) {
 	return forecast(p, idx, days, opts, everyDay)
 }
+
+// DecodeInventoryMemberChecks decodes an inventory and returns how many
+// lookups the decoder made to find repeated members.
+func DecodeInventoryMemberChecks(data []byte) (int, error) {
+	d := &valueDecoder{r: newJSONReader(data), allowUnknown: true, caseVariants: true}
+	_, err := decodeInventory(d)
+	return d.memberChecks, err
+}

@@ -16,7 +16,9 @@ func addPolicySeeds(f *testing.F) {
 		}
 	}
 	for _, s := range []string{``, `{}`, `[]`, `{"lifecyclePolicy":{}}`, `{"clientToken":"x"}`, `{"lifecyclePolicyArn":"x"}`,
-		`{"policyDetails":[{"filter":{"value":1e3}}]}`, `{"tags":{"a":"b","a":"c"}}`, `{"a":`, `{"dateCreated":-1.5}`} {
+		`{"policyDetails":[{"filter":{"value":1e3}}]}`, `{"tags":{"a":"b","a":"c"}}`, `{"a":`, `{"dateCreated":-1.5}`,
+		"\xef\xbb\xbf{\"name\":\"abc\"}", "{\"name\":\"a\xffb\"}", "\xff\xfe{\x00}\x00", `{"Name":"abc"}`,
+		`{"dateCreated":253402300800}`, `{"dateCreated":"9999-12-31T23:00:00-05:00"}`} {
 		f.Add([]byte(s))
 	}
 }
@@ -34,7 +36,7 @@ func checkDecodeError(t *testing.T, data []byte, err error) {
 	}
 	switch {
 	case errors.Is(err, ErrSyntax), errors.Is(err, ErrShape), errors.Is(err, ErrType),
-		errors.Is(err, ErrUnknownField), errors.Is(err, ErrDuplicateField):
+		errors.Is(err, ErrUnknownField), errors.Is(err, ErrDuplicateField), errors.Is(err, ErrEncoding), errors.Is(err, ErrTooLarge):
 	default:
 		t.Fatalf("error %v wraps no sentinel", err)
 	}
@@ -108,6 +110,15 @@ func FuzzDecodeInventory(f *testing.F) {
 	}
 	f.Add([]byte(`{"images":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0/1","outputResources":{"amis":[{"image":"ami-1"}]}}],"amis":[{"ImageId":"ami-1","LastLaunchedTime":"x"}]}`))
 	f.Add([]byte(`{"ImageId":"ami-1","LaunchPermissions":[{"Group":"all"}]}`))
+	for _, s := range []string{
+		`{"images":[{"ARN":"a"}]}`, `{"images":[{"tags":{"Pin":"yes"},"tags":{}}]}`, "\xef\xbb\xbf{\"Images\":[]}",
+		"{\"images\":[{\"name\":\"w\xffb\"}]}", "{\x00}\x00",
+		`{"images":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0/1","type":"AMI","state":{"status":"AVAILABLE"},"dateCreated":"2024-01-01T00:00:00Z","outputResources":{"amis":[{"image":"ami-00000001"}]}},` +
+			`{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0/2","type":"AMI","state":{"status":"AVAILABLE"},"dateCreated":"-62167219201","outputResources":{"amis":[{"image":"ami-00000001","region":"x\u001b"}]}}],` +
+			`"amis":[{"ImageId":"ami-00000001","Public":true},{"ImageId":"ami-00000001"}],"launchPermissions":[{"ImageId":"ami-00000001","LaunchPermissions":[]},{"ImageId":"ami-00000001","LaunchPermissions":[{"Group":"all"}]}]}`,
+	} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		inv, err := DecodeInventory(data)
 		if err != nil {

@@ -133,8 +133,15 @@ func TestDecodeInventoryErrors(t *testing.T) {
 		{"bad tag list", `{"Images":[{"ImageId":"ami-1","Tags":{"a":"b"}}]}`, "Images[0].Tags", lifecycle.ErrType},
 		{"image not object", `{"image":[1]}`, "image", lifecycle.ErrType},
 		{"permission without id", `{"LaunchPermissions":[]}`, "", lifecycle.ErrShape},
-		{"truncated", `{"images":[{"arn":`, "images", lifecycle.ErrSyntax},
-		{"wrong type under another letter case", `{"Images":[{"imageid":5}]}`, "Images", lifecycle.ErrType},
+		{"truncated", `{"images":[{"arn":`, "images[0].arn", lifecycle.ErrSyntax},
+		{"member in another letter case", `{"Images":[{"imageid":5}]}`, "Images[0].imageid", lifecycle.ErrUnknownField},
+		{"ARN for arn", `{"images":[{"ARN":"a"}]}`, "images[0].ARN", lifecycle.ErrUnknownField},
+		{"duplicate member", `{"images":[{"tags":{"Pin":"yes"},"tags":{}}]}`, "images[0].tags", lifecycle.ErrDuplicateField},
+		{"duplicate unknown member", `{"Images":[{"Foo":1,"Foo":2}]}`, "Images[0].Foo", lifecycle.ErrDuplicateField},
+		{"duplicate tag key", `{"images":[{"tags":{"Pin":"yes","Pin":"no"}}]}`, `images[0].tags["Pin"]`, lifecycle.ErrDuplicateField},
+		{"invalid UTF-8", "{\"images\":[{\"name\":\"w\xffb\"}]}", "images[0].name", lifecycle.ErrEncoding},
+		{"UTF-16", "\xff\xfe{\x00}\x00", "", lifecycle.ErrEncoding},
+		{"UTF-16 without a mark", "{\x00}\x00", "", lifecycle.ErrEncoding},
 		{"trailing", `{} x`, "", lifecycle.ErrSyntax},
 	}
 	for _, tt := range tests {
@@ -198,8 +205,21 @@ func TestReadInventoryNamesFile(t *testing.T) {
 
 func TestInventoryCheck(t *testing.T) {
 	const arn1 = "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1"
+	// img returns an image record; extra, `,"member":value...`, adds or
+	// replaces members.
 	img := func(extra string) string {
-		return `{"arn":"` + arn1 + `","name":"web","type":"AMI","version":"1.0.0/1","state":{"status":"AVAILABLE"},"dateCreated":"2024-01-01T00:00:00Z"` + extra + `}`
+		m := map[string]json.RawMessage{}
+		base := `{"arn":"` + arn1 + `","name":"web","type":"AMI","version":"1.0.0/1","state":{"status":"AVAILABLE"},"dateCreated":"2024-01-01T00:00:00Z"}`
+		if err := json.Unmarshal([]byte(base), &m); err != nil {
+			panic(err)
+		}
+		if extra != "" {
+			if err := json.Unmarshal([]byte("{"+extra[1:]+"}"), &m); err != nil {
+				panic(err)
+			}
+		}
+		out, _ := json.Marshal(m)
+		return string(out)
 	}
 	type w struct {
 		Severity lifecycle.Severity
