@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -371,11 +372,20 @@ func (c *inventoryChecker) duplicates(kind recordKind, idx []int, what string, d
 		code = CodeDuplicatePermissions
 	}
 	member := map[recordKind]string{kindImage: "arn", kindAMI: "ImageId", kindPermissions: "ImageId"}[kind]
+	// Each copy is compared with the first of the others in an order of
+	// their content, so that the findings do not depend on record order.
+	content := make([]string, len(idx))
 	for n, i := range idx {
-		other := idx[0]
-		if n == 0 {
-			other = idx[1]
+		content[n] = c.inv.recordText(kind, i)
+	}
+	for n, i := range idx {
+		other := -1
+		for m := range idx {
+			if m != n && (other < 0 || content[m] < content[other]) {
+				other = m
+			}
 		}
+		other = idx[other]
 		here, there := c.at(kind, i, member), c.at(kind, other, "")
 		msg := "the " + what + " is also given at " + there.describe(here)
 		if len(idx) > 2 {
@@ -392,6 +402,21 @@ func (c *inventoryChecker) duplicates(kind recordKind, idx []int, what string, d
 		}
 		c.add(SeverityError, here, code, msg+" with different content: "+strings.Join(parts, "; ")+"; "+advice)
 	}
+}
+
+// recordText is record i of a list in JSON, to order copies by content.
+func (inv *Inventory) recordText(kind recordKind, i int) string {
+	var v any
+	switch kind {
+	case kindImage:
+		v = &inv.Images[i]
+	case kindAMI:
+		v = &inv.AMIs[i]
+	default:
+		v = &inv.LaunchPermissions[i]
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func valueText(s string) string {
@@ -433,7 +458,8 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 			continue
 		}
 		f := get(a.ImageID)
-		if f.ami != nil || f.ambiguous {
+		dup := f.ami != nil || f.ambiguous
+		if dup {
 			if dupAMIs == nil {
 				dupAMIs = map[string][]int{}
 			}
@@ -443,9 +469,11 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 			dupAMIs[a.ImageID] = append(dupAMIs[a.ImageID], i)
 			f.ami, f.ambiguous = nil, true
 			f.snapshots, f.last, f.deprec = nil, time.Time{}, time.Time{}
-			continue
+		} else {
+			f.ami, f.amiAt = a, i
 		}
-		f.ami, f.amiAt = a, i
+		// Every copy is checked, so that the findings do not depend on
+		// which copy comes first; only an only copy gives facts.
 		if !validAMIID(a.ImageID) {
 			c.add(SeverityWarning, p("ImageId"), CodeInvalidAMIID, quote(a.ImageID)+" is not an AMI ID; expected ami- and 8 or 17 hexadecimal digits")
 		}
@@ -459,7 +487,7 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 				snaps = append(snaps, m.EBS.SnapshotID)
 			}
 		}
-		if len(snaps) > start {
+		if len(snaps) > start && !dup {
 			f.snapshots = snaps[start:len(snaps):len(snaps)]
 		}
 		if a.OwnerID != "" && checkAccountID(a.OwnerID) != nil {
@@ -469,8 +497,11 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 			c.add(SeverityWarning, p("State"), CodeUnknownAMIState, quote(string(a.State))+" is not a known EC2 image state")
 		}
 		c.optionalTime(func() location { return p("CreationDate") }, a.CreationDate, SeverityWarning)
-		f.last = c.optionalTime(func() location { return p("LastLaunchedTime") }, a.LastLaunchedTime, SeverityError)
-		f.deprec = c.optionalTime(func() location { return p("DeprecationTime") }, a.DeprecationTime, SeverityWarning)
+		last := c.optionalTime(func() location { return p("LastLaunchedTime") }, a.LastLaunchedTime, SeverityError)
+		deprec := c.optionalTime(func() location { return p("DeprecationTime") }, a.DeprecationTime, SeverityWarning)
+		if !dup {
+			f.last, f.deprec = last, deprec
+		}
 	}
 	for _, id := range sortedKeys(dupAMIs) {
 		idx := dupAMIs[id]
@@ -478,42 +509,55 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 			return amiDifferences(&inv.AMIs[a], &inv.AMIs[b])
 		}, "the dry-run treats the AMI as not described; keep the description of the newer capture and remove the other")
 	}
-	var dupPerms map[string][]int
+	var permsBy map[string][]int // the records of AMIs with several
 	for i := range inv.LaunchPermissions {
 		lp := &inv.LaunchPermissions[i]
 		if lp.ImageID == "" {
 			c.add(SeverityError, c.at(kindPermissions, i, "ImageId"), CodeRequired, "is missing; name the AMI these permissions belong to")
 			continue
 		}
+		for k, perm := range lp.LaunchPermissions {
+			if perm.UserID != "" && perm.Group != "all" && checkAccountID(perm.UserID) != nil {
+				c.add(SeverityWarning, c.at(kindPermissions, i, indexPath("LaunchPermissions", k)+".UserId"), CodeInvalidAccount, quote(perm.UserID)+" is not a 12-digit account ID")
+			}
+		}
 		f := get(lp.ImageID)
 		if f.permsSeen {
-			if f.conflict || !samePermissions(permissionSet(inv.LaunchPermissions[f.permsAt].LaunchPermissions), lp.LaunchPermissions, nil) {
-				if dupPerms == nil {
-					dupPerms = map[string][]int{}
-				}
-				if !f.conflict {
-					dupPerms[lp.ImageID] = append(dupPerms[lp.ImageID], f.permsAt)
-				}
-				dupPerms[lp.ImageID] = append(dupPerms[lp.ImageID], i)
-				f.conflict, f.public, f.accounts = true, false, nil
+			if permsBy == nil {
+				permsBy = map[string][]int{}
 			}
+			if len(permsBy[lp.ImageID]) == 0 {
+				permsBy[lp.ImageID] = []int{f.permsAt}
+			}
+			permsBy[lp.ImageID] = append(permsBy[lp.ImageID], i)
 			continue
 		}
 		f.permsSeen, f.permsAt = true, i
-		for k, perm := range lp.LaunchPermissions {
+		for _, perm := range lp.LaunchPermissions {
 			switch {
 			case perm.Group == "all":
 				f.public = true
 			case perm.UserID != "":
-				if checkAccountID(perm.UserID) != nil {
-					c.add(SeverityWarning, c.at(kindPermissions, i, indexPath("LaunchPermissions", k)+".UserId"), CodeInvalidAccount, quote(perm.UserID)+" is not a 12-digit account ID")
-				}
 				f.accounts = append(f.accounts, perm.UserID)
 			}
 		}
 	}
-	for _, id := range sortedKeys(dupPerms) {
-		c.duplicates(kindPermissions, dupPerms[id], "launch-permission record of "+quote(id), func(a, b int) []difference {
+	for _, id := range sortedKeys(permsBy) {
+		idx := permsBy[id]
+		set := permissionSet(inv.LaunchPermissions[idx[0]].LaunchPermissions)
+		same := true
+		for _, j := range idx[1:] {
+			if !samePermissions(set, inv.LaunchPermissions[j].LaunchPermissions, nil) {
+				same = false
+				break
+			}
+		}
+		if same {
+			continue
+		}
+		f := &facts[at[id]]
+		f.conflict, f.public, f.accounts = true, false, nil
+		c.duplicates(kindPermissions, idx, "launch-permission record of "+quote(id), func(a, b int) []difference {
 			return permissionDifferences(&inv.LaunchPermissions[a], &inv.LaunchPermissions[b])
 		}, "the dry-run treats the AMI's launch permissions as unknown; keep the record of the newer capture and remove the other")
 	}

@@ -411,15 +411,6 @@ func (p *provenance) addCopy(rs *recordRefs, at int, ref recordRef) {
 	rs.more[at] = append(rs.more[at], ref)
 }
 
-// copies returns every copy of record i, first one first; nil when i is
-// out of range.
-func (rs *recordRefs) copies(i int) []recordRef {
-	if i < 0 || i >= len(rs.first) {
-		return nil
-	}
-	return append([]recordRef{rs.first[i]}, rs.more[i]...)
-}
-
 // memberGiven reports whether the struct v points to gives its member
 // named name (a JSON name), in the sense of fillMissing.
 func memberGiven(v any, name string) bool {
