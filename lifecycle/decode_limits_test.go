@@ -116,3 +116,23 @@ func TestDecodeByteOrderMark(t *testing.T) {
 		t.Errorf("err = %v, want offset 11", err)
 	}
 }
+
+// TestDecodeErrorsQuoteShortValues checks that an error about a huge
+// member name or value quotes only its beginning.
+func TestDecodeErrorsQuoteShortValues(t *testing.T) {
+	long := strings.Repeat("k", 300<<10) // within MaxDocumentSize twice
+	for _, doc := range []string{
+		`{"` + long + `":1}`,
+		`{"tags":{"` + long + `":"a","` + long + `":"b"}}`,
+		`{"policyDetails":[{"filter":{"value":1` + strings.Repeat("0", 1<<19) + `}}]}`,
+	} {
+		_, err := lifecycle.DecodePolicy([]byte(doc), lifecycle.DecodeOptions{})
+		if err == nil || len(err.Error()) > 1000 {
+			t.Errorf("error of %d bytes: %.300v", len(fmt.Sprint(err)), err)
+		}
+	}
+	_, err := lifecycle.DecodeInventory([]byte(`{"images":[{"` + long + `":1,"` + long + `":2}]}`))
+	if err == nil || len(err.Error()) > 1000 {
+		t.Errorf("error of %d bytes: %.300v", len(fmt.Sprint(err)), err)
+	}
+}

@@ -189,7 +189,7 @@ func (d *valueDecoder) tagPath() string {
 	d.segs = d.segs[:len(d.segs)-1]
 	p := d.path()
 	d.segs = append(d.segs, last)
-	return p + "[" + strconv.Quote(last.key) + "]"
+	return bracketPath(p, last.key)
 }
 
 // memberSkip is called by storeStruct for each member before the struct's

@@ -171,26 +171,31 @@ func (e *ValidationError) Unwrap() error { return ErrInvalid }
 // characters is cut to its first maxQuoted, followed by "…" and its total
 // length, so that a huge value is never echoed whole.
 func quote(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxQuoted {
-			return strconv.Quote(s[:i]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-		}
-		n++
+	if p, cut := prefix(s); cut {
+		return strconv.Quote(p) + "… (" + strconv.Itoa(len(s)) + " bytes)"
 	}
 	return strconv.Quote(s)
 }
 
 // shortText is s cut like quote does, without quotation marks.
 func shortText(s string) string {
+	if p, cut := prefix(s); cut {
+		return p + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	}
+	return s
+}
+
+// prefix returns the first maxQuoted characters of s and whether s is
+// longer.
+func prefix(s string) (string, bool) {
 	n := 0
 	for i := range s {
 		if n == maxQuoted {
-			return s[:i] + "… (" + strconv.Itoa(len(s)) + " bytes)"
+			return s[:i], true
 		}
 		n++
 	}
-	return s
+	return s, false
 }
 
 // maxQuoted is the number of characters of a value that messages quote.

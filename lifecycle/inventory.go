@@ -22,7 +22,8 @@ type Inventory struct {
 
 	// Sections names the members of the document the inventory was read
 	// from, so that the paths of Check's findings point into it.
-	// DecodeInventory fills it; MergeInventories leaves it zero.
+	// DecodeInventory fills it. MergeInventories leaves it zero: the
+	// findings about a merged record use the Sections of its part.
 	Sections Sections `json:"-"`
 
 	// merged says where the records of a merged inventory came from; nil

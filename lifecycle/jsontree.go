@@ -158,13 +158,24 @@ func tooDeep(path string, off int64) error {
 }
 
 // keyPath appends an object member to a JSON path: ".name" for names that
-// are identifiers, `["some key"]` otherwise.
+// are identifiers, `["some key"]` otherwise. A name longer than maxQuoted
+// characters is cut to that many, followed by "…", so that a huge name
+// never makes a huge path.
 func keyPath(path, key string) string {
-	if isIdent(key) {
+	if isIdent(key) && len(key) <= maxQuoted {
 		if path == "" {
 			return key
 		}
 		return path + "." + key
+	}
+	return bracketPath(path, key)
+}
+
+// bracketPath appends an object member to a JSON path in the form
+// `["some key"]`, cutting a long name as keyPath does.
+func bracketPath(path, key string) string {
+	if p, cut := prefix(key); cut {
+		key = p + "…"
 	}
 	return path + "[" + strconv.Quote(key) + "]"
 }

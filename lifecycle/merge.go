@@ -36,7 +36,7 @@ import (
 //
 // The result remembers where each record came from, so that the findings
 // of Check and Index name the original file (Finding.File) and the path in
-// it, as long as its three lists keep their length. The parts are not
+// it, as long as its three lists are neither reordered nor resized. The parts are not
 // modified. The result's lists are new, but its records are shallow copies:
 // they share tag maps, slices such as BlockDeviceMappings and pointed-to
 // values with the parts.
