@@ -163,18 +163,21 @@ func (m *provenance) refs(kind recordKind) *recordRefs {
 	return &m.perms
 }
 
+// record returns a pointer to record i of a list.
+func (inv *Inventory) record(kind recordKind, i int) any {
+	switch kind {
+	case kindImage:
+		return &inv.Images[i]
+	case kindAMI:
+		return &inv.AMIs[i]
+	}
+	return &inv.LaunchPermissions[i]
+}
+
 // hasMember reports whether record i of a list gives the top-level field
 // of member.
 func (inv *Inventory) hasMember(kind recordKind, i int, member string) bool {
-	var v any
-	switch kind {
-	case kindImage:
-		v = &inv.Images[i]
-	case kindAMI:
-		v = &inv.AMIs[i]
-	default:
-		v = &inv.LaunchPermissions[i]
-	}
+	v := inv.record(kind, i)
 	name, _, _ := strings.Cut(member, ".")
 	name, _, _ = strings.Cut(name, "[")
 	return memberGiven(v, name)
@@ -406,16 +409,7 @@ func (c *inventoryChecker) duplicates(kind recordKind, idx []int, what string, d
 
 // recordText is record i of a list in JSON, to order copies by content.
 func (inv *Inventory) recordText(kind recordKind, i int) string {
-	var v any
-	switch kind {
-	case kindImage:
-		v = &inv.Images[i]
-	case kindAMI:
-		v = &inv.AMIs[i]
-	default:
-		v = &inv.LaunchPermissions[i]
-	}
-	b, _ := json.Marshal(v)
+	b, _ := json.Marshal(inv.record(kind, i))
 	return string(b)
 }
 

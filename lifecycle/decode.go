@@ -63,16 +63,11 @@ func decodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 	// A first pass reads the top-level member names, which decide the
 	// shape; the second decodes under that shape.
 	keys := topLevelKeys(data)
-	r := newJSONReader(data)
-	d := &valueDecoder{r: r, allowUnknown: opts.AllowUnknownFields}
-	tok, off, err := d.token()
+	d, tok, off, err := openObject(data, opts, "a lifecycle policy")
 	if err != nil {
 		return nil, err
 	}
-	if tok != json.Delim('{') {
-		return nil, &DecodeError{Offset: off, Err: ErrShape,
-			Reason: "found " + kindOf(tok).String() + ", expected a JSON object holding a lifecycle policy"}
-	}
+	r := d.r
 	doc := &Document{Shape: ShapePolicy}
 	if keys["lifecyclePolicy"] {
 		doc.Shape = ShapeGetResponse
@@ -102,6 +97,21 @@ func decodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// openObject starts decoding data and reads its first token, which must
+// open an object holding what.
+func openObject(data []byte, opts DecodeOptions, what string) (*valueDecoder, json.Token, int64, error) {
+	d := &valueDecoder{r: newJSONReader(data), allowUnknown: opts.AllowUnknownFields}
+	tok, off, err := d.token()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if tok != json.Delim('{') {
+		return nil, nil, 0, &DecodeError{Offset: off, Err: ErrShape,
+			Reason: "found " + kindOf(tok).String() + ", expected a JSON object holding " + what}
+	}
+	return d, tok, off, nil
 }
 
 // topLevelKeys returns the member names of the object data holds, up to
@@ -193,16 +203,11 @@ func DecodeStateUpdate(data []byte, opts DecodeOptions) (*StateUpdateRequest, er
 }
 
 func decodeStateUpdate(data []byte, opts DecodeOptions) (*StateUpdateRequest, error) {
-	r := newJSONReader(data)
-	d := &valueDecoder{r: r, allowUnknown: opts.AllowUnknownFields}
-	tok, off, err := d.token()
+	d, tok, off, err := openObject(data, opts, "a StartResourceStateUpdate request")
 	if err != nil {
 		return nil, err
 	}
-	if tok != json.Delim('{') {
-		return nil, &DecodeError{Offset: off, Err: ErrShape,
-			Reason: "found " + kindOf(tok).String() + ", expected a JSON object holding a StartResourceStateUpdate request"}
-	}
+	r := d.r
 	var req StateUpdateRequest
 	if err := d.storeStruct(tok, off, reflect.ValueOf(&req).Elem(), 0, nil); err != nil {
 		return nil, err

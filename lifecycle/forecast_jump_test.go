@@ -97,3 +97,19 @@ func TestForecastTimeRange(t *testing.T) {
 		t.Errorf("timeline cannot be written: %v", err)
 	}
 }
+
+// BenchmarkForecastTenYears forecasts 3,650 days of 50,000 images under
+// a policy that never acts: one run is computed instead of 3,651.
+func BenchmarkForecastTenYears(b *testing.B) {
+	idx := engineBenchIndex(50_000)
+	p := engineBenchPolicy()
+	p.PolicyDetails = []lifecycle.PolicyDetail{{Action: lifecycle.Action{Type: lifecycle.ActionDeprecate},
+		Filter: lifecycle.Filter{Type: lifecycle.FilterAge, Value: 1000, Unit: lifecycle.Years}}}
+	opts := lifecycle.PlanOptions{Now: engineBenchNow}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := lifecycle.Forecast(p, idx, 3650, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
