@@ -163,6 +163,15 @@ func (m *provenance) refs(kind recordKind) *recordRefs {
 	return &m.perms
 }
 
+// fileOfAll names the file of a finding about the inventory as a whole:
+// its File, or "" for a merged inventory.
+func (inv *Inventory) fileOfAll() string {
+	if inv.merged != nil {
+		return ""
+	}
+	return inv.File
+}
+
 // record returns a pointer to record i of a list.
 func (inv *Inventory) record(kind recordKind, i int) any {
 	switch kind {
@@ -326,7 +335,7 @@ func (inv *Inventory) build() (*Index, Findings) {
 	if len(inv.AMIs) == 0 && len(undescribed) > 0 {
 		slices.Sort(undescribed)
 		undescribed = slices.Compact(undescribed)
-		c.add(SeverityWarning, location{path: "amis"}, CodeUndescribedAMI, "the images reference "+strconv.Itoa(len(undescribed))+" AMI(s), such as "+shortText(undescribed[0])+", but the inventory describes none; the dry-run cannot see their tags, launch permissions, snapshots or launches, so AMI exclusions cannot match; add the describe-images output")
+		c.add(SeverityWarning, location{file: inv.fileOfAll(), path: "amis"}, CodeUndescribedAMI, "the images reference "+strconv.Itoa(len(undescribed))+" AMI(s), such as "+shortText(undescribed[0])+", but the inventory describes none; the dry-run cannot see their tags, launch permissions, snapshots or launches, so AMI exclusions cannot match; add the describe-images output")
 	}
 	sortFindings(c.findings)
 	return &Index{Images: images}, c.findings

@@ -143,8 +143,20 @@ func FuzzDecodeInventory(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := DecodeInventory(out); err != nil {
+		again, err := DecodeInventory(out)
+		if err != nil {
 			t.Fatalf("re-decoding %s: %v", out, err)
+		}
+		// Merging two named copies gives the same findings in either order.
+		inv.File, again.File = "a.json", "b.json"
+		ab, ba := MergeInventories(inv, again).Check(), MergeInventories(again, inv).Check()
+		if len(ab) != len(ba) {
+			t.Fatalf("merge order changes the findings:\n%v\n%v", ab, ba)
+		}
+		for i := range ab {
+			if ab[i].String() != ba[i].String() {
+				t.Fatalf("merge order changes the findings:\n%v\n%v", ab[i], ba[i])
+			}
 		}
 	})
 }
