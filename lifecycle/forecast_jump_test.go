@@ -107,7 +107,7 @@ func BenchmarkForecastTenYears(b *testing.B) {
 		Filter: lifecycle.Filter{Type: lifecycle.FilterAge, Value: 1000, Unit: lifecycle.Years}}}
 	opts := lifecycle.PlanOptions{Now: engineBenchNow}
 	b.ReportAllocs()
-	for b.Loop() {
+	for i := 0; i < b.N; i++ {
 		if _, err := lifecycle.Forecast(p, idx, 3650, opts); err != nil {
 			b.Fatal(err)
 		}

@@ -190,30 +190,38 @@ type difference struct {
 	a, b   string
 }
 
+// differ collects the differences between two records a and b, formatting
+// the values of a member only when they differ.
+type differ[T any] struct {
+	a, b *T
+	ds   []difference
+}
+
+func (d *differ[T]) check(member string, same bool, text func(*T) string) {
+	if !same {
+		d.ds = append(d.ds, difference{member, text(d.a), text(d.b)})
+	}
+}
+
 // imageDifferences lists the members the dry-run reads on which two
 // records of one image disagree; a member missing from one record agrees.
 func imageDifferences(a, b *Image) []difference {
-	var ds []difference
-	add := func(ok bool, member, va, vb string) {
-		if !ok {
-			ds = append(ds, difference{member, va, vb})
-		}
-	}
-	add(agree(a.Type, b.Type), "type", string(a.Type), string(b.Type))
-	add(agree(a.Name, b.Name), "name", a.Name, b.Name)
-	add(versionsAgree(a.Version, b.Version), "version", a.Version, b.Version)
-	add(agree(a.Status(), b.Status()), "state.status", string(a.Status()), string(b.Status()))
-	add(timesAgree(a.DateCreated, b.DateCreated), "dateCreated", string(a.DateCreated), string(b.DateCreated))
-	add(timesAgree(a.DateCompleted, b.DateCompleted), "dateCompleted", string(a.DateCompleted), string(b.DateCompleted))
-	add(a.Tags == nil || b.Tags == nil || maps.Equal(a.Tags, b.Tags), "tags", tagsText(a.Tags), tagsText(b.Tags))
+	d := differ[Image]{a: a, b: b}
+	d.check("type", agree(a.Type, b.Type), func(x *Image) string { return string(x.Type) })
+	d.check("name", agree(a.Name, b.Name), func(x *Image) string { return x.Name })
+	d.check("version", versionsAgree(a.Version, b.Version), func(x *Image) string { return x.Version })
+	d.check("state.status", agree(a.Status(), b.Status()), func(x *Image) string { return string(x.Status()) })
+	d.check("dateCreated", timesAgree(a.DateCreated, b.DateCreated), func(x *Image) string { return string(x.DateCreated) })
+	d.check("dateCompleted", timesAgree(a.DateCompleted, b.DateCompleted), func(x *Image) string { return string(x.DateCompleted) })
+	d.check("tags", a.Tags == nil || b.Tags == nil || maps.Equal(a.Tags, b.Tags), func(x *Image) string { return tagsText(x.Tags) })
 	ao, bo := a.OutputResources, b.OutputResources
 	if ao != nil && bo != nil {
-		add(ao.AMIs == nil || bo.AMIs == nil || slices.Equal(sortedOutputAMIs(ao.AMIs), sortedOutputAMIs(bo.AMIs)),
-			"outputResources.amis", outputAMIsText(ao.AMIs), outputAMIsText(bo.AMIs))
-		add(ao.Containers == nil || bo.Containers == nil || containersText(ao.Containers) == containersText(bo.Containers),
-			"outputResources.containers", containersText(ao.Containers), containersText(bo.Containers))
+		d.check("outputResources.amis", ao.AMIs == nil || bo.AMIs == nil || slices.Equal(sortedOutputAMIs(ao.AMIs), sortedOutputAMIs(bo.AMIs)),
+			func(x *Image) string { return outputAMIsText(x.OutputResources.AMIs) })
+		d.check("outputResources.containers", ao.Containers == nil || bo.Containers == nil || containersText(ao.Containers) == containersText(bo.Containers),
+			func(x *Image) string { return containersText(x.OutputResources.Containers) })
 	}
-	return ds
+	return d.ds
 }
 
 // amiDifferences lists the members the dry-run reads on which two EC2
@@ -221,23 +229,25 @@ func imageDifferences(a, b *Image) []difference {
 // launch and deprecation times must be equal, an absent member meaning
 // none; owner, creation date and state agree when one of them is missing.
 func amiDifferences(a, b *AMI) []difference {
-	var ds []difference
-	add := func(ok bool, member, va, vb string) {
-		if !ok {
-			ds = append(ds, difference{member, va, vb})
-		}
+	d := differ[AMI]{a: a, b: b}
+	d.check("OwnerId", agree(a.OwnerID, b.OwnerID), func(x *AMI) string { return x.OwnerID })
+	d.check("CreationDate", timesAgree(a.CreationDate, b.CreationDate), func(x *AMI) string { return string(x.CreationDate) })
+	d.check("State", agree(a.State, b.State), func(x *AMI) string { return string(x.State) })
+	d.check("Public", a.Public == b.Public, func(x *AMI) string { return strconv.FormatBool(x.Public) })
+	d.check("Tags", sameEC2Tags(a.Tags, b.Tags), func(x *AMI) string { return ec2TagsText(x.Tags) })
+	d.check("BlockDeviceMappings", snapshotsText(a) == snapshotsText(b), snapshotsText)
+	d.check("LastLaunchedTime", sameInstant(a.LastLaunchedTime, b.LastLaunchedTime), func(x *AMI) string { return string(x.LastLaunchedTime) })
+	d.check("DeprecationTime", sameInstant(a.DeprecationTime, b.DeprecationTime), func(x *AMI) string { return string(x.DeprecationTime) })
+	return d.ds
+}
+
+// sameEC2Tags reports whether two EC2 tag lists hold the same pairs, in any
+// order.
+func sameEC2Tags(a, b []EC2Tag) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
 	}
-	add(agree(a.OwnerID, b.OwnerID), "OwnerId", a.OwnerID, b.OwnerID)
-	add(timesAgree(a.CreationDate, b.CreationDate), "CreationDate", string(a.CreationDate), string(b.CreationDate))
-	add(agree(a.State, b.State), "State", string(a.State), string(b.State))
-	add(a.Public == b.Public, "Public", boolText(a.Public), boolText(b.Public))
-	ta, tb := ec2TagsText(a.Tags), ec2TagsText(b.Tags)
-	add(ta == tb, "Tags", ta, tb)
-	sa, sb := snapshotsText(a), snapshotsText(b)
-	add(sa == sb, "BlockDeviceMappings", sa, sb)
-	add(sameInstant(a.LastLaunchedTime, b.LastLaunchedTime), "LastLaunchedTime", string(a.LastLaunchedTime), string(b.LastLaunchedTime))
-	add(sameInstant(a.DeprecationTime, b.DeprecationTime), "DeprecationTime", string(a.DeprecationTime), string(b.DeprecationTime))
-	return ds
+	return ec2TagsText(a) == ec2TagsText(b)
 }
 
 // permissionDifferences describes how two launch-permission records of
@@ -282,13 +292,6 @@ func listText(items []string) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items[:show], ", ") + " and " + strconv.Itoa(len(items)-show) + " more"
-}
-
-func boolText(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
 }
 
 func tagsText(t Tags) string {
