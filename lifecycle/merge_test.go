@@ -172,3 +172,24 @@ func TestMergeLaunchPermissionsLinear(t *testing.T) {
 		t.Errorf("Index allocates %v times for one AMI shared with %d accounts", allocs, n)
 	}
 }
+
+// Two captures of one image, taken at different times, disagree: each copy
+// gets an error naming the other file and the values that differ.
+func ExampleMergeInventories_conflict() {
+	const arn = "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1"
+	old, _ := lifecycle.DecodeInventory([]byte(`{"imageSummaryList": [{"arn": "` + arn + `", "type": "AMI",
+		"state": {"status": "AVAILABLE"}, "dateCreated": "2024-01-01T00:00:00Z"}]}`))
+	old.File = "january.json"
+	recent, _ := lifecycle.DecodeInventory([]byte(`{"image": {"arn": "` + arn + `", "type": "AMI",
+		"state": {"status": "DEPRECATED"}, "dateCreated": "2024-01-01T00:00:00Z"}}`))
+	recent.File = "march.json"
+	for _, f := range lifecycle.MergeInventories(recent, old).Check() {
+		fmt.Println(f.File, f.Path, f.Code)
+		fmt.Println(" ", f.Message)
+	}
+	// Output:
+	// january.json imageSummaryList[0].arn duplicate-arn
+	//   the image ARN is also given at image in march.json with different content: state.status is "AVAILABLE" here and "DEPRECATED" there; the dry-run leaves the image out; keep the record of the newer capture and remove the other
+	// march.json image.arn duplicate-arn
+	//   the image ARN is also given at imageSummaryList[0] in january.json with different content: state.status is "DEPRECATED" here and "AVAILABLE" there; the dry-run leaves the image out; keep the record of the newer capture and remove the other
+}
