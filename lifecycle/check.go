@@ -122,12 +122,16 @@ func (n Sections) record(kind recordKind, i, nperms int) string {
 }
 
 // at returns the location of member (a path relative to the record, "" for
-// the record itself) of record i of the given list. For a record that
-// MergeInventories made from several copies, it is the first copy that
-// gives the member's top-level field, or the first copy.
+// the record itself) of record i of the given list.
 func (c *inventoryChecker) at(kind recordKind, i int, member string) location {
-	inv := c.inv
-	part, idx := inv, i
+	return c.inv.locate(kind, i, member)
+}
+
+// locate returns the location of member of record i of a list. For a record
+// of a merged inventory it is the location in the part it came from; when
+// several copies were merged into it, the first copy that gives the
+// member's top-level field, or the first copy.
+func (inv *Inventory) locate(kind recordKind, i int, member string) location {
 	if m := inv.merged; m != nil {
 		rs := m.refs(kind)
 		if i < len(rs.first) {
@@ -140,17 +144,17 @@ func (c *inventoryChecker) at(kind recordKind, i int, member string) location {
 					}
 				}
 			}
-			part, idx = m.parts[ref.part], int(ref.index)
+			return m.parts[ref.part].locate(kind, int(ref.index), member)
 		}
 	}
-	p := part.Sections.record(kind, idx, len(part.LaunchPermissions))
+	p := inv.Sections.record(kind, i, len(inv.LaunchPermissions))
 	if member != "" {
 		if p != "" && member[0] != '[' {
 			p += "."
 		}
 		p += member
 	}
-	return location{part.File, p}
+	return location{inv.File, p}
 }
 
 func (m *provenance) refs(kind recordKind) *recordRefs {

@@ -154,7 +154,7 @@ func (d *valueDecoder) store(tok json.Token, off int64, v reflect.Value, depth i
 			}
 			k, _ := ktok.(string) // the decoder only yields strings here
 			key := reflect.ValueOf(k).Convert(v.Type().Key())
-			d.segs = append(d.segs, pathSeg{key: k, index: -2})
+			d.push(k)
 			d.memberChecks++
 			if m.MapIndex(key).IsValid() {
 				return &DecodeError{Path: d.tagPath(), Offset: koff, Err: ErrDuplicateField,

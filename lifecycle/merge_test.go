@@ -193,3 +193,16 @@ func ExampleMergeInventories_conflict() {
 	// march.json image.arn duplicate-arn
 	//   the image ARN is also given at imageSummaryList[0] in january.json with different content: state.status is "DEPRECATED" here and "AVAILABLE" there; the dry-run leaves the image out; keep the record of the newer capture and remove the other
 }
+
+// TestMergeOfMergedInventories checks that a record keeps its file and
+// path through several merges.
+func TestMergeOfMergedInventories(t *testing.T) {
+	a := decodeNamed(t, "a.json", `{"imageSummaryList":[`+conflictImage("AVAILABLE", `{}`)+`]}`)
+	a.Images[0].DateCreated = "soon"
+	b := decodeNamed(t, "b.json", `{"Images":[{"ImageId":"ami-0123456789abcdef0"}]}`)
+	inv := lifecycle.MergeInventories(lifecycle.MergeInventories(a), lifecycle.MergeInventories(b))
+	fs := inv.Check()
+	if len(fs) != 1 || fs[0].File != "a.json" || fs[0].Path != "imageSummaryList[0].dateCreated" {
+		t.Errorf("findings = %v", fs)
+	}
+}
