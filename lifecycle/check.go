@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,23 +10,30 @@ import (
 	"github.com/ibkit/ibkit/semver"
 )
 
-// Check reports what is wrong or missing in the inventory, sorted by path:
+// Check reports what is wrong, missing or questionable in the inventory,
+// sorted by file, then path:
 //
 //   - errors: images without an ARN, status, type or creation date; ARNs
-//     that are not image build version ARNs; duplicate image ARNs or AMI
-//     IDs; an image whose name or version disagrees with its ARN; unknown
-//     image statuses or types; unreadable timestamps the dry-run uses
-//     (dateCreated, dateCompleted, LastLaunchedTime);
+//     that are not image build version ARNs; image ARNs, AMI IDs or
+//     launch-permission records given more than once (the message names
+//     the other copy and, when the copies differ, the members and values
+//     that differ); an image whose name or version disagrees with its ARN;
+//     unknown image statuses or types; unreadable timestamps the dry-run
+//     uses (dateCreated, dateCompleted, LastLaunchedTime), including
+//     instants outside the years 0000 to 9999;
 //   - warnings: AMIs that images reference but the inventory does not
 //     describe (the dry-run then knows nothing of their tags, launch
-//     permissions, snapshots or launches), unreadable timestamps it does
-//     not use, unknown EC2 states, malformed account IDs.
+//     permissions, snapshots or launches); one AMI listed by several images
+//     or twice by one; unreadable timestamps it does not use; unknown EC2
+//     states; malformed account IDs, AMI IDs, snapshot IDs and Regions.
 //
-// Paths refer to the document the inventory was read from when
-// DecodeInventory recorded its Sections ("imageSummaryList[3].dateCreated",
-// "image.arn", "Images[0].LastLaunchedTime"), and otherwise to the combined
-// form ("images[3].dateCreated", "amis[0].LastLaunchedTime"), whose order is
-// the order of the records after DecodeInventory or MergeInventories. Images with an error finding are left
+// A finding about a record names the file it came from in File (see
+// Inventory.File; MergeInventories keeps each record's file) and the path
+// in that document: the document's own members when DecodeInventory
+// recorded its Sections ("imageSummaryList[3].dateCreated", "image.arn",
+// "Images[0].LastLaunchedTime"), the combined form otherwise
+// ("images[3].dateCreated", "amis[0].LastLaunchedTime"). The findings do not
+// depend on the order of the records. Images with an error finding are left
 // out of Inventory.Index.
 func (inv *Inventory) Check() Findings {
 	_, fs := inv.build()
@@ -40,26 +48,43 @@ func (inv *Inventory) Index() (*Index, Findings) {
 }
 
 type inventoryChecker struct {
+	inv      *Inventory
 	findings Findings
-	names    Sections // the document's member names, for paths
 }
 
-func (c *inventoryChecker) add(sev Severity, path string, code Code, msg string) {
-	c.findings = append(c.findings, Finding{Severity: sev, Path: path, Code: code, Message: msg})
+// location is where a finding points: a file and a JSON path in it.
+type location struct{ file, path string }
+
+func (c *inventoryChecker) add(sev Severity, at location, code Code, msg string) {
+	c.findings = append(c.findings, Finding{Severity: sev, File: at.file, Path: at.path, Code: code, Message: msg})
 }
 
 // amiFacts is what the amis and launchPermissions sections say about one
-// AMI ID.
+// AMI ID, and which images list it.
 type amiFacts struct {
 	ami       *AMI // nil when not described, or described more than once
+	amiAt     int  // the index of ami in Inventory.AMIs
 	ambiguous bool
 	snapshots []string
 	last      time.Time
 	deprec    time.Time
 	permsSeen bool
+	permsAt   int // the launch-permission record read, -1 for none
+	conflict  bool
 	public    bool
 	accounts  []string
+	lister    int32 // the first image (in ARN order) that lists the AMI, -1 for none
+	shared    bool  // listed by images with different ARNs
 }
+
+// recordKind names the three lists of an inventory.
+type recordKind uint8
+
+const (
+	kindImage recordKind = iota
+	kindAMI
+	kindPermissions
+)
 
 // Paths are built only when a finding needs one: building them for every
 // record would dominate the cost of checking large inventories.
@@ -69,10 +94,6 @@ func (n Sections) amiSection() string {
 		return n.AMIs
 	}
 	return "amis"
-}
-
-func (n Sections) amiPath(i int, member string) string {
-	return indexPath(n.amiSection(), i) + "." + member
 }
 
 func (n Sections) imageRecord(i int) string {
@@ -85,14 +106,111 @@ func (n Sections) imageRecord(i int) string {
 	return indexPath(n.Images, i)
 }
 
-func (n Sections) imagePath(i int, member string) string { return n.imageRecord(i) + "." + member }
+// record returns the path of record i of a list of a document with these
+// sections; n is the number of launch-permission records it holds.
+func (n Sections) record(kind recordKind, i, nperms int) string {
+	switch kind {
+	case kindImage:
+		return n.imageRecord(i)
+	case kindAMI:
+		return indexPath(n.amiSection(), i)
+	}
+	if n.TopLevelPermission && i == nperms-1 {
+		return ""
+	}
+	return indexPath("launchPermissions", i)
+}
 
-func (n Sections) outputAMIPath(i, k int, member string) string {
-	return indexPath(n.imageRecord(i)+".outputResources.amis", k) + "." + member
+// at returns the location of member (a path relative to the record, "" for
+// the record itself) of record i of the given list.
+func (c *inventoryChecker) at(kind recordKind, i int, member string) location {
+	return c.inv.locate(kind, i, member)
+}
+
+// locate returns the location of member of record i of a list. For a record
+// of a merged inventory it is the location in the part it came from; when
+// several copies were merged into it, the first copy that gives the
+// member's top-level field, or the first copy.
+func (inv *Inventory) locate(kind recordKind, i int, member string) location {
+	if m := inv.merged; m != nil {
+		rs := m.refs(kind)
+		if i < len(rs.first) {
+			ref := rs.first[i]
+			if more := rs.more[i]; len(more) > 0 && member != "" {
+				for _, r := range append([]recordRef{ref}, more...) {
+					if m.parts[r.part].hasMember(kind, int(r.index), member) {
+						ref = r
+						break
+					}
+				}
+			}
+			return m.parts[ref.part].locate(kind, int(ref.index), member)
+		}
+	}
+	p := inv.Sections.record(kind, i, len(inv.LaunchPermissions))
+	if member != "" {
+		if p != "" && member[0] != '[' {
+			p += "."
+		}
+		p += member
+	}
+	return location{inv.File, p}
+}
+
+func (m *provenance) refs(kind recordKind) *recordRefs {
+	switch kind {
+	case kindImage:
+		return &m.images
+	case kindAMI:
+		return &m.amis
+	}
+	return &m.perms
+}
+
+// fileOfAll names the file of a finding about the inventory as a whole:
+// its File, or "" for a merged inventory.
+func (inv *Inventory) fileOfAll() string {
+	if inv.merged != nil {
+		return ""
+	}
+	return inv.File
+}
+
+// record returns a pointer to record i of a list.
+func (inv *Inventory) record(kind recordKind, i int) any {
+	switch kind {
+	case kindImage:
+		return &inv.Images[i]
+	case kindAMI:
+		return &inv.AMIs[i]
+	}
+	return &inv.LaunchPermissions[i]
+}
+
+// hasMember reports whether record i of a list gives the top-level field
+// of member.
+func (inv *Inventory) hasMember(kind recordKind, i int, member string) bool {
+	v := inv.record(kind, i)
+	name, _, _ := strings.Cut(member, ".")
+	name, _, _ = strings.Cut(name, "[")
+	return memberGiven(v, name)
+}
+
+// describe names a location for a message about another record:
+// "images[0]" in the same file, "images[0] in list.json" in another.
+func (l location) describe(from location) string {
+	p := l.path
+	if p == "" {
+		p = "the document"
+	}
+	if l.file != "" && l.file != from.file {
+		return p + " in " + l.file
+	}
+	return p
 }
 
 func (inv *Inventory) build() (*Index, Findings) {
-	c := &inventoryChecker{names: inv.Sections}
+	c := &inventoryChecker{inv: inv}
 	facts, factAt := inv.amiFacts(c)
 
 	// Order the images by ARN first, so that parsed records are written
@@ -118,15 +236,21 @@ func (inv *Inventory) build() (*Index, Findings) {
 
 	images := make([]IndexedImage, 0, len(inv.Images))
 	backing := make([]IndexedAMI, 0, maxAMIs) // the AMIs of all indexed images
-	undescribed, firstUndescribed := 0, ""
+	var undescribed []string
+	sharedAny := false
 	for s := 0; s < len(keys); {
 		e := s + 1
 		for e < len(keys) && keys[s].arn != "" && keys[e].arn == keys[s].arn {
 			e++
 		}
-		for _, k := range keys[s+1 : e] {
-			c.add(SeverityError, c.names.imagePath(k.i, "arn"), CodeDuplicateARN,
-				"repeats the ARN of images["+strconv.Itoa(keys[s].i)+"]; keep one record (MergeInventories unites records that agree)")
+		if e-s > 1 {
+			idx := make([]int, 0, e-s)
+			for _, k := range keys[s:e] {
+				idx = append(idx, k.i)
+			}
+			c.duplicates(kindImage, idx, "image ARN", func(a, b int) []difference {
+				return imageDifferences(&inv.Images[a], &inv.Images[b])
+			}, "the dry-run leaves the image out; keep the record of the newer capture and remove the other")
 		}
 		for _, k := range keys[s:e] {
 			i := k.i
@@ -134,25 +258,49 @@ func (inv *Inventory) build() (*Index, Findings) {
 			x, ok := c.image(i, img)
 			start := len(backing)
 			if img.Type != ImageTypeDocker {
-				for j, out := range img.AMIs() {
+				outs := img.AMIs()
+				for j, out := range outs {
+					p := func(member string) location {
+						return c.at(kindImage, i, indexPath("outputResources.amis", j)+"."+member)
+					}
 					if out.Image == "" {
-						c.add(SeverityError, c.names.outputAMIPath(i, j, "image"), CodeRequired, "is missing; each distributed AMI needs its AMI ID")
+						c.add(SeverityError, p("image"), CodeRequired, "is missing; each distributed AMI needs its AMI ID")
 						ok = false
 						continue
 					}
+					if !validAMIID(out.Image) {
+						c.add(SeverityWarning, p("image"), CodeInvalidAMIID, quote(out.Image)+" is not an AMI ID; expected ami- and 8 or 17 hexadecimal digits")
+					}
+					if out.Region != "" && !validRegion(out.Region) {
+						c.add(SeverityWarning, p("region"), CodeInvalidRegion, quote(out.Region)+" is not a Region name; expected a name such as us-east-1")
+					}
 					if out.AccountID != "" && checkAccountID(out.AccountID) != nil {
-						c.add(SeverityWarning, c.names.outputAMIPath(i, j, "accountId"), CodeInvalidAccount, strconv.Quote(out.AccountID)+" is not a 12-digit account ID")
+						c.add(SeverityWarning, p("accountId"), CodeInvalidAccount, quote(out.AccountID)+" is not a 12-digit account ID")
+					}
+					for _, prev := range outs[:j] {
+						if prev.Image == out.Image {
+							c.add(SeverityWarning, p("image"), CodeSharedAMI, quote(out.Image)+" is listed twice by this image; keep one entry")
+							break
+						}
 					}
 					a := IndexedAMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
 					at, found := factAt[out.Image]
-					var f *amiFacts
-					if found {
-						f = &facts[at]
-						a.Public = f.public
-						a.PermissionsKnown = f.permsSeen
-						a.SharedAccounts = f.accounts
+					if !found {
+						at = len(facts)
+						factAt[out.Image] = at
+						facts = append(facts, amiFacts{lister: -1, permsAt: -1})
 					}
-					if f != nil && f.ami != nil {
+					f := &facts[at]
+					switch {
+					case f.lister < 0:
+						f.lister = int32(i)
+					case inv.Images[f.lister].ARN != img.ARN:
+						f.shared, sharedAny = true, true
+					}
+					a.Public = f.public
+					a.PermissionsKnown = f.permsSeen && !f.conflict
+					a.SharedAccounts = f.accounts
+					if f.ami != nil {
 						a.Described = true
 						a.State = f.ami.State
 						a.Tags = f.ami.Tags
@@ -160,15 +308,18 @@ func (inv *Inventory) build() (*Index, Findings) {
 						a.LastLaunched = f.last
 						a.DeprecationTime = f.deprec
 					} else {
-						if len(inv.AMIs) > 0 {
-							c.add(SeverityWarning, c.names.outputAMIPath(i, j, "image"), CodeUndescribedAMI, strconv.Quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
+						if len(inv.AMIs) > 0 && !f.ambiguous {
+							c.add(SeverityWarning, p("image"), CodeUndescribedAMI, quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
 						}
-						undescribed++
-						if firstUndescribed == "" {
-							firstUndescribed = out.Image
-						}
+						undescribed = append(undescribed, out.Image)
 					}
 					backing = append(backing, a)
+				}
+			}
+			for j, ct := range img.Containers() {
+				if ct.Region != "" && !validRegion(ct.Region) {
+					c.add(SeverityWarning, c.at(kindImage, i, indexPath("outputResources.containers", j)+".region"), CodeInvalidRegion,
+						quote(ct.Region)+" is not a Region name; expected a name such as us-east-1")
 				}
 			}
 			if !ok || e-s > 1 {
@@ -182,11 +333,107 @@ func (inv *Inventory) build() (*Index, Findings) {
 		}
 		s = e
 	}
-	if len(inv.AMIs) == 0 && undescribed > 0 {
-		c.add(SeverityWarning, "amis", CodeUndescribedAMI, "the images reference "+strconv.Itoa(undescribed)+" AMI(s), such as "+firstUndescribed+", but the inventory describes none; the dry-run cannot see their tags, launch permissions, snapshots or launches, so AMI exclusions cannot match; add the describe-images output")
+	if sharedAny {
+		c.sharedAMIs(facts, factAt)
+		for i := range backing {
+			backing[i].ListedByOtherImages = facts[factAt[backing[i].ID]].shared
+		}
+	}
+	if len(inv.AMIs) == 0 && len(undescribed) > 0 {
+		slices.Sort(undescribed)
+		undescribed = slices.Compact(undescribed)
+		c.add(SeverityWarning, location{file: inv.fileOfAll(), path: "amis"}, CodeUndescribedAMI, "the images reference "+strconv.Itoa(len(undescribed))+" AMI(s), such as "+shortText(undescribed[0])+", but the inventory describes none; the dry-run cannot see their tags, launch permissions, snapshots or launches, so AMI exclusions cannot match; add the describe-images output")
 	}
 	sortFindings(c.findings)
 	return &Index{Images: images, Findings: c.findings}, c.findings
+}
+
+// sharedAMIs reports each AMI that images with different ARNs list, once,
+// at its listing in the image with the smallest ARN.
+func (c *inventoryChecker) sharedAMIs(facts []amiFacts, factAt map[string]int) {
+	inv := c.inv
+	listers := map[string][]string{}
+	for i := range inv.Images {
+		img := &inv.Images[i]
+		if img.Type == ImageTypeDocker {
+			continue
+		}
+		for _, out := range img.AMIs() {
+			if at, ok := factAt[out.Image]; ok && out.Image != "" && facts[at].shared {
+				listers[out.Image] = append(listers[out.Image], img.ARN)
+			}
+		}
+	}
+	for id, arns := range listers {
+		slices.Sort(arns)
+		arns = slices.Compact(arns)
+		first := int(facts[factAt[id]].lister)
+		k := slices.IndexFunc(inv.Images[first].AMIs(), func(o OutputAMI) bool { return o.Image == id })
+		quoted := make([]string, len(arns))
+		for j, a := range arns {
+			quoted[j] = quote(a)
+		}
+		c.add(SeverityWarning, c.at(kindImage, first, indexPath("outputResources.amis", k)+".image"), CodeSharedAMI,
+			quote(id)+" is listed by "+strconv.Itoa(len(arns))+" images ("+listText(quoted)+"); an action on one of them reaches the AMI the others still list; check that each image lists only its own AMIs")
+	}
+}
+
+// duplicates reports the records idx of one list that share their key:
+// each copy gets an error naming another copy and, when they differ, the
+// members and values that differ. Every copy is reported, so that the
+// findings do not depend on the order of the records.
+func (c *inventoryChecker) duplicates(kind recordKind, idx []int, what string, diff func(a, b int) []difference, advice string) {
+	code := CodeDuplicateARN
+	switch kind {
+	case kindAMI:
+		code = CodeDuplicateAMI
+	case kindPermissions:
+		code = CodeDuplicatePermissions
+	}
+	member := map[recordKind]string{kindImage: "arn", kindAMI: "ImageId", kindPermissions: "ImageId"}[kind]
+	// Each copy is compared with the first of the others in an order of
+	// their content, so that the findings do not depend on record order.
+	content := make([]string, len(idx))
+	for n, i := range idx {
+		content[n] = c.inv.recordText(kind, i)
+	}
+	for n, i := range idx {
+		other := -1
+		for m := range idx {
+			if m != n && (other < 0 || content[m] < content[other]) {
+				other = m
+			}
+		}
+		other = idx[other]
+		here, there := c.at(kind, i, member), c.at(kind, other, "")
+		msg := "the " + what + " is also given at " + there.describe(here)
+		if len(idx) > 2 {
+			msg += " and " + strconv.Itoa(len(idx)-2) + " more place(s)"
+		}
+		ds := diff(i, other)
+		if len(ds) == 0 {
+			c.add(SeverityError, here, code, msg+", with the same content; keep one record")
+			continue
+		}
+		var parts []string
+		for _, d := range ds {
+			parts = append(parts, d.member+" is "+valueText(d.a)+" here and "+valueText(d.b)+" there")
+		}
+		c.add(SeverityError, here, code, msg+" with different content: "+strings.Join(parts, "; ")+"; "+advice)
+	}
+}
+
+// recordText is record i of a list in JSON, to order copies by content.
+func (inv *Inventory) recordText(kind recordKind, i int) string {
+	b, _ := json.Marshal(inv.record(kind, i))
+	return string(b)
+}
+
+func valueText(s string) string {
+	if s == "" {
+		return "absent"
+	}
+	return quote(s)
 }
 
 // amiFacts checks the amis and launchPermissions sections and gathers, per
@@ -199,7 +446,7 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 		if !ok {
 			i = len(facts)
 			at[id] = i
-			facts = append(facts, amiFacts{})
+			facts = append(facts, amiFacts{lister: -1, permsAt: -1})
 		}
 		return &facts[i]
 	}
@@ -212,57 +459,117 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 		}
 	}
 	snaps := make([]string, 0, nsnap)
+	var dupAMIs map[string][]int
 	for i := range inv.AMIs {
 		a := &inv.AMIs[i]
+		p := func(member string) location { return c.at(kindAMI, i, member) }
 		if a.ImageID == "" {
-			c.add(SeverityError, c.names.amiPath(i, "ImageId"), CodeRequired, "is missing; every described AMI needs its ImageId")
+			c.add(SeverityError, p("ImageId"), CodeRequired, "is missing; every described AMI needs its ImageId")
 			continue
 		}
 		f := get(a.ImageID)
-		if f.ami != nil || f.ambiguous {
-			c.add(SeverityError, c.names.amiPath(i, "ImageId"), CodeDuplicateAMI, strconv.Quote(a.ImageID)+" is described more than once; keep one description")
+		dup := f.ami != nil || f.ambiguous
+		if dup {
+			if dupAMIs == nil {
+				dupAMIs = map[string][]int{}
+			}
+			if f.ami != nil {
+				dupAMIs[a.ImageID] = append(dupAMIs[a.ImageID], f.amiAt)
+			}
+			dupAMIs[a.ImageID] = append(dupAMIs[a.ImageID], i)
 			f.ami, f.ambiguous = nil, true
-			continue
+			f.snapshots, f.last, f.deprec = nil, time.Time{}, time.Time{}
+		} else {
+			f.ami, f.amiAt = a, i
 		}
-		f.ami = a
+		// Every copy is checked, so that the findings do not depend on
+		// which copy comes first; only an only copy gives facts.
+		if !validAMIID(a.ImageID) {
+			c.add(SeverityWarning, p("ImageId"), CodeInvalidAMIID, quote(a.ImageID)+" is not an AMI ID; expected ami- and 8 or 17 hexadecimal digits")
+		}
 		start := len(snaps)
-		for _, m := range a.BlockDeviceMappings {
+		for k, m := range a.BlockDeviceMappings {
 			if m.EBS != nil && m.EBS.SnapshotID != "" {
+				if !validSnapshotID(m.EBS.SnapshotID) {
+					c.add(SeverityWarning, p(indexPath("BlockDeviceMappings", k)+".Ebs.SnapshotId"), CodeInvalidSnapshotID,
+						quote(m.EBS.SnapshotID)+" is not a snapshot ID; expected snap- and 8 or 17 hexadecimal digits")
+				}
 				snaps = append(snaps, m.EBS.SnapshotID)
 			}
 		}
-		if len(snaps) > start {
+		if len(snaps) > start && !dup {
 			f.snapshots = snaps[start:len(snaps):len(snaps)]
 		}
 		if a.OwnerID != "" && checkAccountID(a.OwnerID) != nil {
-			c.add(SeverityWarning, c.names.amiPath(i, "OwnerId"), CodeInvalidAccount, strconv.Quote(a.OwnerID)+" is not a 12-digit account ID")
+			c.add(SeverityWarning, p("OwnerId"), CodeInvalidAccount, quote(a.OwnerID)+" is not a 12-digit account ID")
 		}
 		if a.State != "" && !a.State.Valid() {
-			c.add(SeverityWarning, c.names.amiPath(i, "State"), CodeUnknownAMIState, strconv.Quote(string(a.State))+" is not a known EC2 image state")
+			c.add(SeverityWarning, p("State"), CodeUnknownAMIState, quote(string(a.State))+" is not a known EC2 image state")
 		}
-		c.optionalTime(func() string { return c.names.amiPath(i, "CreationDate") }, a.CreationDate, SeverityWarning)
-		f.last = c.optionalTime(func() string { return c.names.amiPath(i, "LastLaunchedTime") }, a.LastLaunchedTime, SeverityError)
-		f.deprec = c.optionalTime(func() string { return c.names.amiPath(i, "DeprecationTime") }, a.DeprecationTime, SeverityWarning)
+		c.optionalTime(func() location { return p("CreationDate") }, a.CreationDate, SeverityWarning)
+		last := c.optionalTime(func() location { return p("LastLaunchedTime") }, a.LastLaunchedTime, SeverityError)
+		deprec := c.optionalTime(func() location { return p("DeprecationTime") }, a.DeprecationTime, SeverityWarning)
+		if !dup {
+			f.last, f.deprec = last, deprec
+		}
 	}
+	for _, id := range sortedKeys(dupAMIs) {
+		idx := dupAMIs[id]
+		c.duplicates(kindAMI, idx, "AMI ID", func(a, b int) []difference {
+			return amiDifferences(&inv.AMIs[a], &inv.AMIs[b])
+		}, "the dry-run treats the AMI as not described; keep the description of the newer capture and remove the other")
+	}
+	var permsBy map[string][]int // the records of AMIs with several
 	for i := range inv.LaunchPermissions {
 		lp := &inv.LaunchPermissions[i]
 		if lp.ImageID == "" {
-			c.add(SeverityError, indexPath("launchPermissions", i)+".ImageId", CodeRequired, "is missing; name the AMI these permissions belong to")
+			c.add(SeverityError, c.at(kindPermissions, i, "ImageId"), CodeRequired, "is missing; name the AMI these permissions belong to")
 			continue
 		}
-		f := get(lp.ImageID)
-		f.permsSeen = true
 		for k, perm := range lp.LaunchPermissions {
+			if perm.UserID != "" && perm.Group != "all" && checkAccountID(perm.UserID) != nil {
+				c.add(SeverityWarning, c.at(kindPermissions, i, indexPath("LaunchPermissions", k)+".UserId"), CodeInvalidAccount, quote(perm.UserID)+" is not a 12-digit account ID")
+			}
+		}
+		f := get(lp.ImageID)
+		if f.permsSeen {
+			if permsBy == nil {
+				permsBy = map[string][]int{}
+			}
+			if len(permsBy[lp.ImageID]) == 0 {
+				permsBy[lp.ImageID] = []int{f.permsAt}
+			}
+			permsBy[lp.ImageID] = append(permsBy[lp.ImageID], i)
+			continue
+		}
+		f.permsSeen, f.permsAt = true, i
+		for _, perm := range lp.LaunchPermissions {
 			switch {
 			case perm.Group == "all":
 				f.public = true
 			case perm.UserID != "":
-				if checkAccountID(perm.UserID) != nil {
-					c.add(SeverityWarning, indexPath(indexPath("launchPermissions", i)+".LaunchPermissions", k)+".UserId", CodeInvalidAccount, strconv.Quote(perm.UserID)+" is not a 12-digit account ID")
-				}
 				f.accounts = append(f.accounts, perm.UserID)
 			}
 		}
+	}
+	for _, id := range sortedKeys(permsBy) {
+		idx := permsBy[id]
+		set := permissionSet(inv.LaunchPermissions[idx[0]].LaunchPermissions)
+		same := true
+		for _, j := range idx[1:] {
+			if !samePermissions(set, inv.LaunchPermissions[j].LaunchPermissions, nil) {
+				same = false
+				break
+			}
+		}
+		if same {
+			continue
+		}
+		f := &facts[at[id]]
+		f.conflict, f.public, f.accounts = true, false, nil
+		c.duplicates(kindPermissions, idx, "launch-permission record of "+quote(id), func(a, b int) []difference {
+			return permissionDifferences(&inv.LaunchPermissions[a], &inv.LaunchPermissions[b])
+		}, "the dry-run treats the AMI's launch permissions as unknown; keep the record of the newer capture and remove the other")
 	}
 	for i := range facts {
 		f := &facts[i]
@@ -277,15 +584,28 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 	return facts, at
 }
 
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 // optionalTime parses an optional timestamp, reporting a bad one with sev
-// at the path path returns.
-func (c *inventoryChecker) optionalTime(path func() string, t Timestamp, sev Severity) time.Time {
+// at the location loc returns.
+func (c *inventoryChecker) optionalTime(loc func() location, t Timestamp, sev Severity) time.Time {
 	if t.IsZero() {
 		return time.Time{}
 	}
 	v, err := t.Time()
 	if err != nil {
-		c.add(sev, path(), CodeInvalidTimestamp, strconv.Quote(string(t))+" is not a timestamp; use RFC 3339 text such as 2024-05-01T10:00:00Z or epoch seconds")
+		reason := " is not a timestamp; use RFC 3339 text such as 2024-05-01T10:00:00Z or epoch seconds"
+		if te, ok := err.(*TimestampError); ok && te.outOfRange {
+			reason = " is outside the years 0000 to 9999 that timestamps can express; fix the value"
+		}
+		c.add(sev, loc(), CodeInvalidTimestamp, quote(string(t))+reason)
 	}
 	return v
 }
@@ -296,29 +616,29 @@ func (c *inventoryChecker) image(i int, img *Image) (x IndexedImage, ok bool) {
 	n := len(c.findings)
 	x = IndexedImage{Source: img, ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(),
 		Tags: img.Tags, Containers: img.Containers()}
-	p := func(member string) string { return c.names.imagePath(i, member) }
+	p := func(member string) location { return c.at(kindImage, i, member) }
 
 	var fromARN imageARN
 	arnOK := false
 	if img.ARN == "" {
 		c.add(SeverityError, p("arn"), CodeRequired, "is missing; the dry-run identifies images by their build version ARN")
 	} else if a, err := parseImageARN(img.ARN); err != nil {
-		c.add(SeverityError, p("arn"), CodeInvalidARN, strconv.Quote(img.ARN)+" is not an image build version ARN; expected arn:aws:imagebuilder:<region>:<account>:image/<name>/<x.y.z>/<build>")
+		c.add(SeverityError, p("arn"), CodeInvalidARN, quote(img.ARN)+" is not an image build version ARN; expected arn:aws:imagebuilder:<region>:<account>:image/<name>/<x.y.z>/<build>")
 	} else {
 		fromARN, arnOK = a, true
 		x.ARNName, x.Region, x.AccountID = a.Name, a.Region, a.Account
 		x.Version, x.Build = a.Version.Version(), a.Version.Build()
 	}
 	if img.Name != "" && arnOK && !nameMatchesARN(img.Name, fromARN.Name) {
-		c.add(SeverityError, p("name"), CodeARNMismatch, strconv.Quote(img.Name)+" does not match the name "+strconv.Quote(fromARN.Name)+" in the ARN; fix one of them")
+		c.add(SeverityError, p("name"), CodeARNMismatch, quote(img.Name)+" does not match the name "+quote(fromARN.Name)+" in the ARN; fix one of them")
 	}
 	if img.Version != "" {
 		bv, hasBuild, err := semver.ParseVersionOrBuild(img.Version)
 		switch {
 		case err != nil:
-			c.add(SeverityError, p("version"), CodeInvalidVersion, strconv.Quote(img.Version)+" is not a version; expected x.y.z or x.y.z/build")
+			c.add(SeverityError, p("version"), CodeInvalidVersion, quote(img.Version)+" is not a version; expected x.y.z or x.y.z/build")
 		case arnOK && (bv.Version() != fromARN.Version.Version() || (hasBuild && bv.Build() != fromARN.Version.Build())):
-			c.add(SeverityError, p("version"), CodeARNMismatch, strconv.Quote(img.Version)+" does not match the version "+fromARN.Version.String()+" in the ARN; fix one of them")
+			c.add(SeverityError, p("version"), CodeARNMismatch, quote(img.Version)+" does not match the version "+fromARN.Version.String()+" in the ARN; fix one of them")
 		}
 	}
 	switch {
@@ -331,14 +651,14 @@ func (c *inventoryChecker) image(i int, img *Image) (x IndexedImage, ok bool) {
 	case st == "":
 		c.add(SeverityError, p("state.status"), CodeRequired, "is missing; the dry-run needs each image's status")
 	case !st.Valid():
-		c.add(SeverityError, p("state.status"), CodeUnknownStatus, strconv.Quote(string(st))+" is not a known image status, so the dry-run cannot tell how the rules treat it; expected AVAILABLE, DEPRECATED, DISABLED, FAILED, CANCELLED, DELETED or a build state such as BUILDING")
+		c.add(SeverityError, p("state.status"), CodeUnknownStatus, quote(string(st))+" is not a known image status, so the dry-run cannot tell how the rules treat it; expected AVAILABLE, DEPRECATED, DISABLED, FAILED, CANCELLED, DELETED or a build state such as BUILDING")
 	}
 	if img.DateCreated.IsZero() {
 		c.add(SeverityError, p("dateCreated"), CodeRequired, "is missing; ages and retention are computed from it")
 	} else {
-		x.Created = c.optionalTime(func() string { return p("dateCreated") }, img.DateCreated, SeverityError)
+		x.Created = c.optionalTime(func() location { return p("dateCreated") }, img.DateCreated, SeverityError)
 	}
-	x.Completed = c.optionalTime(func() string { return p("dateCompleted") }, img.DateCompleted, SeverityError)
-	c.optionalTime(func() string { return p("deprecationTime") }, img.DeprecationTime, SeverityWarning)
+	x.Completed = c.optionalTime(func() location { return p("dateCompleted") }, img.DateCompleted, SeverityError)
+	c.optionalTime(func() location { return p("deprecationTime") }, img.DeprecationTime, SeverityWarning)
 	return x, !Findings(c.findings[n:]).HasErrors()
 }

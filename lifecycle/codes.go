@@ -75,4 +75,10 @@ const (
 	CodeUndescribedAMI   Code = "undescribed-ami"
 	CodeUnknownAMIState  Code = "unknown-ami-state"
 	CodeInvalidAccount   Code = "invalid-account"
+
+	CodeDuplicatePermissions Code = "duplicate-launch-permissions" // two launch-permission records of one AMI disagree
+	CodeSharedAMI            Code = "shared-ami"                   // one AMI listed by several images, or twice by one
+	CodeInvalidAMIID         Code = "invalid-ami-id"               // not ami- and 8 or 17 hexadecimal digits
+	CodeInvalidSnapshotID    Code = "invalid-snapshot-id"          // not snap- and 8 or 17 hexadecimal digits
+	CodeInvalidRegion        Code = "invalid-region"               // not a Region name such as us-east-1
 )

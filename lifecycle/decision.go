@@ -47,6 +47,7 @@ const (
 	DecisionRunTime                  Decision = "L-P6" // time of day of the daily run
 	DecisionDeprecationTime          Decision = "L-P7" // deprecation time written to AMIs
 	DecisionManualUpdate             Decision = "L-P8" // StartResourceStateUpdate readings
+	DecisionSharedAMI                Decision = "L-P9" // an AMI listed by several images
 )
 
 // compareDecisions orders decision IDs as the specification lists them:

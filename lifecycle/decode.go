@@ -8,6 +8,12 @@ import (
 	"strings"
 )
 
+// MaxDocumentSize is the largest policy or StartResourceStateUpdate
+// request, in bytes, that DecodePolicy and DecodeStateUpdate read. The
+// service accepts policies of a few kilobytes; the limit is far above that
+// and only stops a wrong or hostile file before any work is done.
+const MaxDocumentSize = 1 << 20
+
 // DecodePolicy reads a lifecycle policy from any of the JSON shapes people
 // keep on disk, recognised by their top-level members:
 //
@@ -18,44 +24,120 @@ import (
 //
 // Member names are matched exactly. A member the shape does not define is an
 // error naming its JSON path unless opts.AllowUnknownFields is set; so is a
-// member given twice, a value of the wrong JSON type, or an integer that
-// does not fit 32 bits. Every error is a *DecodeError. DecodePolicy checks
-// the structure only: call Document.Validate for the service's rules.
+// member given twice, a value of the wrong JSON type, an integer that does
+// not fit 32 bits, and a string that is not UTF-8. A leading UTF-8
+// byte-order mark is skipped; UTF-16 text is refused with advice on
+// converting it. Documents larger than MaxDocumentSize are refused before
+// they are read. The document is checked as it is read: decoding stops at
+// the first problem. Every error is a *DecodeError. DecodePolicy checks the
+// structure only: call Document.Validate for the service's rules.
 func DecodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
-	root, err := parseJSON(data)
+	data, base, err := documentText(data, "lifecycle policy")
 	if err != nil {
 		return nil, err
 	}
-	if root.kind != jsonObject {
-		return nil, &DecodeError{Offset: root.offset, Err: ErrShape,
-			Reason: "found " + root.kind.String() + ", expected a JSON object holding a lifecycle policy"}
+	doc, err := decodePolicy(data, opts)
+	return doc, shiftError(err, base)
+}
+
+// documentText checks the size and encoding of a policy or request and
+// returns its text without a byte-order mark, and the mark's length.
+func documentText(data []byte, what string) ([]byte, int64, error) {
+	if len(data) > MaxDocumentSize {
+		return nil, 0, &DecodeError{Offset: MaxDocumentSize, Err: ErrTooLarge,
+			Reason: "the document has " + strconv.Itoa(len(data)) + " bytes; a " + what + " takes a few kilobytes and ibkit reads at most " + strconv.Itoa(MaxDocumentSize) + " bytes (1 MiB)"}
 	}
-	d := valueDecoder{allowUnknown: opts.AllowUnknownFields}
+	return textEncoding(data)
+}
+
+// shiftError moves the offset of a *DecodeError by the length of a
+// byte-order mark that was removed before decoding.
+func shiftError(err error, base int64) error {
+	if de, ok := err.(*DecodeError); ok && base != 0 {
+		de.Offset += base
+	}
+	return err
+}
+
+func decodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
+	// A first pass reads the top-level member names, which decide the
+	// shape; the second decodes under that shape.
+	keys := topLevelKeys(data)
+	d, tok, off, err := openObject(data, opts, "a lifecycle policy")
+	if err != nil {
+		return nil, err
+	}
+	r := d.r
 	doc := &Document{Shape: ShapePolicy}
-	switch {
-	case root.member("lifecyclePolicy") != nil:
+	if keys["lifecyclePolicy"] {
 		doc.Shape = ShapeGetResponse
-		for i, k := range root.keys {
-			if k != "lifecyclePolicy" && !d.allowUnknown {
-				return nil, &DecodeError{Path: keyPath("", k), Offset: root.keyOffs[i], Err: ErrUnknownField,
-					Reason: strconv.Quote(k) + " is not a member of a GetLifecyclePolicy response; expected only lifecyclePolicy"}
-			}
-		}
-		inner := root.member("lifecyclePolicy")
-		if err := d.storePolicy(inner, &doc.Policy, "lifecyclePolicy", ShapePolicy, nil); err != nil {
-			return nil, err
-		}
-	default:
-		if root.member("lifecyclePolicyArn") != nil {
+		err = d.storeStruct(tok, off, reflect.ValueOf(&struct{}{}).Elem(), 0,
+			func(key string, keyOff int64, vtok json.Token, voff int64) (bool, error) {
+				if key != "lifecyclePolicy" {
+					if d.allowUnknown {
+						return true, d.skipValue(vtok, voff, 1)
+					}
+					return true, &DecodeError{Path: keyPath("", key), Offset: keyOff, Err: ErrUnknownField,
+						Reason: quote(key) + " is not a member of a GetLifecyclePolicy response; expected only lifecyclePolicy"}
+				}
+				return true, d.storePolicy(vtok, voff, &doc.Policy, 1, ShapePolicy, nil)
+			})
+	} else {
+		if keys["lifecyclePolicyArn"] {
 			doc.Shape = ShapeUpdateInput
-		} else if root.member("clientToken") != nil {
+		} else if keys["clientToken"] {
 			doc.Shape = ShapeCreateInput
 		}
-		if err := d.storePolicy(root, &doc.Policy, "", doc.Shape, &doc.ClientToken); err != nil {
-			return nil, err
-		}
+		err = d.storePolicy(tok, off, &doc.Policy, 0, doc.Shape, &doc.ClientToken)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := r.end("JSON value"); err != nil {
+		return nil, err
 	}
 	return doc, nil
+}
+
+// openObject starts decoding data and reads its first token, which must
+// open an object holding what.
+func openObject(data []byte, opts DecodeOptions, what string) (*valueDecoder, json.Token, int64, error) {
+	d := &valueDecoder{r: newJSONReader(data), allowUnknown: opts.AllowUnknownFields}
+	tok, off, err := d.token()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if tok != json.Delim('{') {
+		return nil, nil, 0, &DecodeError{Offset: off, Err: ErrShape,
+			Reason: "found " + kindOf(tok).String() + ", expected a JSON object holding " + what}
+	}
+	return d, tok, off, nil
+}
+
+// topLevelKeys returns the member names of the object data holds, up to
+// the first syntax error, or nil when data holds another value or none. It
+// reads each member's value into one reused buffer, without a token or a
+// tree per value; the decoding pass reports every error.
+func topLevelKeys(data []byte) map[string]bool {
+	r := newJSONReader(data)
+	var raw json.RawMessage
+	if tok, err := r.dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	keys := map[string]bool{}
+	for {
+		ktok, err := r.dec.Token()
+		if err != nil || ktok == json.Delim('}') {
+			return keys
+		}
+		key, _ := ktok.(string)
+		keys[key] = true
+		if err := r.dec.Decode(&raw); err != nil {
+			// The decoding pass finds the error and its exact path; the
+			// members after it cannot matter.
+			return keys
+		}
+	}
 }
 
 // readOnlyMembers are the LifecyclePolicy members the service sets; they
@@ -68,28 +150,27 @@ func isReadOnlyMember(key string) bool {
 	return false
 }
 
-func (d *valueDecoder) storePolicy(n *jsonNode, p *Policy, path string, shape Shape, clientToken *string) error {
-	skip := func(key string, keyOff int64, val *jsonNode) (bool, error) {
-		kp := keyPath(path, key)
+func (d *valueDecoder) storePolicy(tok json.Token, off int64, p *Policy, depth int, shape Shape, clientToken *string) error {
+	skip := func(key string, keyOff int64, vtok json.Token, voff int64) (bool, error) {
+		str := func(dst *string) (bool, error) {
+			s, ok := vtok.(string)
+			if !ok {
+				return true, d.typeError(vtok, voff, "a string")
+			}
+			*dst = s
+			return true, nil
+		}
 		switch {
 		case key == "clientToken" && (shape == ShapeCreateInput || shape == ShapeUpdateInput):
-			if val.kind != jsonString {
-				return true, typeError(val, kp, "a string")
-			}
-			*clientToken = val.text
-			return true, nil
+			return str(clientToken)
 		case key == "lifecyclePolicyArn" && shape == ShapeUpdateInput:
-			if val.kind != jsonString {
-				return true, typeError(val, kp, "a string")
-			}
-			p.ARN = val.text
-			return true, nil
+			return str(&p.ARN)
 		case (shape == ShapeCreateInput || shape == ShapeUpdateInput) && isReadOnlyMember(key),
 			shape == ShapeUpdateInput && (key == "name" || key == "tags"):
 			if d.allowUnknown {
-				return true, nil
+				return true, d.skipValue(vtok, voff, depth+1)
 			}
-			reason := strconv.Quote(key) + " is not a member of the " + shape.String()
+			reason := quote(key) + " is not a member of the " + shape.String()
 			switch {
 			case isReadOnlyMember(key):
 				reason += "; the service sets it, remove it"
@@ -98,30 +179,40 @@ func (d *valueDecoder) storePolicy(n *jsonNode, p *Policy, path string, shape Sh
 			default:
 				reason += "; change tags with TagResource, remove it"
 			}
-			return true, &DecodeError{Path: kp, Offset: keyOff, Err: ErrUnknownField, Reason: reason}
+			return true, &DecodeError{Path: d.path(), Offset: keyOff, Err: ErrUnknownField, Reason: reason}
 		}
 		return false, nil
 	}
-	return d.storeStruct(n, reflect.ValueOf(p).Elem(), path, skip)
+	return d.storeStruct(tok, off, reflect.ValueOf(p).Elem(), depth, skip)
 }
 
 // DecodeStateUpdate reads a StartResourceStateUpdate request (the
 // --cli-input-json form). Member names are matched exactly; unknown members,
-// repeated members and wrong JSON types are errors naming their path
-// (opts.AllowUnknownFields relaxes the first). Every error is a
-// *DecodeError. Call StateUpdateRequest.Validate for the service's rules.
+// repeated members, wrong JSON types and strings that are not UTF-8 are
+// errors naming their path (opts.AllowUnknownFields relaxes the first).
+// Size and encoding are handled as by DecodePolicy, and decoding stops at
+// the first problem. Every error is a *DecodeError. Call
+// StateUpdateRequest.Validate for the service's rules.
 func DecodeStateUpdate(data []byte, opts DecodeOptions) (*StateUpdateRequest, error) {
-	root, err := parseJSON(data)
+	data, base, err := documentText(data, "StartResourceStateUpdate request")
 	if err != nil {
 		return nil, err
 	}
-	if root.kind != jsonObject {
-		return nil, &DecodeError{Offset: root.offset, Err: ErrShape,
-			Reason: "found " + root.kind.String() + ", expected a JSON object holding a StartResourceStateUpdate request"}
+	req, err := decodeStateUpdate(data, opts)
+	return req, shiftError(err, base)
+}
+
+func decodeStateUpdate(data []byte, opts DecodeOptions) (*StateUpdateRequest, error) {
+	d, tok, off, err := openObject(data, opts, "a StartResourceStateUpdate request")
+	if err != nil {
+		return nil, err
 	}
-	d := valueDecoder{allowUnknown: opts.AllowUnknownFields}
+	r := d.r
 	var req StateUpdateRequest
-	if err := d.storeStruct(root, reflect.ValueOf(&req).Elem(), "", nil); err != nil {
+	if err := d.storeStruct(tok, off, reflect.ValueOf(&req).Elem(), 0, nil); err != nil {
+		return nil, err
+	}
+	if err := r.end("JSON value"); err != nil {
 		return nil, err
 	}
 	return &req, nil

@@ -17,6 +17,11 @@ var (
 	ErrType = errors.New("wrong JSON type")
 	// ErrShape: the document is none of the accepted shapes.
 	ErrShape = errors.New("unrecognised document shape")
+	// ErrEncoding: the text is not UTF-8 (UTF-16, or invalid bytes in a
+	// string).
+	ErrEncoding = errors.New("not UTF-8 text")
+	// ErrTooLarge: the document is larger than MaxDocumentSize.
+	ErrTooLarge = errors.New("document too large")
 )
 
 // DecodeError reports why a document could not be decoded and where.
@@ -31,8 +36,8 @@ type DecodeError struct {
 	Offset int64
 	// Reason says what was found and what was expected.
 	Reason string
-	// Err is one of ErrSyntax, ErrUnknownField, ErrDuplicateField, ErrType
-	// and ErrShape.
+	// Err is one of ErrSyntax, ErrUnknownField, ErrDuplicateField, ErrType,
+	// ErrShape, ErrEncoding and ErrTooLarge.
 	Err error
 }
 

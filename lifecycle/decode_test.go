@@ -149,7 +149,11 @@ func TestDecodePolicyErrors(t *testing.T) {
 		{"update with tags", `{"lifecyclePolicyArn":"x","tags":{}}`, DecodeOptions{}, "tags", ErrUnknownField},
 		{"update arn number", `{"lifecyclePolicyArn":1}`, DecodeOptions{}, "lifecyclePolicyArn", ErrType},
 		{"relaxed still checks types", `{"extra":1,"name":2}`, DecodeOptions{AllowUnknownFields: true}, "name", ErrType},
-		{"too deep", strings.Repeat(`{"tags":`, 70), DecodeOptions{}, strings.Repeat("tags.", 63) + "tags", ErrSyntax},
+		{"too deep", strings.Repeat(`{"x":`, 70), DecodeOptions{AllowUnknownFields: true}, strings.Repeat("x.", 63) + "x", ErrSyntax},
+		{"too deep for the model", strings.Repeat(`{"tags":`, 70), DecodeOptions{}, `tags["tags"]`, ErrType},
+		{"invalid UTF-8", "{\"name\":\"a\xc3(\"}", DecodeOptions{}, "name", ErrEncoding},
+		{"UTF-16", "\xfe\xff\x00{\x00}", DecodeOptions{}, "", ErrEncoding},
+		{"too large", `{"description":"` + strings.Repeat("a", MaxDocumentSize) + `"}`, DecodeOptions{}, "", ErrTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -135,3 +135,58 @@ type LaunchPermission struct {
 	OrganizationARN       string `json:"OrganizationArn,omitempty"`
 	OrganizationalUnitARN string `json:"OrganizationalUnitArn,omitempty"`
 }
+
+// EC2 resource IDs are a prefix and 8 hexadecimal digits (older resources)
+// or 17 (current ones); Region names are lower-case words joined by
+// hyphens and ending in a number, such as us-east-1 or us-gov-west-1. The
+// Image Builder model types these members as plain strings, so Check
+// reports other forms only as warnings.
+
+// validAMIID reports whether s has the form of an AMI ID.
+func validAMIID(s string) bool { return validEC2ID(s, "ami-") }
+
+// validSnapshotID reports whether s has the form of an EBS snapshot ID.
+func validSnapshotID(s string) bool { return validEC2ID(s, "snap-") }
+
+func validEC2ID(s, prefix string) bool {
+	if len(s) <= len(prefix) || s[:len(prefix)] != prefix {
+		return false
+	}
+	hex := s[len(prefix):]
+	if len(hex) != 8 && len(hex) != 17 {
+		return false
+	}
+	for i := 0; i < len(hex); i++ {
+		if c := hex[i]; !isDigit(c) && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// validRegion reports whether s has the form of a Region name: at least
+// three hyphen-separated parts, lower-case letters except for the last,
+// which is a number of at most three digits.
+func validRegion(s string) bool {
+	parts, start := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '-' {
+			continue
+		}
+		part := s[start:i]
+		parts++
+		start = i + 1
+		if part == "" {
+			return false
+		}
+		if i == len(s) {
+			return parts >= 3 && len(part) <= 3 && allDigits(part)
+		}
+		for j := 0; j < len(part); j++ {
+			if part[j] < 'a' || part[j] > 'z' {
+				return false
+			}
+		}
+	}
+	return false
+}

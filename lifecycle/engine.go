@@ -131,6 +131,9 @@ type execution struct {
 	results []result
 	flags   decisionSet // plan-wide decisions
 	lean    bool        // emit no unaffected images and no groups
+	// shared maps the ID of each AMI that several images list to the
+	// entries listing it, in plan order (Decision L-P9); nil when none.
+	shared map[string][]int32
 }
 
 // plan computes the plan of one run at now. A lean plan, for Forecast,

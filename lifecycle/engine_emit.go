@@ -211,6 +211,7 @@ func (x *execution) emit(plan *Plan) {
 	x.quals = make([]qrec, n*len(x.rules))
 	x.results = make([]result, n)
 	parallel(cs, x.qualifyChunk)
+	x.shared = x.sharedAMIListers()
 
 	var nRes, nUnaffected int
 	for i := range cs {
@@ -267,6 +268,47 @@ func (x *execution) emit(plan *Plan) {
 	plan.Summary.Unaffected = len(plan.Unaffected)
 	plan.HasImpactedResources = plan.Summary.Images.Acted() > 0
 	plan.Decisions = allFlags.appendTo(nil)
+}
+
+// sharedAMIListers maps each AMI that several images list (as the index
+// marks them) to the entries that list it, in plan order; nil when no AMI
+// is shared, which is the common case.
+func (x *execution) sharedAMIListers() map[string][]int32 {
+	var m map[string][]int32
+	for i := range x.entries {
+		for j := range x.entries[i].img.AMIs {
+			if a := &x.entries[i].img.AMIs[j]; a.ListedByOtherImages {
+				if m == nil {
+					m = make(map[string][]int32)
+				}
+				m[a.ID] = append(m[a.ID], int32(i))
+			}
+		}
+	}
+	return m
+}
+
+// sharedAMI applies Decision L-P9 to an AMI that several images list,
+// seen from entry self acted on by rule k: the service acts on an image's
+// AMIs whatever other images list them, so the AMI is acted on with the
+// first image in plan order that an execution acts on with the same rule,
+// and recorded once, under that image. It reports whether self is that
+// image, and one of the images listing the AMI that the run leaves alone
+// ("" when none).
+func (x *execution) sharedAMI(id string, self int, k int8) (record bool, kept string) {
+	record = true
+	for _, j := range x.shared[id] {
+		if int(j) == self {
+			continue
+		}
+		switch res := &x.results[j]; {
+		case res.acted == k && int(j) < self:
+			record = false
+		case res.acted < 0 && kept == "":
+			kept = x.entries[j].img.ARN
+		}
+	}
+	return record, kept
 }
 
 // add adds the counts of t to s.

@@ -256,3 +256,43 @@ func containsFinding(fs lifecycle.Findings, f lifecycle.Finding) bool {
 	}
 	return false
 }
+
+// TestDryRunSharedAMI covers Decision L-P9: an AMI that several images
+// list is acted on with the first image the run acts on, recorded once,
+// and its record names an image that lists it and is left alone.
+func TestDryRunSharedAMI(t *testing.T) {
+	shared := func() lifecycle.IndexedAMI {
+		a := planAMI("ami-shared", planRegion)
+		a.ListedByOtherImages = true
+		return a
+	}
+	images := []planImg{
+		{recipe: "web", version: "1.0.0", build: 3, age: nDays(1), amis: []lifecycle.IndexedAMI{shared()}},
+		{recipe: "web", version: "1.0.0", build: 2, age: nDays(50), amis: []lifecycle.IndexedAMI{shared(), planAMI("ami-2", planRegion)}},
+		{recipe: "web", version: "1.0.0", build: 1, age: nDays(60), amis: []lifecycle.IndexedAMI{shared()}},
+	}
+	plan := mustPlan(t, recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).Build(), indexOf(images...), lifecycle.PlanOptions{})
+	want := map[string]string{"web/1.0.0/3": "-TOO_YOUNG", "web/1.0.0/2": "DELETE", "web/1.0.0/1": "DELETE",
+		"ami-shared": "DELETE", "ami-2": "DELETE"}
+	got := verdicts(plan)
+	for k, v := range want {
+		if got[shortKey(k)] != v {
+			t.Errorf("%s: %q, want %q", k, got[shortKey(k)], v)
+		}
+	}
+	var records []lifecycle.ExecutionResource
+	for _, r := range plan.Resources {
+		if r.ResourceID == "ami-shared" {
+			records = append(records, r)
+		}
+	}
+	if len(records) != 1 || records[0].ParentResourceID != arnOf("web", "1.0.0", 2) {
+		t.Fatalf("ami-shared records = %+v, want one, under build 2", records)
+	}
+	if !hasDecision(records[0].Decisions, lifecycle.DecisionSharedAMI) || !strings.Contains(records[0].State.Reason, arnOf("web", "1.0.0", 3)) {
+		t.Errorf("record %+v lacks L-P9 or the image that keeps it", records[0])
+	}
+	if plan.Summary.AMIs.Delete != 2 {
+		t.Errorf("AMIs deleted = %d, want 2 distinct AMIs", plan.Summary.AMIs.Delete)
+	}
+}

@@ -82,7 +82,7 @@ func ExampleDecodeInventory() {
 			"name": "web", "type": "AMI", "version": "1.0.0/2",
 			"state": {"status": "AVAILABLE"},
 			"dateCreated": "2024-06-01T02:00:00.000Z",
-			"outputResources": {"amis": [{"region": "us-east-1", "image": "ami-0123", "accountId": "111122223333"}]}
+			"outputResources": {"amis": [{"region": "us-east-1", "image": "ami-0123abcd", "accountId": "111122223333"}]}
 		}],
 		"nextToken": "abc"
 	}`))

@@ -54,7 +54,9 @@ type Code string
 
 // Finding is one result of validating a document or checking an inventory.
 //
-// Path locates the offending member in JSON terms, such as
+// File names the file the finding is about when it concerns a record of an
+// inventory whose parts were named (Inventory.File); it is empty for
+// policies and for findings about the inventory as a whole. Path locates the offending member in JSON terms, such as
 // "policyDetails[1].filter.unit" or `resourceSelection.tagMap["aws:x"]`;
 // the empty path is the document itself. Rule is the spec's cross-field rule
 // ("X5") when the finding comes from one. Decisions lists the IDs of the
@@ -62,6 +64,7 @@ type Code string
 // then L-n by number, then L-Pn).
 type Finding struct {
 	Severity  Severity   `json:"severity"`
+	File      string     `json:"file,omitempty"`
 	Path      string     `json:"path"`
 	Code      Code       `json:"code"`
 	Rule      string     `json:"rule,omitempty"`
@@ -69,9 +72,14 @@ type Finding struct {
 	Message   string     `json:"message"`
 }
 
-// String formats the finding as "path: severity: message [code]".
+// String formats the finding as "path: severity: message [code]",
+// preceded by "file: " when File is set.
 func (f Finding) String() string {
 	var b strings.Builder
+	if f.File != "" {
+		b.WriteString(f.File)
+		b.WriteString(": ")
+	}
 	if f.Path != "" {
 		b.WriteString(f.Path)
 	} else {
@@ -159,11 +167,48 @@ func (e *ValidationError) Error() string {
 // Unwrap returns ErrInvalid.
 func (e *ValidationError) Unwrap() error { return ErrInvalid }
 
-// sortFindings orders findings by path (array indices compared as numbers,
+// quote returns s quoted for a message. A value longer than maxQuoted
+// characters is cut to its first maxQuoted, followed by "…" and its total
+// length, so that a huge value is never echoed whole.
+func quote(s string) string {
+	if p, cut := prefix(s); cut {
+		return strconv.Quote(p) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	}
+	return strconv.Quote(s)
+}
+
+// shortText is s cut like quote does, without quotation marks.
+func shortText(s string) string {
+	if p, cut := prefix(s); cut {
+		return p + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	}
+	return s
+}
+
+// prefix returns the first maxQuoted characters of s and whether s is
+// longer.
+func prefix(s string) (string, bool) {
+	n := 0
+	for i := range s {
+		if n == maxQuoted {
+			return s[:i], true
+		}
+		n++
+	}
+	return s, false
+}
+
+// maxQuoted is the number of characters of a value that messages quote.
+const maxQuoted = 64
+
+// sortFindings orders findings by file, then path (array indices compared as numbers,
 // so "recipes[2]" comes before "recipes[10]"), then code, then message.
 // Paths are compared so that a parent comes before its children.
 func sortFindings(fs Findings) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
 		if c := comparePaths(a.Path, b.Path); c != 0 {
 			return c
 		}

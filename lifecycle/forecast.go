@@ -104,32 +104,57 @@ func (t ImageTimeline) String() string {
 // included resources are gone. Nothing else changes: no new builds, tags or
 // launches. idx is not modified.
 //
+// Only runs that can differ from the one before are computed: after a run
+// that acts on nothing, the next run computed is the first day on which an
+// image in scope crosses an age cutoff of a rule (or comes within a day of
+// one, or reaches it exactly) or an AMI leaves a lastLaunched window; the
+// runs in between would repeat the same verdicts. The cost therefore
+// follows the number of changes, not images times days; the result is the
+// same as simulating every day.
+//
 // Errors are those of DryRun, and a *PlanInputError when days is negative
-// or above 36,600 (a century).
+// or above 36,600 (a century) or when a run would fall outside the years
+// 0000 to 9999.
 func Forecast(p *Policy, idx *Index, days int, opts PlanOptions) (*Timeline, error) {
+	t, _, err := forecast(p, idx, days, opts, false)
+	return t, err
+}
+
+// forecast is Forecast; everyDay computes every run instead of jumping
+// between events, and runs counts the runs computed.
+func forecast(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) (t *Timeline, runs int, err error) {
 	pl, err := newPlanner(p, idx, &opts)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if days < 0 || days > 36600 {
-		return nil, &PlanInputError{Field: "days", Value: strconv.Itoa(days), Reason: "is out of range; give 0 to 36600 days"}
+		return nil, 0, &PlanInputError{Field: "days", Value: strconv.Itoa(days), Reason: "is out of range; give 0 to 36600 days"}
 	}
 	start := opts.Now.UTC()
-	t := &Timeline{Policy: p.Name, Start: start, Days: days, Warnings: nonNil(pl.warnings),
+	if CheckInstant(start) != nil || CheckInstant(start.AddDate(0, 0, days)) != nil {
+		return nil, 0, &PlanInputError{Field: "days", Value: strconv.Itoa(days),
+			Reason: "takes the forecast outside the years 0000 to 9999; give an earlier Now or fewer days"}
+	}
+	t = &Timeline{Policy: p.Name, Start: start, Days: days, Warnings: nonNil(pl.warnings),
 		Runs: []Run{}, Images: []ImageTimeline{}}
 	flags := flagL25
 	if !p.Enabled() && !opts.EvaluateDisabledPolicy {
 		t.Note = reasonDisabledPolicy
 		flags |= flagL19
 		t.Decisions = flags.appendTo(nil)
-		return t, nil
+		return t, 0, nil
 	}
 	t.Evaluated = true
+	var events []bool
+	if !everyDay {
+		events = pl.forecastEvents(idx.Images, start, days)
+	}
 	s := newSimulation(idx.Images)
 	changes := make(map[string][]ImageChange)
-	for day := 0; day <= days; day++ {
+	for day := 0; day <= days; {
 		now := start.AddDate(0, 0, day)
 		plan := pl.plan(s.images, now, true)
+		runs++
 		for _, d := range plan.Decisions {
 			flags |= decisionBit(d)
 		}
@@ -163,13 +188,120 @@ func Forecast(p *Policy, idx *Index, days int, opts PlanOptions) (*Timeline, err
 		if len(run.Actions) > 0 {
 			t.Runs = append(t.Runs, run)
 		}
+		day++
+		if len(run.Actions) == 0 && !everyDay {
+			// Nothing changed: skip to the next day on which a verdict can.
+			for day <= days && !events[day] {
+				day++
+			}
+		}
 	}
 	for arn, cs := range changes {
 		t.Images = append(t.Images, ImageTimeline{ResourceID: arn, Changes: cs})
 	}
 	slices.SortFunc(t.Images, func(a, b ImageTimeline) int { return strings.Compare(a.ResourceID, b.ResourceID) })
 	t.Decisions = flags.appendTo(nil)
-	return t, nil
+	return t, runs, nil
+}
+
+// forecastEvents marks the days 1 to days on which a run can decide
+// differently from the run of the day before when nothing was acted on in
+// between: the days on which the comparison of an in-scope image's
+// creation (or completion) time with a rule's age cutoff, or of an AMI's
+// last launch with a lastLaunched window, changes under either reading of
+// Decision L-1: the time passes the cutoff, equals it, or comes within or
+// leaves the day around it (Decision L-P6). Every cutoff is computed with
+// the engine's cutoffs, which moves forward with now, so that the first
+// day of each change is found by binary search.
+func (pl *planner) forecastEvents(images []IndexedImage, start time.Time, days int) []bool {
+	events := make([]bool, days+1)
+	type spec struct {
+		value  int
+		unit   TimeUnit
+		launch bool // a lastLaunched window; otherwise an age filter
+	}
+	var specs []spec
+	for i := range pl.p.PolicyDetails {
+		d := &pl.p.PolicyDetails[i]
+		if d.Filter.Type == FilterAge {
+			specs = append(specs, spec{d.Filter.Value, d.Filter.Unit, false})
+		}
+		if e := d.ExclusionRules; e != nil && e.AMIs != nil && e.AMIs.LastLaunched != nil {
+			specs = append(specs, spec{e.AMIs.LastLaunched.Value, e.AMIs.LastLaunched.Unit, true})
+		}
+	}
+	if len(specs) == 0 {
+		return events
+	}
+	var created, launched []time.Time
+	var cache selectCache
+	for i := range images {
+		img := &images[i]
+		if img.Status == StatusDeleted {
+			continue
+		}
+		if ok, _, _ := pl.sel.selects(img, &cache); !ok {
+			continue
+		}
+		created = append(created, img.Created)
+		if !img.Completed.IsZero() {
+			created = append(created, img.Completed)
+		}
+		for j := range img.AMIs {
+			if t := img.AMIs[j].LastLaunched; !t.IsZero() {
+				launched = append(launched, t)
+			}
+		}
+	}
+	created, launched = distinctTimes(created), distinctTimes(launched)
+	cut := make([]time.Time, days+1)
+	alt := make([]time.Time, days+1)
+	for _, sp := range slices.Compact(specs) {
+		var hasAlt bool
+		for d := range cut {
+			cut[d], alt[d], hasAlt = cutoffs(start.AddDate(0, 0, d), sp.value, sp.unit, pl.o.FixedMonthYear)
+		}
+		times := created
+		if sp.launch {
+			times = launched
+		}
+		series := [][]time.Time{cut}
+		if hasAlt {
+			series = append(series, alt)
+		}
+		for _, cs := range series {
+			for _, t := range times {
+				for _, x := range [3]time.Time{t.Add(-nearThreshold), t, t.Add(nearThreshold)} {
+					// The first day whose cutoff reaches x, and the first
+					// that passes it.
+					reach, _ := slices.BinarySearchFunc(cs, x, func(c, x time.Time) int {
+						if c.Before(x) {
+							return -1
+						}
+						return 1
+					})
+					pass, _ := slices.BinarySearchFunc(cs, x, func(c, x time.Time) int {
+						if c.After(x) {
+							return 1
+						}
+						return -1
+					})
+					for _, d := range [2]int{reach, pass} {
+						if d >= 1 && d <= days {
+							events[d] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return events
+}
+
+// distinctTimes sorts ts and removes repeated instants.
+func distinctTimes(ts []time.Time) []time.Time {
+	slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) })
+	return slices.CompactFunc(ts, func(a, b time.Time) bool { return a.Equal(b) })
 }
 
 // decisionBit returns the bit of d in a decisionSet, 0 for an unknown ID.

@@ -16,7 +16,9 @@ func addPolicySeeds(f *testing.F) {
 		}
 	}
 	for _, s := range []string{``, `{}`, `[]`, `{"lifecyclePolicy":{}}`, `{"clientToken":"x"}`, `{"lifecyclePolicyArn":"x"}`,
-		`{"policyDetails":[{"filter":{"value":1e3}}]}`, `{"tags":{"a":"b","a":"c"}}`, `{"a":`, `{"dateCreated":-1.5}`} {
+		`{"policyDetails":[{"filter":{"value":1e3}}]}`, `{"tags":{"a":"b","a":"c"}}`, `{"a":`, `{"dateCreated":-1.5}`,
+		"\xef\xbb\xbf{\"name\":\"abc\"}", "{\"name\":\"a\xffb\"}", "\xff\xfe{\x00}\x00", `{"Name":"abc"}`,
+		`{"dateCreated":253402300800}`, `{"dateCreated":"9999-12-31T23:00:00-05:00"}`} {
 		f.Add([]byte(s))
 	}
 }
@@ -34,7 +36,7 @@ func checkDecodeError(t *testing.T, data []byte, err error) {
 	}
 	switch {
 	case errors.Is(err, ErrSyntax), errors.Is(err, ErrShape), errors.Is(err, ErrType),
-		errors.Is(err, ErrUnknownField), errors.Is(err, ErrDuplicateField):
+		errors.Is(err, ErrUnknownField), errors.Is(err, ErrDuplicateField), errors.Is(err, ErrEncoding), errors.Is(err, ErrTooLarge):
 	default:
 		t.Fatalf("error %v wraps no sentinel", err)
 	}
@@ -108,6 +110,15 @@ func FuzzDecodeInventory(f *testing.F) {
 	}
 	f.Add([]byte(`{"images":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0/1","outputResources":{"amis":[{"image":"ami-1"}]}}],"amis":[{"ImageId":"ami-1","LastLaunchedTime":"x"}]}`))
 	f.Add([]byte(`{"ImageId":"ami-1","LaunchPermissions":[{"Group":"all"}]}`))
+	for _, s := range []string{
+		`{"images":[{"ARN":"a"}]}`, `{"images":[{"tags":{"Pin":"yes"},"tags":{}}]}`, "\xef\xbb\xbf{\"Images\":[]}",
+		"{\"images\":[{\"name\":\"w\xffb\"}]}", "{\x00}\x00",
+		`{"images":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0/1","type":"AMI","state":{"status":"AVAILABLE"},"dateCreated":"2024-01-01T00:00:00Z","outputResources":{"amis":[{"image":"ami-00000001"}]}},` +
+			`{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0/2","type":"AMI","state":{"status":"AVAILABLE"},"dateCreated":"-62167219201","outputResources":{"amis":[{"image":"ami-00000001","region":"x\u001b"}]}}],` +
+			`"amis":[{"ImageId":"ami-00000001","Public":true},{"ImageId":"ami-00000001"}],"launchPermissions":[{"ImageId":"ami-00000001","LaunchPermissions":[]},{"ImageId":"ami-00000001","LaunchPermissions":[{"Group":"all"}]}]}`,
+	} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		inv, err := DecodeInventory(data)
 		if err != nil {
@@ -132,8 +143,20 @@ func FuzzDecodeInventory(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := DecodeInventory(out); err != nil {
+		again, err := DecodeInventory(out)
+		if err != nil {
 			t.Fatalf("re-decoding %s: %v", out, err)
+		}
+		// Merging two named copies gives the same findings in either order.
+		inv.File, again.File = "a.json", "b.json"
+		ab, ba := MergeInventories(inv, again).Check(), MergeInventories(again, inv).Check()
+		if len(ab) != len(ba) {
+			t.Fatalf("merge order changes the findings:\n%v\n%v", ab, ba)
+		}
+		for i := range ab {
+			if ab[i].String() != ba[i].String() {
+				t.Fatalf("merge order changes the findings:\n%v\n%v", ab[i], ba[i])
+			}
 		}
 	})
 }
@@ -141,7 +164,8 @@ func FuzzDecodeInventory(f *testing.F) {
 // FuzzTimestamp checks that Time never panics and that parsed times print
 // back to a Timestamp denoting the same instant.
 func FuzzTimestamp(f *testing.F) {
-	for _, s := range []string{"2024-05-01T10:00:00Z", "1714557600.25", "-0", "1e9", "", "2024-13-01T00:00:00Z"} {
+	for _, s := range []string{"2024-05-01T10:00:00Z", "1714557600.25", "-0", "1e9", "", "2024-13-01T00:00:00Z",
+		"-62167219201", "-62167219200.5", "253402300800", "9999-12-31T23:00:00-05:00", "0000-01-01T00:30:00+01:00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -155,6 +179,9 @@ func FuzzTimestamp(f *testing.F) {
 		back, err := TimestampOf(v).Time()
 		if err != nil || !back.Equal(v) {
 			t.Fatalf("%q: %v -> %q -> %v, %v", s, v, TimestampOf(v), back, err)
+		}
+		if _, err := v.MarshalJSON(); err != nil {
+			t.Fatalf("%q: accepted %v cannot be written: %v", s, v, err)
 		}
 	})
 }

@@ -89,6 +89,10 @@ type IndexedAMI struct {
 	LastLaunched time.Time
 	// DeprecationTime is EC2's DeprecationTime; zero when absent.
 	DeprecationTime time.Time
+	// ListedByOtherImages reports that another image of the inventory
+	// lists the same AMI ID among its outputResources. Acting on one of
+	// them acts on the AMI (Decision L-P9).
+	ListedByOtherImages bool
 }
 
 // MatchesAnyTag reports whether the AMI carries at least one of the pairs

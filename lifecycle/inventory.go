@@ -14,10 +14,21 @@ type Inventory struct {
 	AMIs              []AMI               `json:"amis,omitempty"`
 	LaunchPermissions []LaunchPermissions `json:"launchPermissions,omitempty"`
 
+	// File names the file the inventory was read from; findings about its
+	// records carry it in Finding.File. ReadInventory sets it; callers of
+	// DecodeInventory set it themselves, before MergeInventories, which
+	// keeps each record's file.
+	File string `json:"-"`
+
 	// Sections names the members of the document the inventory was read
 	// from, so that the paths of Check's findings point into it.
-	// DecodeInventory fills it; MergeInventories leaves it zero.
+	// DecodeInventory fills it. MergeInventories leaves it zero: the
+	// findings about a merged record use the Sections of its part.
 	Sections Sections `json:"-"`
+
+	// merged says where the records of a merged inventory came from; nil
+	// for an inventory that MergeInventories did not make.
+	merged *provenance
 }
 
 // Sections names the members of a saved AWS CLI response that an
@@ -31,4 +42,9 @@ type Sections struct {
 	// AMIs is "Images" for an EC2 DescribeImages response and "" for
 	// "amis".
 	AMIs string
+	// TopLevelPermission reports that the last launch-permission record
+	// is a DescribeImageAttribute response at the top of the document
+	// (members ImageId and LaunchPermissions), not an item of
+	// "launchPermissions".
+	TopLevelPermission bool
 }

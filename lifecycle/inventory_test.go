@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,10 +43,10 @@ func TestReadInventoryCLIResponses(t *testing.T) {
 	}
 
 	fs := inv.Check()
-	want := []string{"images[0].outputResources.amis[1].image/undescribed-ami/warning"}
+	want := []string{"get-image.json:image.outputResources.amis[1].image/undescribed-ami/warning"}
 	var got []string
 	for _, f := range fs {
-		got = append(got, f.Path+"/"+string(f.Code)+"/"+f.Severity.String())
+		got = append(got, f.File+":"+f.Path+"/"+string(f.Code)+"/"+f.Severity.String())
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s\n%v", diff, fs)
@@ -111,7 +113,7 @@ func TestInventoryGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(inv, again); diff != "" {
+	if diff := cmp.Diff(inv, again, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
 		t.Errorf("round trip (-first +second):\n%s", diff)
 	}
 }
@@ -131,8 +133,15 @@ func TestDecodeInventoryErrors(t *testing.T) {
 		{"bad tag list", `{"Images":[{"ImageId":"ami-1","Tags":{"a":"b"}}]}`, "Images[0].Tags", lifecycle.ErrType},
 		{"image not object", `{"image":[1]}`, "image", lifecycle.ErrType},
 		{"permission without id", `{"LaunchPermissions":[]}`, "", lifecycle.ErrShape},
-		{"truncated", `{"images":[{"arn":`, "images", lifecycle.ErrSyntax},
-		{"wrong type under another letter case", `{"Images":[{"imageid":5}]}`, "Images", lifecycle.ErrType},
+		{"truncated", `{"images":[{"arn":`, "images[0].arn", lifecycle.ErrSyntax},
+		{"member in another letter case", `{"Images":[{"imageid":5}]}`, "Images[0].imageid", lifecycle.ErrUnknownField},
+		{"ARN for arn", `{"images":[{"ARN":"a"}]}`, "images[0].ARN", lifecycle.ErrUnknownField},
+		{"duplicate member", `{"images":[{"tags":{"Pin":"yes"},"tags":{}}]}`, "images[0].tags", lifecycle.ErrDuplicateField},
+		{"duplicate unknown member", `{"Images":[{"Foo":1,"Foo":2}]}`, "Images[0].Foo", lifecycle.ErrDuplicateField},
+		{"duplicate tag key", `{"images":[{"tags":{"Pin":"yes","Pin":"no"}}]}`, `images[0].tags["Pin"]`, lifecycle.ErrDuplicateField},
+		{"invalid UTF-8", "{\"images\":[{\"name\":\"w\xffb\"}]}", "images[0].name", lifecycle.ErrEncoding},
+		{"UTF-16", "\xff\xfe{\x00}\x00", "", lifecycle.ErrEncoding},
+		{"UTF-16 without a mark", "{\x00}\x00", "", lifecycle.ErrEncoding},
 		{"trailing", `{} x`, "", lifecycle.ErrSyntax},
 	}
 	for _, tt := range tests {
@@ -196,8 +205,21 @@ func TestReadInventoryNamesFile(t *testing.T) {
 
 func TestInventoryCheck(t *testing.T) {
 	const arn1 = "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1"
+	// img returns an image record; extra, `,"member":value...`, adds or
+	// replaces members.
 	img := func(extra string) string {
-		return `{"arn":"` + arn1 + `","name":"web","type":"AMI","version":"1.0.0/1","state":{"status":"AVAILABLE"},"dateCreated":"2024-01-01T00:00:00Z"` + extra + `}`
+		m := map[string]json.RawMessage{}
+		base := `{"arn":"` + arn1 + `","name":"web","type":"AMI","version":"1.0.0/1","state":{"status":"AVAILABLE"},"dateCreated":"2024-01-01T00:00:00Z"}`
+		if err := json.Unmarshal([]byte(base), &m); err != nil {
+			panic(err)
+		}
+		if extra != "" {
+			if err := json.Unmarshal([]byte("{"+extra[1:]+"}"), &m); err != nil {
+				panic(err)
+			}
+		}
+		out, _ := json.Marshal(m)
+		return string(out)
 	}
 	type w struct {
 		Severity lifecycle.Severity
@@ -230,18 +252,29 @@ func TestInventoryCheck(t *testing.T) {
 		{"bad dateCompleted", `{"images":[` + img(`,"dateCompleted":"soon"`) + `]}`, []w{{E, "images[0].dateCompleted", lifecycle.CodeInvalidTimestamp}}, 0},
 		{"bad deprecationTime warns", `{"images":[` + img(`,"deprecationTime":"never"`) + `]}`, []w{{W, "images[0].deprecationTime", lifecycle.CodeInvalidTimestamp}}, 1},
 		{"duplicate arn", `{"images":[` + img(``) + `,` + img(``) + `,` + img(``) + `]}`,
-			[]w{{E, "images[1].arn", lifecycle.CodeDuplicateARN}, {E, "images[2].arn", lifecycle.CodeDuplicateARN}}, 0},
+			[]w{{E, "images[0].arn", lifecycle.CodeDuplicateARN}, {E, "images[1].arn", lifecycle.CodeDuplicateARN}, {E, "images[2].arn", lifecycle.CodeDuplicateARN}}, 0},
 		{"ami without id", `{"images":[` + img(`,"outputResources":{"amis":[{"region":"us-east-1"}]}`) + `]}`,
 			[]w{{E, "images[0].outputResources.amis[0].image", lifecycle.CodeRequired}}, 0},
-		{"no AMIs described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-1"},{"image":"ami-2"}]}`) + `]}`,
+		{"no AMIs described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"},{"image":"ami-00000002"}]}`) + `]}`,
 			[]w{{W, "amis", lifecycle.CodeUndescribedAMI}}, 1},
-		{"one AMI not described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-1"},{"image":"ami-2","accountId":"12"}]}`) + `],"amis":[{"ImageId":"ami-1"}]}`,
+		{"one AMI not described", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"},{"image":"ami-00000002","accountId":"12"}]}`) + `],"amis":[{"ImageId":"ami-00000001"}]}`,
 			[]w{{W, "images[0].outputResources.amis[1].accountId", lifecycle.CodeInvalidAccount}, {W, "images[0].outputResources.amis[1].image", lifecycle.CodeUndescribedAMI}}, 1},
-		{"ec2 problems", `{"amis":[{"ImageId":"ami-1","OwnerId":"x","State":"gone","CreationDate":"?","LastLaunchedTime":"?","DeprecationTime":"?"},{"ImageId":"ami-1"},{}]}`, []w{
+		{"ec2 problems", `{"amis":[{"ImageId":"ami-00000001","OwnerId":"x","State":"gone","CreationDate":"?","LastLaunchedTime":"?","DeprecationTime":"?"},{"ImageId":"ami-00000001"},{}]}`, []w{
 			{W, "amis[0].CreationDate", lifecycle.CodeInvalidTimestamp}, {W, "amis[0].DeprecationTime", lifecycle.CodeInvalidTimestamp},
+			{E, "amis[0].ImageId", lifecycle.CodeDuplicateAMI},
 			{E, "amis[0].LastLaunchedTime", lifecycle.CodeInvalidTimestamp}, {W, "amis[0].OwnerId", lifecycle.CodeInvalidAccount},
 			{W, "amis[0].State", lifecycle.CodeUnknownAMIState}, {E, "amis[1].ImageId", lifecycle.CodeDuplicateAMI}, {E, "amis[2].ImageId", lifecycle.CodeRequired}}, 0},
-		{"permission problems", `{"launchPermissions":[{"ImageId":"ami-1","LaunchPermissions":[{"UserId":"1"}]},{"LaunchPermissions":[]}]}`, []w{
+		{"AMI listed by two images", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"}]}`) + `,` +
+			strings.ReplaceAll(img(`,"outputResources":{"amis":[{"image":"ami-00000001"}]}`), "1.0.0/1", "1.0.0/2") + `],"amis":[{"ImageId":"ami-00000001"}]}`,
+			[]w{{W, "images[0].outputResources.amis[0].image", lifecycle.CodeSharedAMI}}, 2},
+		{"AMI listed twice by one image", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-00000001"},{"image":"ami-00000001"}]}`) + `],"amis":[{"ImageId":"ami-00000001"}]}`,
+			[]w{{W, "images[0].outputResources.amis[1].image", lifecycle.CodeSharedAMI}}, 1},
+		{"malformed EC2 names", `{"images":[` + img(`,"outputResources":{"amis":[{"image":"ami-1\u001b[31m","region":"us east"}],"containers":[{"region":"EU"}]}`) +
+			`],"amis":[{"ImageId":"ami-1\u001b[31m","BlockDeviceMappings":[{"Ebs":{"SnapshotId":"snap-xyz"}}]}]}`, []w{
+			{W, "amis[0].BlockDeviceMappings[0].Ebs.SnapshotId", lifecycle.CodeInvalidSnapshotID}, {W, "amis[0].ImageId", lifecycle.CodeInvalidAMIID},
+			{W, "images[0].outputResources.amis[0].image", lifecycle.CodeInvalidAMIID}, {W, "images[0].outputResources.amis[0].region", lifecycle.CodeInvalidRegion},
+			{W, "images[0].outputResources.containers[0].region", lifecycle.CodeInvalidRegion}}, 1},
+		{"permission problems", `{"launchPermissions":[{"ImageId":"ami-00000001","LaunchPermissions":[{"UserId":"1"}]},{"LaunchPermissions":[]}]}`, []w{
 			{W, "launchPermissions[0].LaunchPermissions[0].UserId", lifecycle.CodeInvalidAccount}, {E, "launchPermissions[1].ImageId", lifecycle.CodeRequired}}, 0},
 	}
 	for _, tt := range tests {
@@ -274,31 +307,39 @@ func TestInventoryCheck(t *testing.T) {
 func TestMergeInventories(t *testing.T) {
 	const arn1 = "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1"
 	a := &lifecycle.Inventory{
-		Images:            []lifecycle.Image{{ARN: arn1, Version: "1.0.0", DateCreated: "2024-01-01T00:00:00Z"}},
-		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333"}},
+		Images:            []lifecycle.Image{{ARN: arn1, Version: "1.0.0", DateCreated: "2024-01-01T00:00:00Z", State: &lifecycle.ImageState{}}},
+		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333"}, {ImageID: "ami-3", Public: true}},
 		LaunchPermissions: []lifecycle.LaunchPermissions{{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}}}},
 	}
 	b := &lifecycle.Inventory{
 		Images: []lifecycle.Image{
-			{ARN: arn1, Version: "1.0.0/1", Name: "web", DateCreated: "2024-01-01T00:00:00.000Z"},
+			{ARN: arn1, Version: "1.0.0/1", Name: "web", DateCreated: "2024-01-01T00:00:00.000Z", State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}},
 			{ARN: arn1, Version: "1.0.0/1", DateCreated: "2024-02-01T00:00:00Z"}, // disagrees: kept apart
 		},
-		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", Public: true}, {ImageID: "ami-2"}},
-		LaunchPermissions: []lifecycle.LaunchPermissions{{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}, {Group: "all"}}}},
+		AMIs: []lifecycle.AMI{{ImageID: "ami-1", CreationDate: "2024-01-01T00:00:00Z"}, {ImageID: "ami-2"}, {ImageID: "ami-3"}},
+		LaunchPermissions: []lifecycle.LaunchPermissions{
+			{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}, {UserID: "1"}}},
+			{ImageID: "ami-3", LaunchPermissions: []lifecycle.LaunchPermission{{Group: "all"}}},
+		},
 	}
 	got := lifecycle.MergeInventories(a, nil, b)
 	want := &lifecycle.Inventory{
 		Images: []lifecycle.Image{
-			{ARN: arn1, Version: "1.0.0", Name: "web", DateCreated: "2024-01-01T00:00:00Z"},
+			// The empty state of the first record counts as missing.
+			{ARN: arn1, Version: "1.0.0", Name: "web", DateCreated: "2024-01-01T00:00:00Z", State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}},
 			{ARN: arn1, Version: "1.0.0/1", DateCreated: "2024-02-01T00:00:00Z"},
 		},
-		AMIs:              []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333", Public: true}, {ImageID: "ami-2"}},
-		LaunchPermissions: []lifecycle.LaunchPermissions{{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}, {Group: "all"}}}},
+		// The two descriptions of ami-3 disagree on Public: both are kept.
+		AMIs: []lifecycle.AMI{{ImageID: "ami-1", OwnerID: "111122223333", CreationDate: "2024-01-01T00:00:00Z"}, {ImageID: "ami-3", Public: true}, {ImageID: "ami-2"}, {ImageID: "ami-3"}},
+		LaunchPermissions: []lifecycle.LaunchPermissions{
+			{ImageID: "ami-1", LaunchPermissions: []lifecycle.LaunchPermission{{UserID: "1"}}},
+			{ImageID: "ami-3", LaunchPermissions: []lifecycle.LaunchPermission{{Group: "all"}}},
+		},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if len(a.LaunchPermissions[0].LaunchPermissions) != 1 {
+	if a.Images[0].State.Status != "" || len(a.LaunchPermissions[0].LaunchPermissions) != 1 {
 		t.Error("MergeInventories modified its input")
 	}
 }
@@ -321,5 +362,38 @@ func TestIndexIndependentOfOrder(t *testing.T) {
 	idx2, _ := rev.Index()
 	if diff := cmp.Diff(idx1, idx2, cmpopts.IgnoreFields(lifecycle.IndexedImage{}, "Source"), cmpopts.EquateComparable(semver.Version{})); diff != "" {
 		t.Errorf("order changed the index:\n%s", diff)
+	}
+}
+
+// TestCheckMessagesStayShort checks that messages quote only a prefix of
+// huge values and count distinct things.
+func TestCheckMessagesStayShort(t *testing.T) {
+	inv := &lifecycle.Inventory{}
+	for i := range 2000 {
+		inv.Images = append(inv.Images, lifecycle.Image{
+			ARN:  fmt.Sprintf("arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/%d", i+1),
+			Type: lifecycle.ImageTypeAMI, State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}, DateCreated: "2024-01-01T00:00:00Z",
+			OutputResources: &lifecycle.OutputResources{AMIs: []lifecycle.OutputAMI{{Image: "ami-0123456789abcdef0", Region: "us-east-1"}}},
+		})
+	}
+	inv.Images = append(inv.Images, lifecycle.Image{ARN: strings.Repeat("x", 10<<20)})
+	for _, f := range inv.Check() {
+		if len(f.Message) > 1000 {
+			t.Errorf("%s: message of %d bytes", f.Path, len(f.Message))
+		}
+		switch f.Code {
+		case lifecycle.CodeUndescribedAMI:
+			if !strings.Contains(f.Message, "reference 1 AMI") {
+				t.Errorf("count of distinct AMIs: %s", f.Message)
+			}
+		case lifecycle.CodeSharedAMI:
+			if !strings.Contains(f.Message, "listed by 2000 images") || !strings.Contains(f.Message, "and 1997 more") {
+				t.Errorf("count of distinct images: %s", f.Message)
+			}
+		case lifecycle.CodeInvalidARN:
+			if !strings.Contains(f.Message, "… (10485760 bytes)") {
+				t.Errorf("long value: %.200s", f.Message)
+			}
+		}
 	}
 }

@@ -66,7 +66,7 @@ func (b *builder) image(i int) decisionSet {
 		at := len(b.resources)
 		b.resources = append(b.resources, rec)
 		b.summary.Images.add(r.action, ExecutionSuccess)
-		out, checked, matched := b.outputs(e, r, reason, account)
+		out, checked, matched := b.outputs(i, r, reason, account)
 		if r.amiExclusions != nil {
 			// L-30: an AMI exclusion that matches one of the image's AMIs
 			// protects only that AMI; the other reading would skip the
@@ -207,8 +207,9 @@ func (b *builder) unaffectedImage(i int) {
 // and returns the decisions they carry, whether it checked the AMIs
 // against the rule's AMI exclusions, and whether one matched.
 // outputCounts counts the records.
-func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string) (all decisionSet, checked, matched bool) {
+func (b *builder) outputs(i int, r *compiledRule, reason, imageAccount string) (all decisionSet, checked, matched bool) {
 	x := b.x
+	e := &x.entries[i]
 	o := x.o
 	inc := r.includes
 	if inc.Containers {
@@ -250,6 +251,15 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 		}
 		excl, value, flags := x.amiExclusion(r, a, imageAccount)
 		matched = matched || excl != amiNotExcluded
+		var kept string
+		if a.ListedByOtherImages {
+			var record bool
+			if record, kept = x.sharedAMI(a.ID, i, x.results[i].acted); !record {
+				all |= flagLP9 // recorded under an earlier image
+				continue
+			}
+			flags |= flagLP9
+		}
 		if !inc.AMIs {
 			// Snapshots without AMIs (L-12): the AMI is not acted on, and its
 			// snapshots cannot be deleted while it stays registered.
@@ -282,8 +292,11 @@ func (b *builder) outputs(e *entry, r *compiledRule, reason, imageAccount string
 			}
 		default:
 			rec.State = ExecutionState{Status: ExecutionSuccess}
-			if flags&flagL29 != 0 {
+			switch {
+			case flags&flagL29 != 0:
 				rec.State.Reason = b.rs.get(reasonKey{kind: rkMissingFacts, n: int64(r.missingFacts(a))}, r)
+			case kept != "":
+				rec.State.Reason = b.rs.get(reasonKey{kind: rkSharedAMI, s: kept}, r)
 			}
 			if deleteSnapshots && len(a.Snapshots) > 0 {
 				rec.Snapshots = b.snapshotRecords(a.Snapshots, ExecutionSuccess, "")

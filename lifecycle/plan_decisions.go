@@ -1,7 +1,7 @@
 package lifecycle
 
 // decisionOrder lists the lifecycle decisions in the order of the
-// specification's table: L-1 … L-30, then L-P1 … L-P8. Plan records list
+// specification's table: L-1 … L-30, then L-P1 … L-P9. Plan records list
 // their decisions in this order. It is a read-only table.
 var decisionOrder = [...]Decision{
 	DecisionMonthYearLength, DecisionAgeBoundary, DecisionRetainSlots, DecisionFailedAge,
@@ -15,7 +15,7 @@ var decisionOrder = [...]Decision{
 	DecisionAMIExclusionScope,
 	DecisionClientToolingRules, DecisionCountModifiers, DecisionSnapshotsOfSkipped,
 	DecisionNotImpacted, DecisionPermissionFailures, DecisionRunTime, DecisionDeprecationTime,
-	DecisionManualUpdate,
+	DecisionManualUpdate, DecisionSharedAMI,
 }
 
 // decisionSet is a set of decisions, one bit per entry of decisionOrder.
@@ -61,6 +61,7 @@ const (
 	flagLP6
 	flagLP7
 	flagLP8
+	flagLP9
 )
 
 // count returns the number of decisions in s.

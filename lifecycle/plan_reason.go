@@ -32,6 +32,7 @@ const (
 	rkAMINeverLaunched
 	rkAMIProtectsImage
 	rkMissingFacts
+	rkSharedAMI
 )
 
 // reasonKey identifies one reason text. Texts are shared between records,
@@ -129,6 +130,8 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 		return "its AMI " + k.s + "; under AMIExclusionProtectsImage the exclusion protects the whole image"
 	case rkMissingFacts:
 		return missingFactsText(missingFact(k.n))
+	case rkSharedAMI:
+		return "acted on with this image although image " + k.s + ", which this run leaves alone, lists it too"
 	case rkAMINeverLaunched:
 		return "EC2 reports no launch and NeverLaunchedExcluded is set (exclusionRules.amis.lastLaunched)"
 	}

@@ -24,7 +24,7 @@ func TestCheckPathsFollowTheDocument(t *testing.T) {
 		{"get-image response", `{"image": ` + img + `}`, []string{"image.dateCreated"}},
 		{"describe-images response", `{"Images": [{"ImageId": "ami-0123456789abcdef0", "State": "weird"}]}`, []string{"Images[0].State"}},
 		{"two image sections", `{"images": [` + img + `], "image": ` + img + `}`,
-			[]string{"images[0].dateCreated", "images[1].arn", "images[1].dateCreated"}},
+			[]string{"images[0].arn", "images[0].dateCreated", "images[1].arn", "images[1].dateCreated"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,8 +45,9 @@ func TestCheckPathsFollowTheDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	inv.File = "list.json"
 	merged := lifecycle.MergeInventories(inv)
-	if fs := merged.Check(); len(fs) != 1 || fs[0].Path != "images[0].dateCreated" {
-		t.Errorf("merged inventory findings = %v, want the combined form", fs)
+	if fs := merged.Check(); len(fs) != 1 || fs[0].Path != "imageSummaryList[0].dateCreated" || fs[0].File != "list.json" {
+		t.Errorf("merged inventory findings = %v, want the file's own path", fs)
 	}
 }

@@ -82,11 +82,36 @@ var ErrTimestamp = errors.New("invalid timestamp")
 type TimestampError struct {
 	Input  string // the timestamp text
 	Reason string // what was wrong and what was expected
+
+	outOfRange bool // the text is well-formed but denotes an instant outside the years 0000 to 9999
 }
 
 // Error implements error.
 func (e *TimestampError) Error() string {
-	return "lifecycle: invalid timestamp " + strconv.Quote(e.Input) + ": " + e.Reason
+	return "lifecycle: invalid timestamp " + quote(e.Input) + ": " + e.Reason
+}
+
+// The instants a Timestamp can denote: the years 0000 to 9999 of RFC 3339,
+// in UTC, as Unix seconds.
+const (
+	minUnix = -62167219200 // 0000-01-01T00:00:00Z
+	maxUnix = 253402300799 // 9999-12-31T23:59:59Z
+)
+
+const rangeReason = "the instant is outside the years 0000 to 9999 (UTC) that timestamps can express"
+
+// CheckInstant reports whether t lies within the years 0000 to 9999 in
+// UTC, the instants that RFC 3339 text and therefore plans, forecasts and
+// Timestamps can express. It returns nil or a *TimestampError (wrapping
+// ErrTimestamp) whose Input is t in RFC 3339 form when the year has four
+// digits and in Go's form otherwise. Callers that take an execution
+// instant from users (such as a --now flag) should check it with
+// CheckInstant before planning.
+func CheckInstant(t time.Time) error {
+	if u := t.Unix(); u >= minUnix && u <= maxUnix {
+		return nil
+	}
+	return &TimestampError{Input: t.UTC().String(), Reason: rangeReason, outOfRange: true}
 }
 
 // Unwrap returns ErrTimestamp.
@@ -106,6 +131,10 @@ func (t Timestamp) Time() (time.Time, error) {
 	v, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, &TimestampError{Input: s, Reason: "expected RFC 3339 text such as 2024-05-01T10:00:00Z or 2024-05-01T10:00:00.000+00:00"}
+	}
+	if u := v.Unix(); u < minUnix || u > maxUnix {
+		// A numeric offset moved the instant out of the years 0000 to 9999.
+		return time.Time{}, &TimestampError{Input: s, Reason: rangeReason + "; an offset moves this one past them", outOfRange: true}
 	}
 	return v.UTC(), nil
 }
@@ -127,11 +156,9 @@ func parseEpoch(s string) (time.Time, error) {
 	if len(frac) > 9 {
 		return bad("the fraction has more than nine digits")
 	}
-	// RFC 3339 covers the years 0000 to 9999.
-	const minSec, maxSec = -62167219200, 253402300799
 	sec, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || (!neg && sec > maxSec) || (neg && -sec < minSec) {
-		return bad("the number of seconds is out of range; expected a time between the years 0000 and 9999")
+	if err != nil || (!neg && sec > maxUnix) || (neg && -sec < minUnix) {
+		return time.Time{}, &TimestampError{Input: s, Reason: rangeReason + "; expected epoch seconds from -62167219200 to 253402300799", outOfRange: true}
 	}
 	var nsec int64
 	if frac != "" {
@@ -144,7 +171,11 @@ func parseEpoch(s string) (time.Time, error) {
 	if neg {
 		sec, nsec = -sec, -nsec
 	}
-	return time.Unix(sec, nsec).UTC(), nil
+	v := time.Unix(sec, nsec).UTC()
+	if v.Unix() < minUnix {
+		return time.Time{}, &TimestampError{Input: s, Reason: rangeReason + "; expected epoch seconds from -62167219200 to 253402300799", outOfRange: true}
+	}
+	return v, nil
 }
 
 func allDigits(s string) bool {

@@ -3,6 +3,7 @@ package lifecycle
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -26,6 +27,16 @@ func TestTimestampTime(t *testing.T) {
 		{"", time.Time{}, false},
 		{"99999999999999999999", time.Time{}, false},
 		{"007", time.Time{}, false}, // not JSON number syntax
+		// The years 0000 to 9999, in UTC.
+		{"-62167219200", time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), true},
+		{"253402300799.999999999", time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), true},
+		{"-62167219201", time.Time{}, false},
+		{"-62167219200.5", time.Time{}, false},
+		{"253402300800", time.Time{}, false},
+		{"9999-12-31T23:59:59Z", time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC), true},
+		{"9999-12-31T23:00:00-05:00", time.Time{}, false}, // 10000-01-01T04:00Z
+		{"0000-01-01T00:30:00+01:00", time.Time{}, false}, // year -1 in UTC
+		{"0000-01-01T00:30:00-01:00", time.Date(0, 1, 1, 1, 30, 0, 0, time.UTC), true},
 	}
 	for _, tt := range tests {
 		got, err := tt.in.Time()
@@ -82,5 +93,45 @@ func TestTimestampOf(t *testing.T) {
 	back, err := TimestampOf(at).Time()
 	if err != nil || !back.Equal(at) {
 		t.Errorf("round trip = %v, %v", back, err)
+	}
+}
+
+func TestCheckInstant(t *testing.T) {
+	tests := []struct {
+		t  time.Time
+		ok bool
+	}{
+		{time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), true},
+		{time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), true},
+		{time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), true},
+		{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{time.Date(-1, 12, 31, 23, 59, 59, 0, time.UTC), false},
+		{time.Date(9999, 12, 31, 23, 0, 0, 0, time.FixedZone("", -5*3600)), false},
+	}
+	for _, tt := range tests {
+		err := CheckInstant(tt.t)
+		if (err == nil) != tt.ok {
+			t.Errorf("CheckInstant(%v) = %v, want ok %v", tt.t, err, tt.ok)
+		}
+		if err != nil && !errors.Is(err, ErrTimestamp) {
+			t.Errorf("CheckInstant(%v): %v does not wrap ErrTimestamp", tt.t, err)
+		}
+		if err == nil {
+			if _, err := tt.t.MarshalJSON(); err != nil {
+				t.Errorf("accepted %v cannot be written: %v", tt.t, err)
+			}
+		}
+	}
+}
+
+// TestTimestampFindingOutOfRange checks that an inventory timestamp past
+// the year 9999 is an error finding that says so.
+func TestTimestampFindingOutOfRange(t *testing.T) {
+	inv := &Inventory{Images: []Image{{ARN: "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1", Type: ImageTypeAMI,
+		State: &ImageState{Status: StatusAvailable}, DateCreated: "9999-12-31T23:00:00-05:00"}}}
+	fs := inv.Check()
+	if len(fs) != 1 || fs[0].Code != CodeInvalidTimestamp || fs[0].Severity != SeverityError ||
+		!strings.Contains(fs[0].Message, "outside the years 0000 to 9999") {
+		t.Errorf("findings = %v", fs)
 	}
 }

@@ -193,15 +193,6 @@ func compareVersionText(a, b string) int {
 	return strings.Compare(a, b)
 }
 
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
-
 func quoteAll(values []string, n int) string {
 	q := make([]string, len(values))
 	for i, v := range values {

@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/google/go-cmp/cmp"
-	"github.com/ibkit/ibkit/lifecycle"
 )
 
 func TestToUTF8(t *testing.T) {
@@ -101,20 +99,6 @@ func TestChoice(t *testing.T) {
 	}
 }
 
-func TestFileFindingsAddTo(t *testing.T) {
-	w := func(path string) fileFinding {
-		return fileFinding{"inv.json", lifecyclewarning(path)}
-	}
-	ffs := fileFindings{w("amis"), w("images[0]")}
-	got := ffs.addTo(lifecycleFindings(lifecyclewarning("amis")))
-	if diff := cmp.Diff(lifecycleFindings(lifecyclewarning("amis"), lifecyclewarning("images[0]")), got); diff != "" {
-		t.Errorf("addTo (-want +got):\n%s", diff)
-	}
-	if ffs.fileOf(lifecyclewarning("images[0]")) != "inv.json" || ffs.fileOf(lifecyclewarning("x")) != "" {
-		t.Error("fileOf does not find the file of a warning")
-	}
-}
-
 // TestTextOutputIsEscaped runs every command that prints text on hostile
 // input and checks that no control character other than the line feed
 // ending a line, and no invalid UTF-8, reaches either stream.
@@ -152,11 +136,7 @@ func TestTextOutputIsEscaped(t *testing.T) {
 	}
 }
 
-func lifecyclewarning(path string) lifecycle.Finding {
-	return lifecycle.Finding{Severity: lifecycle.SeverityWarning, Path: path, Code: lifecycle.CodeUndescribedAMI, Message: "m"}
-}
 
-func lifecycleFindings(fs ...lifecycle.Finding) lifecycle.Findings { return fs }
 
 func FuzzToUTF8(f *testing.F) {
 	for _, s := range []string{"", "{}", "\xef\xbb\xbf{}", utf16LE("{\"a\": 1}\n"), "\xff\xfe\x00\x00", "\xfe\xff\x00{", "{\x00}\x00", "\xff\xfe\x3d\xd8"} {

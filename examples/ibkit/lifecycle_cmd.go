@@ -32,7 +32,7 @@ func runLifecyclePlan(e *env, args []string) error {
 	if err != nil {
 		return planError(err)
 	}
-	plan.Warnings = run.warnings.addTo(plan.Warnings)
+	run.nameFiles(plan.Warnings)
 	switch {
 	case output.json():
 		return writeJSON(e.stdout, plan)
@@ -41,7 +41,7 @@ func runLifecyclePlan(e *env, args []string) error {
 		if err != nil {
 			return planError(err)
 		}
-		tl.Warnings = run.warnings.addTo(tl.Warnings)
+		run.nameFiles(tl.Warnings)
 		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Plan: plan})
 	}
 	return writePlanTable(e.stdout, run, plan, e.colour)
@@ -189,7 +189,7 @@ func runLifecycleForecast(e *env, args []string) error {
 	if err != nil {
 		return planError(err)
 	}
-	tl.Warnings = run.warnings.addTo(tl.Warnings)
+	run.nameFiles(tl.Warnings)
 	switch {
 	case output.json():
 		return writeJSON(e.stdout, tl)

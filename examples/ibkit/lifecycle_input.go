@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -94,8 +93,6 @@ type runInput struct {
 	source     *iac.Policy // the policy as read from its source
 	idx        *lifecycle.Index
 	now        time.Time
-	// warnings are the inventory's warnings, with their files.
-	warnings fileFindings
 }
 
 // loadRun parses the flags of plan and forecast, runs check (if not nil)
@@ -130,19 +127,22 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 		return nil, e.invalidPolicy(name, findings)
 	}
 	doc := p.Document
-	idx, warnings, err := e.loadInventory(in, useSample)
+	idx, err := e.loadInventory(in, useSample)
 	if err != nil {
 		return nil, err
 	}
-	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now, warnings: warnings}, nil
+	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now}, nil
 }
 
-// locate returns the file a finding of the plan or forecast points into.
-func (r *runInput) locate(f lifecycle.Finding) string {
-	if file := r.warnings.fileOf(f); file != "" {
-		return findingLocation(f, file)
+// nameFiles sets the File of the findings that lack one, which are about
+// the policy, to the policy's file, so that every finding of the plan or
+// forecast names its file in every output.
+func (r *runInput) nameFiles(fs lifecycle.Findings) {
+	for i := range fs {
+		if fs[i].File == "" {
+			fs[i].File = r.policyName
+		}
 	}
-	return findingLocation(f, r.policyName)
 }
 
 // readPolicyFile reads --policy, or returns the sample policy when it is
@@ -164,12 +164,13 @@ func (e *env) invalidPolicy(name string, findings iac.Findings) error {
 	return fmt.Errorf("%s: invalid policy: %s", name, countFindings(findings.Lifecycle()))
 }
 
-// loadInventory reads every inventory file and checks each on its own, so
-// that findings name the file and the path in it. What only shows across
-// files (an AMI described in another file, one ARN in two files) is checked
-// on the merged inventory. Errors make it fail, with every finding on
-// standard error; warnings are returned and the dry-run goes on.
-func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, fileFindings, error) {
+// loadInventory reads every inventory file, names each part by its file
+// and checks the merged inventory, whose findings name the file and the
+// path in it of every record, also for what only shows across files (an AMI
+// described in another file, one ARN in two files with different content).
+// Errors make it fail, with every finding on standard error; warnings stay
+// in the index, and the dry-run carries them into its output.
+func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, error) {
 	type file struct {
 		name string
 		data []byte
@@ -181,56 +182,27 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 	for _, name := range in.inventories {
 		data, err := e.readFile(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		files = append(files, file{displayName(name), data})
 	}
-	several := len(files) > 1
 	parts := make([]*lifecycle.Inventory, 0, len(files))
-	failed := false
-	var all fileFindings
 	for _, f := range files {
 		inv, err := lifecycle.DecodeInventory(f.data)
 		if err != nil {
-			return nil, nil, wrongKind(f.name, f.data, "--inventory", fmt.Errorf("%s: %w", f.name, err))
+			return nil, wrongKind(f.name, f.data, "--inventory", fmt.Errorf("%s: %w", f.name, err))
 		}
-		for _, finding := range inv.Check() {
-			if several && crossFile(finding.Code) {
-				continue
-			}
-			all = append(all, fileFinding{f.name, finding})
-			failed = failed || finding.Severity == lifecycle.SeverityError
-		}
+		inv.File = f.name
 		parts = append(parts, inv)
 	}
-	if failed {
-		e.printFindings(all)
-		return nil, nil, errors.New("the inventory has errors; see above")
-	}
 	idx, findings := lifecycle.MergeInventories(parts...).Index()
-	if several {
-		for _, finding := range findings {
-			if crossFile(finding.Code) {
-				all = append(all, fileFinding{"inventory (all files)", finding})
-				failed = failed || finding.Severity == lifecycle.SeverityError
-			}
+	if findings.HasErrors() {
+		for _, f := range findings {
+			fmt.Fprintln(e.stderr, formatFinding(findingLocation(f, "inventory"), f))
 		}
-		if failed {
-			e.printFindings(all)
-			return nil, nil, errors.New("the inventory files disagree; see above")
-		}
+		return nil, errors.New("the inventory has errors; see above")
 	}
-	return idx, all, nil
-}
-
-// crossFile reports whether a finding with this code can only be judged
-// on the merged inventory of several files.
-func crossFile(c lifecycle.Code) bool {
-	switch c {
-	case lifecycle.CodeUndescribedAMI, lifecycle.CodeDuplicateARN, lifecycle.CodeDuplicateAMI:
-		return true
-	}
-	return false
+	return idx, nil
 }
 
 // instant returns the execution instant: --now, the sample's instant, or
@@ -256,54 +228,13 @@ func (e *env) instant(in *lifecycleInput, useSample bool) (time.Time, error) {
 	}
 }
 
-// fileFinding is a finding with the name of the file it is about.
-type fileFinding struct {
-	file string
-	lifecycle.Finding
-}
-
-// fileFindings are findings about several files, in the order found.
-type fileFindings []fileFinding
-
-// fileOf returns the file of the finding equal to f, or "".
-func (ffs fileFindings) fileOf(f lifecycle.Finding) string {
-	for _, ff := range ffs {
-		if sameFinding(ff.Finding, f) {
-			return ff.file
-		}
-	}
-	return ""
-}
-
-// addTo returns ws with the findings of ffs it lacks appended, so that
-// the warnings of a plan hold the inventory's warnings exactly once
-// whether or not the engine already reported them.
-func (ffs fileFindings) addTo(ws lifecycle.Findings) lifecycle.Findings {
-	for _, ff := range ffs {
-		if !slices.ContainsFunc(ws, func(w lifecycle.Finding) bool { return sameFinding(w, ff.Finding) }) {
-			ws = append(ws, ff.Finding)
-		}
-	}
-	return ws
-}
-
-func sameFinding(a, b lifecycle.Finding) bool {
-	return a.Severity == b.Severity && a.Code == b.Code && a.Path == b.Path && a.Message == b.Message
-}
-
-// printFindings writes findings about files that stop a command from
-// running to standard error, one a line.
-func (e *env) printFindings(ffs fileFindings) {
-	for _, ff := range ffs {
-		fmt.Fprintln(e.stderr, formatFinding(ff.file, ff.Finding))
-	}
-}
-
 // findingLocation returns the name of the input file f's Path points
 // into; doc is the command's own name for the document it checked, used
 // when f does not name its file.
 func findingLocation(f lifecycle.Finding, doc string) string {
-	// Once lifecycle.Finding carries File: if f.File != "" { return f.File }
+	if f.File != "" {
+		return f.File
+	}
 	return doc
 }
 

@@ -226,7 +226,7 @@ func writeNotEvaluated(w io.Writer, run *runInput, fs lifecycle.Findings) {
 	fmt.Fprintf(w, "\nNot evaluated: %s of the inventory could not be read, so the plan says nothing about them:\n",
 		count(len(fs), "record", "records"))
 	for _, f := range fs {
-		fmt.Fprintf(w, "  %s\n", formatFinding(run.locate(f), f))
+		fmt.Fprintf(w, "  %s\n", formatFinding(run.policyName, f))
 	}
 }
 
@@ -235,16 +235,16 @@ func writeNotEvaluated(w io.Writer, run *runInput, fs lifecycle.Findings) {
 func addRecord(t *table, m *marks, r lifecycle.ExecutionResource, label string, st lifecycle.ImageStatus, image lifecycle.ExecutionResource) {
 	verdict := string(r.State.Status)
 	reason := r.State.Reason
-	// A SUCCESS record has a state reason only when the prediction rests
-	// on facts the inventory lacks.
-	missingFact := r.State.Status == lifecycle.ExecutionSuccess && r.State.Reason != ""
+	// A SUCCESS record that rests on facts the inventory lacks carries
+	// L-29; its state reason names them.
+	missingFact := r.State.Status == lifecycle.ExecutionSuccess && slices.Contains(r.Decisions, lifecycle.DecisionMissingFacts)
 	if r.State.Status == lifecycle.ExecutionSuccess && r.Action != nil {
 		verdict = string(r.Action.Name)
 		reason = r.Action.Reason
 		if r.ParentResourceID != "" && image.Action != nil && reason == image.Action.Reason {
 			reason = ""
 		}
-		if missingFact {
+		if r.State.Reason != "" {
 			reason = strings.TrimPrefix(reason+"; "+r.State.Reason, "; ")
 		}
 	}
@@ -409,7 +409,7 @@ func writeFooter(w io.Writer, run *runInput, warnings lifecycle.Findings, ds []l
 	if len(warnings) > 0 {
 		fmt.Fprintf(w, "\n%s:\n", upperFirst(count(len(warnings), "warning", "warnings")))
 		for _, f := range warnings {
-			fmt.Fprintf(w, "  %s\n", formatFinding(run.locate(f), f))
+			fmt.Fprintf(w, "  %s\n", formatFinding(run.policyName, f))
 		}
 	}
 	writeDecisions(w, ds)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
@@ -116,14 +117,14 @@ func TestInventoryBuilder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(inv, fromJSON); diff != "" {
+	if diff := cmp.Diff(inv, fromJSON, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
 		t.Errorf("combined JSON (-built +decoded):\n%s", diff)
 	}
 	fromFiles, err := lifecycle.ReadInventory(b.Files(), b.FileNames()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(inv, fromFiles); diff != "" {
+	if diff := cmp.Diff(inv, fromFiles, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
 		t.Errorf("CLI files (-built +read):\n%s", diff)
 	}
 	// Deterministic output.
