@@ -6,7 +6,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
 )
 
 func TestToUTF8(t *testing.T) {
@@ -135,8 +134,6 @@ func TestTextOutputIsEscaped(t *testing.T) {
 		}
 	}
 }
-
-
 
 func FuzzToUTF8(f *testing.F) {
 	for _, s := range []string{"", "{}", "\xef\xbb\xbf{}", utf16LE("{\"a\": 1}\n"), "\xff\xfe\x00\x00", "\xfe\xff\x00{", "{\x00}\x00", "\xff\xfe\x3d\xd8"} {
