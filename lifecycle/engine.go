@@ -65,6 +65,8 @@ func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
 		return nil, &PlanInputError{Field: "index", Reason: "is nil; give an inventory index (Inventory.Index)"}
 	case o.Now.IsZero():
 		return nil, &PlanInputError{Field: "Now", Reason: "is the zero time; give the instant of the execution, the package never reads the clock"}
+	case CheckInstant(o.Now) != nil:
+		return nil, &PlanInputError{Field: "Now", Value: o.Now.UTC().String(), Reason: "is outside the years 0000 to 9999; give the instant of the execution"}
 	}
 	findings, err := p.Validate(o.validateOptions())
 	if err != nil {

@@ -594,6 +594,7 @@ func TestDryRunErrors(t *testing.T) {
 		field  string
 	}{
 		{"no now", &good, idx, lifecycle.PlanOptions{}, lifecycle.ErrPlanInput, "Now"},
+		{"now after year 9999", &good, idx, lifecycle.PlanOptions{Now: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}, lifecycle.ErrPlanInput, "Now"},
 		{"nil policy", nil, idx, lifecycle.PlanOptions{Now: planNow}, lifecycle.ErrPlanInput, "policy"},
 		{"nil index", &good, nil, lifecycle.PlanOptions{Now: planNow}, lifecycle.ErrPlanInput, "index"},
 		{"invalid policy", &bad, idx, lifecycle.PlanOptions{Now: planNow}, lifecycle.ErrInvalid, ""},

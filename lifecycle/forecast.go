@@ -24,8 +24,15 @@ type Timeline struct {
 	// Images are the images that change at least once, in ascending ARN
 	// order, each with its changes in day order.
 	Images []ImageTimeline `json:"images"`
-	// Warnings are the policy's validation warnings.
+	// Scope is the Region and account the policy acts in (Decision L-26),
+	// as in Plan.
+	Scope Scope `json:"scope"`
+	// Warnings are those of Plan: the policy's validation warnings, the
+	// selection's, and the index's.
 	Warnings Findings `json:"warnings"`
+	// NotEvaluated are the index's error findings, about records it left
+	// out, as in Plan.
+	NotEvaluated Findings `json:"notEvaluated"`
 	// Decisions lists, in table order, the decisions that affected any run;
 	// it always holds L-25, the multi-run reading itself.
 	Decisions []Decision `json:"decisions"`
@@ -135,8 +142,8 @@ func forecast(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) 
 		return nil, 0, &PlanInputError{Field: "days", Value: strconv.Itoa(days),
 			Reason: "takes the forecast outside the years 0000 to 9999; give an earlier Now or fewer days"}
 	}
-	t = &Timeline{Policy: p.Name, Start: start, Days: days, Warnings: nonNil(pl.warnings),
-		Runs: []Run{}, Images: []ImageTimeline{}}
+	t = &Timeline{Policy: p.Name, Start: start, Days: days, Scope: pl.scope, Warnings: nonNil(pl.warnings),
+		NotEvaluated: nonNil(pl.rejected), Runs: []Run{}, Images: []ImageTimeline{}}
 	flags := flagL25
 	if !p.Enabled() && !opts.EvaluateDisabledPolicy {
 		t.Note = reasonDisabledPolicy

@@ -436,8 +436,10 @@ func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bo
 	p := painter(colour)
 	fmt.Fprintf(w, "%s %s: one run a day for %s from %s\n", p.paint(ansiBold, "Forecast for lifecycle policy"),
 		termsafe.String(tl.Policy), count(tl.Days, "day", "days"), tl.Start.Format("2006-01-02T15:04:05Z07:00"))
+	writeScope(w, tl.Scope)
 	if !tl.Evaluated {
 		fmt.Fprintf(w, "\n%s\n", termsafe.String(tl.Note))
+		writeNotEvaluated(w, run, tl.NotEvaluated)
 		writeFooter(w, run, tl.Warnings, tl.Decisions)
 		return nil
 	}
@@ -460,6 +462,7 @@ func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bo
 			fmt.Fprintf(w, "  %s: %s\n", termsafe.String(it.ResourceID), termsafe.String(it.String()))
 		}
 	}
+	writeNotEvaluated(w, run, tl.NotEvaluated)
 	writeFooter(w, run, tl.Warnings, tl.Decisions)
 	return nil
 }
