@@ -614,7 +614,7 @@ func (c *inventoryChecker) optionalTime(loc func() location, t Timestamp, sev Se
 // when an error finding was added.
 func (c *inventoryChecker) image(i int, img *Image) (x IndexedImage, ok bool) {
 	n := len(c.findings)
-	x = IndexedImage{Source: img, ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(),
+	x = IndexedImage{Source: img, ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
 		Tags: img.Tags, Containers: img.Containers()}
 	p := func(member string) location { return c.at(kindImage, i, member) }
 

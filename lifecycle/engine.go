@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ibkit/ibkit/semver"
@@ -51,10 +53,13 @@ type planner struct {
 	sel   *selector
 	scope Scope
 	// warnings are the policy's validation warnings, the selection's
-	// warnings (entries that select nothing) and the index's warnings;
-	// rejected are the index's error findings, about records it left out.
-	warnings Findings
-	rejected Findings
+	// warnings (entries that select nothing, known after the first run)
+	// and the index's warnings; rejected are the index's error findings,
+	// about records it left out.
+	warnings       Findings
+	policyWarnings Findings
+	rejected       Findings
+	selectionDone  bool
 }
 
 func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
@@ -76,8 +81,8 @@ func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
 	if err != nil {
 		return nil, err
 	}
-	pl := &planner{p: p, o: o, sel: newSelector(p, o), scope: scope}
-	pl.warnings = slices.Concat(findings.Warnings(), pl.unmatchedSelection(idx.Images), idx.Findings.Warnings())
+	pl := &planner{p: p, o: o, sel: newSelector(p, o), scope: scope, policyWarnings: findings.Warnings()}
+	pl.warnings = slices.Concat(pl.policyWarnings, idx.Findings.Warnings())
 	pl.rejected = idx.Findings.Errors()
 	return pl, nil
 }
@@ -133,9 +138,14 @@ type execution struct {
 	results []result
 	flags   decisionSet // plan-wide decisions
 	lean    bool        // emit no unaffected images and no groups
+	// used collects what selected an image in scope: the bits of
+	// selectedBy.recipes and selectedBy.tags.
+	usedRecipes, usedTags atomic.Uint64
 	// shared maps the ID of each AMI that several images list to the
-	// entries listing it, in plan order (Decision L-P9); nil when none.
-	shared map[string][]int32
+	// entries listing it, in plan order (Decision L-P9); see
+	// sharedAMIListers.
+	shared     map[string][]int32
+	sharedOnce sync.Once
 }
 
 // plan computes the plan of one run at now. A lean plan, for Forecast,
@@ -168,6 +178,15 @@ func (pl *planner) plan(images []IndexedImage, now time.Time, lean bool) *Plan {
 	}
 	x.rules = compileRules(pl.p, now, pl.o)
 	x.scope(images)
+	if !pl.selectionDone {
+		// The selection's warnings come from the first run's scope pass.
+		pl.selectionDone = true
+		used := selectedBy{recipes: x.usedRecipes.Load(), tags: x.usedTags.Load()}
+		if sw := pl.unmatchedSelection(images, used); len(sw) > 0 {
+			pl.warnings = slices.Concat(pl.policyWarnings, sw, pl.warnings[len(pl.policyWarnings):])
+		}
+	}
+	plan.Warnings = pl.warnings
 	x.emit(plan)
 	return plan
 }
@@ -191,9 +210,12 @@ func (x *execution) scope(images []IndexedImage) {
 	parallelRange(len(images), func(lo, hi int) {
 		var cache selectCache
 		var scratch []*IndexedAMI
+		var used selectedBy
 		for i := lo; i < hi; i++ {
-			x.candidate(&images[i], &cand[i], &cache, &scratch)
+			x.candidate(&images[i], &cand[i], &cache, &scratch, &used)
 		}
+		x.usedRecipes.Or(used.recipes)
+		x.usedTags.Or(used.tags)
 	})
 	ids := make(map[groupKey]int32)
 	var groups []groupInfo
@@ -273,12 +295,12 @@ func (x *execution) scope(images []IndexedImage) {
 // otherwise its kind, the rules whose exclusion tags it carries (and under
 // AMIExclusionProtectsImage those whose AMI exclusions one of its AMIs
 // matches) and its selection decisions.
-func (x *execution) candidate(img *IndexedImage, c *candidate, cache *selectCache, scratch *[]*IndexedAMI) {
+func (x *execution) candidate(img *IndexedImage, c *candidate, cache *selectCache, scratch *[]*IndexedAMI, used *selectedBy) {
 	c.kind = entryOut
 	if img.Status == StatusDeleted {
 		return
 	}
-	ok, flags, _ := x.sel.selects(img, cache)
+	ok, flags, by := x.sel.selects(img, cache)
 	if !ok {
 		return
 	}
@@ -289,6 +311,8 @@ func (x *execution) candidate(img *IndexedImage, c *candidate, cache *selectCach
 		c.kind, c.flags = entryForeign, c.flags|flagL26
 		return
 	}
+	used.recipes |= by.recipes
+	used.tags |= by.tags
 	if !img.Completed.IsZero() && !img.Completed.Equal(img.Created) {
 		c.flags |= flagL16
 	}

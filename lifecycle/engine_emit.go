@@ -211,7 +211,6 @@ func (x *execution) emit(plan *Plan) {
 	x.quals = make([]qrec, n*len(x.rules))
 	x.results = make([]result, n)
 	parallel(cs, x.qualifyChunk)
-	x.shared = x.sharedAMIListers()
 
 	var nRes, nUnaffected int
 	for i := range cs {
@@ -271,9 +270,15 @@ func (x *execution) emit(plan *Plan) {
 }
 
 // sharedAMIListers maps each AMI that several images list (as the index
-// marks them) to the entries that list it, in plan order; nil when no AMI
-// is shared, which is the common case.
+// marks them) to the entries that list it, in plan order. It is built on
+// first use, once every verdict is known: only a plan that acts on a
+// shared AMI pays for the pass.
 func (x *execution) sharedAMIListers() map[string][]int32 {
+	x.sharedOnce.Do(func() { x.shared = x.findSharedAMIs() })
+	return x.shared
+}
+
+func (x *execution) findSharedAMIs() map[string][]int32 {
 	var m map[string][]int32
 	for i := range x.entries {
 		for j := range x.entries[i].img.AMIs {
@@ -297,7 +302,7 @@ func (x *execution) sharedAMIListers() map[string][]int32 {
 // ("" when none).
 func (x *execution) sharedAMI(id string, self int, k int8) (record bool, kept string) {
 	record = true
-	for _, j := range x.shared[id] {
+	for _, j := range x.sharedAMIListers()[id] {
 		if int(j) == self {
 			continue
 		}

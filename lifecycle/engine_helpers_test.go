@@ -88,6 +88,7 @@ func (m planImg) indexed() lifecycle.IndexedImage {
 	it.Source = &lifecycle.Image{ARN: it.ARN}
 	if m.imported {
 		it.Source.ImageSource = "IMPORTED"
+		it.Imported = true
 	}
 	return it
 }

@@ -34,8 +34,8 @@ type compiledRule struct {
 
 	tagExclusions Tags
 	amiExclusions *AMIExclusionRules
-	sharedSet     map[string]struct{} // amiExclusions.SharedAccounts
-	llCutoff      time.Time           // lastLaunched window start
+	shared        accountSet // amiExclusions.SharedAccounts
+	llCutoff      time.Time  // lastLaunched window start
 	llAltCutoff   time.Time
 	llHasAlt      bool
 	llThreshold   string
@@ -94,11 +94,8 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 		if rt == ResourceTypeAMI {
 			r.amiExclusions = e.AMIs
 		}
-		if a := r.amiExclusions; a != nil && len(a.SharedAccounts) > 0 {
-			r.sharedSet = make(map[string]struct{}, len(a.SharedAccounts))
-			for _, acc := range a.SharedAccounts {
-				r.sharedSet[acc] = struct{}{}
-			}
+		if a := r.amiExclusions; a != nil {
+			r.shared = newAccountSet(a.SharedAccounts)
 		}
 		if a := r.amiExclusions; a != nil && a.LastLaunched != nil {
 			ll := a.LastLaunched
@@ -185,6 +182,40 @@ func (r *compiledRule) tagExcluded(tags Tags) (string, bool) {
 	return tags.firstMatch(r.tagExclusions)
 }
 
+// accountSet is a set of account IDs: a short list is scanned, a long one
+// (sharedAccounts allows 1,536) hashed.
+type accountSet struct {
+	list []string
+	set  map[string]struct{}
+}
+
+// smallAccountSet is the largest list scanned rather than hashed.
+const smallAccountSet = 16
+
+func newAccountSet(accounts []string) accountSet {
+	if len(accounts) <= smallAccountSet {
+		return accountSet{list: accounts}
+	}
+	s := accountSet{set: make(map[string]struct{}, len(accounts))}
+	for _, acc := range accounts {
+		s.set[acc] = struct{}{}
+	}
+	return s
+}
+
+func (s *accountSet) has(acc string) bool {
+	if s.set != nil {
+		_, ok := s.set[acc]
+		return ok
+	}
+	for _, a := range s.list {
+		if a == acc {
+			return true
+		}
+	}
+	return false
+}
+
 // missingFact is a bit set of the facts about an AMI that a rule's AMI
 // exclusions need and the inventory lacks (Decision L-29).
 type missingFact uint8
@@ -253,12 +284,12 @@ func (r *compiledRule) checkAMI(a *IndexedAMI, owner string, o *PlanOptions) (am
 	}
 	// a.SharedAccounts is ascending: the first listed one is the smallest.
 	for _, acc := range a.SharedAccounts {
-		if _, ok := r.sharedSet[acc]; ok {
+		if r.shared.has(acc) {
 			return amiByShared, acc, 0
 		}
 	}
 	var flags decisionSet
-	if _, ok := r.sharedSet[owner]; ok && owner != "" {
+	if owner != "" && r.shared.has(owner) {
 		if o.SharedAccountsIncludeOwners {
 			return amiByOwner, owner, flagL28
 		}

@@ -5,9 +5,7 @@ import "github.com/ibkit/ibkit/semver"
 // selector decides which images a policy's resourceSelection selects.
 type selector struct {
 	imageType ImageType
-	// exact and normalised index the recipe entries by their name and by
-	// the ARN form of their name.
-	exact      map[string][]recipeFilter
+	// normalised indexes the recipe entries by the ARN form of their name.
 	normalised map[string][]recipeFilter
 	hasRecipes bool
 	tags       Tags
@@ -29,8 +27,10 @@ type selector struct {
 // selectCache remembers a goroutine's previous lookups: consecutive
 // images mostly share their recipe.
 type selectCache struct {
-	name, arnName string
-	exact, norm   []recipeFilter
+	arnName, name string
+	norm          []recipeFilter
+	// same has the bits of the entries of norm whose exact name is name.
+	same uint64
 }
 
 // selectedBy names what selected an image: bits of recipe entries (by
@@ -47,6 +47,7 @@ type recipeFilter struct {
 	filter semver.Filter
 	mixed  bool
 	bit    uint64
+	name   string // the entry's name as written
 }
 
 func newSelector(p *Policy, o *PlanOptions) *selector {
@@ -59,7 +60,6 @@ func newSelector(p *Policy, o *PlanOptions) *selector {
 	sel := &p.ResourceSelection
 	if len(sel.Recipes) > 0 {
 		s.hasRecipes = true
-		s.exact = make(map[string][]recipeFilter, len(sel.Recipes))
 		s.normalised = make(map[string][]recipeFilter, len(sel.Recipes))
 		parse := semver.ParseOptions{RegexOnly: o.AllowMixedWildcards}
 		s.entries = min(len(sel.Recipes), 64)
@@ -68,8 +68,7 @@ func newSelector(p *Policy, o *PlanOptions) *selector {
 			if err != nil {
 				continue // rejected by validation; selects nothing
 			}
-			rf := recipeFilter{filter: f, mixed: !f.IsStrict(), bit: 1 << i}
-			s.exact[r.Name] = append(s.exact[r.Name], rf)
+			rf := recipeFilter{filter: f, mixed: !f.IsStrict(), bit: 1 << i, name: r.Name}
 			n := arnRecipeName(r.Name)
 			s.normalised[n] = append(s.normalised[n], rf)
 		}
@@ -102,7 +101,9 @@ func (s *selector) selects(img *IndexedImage, c *selectCache) (ok bool, flags de
 		by.recipes, f = s.recipeMatch(img, c)
 		flags |= f
 	}
-	if s.tags != nil && by.recipes == 0 {
+	// Both selectors exist only under ModelOnlyValidation; then the tags
+	// are tried too, so that the plan knows which pairs select images.
+	if s.tags != nil && (by.recipes == 0 || s.hasRecipes) {
 		var f decisionSet
 		by.tags, f = s.tagMatch(img.Tags)
 		flags |= f
@@ -121,54 +122,46 @@ func (s *selector) selects(img *IndexedImage, c *selectCache) (ok bool, flags de
 // An image that no recipe built (imported) is matched like any other and
 // flagged L-27, or not matched at all under RecipeSelectionNeedsRecipe.
 func (s *selector) recipeMatch(img *IndexedImage, c *selectCache) (uint64, decisionSet) {
-	if img.ARNName != c.arnName || c.arnName == "" {
-		c.arnName, c.norm = img.ARNName, s.normalised[img.ARNName]
+	if img.ARNName != c.arnName || img.Name != c.name || c.arnName == "" {
+		c.arnName, c.name, c.norm, c.same = img.ARNName, img.Name, s.normalised[img.ARNName], 0
+		for _, f := range c.norm {
+			if img.Name != "" && f.name == img.Name {
+				c.same |= f.bit
+			}
+		}
 	}
 	if len(c.norm) == 0 {
 		return 0, 0
 	}
-	if img.Name != c.name || c.name == "" {
-		c.name, c.exact = img.Name, s.exact[img.Name]
-	}
-	var flags decisionSet
+	// Entries whose ARN form is the image's ARN name; those whose exact
+	// name is also the image's (c.same) match under both readings.
 	var bits uint64
-	var mixed bool
-	exactBits, exactMixed := matchFilters(c.exact, img.Version)
-	switch {
-	case img.Name != "" && s.exactNames:
-		bits, mixed = exactBits, exactMixed
-	default:
-		bits, mixed = matchFilters(c.norm, img.Version)
-		if bits != 0 && (img.Name == "" || exactBits == 0) {
-			flags |= flagL21 // only the ARN forms of the names are equal
+	mixed := true
+	for _, f := range c.norm {
+		if !f.filter.Match(img.Version) || s.exactNames && img.Name != "" && c.same&f.bit == 0 {
+			continue
 		}
+		bits |= f.bit
+		mixed = mixed && f.mixed
 	}
+	exact := bits & c.same
 	if bits == 0 {
 		return 0, 0
+	}
+	var flags decisionSet
+	if exact == 0 {
+		flags |= flagL21 // only the ARN forms of the names are equal
 	}
 	if mixed {
 		flags |= flagL14
 	}
-	if img.Source != nil && img.Source.imported() {
+	if img.Imported {
 		if s.needsRecipe {
 			return 0, flags | flagL27
 		}
 		flags |= flagL27
 	}
 	return bits, flags
-}
-
-// matchFilters returns the bits of the entries whose filter matches v,
-// and whether every matching filter is a mixed one.
-func matchFilters(fs []recipeFilter, v semver.Version) (bits uint64, mixed bool) {
-	mixed = true
-	for _, f := range fs {
-		if f.filter.Match(v) {
-			bits |= f.bit
-			mixed = mixed && f.mixed
-		}
-	}
-	return bits, mixed && bits != 0
 }
 
 // tagMatch applies the selection tag map: any pair, exact key and value

@@ -152,10 +152,9 @@ func forecast(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) 
 		return t, 0, nil
 	}
 	t.Evaluated = true
+	// The days a verdict can change are computed when a run first acts on
+	// nothing: a policy that acts every day never needs them.
 	var events []bool
-	if !everyDay {
-		events = pl.forecastEvents(idx.Images, start, days)
-	}
 	s := newSimulation(idx.Images)
 	changes := make(map[string][]ImageChange)
 	for day := 0; day <= days; {
@@ -198,6 +197,9 @@ func forecast(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) 
 		day++
 		if len(run.Actions) == 0 && !everyDay {
 			// Nothing changed: skip to the next day on which a verdict can.
+			if events == nil {
+				events = pl.forecastEvents(idx.Images, start, days)
+			}
 			for day <= days && !events[day] {
 				day++
 			}
@@ -208,6 +210,7 @@ func forecast(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) 
 	}
 	slices.SortFunc(t.Images, func(a, b ImageTimeline) int { return strings.Compare(a.ResourceID, b.ResourceID) })
 	t.Decisions = flags.appendTo(nil)
+	t.Warnings = nonNil(pl.warnings) // with the selection's, known since run 0
 	return t, runs, nil
 }
 

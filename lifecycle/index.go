@@ -49,6 +49,9 @@ type IndexedImage struct {
 	Build   uint64
 	Type    ImageType
 	Status  ImageStatus
+	// Imported reports that no recipe built the image: its imageSource is
+	// IMPORTED or its buildType an import (Decision L-27).
+	Imported bool
 	// Created is dateCreated; Completed is ibkit's dateCompleted, zero when
 	// absent.
 	Created   time.Time

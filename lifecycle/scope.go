@@ -75,22 +75,27 @@ func resolveScope(p *Policy, idx *Index, o *PlanOptions) (Scope, error) {
 	if err := account.set(o.AccountID, "options"); err != nil {
 		return Scope{}, err
 	}
-	for _, f := range []*scopeField{&region, &account} {
-		if f.value != "" {
-			continue
-		}
-		values := distinctValues(idx.Images, f == &region)
-		switch len(values) {
-		case 0:
-		case 1:
-			f.value = values[0]
-			f.sources = append(f.sources, "inventory")
-		default:
-			return Scope{}, &PlanInputError{Field: f.name,
-				Reason: "is unknown: the policy document has no ARN and the inventory holds images of " +
-					strconv.Itoa(len(values)) + " " + plural2(f.name) + " (" + listSome(values, 5) +
-					"); a policy acts only in its own Region and account (L-26), so give its " + f.name +
-					" (PlanOptions." + f.name + ", " + f.flag + ")"}
+	if region.value == "" || account.value == "" {
+		regions, accounts := distinctScopes(idx.Images)
+		for _, f := range []struct {
+			field  *scopeField
+			values []string
+		}{{&region, regions}, {&account, accounts}} {
+			if f.field.value != "" {
+				continue
+			}
+			switch len(f.values) {
+			case 0:
+			case 1:
+				f.field.value = f.values[0]
+				f.field.sources = append(f.field.sources, "inventory")
+			default:
+				return Scope{}, &PlanInputError{Field: f.field.name,
+					Reason: "is unknown: the policy document has no ARN and the inventory holds images of " +
+						strconv.Itoa(len(f.values)) + " " + plural2(f.field.name) + " (" + listSome(f.values, 5) +
+						"); a policy acts only in its own Region and account (L-26), so give its " + f.field.name +
+						" (PlanOptions." + f.field.name + ", " + f.field.flag + ")"}
+			}
 		}
 	}
 	return Scope{Region: region.value, AccountID: account.value, Source: scopeSource(region.sources, account.sources)}, nil
@@ -120,23 +125,43 @@ func plural2(field string) string {
 	return "accounts"
 }
 
-// distinctValues returns the distinct Regions (or accounts) of the images,
-// ascending.
-func distinctValues(images []IndexedImage, regions bool) []string {
-	var out []string
-	seen := map[string]bool{}
+// distinctScopes returns the distinct Regions and accounts of the images,
+// each ascending, in one pass. Inventories mostly hold one of each: a
+// value equal to the previous one costs a string comparison, not a map
+// lookup.
+func distinctScopes(images []IndexedImage) (regions, accounts []string) {
+	var r, a distinct
 	for i := range images {
-		v := images[i].AccountID
-		if regions {
-			v = images[i].Region
-		}
-		if v != "" && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
+		r.add(images[i].Region)
+		a.add(images[i].AccountID)
 	}
-	slices.Sort(out)
-	return out
+	return r.sorted(), a.sorted()
+}
+
+// distinct collects distinct non-empty strings.
+type distinct struct {
+	last string
+	seen map[string]bool
+	out  []string
+}
+
+func (d *distinct) add(v string) {
+	if v == "" || v == d.last {
+		return
+	}
+	d.last = v
+	if d.seen == nil {
+		d.seen = map[string]bool{}
+	}
+	if !d.seen[v] {
+		d.seen[v] = true
+		d.out = append(d.out, v)
+	}
+}
+
+func (d *distinct) sorted() []string {
+	slices.Sort(d.out)
+	return d.out
 }
 
 // listSome joins at most n of the values, saying how many more there are.

@@ -10,14 +10,11 @@ import (
 
 // unmatchedSelection returns a warning for every recipe entry and every
 // selection tag pair that selects no image of the index in the policy's
-// scope, naming what the index holds that comes nearest: the same recipe
-// at other versions, recipes with similar names, the same tag key with
-// other values, or similar keys. A typo in a selection otherwise shows only
-// as a plan that does nothing.
-//
-// It stops reading the index as soon as every entry and pair has selected
-// an image, which for a policy that works is early.
-func (pl *planner) unmatchedSelection(images []IndexedImage) Findings {
+// scope, used naming those that do, naming what the index holds that comes
+// nearest: the same recipe at other versions, recipes with similar names,
+// the same tag key with other values, or similar keys. A typo in a
+// selection otherwise shows only as a plan that does nothing.
+func (pl *planner) unmatchedSelection(images []IndexedImage, got selectedBy) Findings {
 	s := pl.sel
 	sel := &pl.p.ResourceSelection
 	var want selectedBy
@@ -30,24 +27,8 @@ func (pl *planner) unmatchedSelection(images []IndexedImage) Findings {
 	for _, bit := range s.tagBit {
 		want.tags |= bit
 	}
-	var got selectedBy
-	var cache selectCache
-	for i := range images {
-		if got == want {
-			return nil
-		}
-		img := &images[i]
-		if !pl.selectable(img) {
-			continue
-		}
-		if s.hasRecipes {
-			bits, _ := s.recipeMatch(img, &cache)
-			got.recipes |= bits
-		}
-		if s.tags != nil {
-			bits, _ := s.tagMatch(img.Tags)
-			got.tags |= bits
-		}
+	if got == want {
+		return nil
 	}
 	var out Findings
 	present := pl.presentRecipes(images)
