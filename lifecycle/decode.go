@@ -96,6 +96,10 @@ func decodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 	if err := r.end("JSON value"); err != nil {
 		return nil, err
 	}
+	doc.ExplicitZeros = d.zeros
+	if doc.ExplicitZeros == nil {
+		doc.ExplicitZeros = []string{} // decoded: a 0 would be listed
+	}
 	return doc, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -308,5 +309,34 @@ func TestKeyPath(t *testing.T) {
 	}
 	if !bytes.Equal([]byte(indexPath("a", 12)), []byte("a[12]")) {
 		t.Error("indexPath")
+	}
+}
+
+// TestValidateTellsZeroFromMissing checks that a decoded document's
+// explicit 0 is reported as 0, and an absent member as missing.
+func TestValidateTellsZeroFromMissing(t *testing.T) {
+	const policy = `{"name":"abc","executionRole":"r","resourceType":"AMI_IMAGE","policyDetails":[{"action":{"type":"DELETE"},
+		"filter":{"type":"COUNT"%s}}],"resourceSelection":{"recipes":[{"name":"web","semanticVersion":"1.x.x"}]}}`
+	tests := []struct {
+		name, member string
+		code         Code
+		message      string
+	}{
+		{"explicit zero", `,"value":0`, CodeOutOfRange, "is 0; use an integer from 1 to 1000"},
+		{"negative", `,"value":-5`, CodeOutOfRange, "is -5; use an integer from 1 to 1000"},
+		{"missing", ``, CodeRequired, "is missing; use an integer from 1 to 1000"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := DecodePolicy([]byte(fmt.Sprintf(policy, tc.member)), DecodeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			findings, _ := doc.Validate(ValidateOptions{})
+			want := Findings{{Severity: SeverityError, Path: "policyDetails[0].filter.value", Code: tc.code, Message: tc.message}}
+			if diff := cmp.Diff(want, findings); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

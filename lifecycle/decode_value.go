@@ -15,6 +15,10 @@ import (
 
 var timestampType = reflect.TypeFor[Timestamp]()
 
+// maxZeros bounds the explicit zeros a decoder remembers: a policy has at
+// most a few integer members.
+const maxZeros = 64
+
 type valueDecoder struct {
 	r            *jsonReader
 	allowUnknown bool
@@ -26,6 +30,9 @@ type valueDecoder struct {
 	// memberChecks counts the lookups made to find repeated members, for
 	// tests that guard the cost.
 	memberChecks int
+	// zeros are the paths of the integer members written as 0, which
+	// validation reports as 0 rather than as missing.
+	zeros []string
 }
 
 // pathSeg is one step of a JSON path: an object member or an array index.
@@ -103,6 +110,9 @@ func (d *valueDecoder) store(tok json.Token, off int64, v reflect.Value, depth i
 				reason = "the integer " + shortText(string(n)) + " is far out of range"
 			}
 			return &DecodeError{Path: d.path(), Offset: off, Err: ErrType, Reason: reason}
+		}
+		if i == 0 && len(d.zeros) < maxZeros {
+			d.zeros = append(d.zeros, d.path())
 		}
 		v.SetInt(i)
 	case reflect.Pointer:

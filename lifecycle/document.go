@@ -42,4 +42,9 @@ type Document struct {
 	Shape       Shape
 	Policy      Policy
 	ClientToken string
+	// ExplicitZeros lists the JSON paths of the integer members the
+	// document wrote as 0 (such as "policyDetails[0].filter.value"), as
+	// DecodePolicy found them, so that Validate says such a member is 0
+	// rather than missing: the Policy holds 0 for both.
+	ExplicitZeros []string
 }

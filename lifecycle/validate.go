@@ -34,6 +34,7 @@ func (d *Document) Validate(opts ValidateOptions) (Findings, error) {
 		prefix = "lifecyclePolicy"
 	}
 	v := newValidator(opts, prefix)
+	v.zeros = d.ExplicitZeros
 	v.policy(&d.Policy, d.Shape)
 	if d.Shape == ShapeCreateInput || d.Shape == ShapeUpdateInput {
 		v.clientToken(d.ClientToken)
@@ -57,6 +58,9 @@ type validator struct {
 	opts     ValidateOptions
 	prefix   string
 	findings Findings
+	// zeros are the paths of integer members a decoded document wrote as
+	// 0; nil for a Policy built in Go.
+	zeros []string
 }
 
 func newValidator(opts ValidateOptions, prefix string) *validator {
@@ -113,9 +117,13 @@ func (v *validator) length(path, s string, min, max int) bool {
 }
 
 func (v *validator) intRange(path string, n, min, max int, what string) {
-	if n == 0 {
-		// The model cannot tell an explicit 0 from a missing member.
-		v.err(path, CodeRequired, "is 0 or missing; use "+what+" from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
+	if n == 0 && !slices.Contains(v.zeros, v.path(path)) {
+		// Missing, or 0 in a Policy built in Go: the two look alike.
+		msg := "is missing"
+		if v.zeros == nil {
+			msg = "is 0 or missing"
+		}
+		v.err(path, CodeRequired, msg+"; use "+what+" from "+strconv.Itoa(min)+" to "+strconv.Itoa(max))
 		return
 	}
 	if n < min || n > max {
