@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
@@ -294,5 +295,16 @@ func TestDryRunSharedAMI(t *testing.T) {
 	}
 	if plan.Summary.AMIs.Delete != 2 {
 		t.Errorf("AMIs deleted = %d, want 2 distinct AMIs", plan.Summary.AMIs.Delete)
+	}
+}
+
+// TestDryRunFarFutureImage checks that a margin beyond what
+// time.Duration holds is still said in days, not saturated.
+func TestDryRunFarFutureImage(t *testing.T) {
+	far := planImg{recipe: "web", version: "1.0.0", build: 1, created: time.Date(9000, 1, 1, 0, 0, 0, 0, time.UTC)}
+	plan := mustPlan(t, recipePolicy(lt.Delete().Age(30, lifecycle.Days)).Build(), indexOf(far), lifecycle.PlanOptions{})
+	if len(plan.Unaffected) != 1 || !strings.Contains(plan.Unaffected[0].Reason, "younger than 30 DAYS by 2547142 days") ||
+		strings.Contains(plan.Unaffected[0].Reason, "106751") {
+		t.Fatalf("unaffected = %+v, want the margin in days", plan.Unaffected)
 	}
 }

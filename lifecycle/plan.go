@@ -232,7 +232,9 @@ type RuleVerdict struct {
 	Slot  int `json:"slot,omitempty"`
 	Slots int `json:"slots,omitempty"`
 	// Margin is, for OutcomeTooYoung, how much older the image must get
-	// before it qualifies; it is part of Reason in the JSON form.
+	// before it qualifies; it is part of Reason in the JSON form. Beyond
+	// about 292 years it saturates at the largest time.Duration, and
+	// Reason still gives the days.
 	Margin time.Duration `json:"-"`
 	// Reason is the verdict in words.
 	Reason string `json:"reason"`

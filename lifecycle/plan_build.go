@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -175,11 +176,14 @@ func (b *builder) unaffectedImage(i int) {
 			margin := e.created.Sub(r.cutoff)
 			v.Outcome, v.Margin = OutcomeTooYoung, margin
 			// Texts are keyed by what they show: hours below two days,
-			// days above (see durationText).
+			// days above (see hoursText).
 			n := int64(margin / time.Hour)
 			switch {
 			case margin == 0:
 				n = -1
+			case margin == time.Duration(math.MaxInt64):
+				// Sub saturates about 292 years out; count days instead.
+				n = (dayNumber(e.created) - dayNumber(r.cutoff)) * 24
 			case margin >= 48*time.Hour:
 				n = int64(margin/(24*time.Hour)) * 24
 			}

@@ -94,7 +94,7 @@ func (rs *reasons) build(k reasonKey, r *compiledRule) string {
 		case k.n == 0:
 			s = "younger than " + r.threshold + " by less than an hour"
 		default:
-			s = "younger than " + r.threshold + " by " + durationText(time.Duration(k.n)*time.Hour)
+			s = "younger than " + r.threshold + " by " + hoursText(k.n)
 		}
 		if k.s != "" {
 			s = k.s + " build, " + s
@@ -213,14 +213,15 @@ func dayText(day int64) string {
 	return time.Unix(day*86400, 0).UTC().Format(time.DateOnly)
 }
 
-// durationText formats a positive duration in whole hours below two days
-// and in whole days (rounded down) from two days on, so that a plan holds
-// few distinct texts; RuleVerdict.Margin has the exact value.
-func durationText(d time.Duration) string {
-	if d < 48*time.Hour {
-		return plural(int64(d/time.Hour), "hour")
+// hoursText formats a positive number of hours in whole hours below two
+// days and in whole days (rounded down) from two days on, so that a plan
+// holds few distinct texts; RuleVerdict.Margin has the exact value (up to
+// about 292 years, where time.Duration saturates).
+func hoursText(h int64) string {
+	if h < 48 {
+		return plural(h, "hour")
 	}
-	return plural(int64(d/(24*time.Hour)), "day")
+	return plural(h/24, "day")
 }
 
 func plural(n int64, unit string) string {
