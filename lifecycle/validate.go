@@ -307,7 +307,12 @@ func (v *validator) exclusions(path string, e *ExclusionRules) {
 
 func (v *validator) amiExclusions(path string, a *AMIExclusionRules) {
 	for i, r := range a.Regions {
-		v.length(indexPath(path+".regions", i), r, 1, 1024)
+		p := indexPath(path+".regions", i)
+		if v.length(p, r, 1, 1024) && !validRegion(r) {
+			// The model takes any string; one without a Region's form
+			// matches no AMI, which is rarely what was meant.
+			v.add(SeverityWarning, p, CodeInvalidRegion, "", quote(r)+" is not a Region name such as us-east-1; it matches no AMI")
+		}
 	}
 	if a.SharedAccounts != nil && (len(a.SharedAccounts) < 1 || len(a.SharedAccounts) > 1536) {
 		v.err(path+".sharedAccounts", CodeInvalidCount, "has "+strconv.Itoa(len(a.SharedAccounts))+" accounts; give 1 to 1536 or leave it out")

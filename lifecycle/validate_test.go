@@ -236,6 +236,9 @@ func TestPolicyValidateRules(t *testing.T) {
 		{"X17 not with amis included", ValidateOptions{}, func(p *Policy) {
 			d(p).ExclusionRules = &ExclusionRules{AMIs: &AMIExclusionRules{IsPublic: true}}
 		}, nil},
+		{"a region without a Region's form", ValidateOptions{}, func(p *Policy) {
+			d(p).ExclusionRules = &ExclusionRules{AMIs: &AMIExclusionRules{Regions: []string{"us-east-1", "US East\x1b[2J"}}}
+		}, []want{{W, "policyDetails[0].exclusionRules.amis.regions[1]", CodeInvalidRegion, nil}}},
 		{"X12 container recipe in AMI policy", ValidateOptions{RecipeKinds: map[string]ImageType{"web-server": ImageTypeDocker}}, func(p *Policy) {},
 			[]want{{E, "resourceSelection.recipes[0].name", CodeRecipeKind, []Decision{DecisionClientToolingRules}}}},
 		{"X12 matching kind", ValidateOptions{RecipeKinds: map[string]ImageType{"web-server": ImageTypeAMI}}, func(p *Policy) {}, nil},
