@@ -282,7 +282,7 @@ func TestPropertyCountKeepsAtLeastN(t *testing.T) {
 }
 
 // amiExcludedOracle restates the AMI exclusion table of the specification
-// (§5.2) independently of the engine.
+// independently of the engine.
 func amiExcludedOracle(ex *lifecycle.AMIExclusionRules, a *lifecycle.IndexedAMI, now time.Time) bool {
 	if ex == nil {
 		return false

@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -86,7 +87,7 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 			r.slots = r.retain
 		}
 		r.ddRetain = !deleteRule && r.retain > 0
-		r.threshold = strconv.Itoa(r.value) + " " + string(d.Filter.Unit)
+		r.threshold = amountText(r.value, d.Filter.Unit)
 		r.cutoff, r.altCutoff, r.hasAlt = cutoffs(now, r.value, d.Filter.Unit, o.FixedMonthYear)
 	}
 	if e := d.ExclusionRules; e != nil {
@@ -100,7 +101,7 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 		if a := r.amiExclusions; a != nil && a.LastLaunched != nil {
 			ll := a.LastLaunched
 			r.llCutoff, r.llAltCutoff, r.llHasAlt = cutoffs(now, ll.Value, ll.Unit, o.FixedMonthYear)
-			r.llThreshold = strconv.Itoa(ll.Value) + " " + string(ll.Unit)
+			r.llThreshold = amountText(ll.Value, ll.Unit)
 		}
 	}
 	// Output resources of the other resource type are ignored (X8, X9).
@@ -113,6 +114,16 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 		r.includes.Containers = false
 	}
 	return r
+}
+
+// amountText writes an age as "30 DAYS" or "1 MONTH": the unit as the
+// API spells it, singular for 1.
+func amountText(value int, unit TimeUnit) string {
+	u := string(unit)
+	if value == 1 {
+		u = strings.TrimSuffix(u, "S")
+	}
+	return strconv.Itoa(value) + " " + u
 }
 
 // deletesSnapshots reports whether r is a DELETE rule that includes

@@ -73,7 +73,8 @@ func recipePolicy(rules ...*lt.RuleBuilder) *lt.PolicyBuilder {
 	return lt.AMIPolicy("test-policy").Recipe("web", "x.x.x").Rule(rules...)
 }
 
-// TestDryRunRules covers the rules of the specification (§1–§5) under the
+// TestDryRunRules covers the documented rules (selection, filters,
+// retention, priority, actions and exclusions) under the
 // default readings.
 func TestDryRunRules(t *testing.T) {
 	runScenarios(t, []scenario{
@@ -109,7 +110,7 @@ func TestDryRunRules(t *testing.T) {
 			want:   map[string]string{"web/1.0.0/9": "DELETE", "web/1.0.0/2": "-KEPT1/1"},
 		},
 		{
-			name:   "delete retention does not protect from deprecate (spec §2.3)",
+			name:   "delete retention does not protect from deprecate",
 			policy: recipePolicy(lt.Deprecate().Age(30, lifecycle.Days), lt.Delete().Count(3)),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50)}, {recipe: "web", version: "1.0.0", build: 2, age: nDays(40)}},
 			want:   map[string]string{"web/1.0.0/1": "DEPRECATE", "web/1.0.0/2": "DEPRECATE"},

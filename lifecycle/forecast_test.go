@@ -19,7 +19,7 @@ func progressivePolicy() lifecycle.Policy {
 func TestForecastProgressive(t *testing.T) {
 	p := progressivePolicy()
 	idx := indexOf(
-		// Past all three thresholds: one step per daily run (spec §8.5).
+		// Past all three thresholds: one step per daily run (L-22, L-25).
 		planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(200), amis: []lifecycle.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}},
 		// 60 days old: deprecated on day 30, disabled on day 60, deleted on day 120.
 		planImg{recipe: "web", version: "1.0.0", build: 2, age: nDays(60) + 1},

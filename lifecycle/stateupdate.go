@@ -3,7 +3,7 @@ package lifecycle
 import "time"
 
 // StateUpdateRequest is the input of StartResourceStateUpdate, the manual
-// change of one image's state (spec §6.5), with its JSON wire names.
+// change of one image's state, with its JSON wire names.
 // ResourceARN is an image build version ARN.
 type StateUpdateRequest struct {
 	ResourceARN      string                     `json:"resourceArn,omitempty"`

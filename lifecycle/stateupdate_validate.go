@@ -5,7 +5,7 @@ import (
 )
 
 // Validate checks a StartResourceStateUpdate request against the service
-// model and the request rules of the spec (§7.3), and returns all findings
+// model and the documented request rules, and returns all findings
 // sorted by path; the error is a *ValidationError when at least one finding
 // is an error.
 //

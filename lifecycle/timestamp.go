@@ -38,7 +38,7 @@ func (t Timestamp) IsZero() bool { return t == "" }
 func (t Timestamp) IsEpoch() bool { return isJSONNumber(string(t)) }
 
 // isJSONNumber reports whether s has the syntax of a JSON number (RFC 8259
-// §6): no leading zeros in the integer part, so that the text can be
+// section 6): no leading zeros in the integer part, so that the text can be
 // written back as a number.
 func isJSONNumber(s string) bool {
 	i := 0

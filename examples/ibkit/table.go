@@ -379,14 +379,14 @@ func tagList(t lifecycle.Tags) string {
 // writeTotals prints the summary counts.
 func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
 	s := plan.Summary
-	// "without action" is Summary.Unaffected, deferred images included;
-	// skipped and failed images have a record but no action.
-	fmt.Fprintf(w, "\nTotals: %s in scope: %d acted on, %d skipped, %d failed, %d without action (%d of them deferred); impacted resources: %s\n",
-		count(s.InScope, "image", "images"), s.Images.Acted(), s.Images.Skipped, s.Images.Failed,
-		s.Unaffected-s.OutOfScope, s.Deferred, yesNo(plan.HasImpactedResources))
+	// "without action" is Summary.Unaffected: deferred images and images
+	// of other Regions or accounts included.
+	fmt.Fprintf(w, "\nTotals: %s in scope: %d acted on, %d skipped, %d failed, %d without action (%d of them deferred",
+		count(s.InScope, "image", "images"), s.Images.Acted(), s.Images.Skipped, s.Images.Failed, s.Unaffected, s.Deferred)
 	if s.OutOfScope > 0 {
-		fmt.Fprintf(w, "        %s of other Regions or accounts out of scope [L-26]\n", count(s.OutOfScope, "image", "images"))
+		fmt.Fprintf(w, ", %d out of scope [L-26]", s.OutOfScope)
 	}
+	fmt.Fprintf(w, "); impacted resources: %s\n", yesNo(plan.HasImpactedResources))
 	t := table{verdictAt: -1}
 	t.add("", "DEPRECATE", "DISABLE", "DELETE", "SKIPPED", "FAILED")
 	row := func(name string, c lifecycle.Counts) {
