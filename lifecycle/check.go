@@ -67,6 +67,7 @@ type amiFacts struct {
 	ambiguous bool
 	snapshots []string
 	last      time.Time
+	lastBad   bool // LastLaunchedTime was given but could not be read
 	deprec    time.Time
 	permsSeen bool
 	permsAt   int // the launch-permission record read, -1 for none
@@ -306,6 +307,7 @@ func (inv *Inventory) build() (*Index, Findings) {
 						a.Tags = f.ami.Tags
 						a.Snapshots = f.snapshots
 						a.LastLaunched = f.last
+						a.LaunchUnknown = f.lastBad
 						a.DeprecationTime = f.deprec
 					} else {
 						if len(inv.AMIs) > 0 && !f.ambiguous {
@@ -511,6 +513,7 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 		deprec := c.optionalTime(func() location { return p("DeprecationTime") }, a.DeprecationTime, SeverityWarning)
 		if !dup {
 			f.last, f.deprec = last, deprec
+			f.lastBad = !a.LastLaunchedTime.IsZero() && last.IsZero()
 		}
 	}
 	for _, id := range sortedKeys(dupAMIs) {

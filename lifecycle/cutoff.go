@@ -49,12 +49,25 @@ func daysIn(y int, m time.Month) int {
 	return 31
 }
 
+// runWindow returns the cutoffs of runs a day before and a day after now
+// under the chosen reading of L-1: a time between them is judged
+// differently depending on the time of day the service runs the policy
+// (Decision L-P6). Around the end of a month one day of now can move a
+// calendar cutoff by up to four days.
+func runWindow(now time.Time, value int, unit TimeUnit, fixed bool) (lo, hi time.Time) {
+	lo, _, _ = cutoffs(now.Add(-nearThreshold), value, unit, fixed)
+	hi, _, _ = cutoffs(now.Add(nearThreshold), value, unit, fixed)
+	return lo, hi
+}
+
 // cutoffs returns now minus value units under the chosen reading of
 // Decision L-1, the cutoff under the other reading, and whether the two
 // readings can differ (MONTHS and YEARS only). DAYS and WEEKS are whole
 // 24-hour days, on which both readings agree in UTC.
 func cutoffs(now time.Time, value int, unit TimeUnit, fixed bool) (cut, alt time.Time, hasAlt bool) {
-	days := now.Add(-time.Duration(value*unit.fixedDays()) * 24 * time.Hour)
+	// AddDate, not a Duration: 1000 YEARS of 365 days is more than a
+	// time.Duration holds. In UTC a day is 24 hours either way.
+	days := now.AddDate(0, 0, -value*unit.fixedDays())
 	var calendar time.Time
 	switch unit {
 	case Months:

@@ -193,6 +193,9 @@ func (x *execution) firstExcludedAMI(r *compiledRule, img *IndexedImage, scratch
 	*scratch = sortedAMIs((*scratch)[:0], img.AMIs)
 	var all decisionSet
 	for _, a := range *scratch {
+		if a.State == AMIDeregistered {
+			continue
+		}
 		excl, value, flags := x.amiExclusion(r, a, img.AccountID)
 		all |= flags
 		if excl != amiNotExcluded {
@@ -251,8 +254,9 @@ func (x *execution) emit(plan *Plan) {
 	if exact {
 		plan.Resources, plan.Unaffected = resources, unaffected
 	} else {
-		// The counts are exact by construction; should they ever disagree
-		// with what was emitted, assemble the lists from the chunks.
+		// The counts are exact but for AMIs that emitting leaves out (a
+		// shared AMI recorded under another image, L-P9; an AMI already
+		// deregistered): assemble the lists from the chunks.
 		plan.Resources, plan.Unaffected = nil, nil
 		for i := range cs {
 			plan.Resources = append(plan.Resources, cs[i].b.resources...)

@@ -32,6 +32,9 @@ type compiledRule struct {
 	cutoff    time.Time // AGE: images created before it are old enough
 	altCutoff time.Time // the cutoff under the other reading of L-1
 	hasAlt    bool
+	// runLo and runHi bound the cutoffs of runs a day earlier and later
+	// (L-P6); llLo and llHi those of the lastLaunched window.
+	runLo, runHi time.Time
 
 	tagExclusions Tags
 	amiExclusions *AMIExclusionRules
@@ -40,6 +43,7 @@ type compiledRule struct {
 	llAltCutoff   time.Time
 	llHasAlt      bool
 	llThreshold   string
+	llLo, llHi    time.Time
 
 	includes IncludeResources
 }
@@ -89,6 +93,7 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 		r.ddRetain = !deleteRule && r.retain > 0
 		r.threshold = amountText(r.value, d.Filter.Unit)
 		r.cutoff, r.altCutoff, r.hasAlt = cutoffs(now, r.value, d.Filter.Unit, o.FixedMonthYear)
+		r.runLo, r.runHi = runWindow(now, r.value, d.Filter.Unit, o.FixedMonthYear)
 	}
 	if e := d.ExclusionRules; e != nil {
 		r.tagExclusions = e.TagMap
@@ -101,6 +106,7 @@ func compileRule(i int, d *PolicyDetail, rt ResourceType, now time.Time, o *Plan
 		if a := r.amiExclusions; a != nil && a.LastLaunched != nil {
 			ll := a.LastLaunched
 			r.llCutoff, r.llAltCutoff, r.llHasAlt = cutoffs(now, ll.Value, ll.Unit, o.FixedMonthYear)
+			r.llLo, r.llHi = runWindow(now, ll.Value, ll.Unit, o.FixedMonthYear)
 			r.llThreshold = amountText(ll.Value, ll.Unit)
 		}
 	}
@@ -156,23 +162,23 @@ func (r *compiledRule) skipsStatus(s ImageStatus) bool {
 func (r *compiledRule) ageCheck(t time.Time, inclusive bool) (old bool, flags decisionSet) {
 	old = olderThan(t, r.cutoff, inclusive)
 	otherReading := r.hasAlt && olderThan(t, r.altCutoff, inclusive) != old
-	return old, cutoffFlags(t, r.cutoff, flagL2, otherReading)
+	return old, cutoffFlags(t, r.cutoff, r.runLo, r.runHi, flagL2, otherReading)
 }
 
 // cutoffFlags returns the decisions that comparing t with a cutoff depends
 // on: atCutoff when t is the cutoff itself, L-1 when the other month and
-// year length gives the other answer, and L-P6 when t is within a day of
-// the cutoff, so that the time of day of the run decides.
-func cutoffFlags(t, cutoff time.Time, atCutoff decisionSet, otherReading bool) decisionSet {
+// year length gives the other answer, and L-P6 when t lies between the
+// cutoffs of runs a day earlier and a day later (lo, hi), so that the time
+// of day of the run decides.
+func cutoffFlags(t, cutoff, lo, hi time.Time, atCutoff decisionSet, otherReading bool) decisionSet {
 	var flags decisionSet
-	d := t.Sub(cutoff)
-	if d == 0 {
+	if t.Equal(cutoff) {
 		flags |= atCutoff
 	}
 	if otherReading {
 		flags |= flagL1
 	}
-	if d >= -nearThreshold && d <= nearThreshold {
+	if !t.Before(lo) && !t.After(hi) {
 		flags |= flagLP6
 	}
 	return flags
@@ -234,6 +240,7 @@ type missingFact uint8
 const (
 	missingDescription missingFact = 1 << iota // no EC2 description: tags, public flag, last launch
 	missingPermissions                         // no launch permissions: shared accounts
+	missingLaunchTime                          // an unreadable LastLaunchedTime
 )
 
 // missingFacts returns the facts the rule's AMI exclusions need that the
@@ -250,6 +257,9 @@ func (r *compiledRule) missingFacts(a *IndexedAMI) missingFact {
 	}
 	if !a.PermissionsKnown && len(ex.SharedAccounts) > 0 {
 		m |= missingPermissions
+	}
+	if a.Described && a.LaunchUnknown && ex.LastLaunched != nil {
+		m |= missingLaunchTime
 	}
 	return m
 }
@@ -290,7 +300,9 @@ func (r *compiledRule) checkAMI(a *IndexedAMI, owner string, o *PlanOptions) (am
 	if ex.IsPublic && a.Public {
 		return amiByPublic, "", 0
 	}
-	if key, ok := firstEC2TagMatch(a.Tags, ex.TagMap); ok {
+	// Without its EC2 description an AMI's tags and last launch are
+	// unknown, not absent: those checks cannot match (L-29).
+	if key, ok := firstEC2TagMatch(a.Tags, ex.TagMap); ok && a.Described {
 		return amiByTag, key + "=" + ex.TagMap[key], 0
 	}
 	// a.SharedAccounts is ascending: the first listed one is the smallest.
@@ -306,17 +318,17 @@ func (r *compiledRule) checkAMI(a *IndexedAMI, owner string, o *PlanOptions) (am
 		}
 		flags |= flagL28
 	}
-	if ex.LastLaunched != nil {
+	if ex.LastLaunched != nil && a.Described && !a.LaunchUnknown {
 		if a.LastLaunched.IsZero() {
 			if o.NeverLaunchedExcluded {
-				return amiByLaunch, "", flags | flagL17
+				return amiByLaunch, "", flagL17
 			}
 			return amiNotExcluded, "", flags | flagL17
 		}
 		// Launched within the window: at or after its start (L-17).
 		within := !a.LastLaunched.Before(r.llCutoff)
 		otherReading := r.llHasAlt && !a.LastLaunched.Before(r.llAltCutoff) != within
-		flags |= cutoffFlags(a.LastLaunched, r.llCutoff, flagL17, otherReading)
+		flags |= cutoffFlags(a.LastLaunched, r.llCutoff, r.llLo, r.llHi, flagL17, otherReading)
 		if within {
 			return amiByLaunch, "", flags &^ flagL28
 		}

@@ -33,6 +33,9 @@ type Timeline struct {
 	// NotEvaluated are the index's error findings, about records it left
 	// out, as in Plan.
 	NotEvaluated Findings `json:"notEvaluated"`
+	// OutOfScope counts the images the policy's selection matches in other
+	// Regions or accounts, which no run evaluates (Decision L-26).
+	OutOfScope int `json:"outOfScope"`
 	// Decisions lists, in table order, the decisions that affected any run;
 	// it always holds L-25, the multi-run reading itself.
 	Decisions []Decision `json:"decisions"`
@@ -160,6 +163,9 @@ func forecast(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) 
 	for day := 0; day <= days; {
 		now := start.AddDate(0, 0, day)
 		plan := pl.plan(s.images, now, true)
+		if runs == 0 {
+			t.OutOfScope = plan.Summary.OutOfScope
+		}
 		runs++
 		for _, d := range plan.Decisions {
 			flags |= decisionBit(d)
@@ -220,7 +226,8 @@ func forecast(p *Policy, idx *Index, days int, opts PlanOptions, everyDay bool) 
 // creation (or completion) time with a rule's age cutoff, or of an AMI's
 // last launch with a lastLaunched window, changes under either reading of
 // Decision L-1: the time passes the cutoff, equals it, or comes within or
-// leaves the day around it (Decision L-P6). Every cutoff is computed with
+// leaves the window between the cutoffs of the day before and after
+// (Decision L-P6). Every cutoff is computed with
 // the engine's cutoffs, which moves forward with now, so that the first
 // day of each change is found by binary search.
 func (pl *planner) forecastEvents(images []IndexedImage, start time.Time, days int) []bool {
@@ -264,8 +271,10 @@ func (pl *planner) forecastEvents(images []IndexedImage, start time.Time, days i
 		}
 	}
 	created, launched = distinctTimes(created), distinctTimes(launched)
-	cut := make([]time.Time, days+1)
-	alt := make([]time.Time, days+1)
+	// One day past the forecast too: its cutoff bounds the last day's
+	// L-P6 window.
+	cut := make([]time.Time, days+2)
+	alt := make([]time.Time, days+2)
 	for _, sp := range slices.Compact(specs) {
 		var hasAlt bool
 		for d := range cut {
@@ -281,22 +290,24 @@ func (pl *planner) forecastEvents(images []IndexedImage, start time.Time, days i
 		}
 		for _, cs := range series {
 			for _, t := range times {
-				for _, x := range [3]time.Time{t.Add(-nearThreshold), t, t.Add(nearThreshold)} {
-					// The first day whose cutoff reaches x, and the first
-					// that passes it.
-					reach, _ := slices.BinarySearchFunc(cs, x, func(c, x time.Time) int {
-						if c.Before(x) {
-							return -1
-						}
-						return 1
-					})
-					pass, _ := slices.BinarySearchFunc(cs, x, func(c, x time.Time) int {
-						if c.After(x) {
-							return 1
-						}
+				// The first day whose cutoff reaches t, and the first that
+				// passes it; the days next to them too, since whether t
+				// lies between the cutoffs of the day before and the day
+				// after decides L-P6.
+				reach, _ := slices.BinarySearchFunc(cs, t, func(c, x time.Time) int {
+					if c.Before(x) {
 						return -1
-					})
-					for _, d := range [2]int{reach, pass} {
+					}
+					return 1
+				})
+				pass, _ := slices.BinarySearchFunc(cs, t, func(c, x time.Time) int {
+					if c.After(x) {
+						return 1
+					}
+					return -1
+				})
+				for _, c := range [2]int{reach, pass} {
+					for d := c - 1; d <= c+1; d++ {
 						if d >= 1 && d <= days {
 							events[d] = true
 						}
@@ -330,12 +341,23 @@ type simulation struct {
 	images []IndexedImage
 	byARN  map[string]int
 	owned  []bool // whether images[i].AMIs is the simulation's own copy
+	// listers maps each AMI that several images list to those images, so
+	// that a change to the AMI reaches every copy of its facts (L-P9).
+	listers map[string][]int
 }
 
 func newSimulation(src []IndexedImage) *simulation {
 	s := &simulation{images: slices.Clone(src), byARN: make(map[string]int, len(src)), owned: make([]bool, len(src))}
 	for i := range s.images {
 		s.byARN[s.images[i].ARN] = i
+		for j := range s.images[i].AMIs {
+			if a := &s.images[i].AMIs[j]; a.ListedByOtherImages {
+				if s.listers == nil {
+					s.listers = map[string][]int{}
+				}
+				s.listers[a.ID] = append(s.listers[a.ID], i)
+			}
+		}
 	}
 	return s
 }
@@ -360,6 +382,17 @@ func (s *simulation) applyAMI(arn, amiID string, action ActionType, now time.Tim
 	if !ok {
 		return
 	}
+	if ls, shared := s.listers[amiID]; shared {
+		for _, k := range ls {
+			s.applyAMIOf(k, amiID, action, now)
+		}
+		return
+	}
+	s.applyAMIOf(i, amiID, action, now)
+}
+
+// applyAMIOf changes image i's copy of the facts of AMI amiID.
+func (s *simulation) applyAMIOf(i int, amiID string, action ActionType, now time.Time) {
 	img := &s.images[i]
 	if !s.owned[i] {
 		img.AMIs = slices.Clone(img.AMIs)

@@ -89,7 +89,11 @@ type IndexedAMI struct {
 	PermissionsKnown bool
 	SharedAccounts   []string
 	// LastLaunched is EC2's LastLaunchedTime; zero when EC2 reports none.
-	LastLaunched time.Time
+	// LaunchUnknown reports a LastLaunchedTime the inventory gave but that
+	// could not be read: the AMI's last launch is then unknown, not
+	// "never" (Decision L-29).
+	LastLaunched  time.Time
+	LaunchUnknown bool
 	// DeprecationTime is EC2's DeprecationTime; zero when absent.
 	DeprecationTime time.Time
 	// ListedByOtherImages reports that another image of the inventory

@@ -47,7 +47,9 @@ type Plan struct {
 	// Unaffected lists the images in scope that get no action and why,
 	// DEFERRED images included.
 	Unaffected []UnaffectedImage
-	// Groups are the recipe-version groups in scope, in plan order.
+	// Groups are the recipe-version groups of the images the policy
+	// selects, in plan order, out-of-scope ones included (their Region or
+	// account tells them apart).
 	Groups []Group
 	// Warnings are, in this order, the policy's validation warnings, the
 	// selection's warnings (a recipe entry or selection tag that selects

@@ -46,8 +46,11 @@ func (b *builder) image(i int) decisionSet {
 	e := &x.entries[i]
 	res := &x.results[i]
 	if res.acted < 0 && res.skipped < 0 {
-		if !x.lean {
+		switch {
+		case !x.lean:
 			b.unaffectedImage(i)
+		case e.kind == entryForeign:
+			b.summary.OutOfScope++ // counted even where not listed
 		}
 		return res.flags
 	}
@@ -252,6 +255,9 @@ func (b *builder) outputs(i int, r *compiledRule, reason, imageAccount string) (
 			Region:           a.Region,
 			AccountID:        account,
 			Rule:             r.index,
+		}
+		if a.State == AMIDeregistered {
+			continue // already gone: EC2 has nothing left to act on
 		}
 		excl, value, flags := x.amiExclusion(r, a, imageAccount)
 		matched = matched || excl != amiNotExcluded

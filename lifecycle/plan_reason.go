@@ -151,16 +151,18 @@ const (
 // missingFactsText says which facts about an AMI the inventory lacks and
 // that the AMI is therefore predicted acted on (Decision L-29).
 func missingFactsText(m missingFact) string {
-	var what string
-	switch m {
-	case missingDescription:
-		what = "its EC2 description (tags, public flag, last launch)"
-	case missingPermissions:
-		what = "its launch permissions (the accounts it is shared with)"
-	default:
-		what = "its EC2 description (tags, public flag, last launch) and its launch permissions"
+	var what []string
+	if m&missingDescription != 0 {
+		what = append(what, "its EC2 description (tags, public flag, last launch)")
 	}
-	return "predicted acted on: the inventory lacks " + what + ", which the rule's exclusionRules.amis need, so no exclusion can be shown to match"
+	if m&missingPermissions != 0 {
+		what = append(what, "its launch permissions (the accounts it is shared with)")
+	}
+	if m&missingLaunchTime != 0 {
+		what = append(what, "a readable last launch time")
+	}
+	return "predicted acted on: the inventory lacks " + strings.Join(what, " and ") +
+		", which the rule's exclusionRules.amis need, so no exclusion can be shown to match"
 }
 
 // combine joins an unaffected image's verdicts, one per rule, into one

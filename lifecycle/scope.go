@@ -20,8 +20,8 @@ type Scope struct {
 	// "options" (PlanOptions.Region and AccountID, the CLI's --region and
 	// --account), or "inventory" when every image of the inventory has the
 	// same Region and account and the plan is flagged L-26. When the two
-	// came from different places, each is named ("Region from options,
-	// account from inventory"); when two places agree on one, both
+	// came from different places, each is named ("Region from the options,
+	// account from the inventory"); when two places agree on one, both
 	// ("policy ARN and options"). Empty when the index has no image and
 	// nothing gave them.
 	Source string `json:"source,omitempty"`

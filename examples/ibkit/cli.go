@@ -40,7 +40,7 @@ func commands() []command {
 		{"lifecycle plan", "dry-run one execution of a lifecycle policy",
 			"lifecycle plan [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]", runLifecyclePlan},
 		{"lifecycle validate", "validate a lifecycle policy and print every finding",
-			"lifecycle validate [--policy FILE] [--parameter K=V ...] [--resource ID | --address ADDR] [--output text|json]", runLifecycleValidate},
+			"lifecycle validate [--policy FILE] [--parameter K=V ...] [--resource ID | --address ADDR] [--reading NAME ...] [--output text|json]", runLifecycleValidate},
 		{"lifecycle forecast", "simulate daily executions and print the timeline",
 			"lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339] [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]", runLifecycleForecast},
 		{"arn parse", "parse Image Builder ARNs into their parts",

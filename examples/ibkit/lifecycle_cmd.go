@@ -54,10 +54,13 @@ func runLifecycleValidate(e *env, args []string) error {
 		"exit status 1 when there are errors")
 	var in lifecycleInput
 	in.register(fs, false)
+	var readings readingList
+	registerReadings(fs, &readings)
 	output := outputFlag(fs)
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
+	in.validate = readings.validateOptions()
 	name, findings, verr, hint, err := e.validateSource(&in)
 	if err != nil {
 		return err
@@ -122,7 +125,7 @@ func (e *env) validateSource(in *lifecycleInput) (name string, findings iac.Find
 		policies = []*iac.Policy{p}
 	}
 	for _, p := range policies {
-		fs, err := p.Validate(lifecycle.ValidateOptions{})
+		fs, err := p.Validate(in.validate)
 		findings = append(findings, fs...)
 		if err != nil && verr == nil {
 			verr = err

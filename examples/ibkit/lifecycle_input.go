@@ -91,8 +91,11 @@ type runInput struct {
 	policyName string // the policy's name in messages
 	doc        *lifecycle.Document
 	source     *iac.Policy // the policy as read from its source
-	idx        *lifecycle.Index
-	now        time.Time
+	// inventoryName names the inventory in findings about it as a whole:
+	// its file, or "inventory (all files)".
+	inventoryName string
+	idx           *lifecycle.Index
+	now           time.Time
 }
 
 // loadRun parses the flags of plan and forecast, runs check (if not nil)
@@ -127,19 +130,34 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 		return nil, e.invalidPolicy(name, findings)
 	}
 	doc := p.Document
-	idx, err := e.loadInventory(in, useSample)
+	idx, inventoryName, err := e.loadInventory(in, useSample)
 	if err != nil {
 		return nil, err
 	}
-	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now}, nil
+	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now, inventoryName: inventoryName}, nil
 }
 
-// nameFiles sets the File of the findings that lack one, which are about
-// the policy, to the policy's file, so that every finding of the plan or
-// forecast names its file in every output.
+// nameFiles sets the File of the findings that lack one: the index's
+// findings about the inventory as a whole get the inventory's name, the
+// others, about the policy and its selection, the policy's file. Every
+// finding of the plan or forecast then names its file in every output.
 func (r *runInput) nameFiles(fs lifecycle.Findings) {
+	type key struct {
+		path, message string
+		code          lifecycle.Code
+	}
+	inventory := map[key]bool{}
+	for _, f := range r.idx.Findings {
+		if f.File == "" {
+			inventory[key{f.Path, f.Message, f.Code}] = true
+		}
+	}
 	for i := range fs {
-		if fs[i].File == "" {
+		switch {
+		case fs[i].File != "":
+		case inventory[key{fs[i].Path, fs[i].Message, fs[i].Code}]:
+			fs[i].File = r.inventoryName
+		default:
 			fs[i].File = r.policyName
 		}
 	}
@@ -170,7 +188,7 @@ func (e *env) invalidPolicy(name string, findings iac.Findings) error {
 // described in another file, one ARN in two files with different content).
 // Errors make it fail, with every finding on standard error; warnings stay
 // in the index, and the dry-run carries them into its output.
-func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, error) {
+func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, string, error) {
 	type file struct {
 		name string
 		data []byte
@@ -182,7 +200,7 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 	for _, name := range in.inventories {
 		data, err := e.readFile(name)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		files = append(files, file{displayName(name), data})
 	}
@@ -190,19 +208,25 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 	for _, f := range files {
 		inv, err := lifecycle.DecodeInventory(f.data)
 		if err != nil {
-			return nil, wrongKind(f.name, f.data, "--inventory", fmt.Errorf("%s: %w", f.name, err))
+			return nil, "", wrongKind(f.name, f.data, "--inventory", fmt.Errorf("%s: %w", f.name, err))
 		}
 		inv.File = f.name
 		parts = append(parts, inv)
 	}
+	// Findings about the inventory as a whole (an AMI no file describes)
+	// name no one file.
+	name := "inventory (all files)"
+	if len(files) == 1 {
+		name = files[0].name
+	}
 	idx, findings := lifecycle.MergeInventories(parts...).Index()
 	if findings.HasErrors() {
 		for _, f := range findings {
-			fmt.Fprintln(e.stderr, formatFinding(findingLocation(f, "inventory"), f))
+			fmt.Fprintln(e.stderr, formatFinding(name, f))
 		}
-		return nil, errors.New("the inventory has errors; see above")
+		return nil, "", errors.New("the inventory has errors; see above")
 	}
-	return idx, nil
+	return idx, name, nil
 }
 
 // instant returns the execution instant: --now, the sample's instant, or

@@ -6,7 +6,7 @@
 //
 //	ibkit lifecycle plan     [--policy FILE] [--inventory FILE ...] [--now RFC3339]
 //	                         [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]
-//	ibkit lifecycle validate [--policy FILE] [--parameter K=V ...] [--resource ID | --address ADDR] [--output text|json]
+//	ibkit lifecycle validate [--policy FILE] [--parameter K=V ...] [--resource ID | --address ADDR] [--reading NAME ...] [--output text|json]
 //	ibkit lifecycle forecast [--policy FILE] [--inventory FILE ...] [--now RFC3339]
 //	                         [--parameter K=V ...] [--resource ID | --address ADDR] [--region R] [--account A] [--reading NAME ...] [--days N] [--output text|json|html]
 //	ibkit arn parse    [--output text|json] [ARN ...]

@@ -95,6 +95,7 @@ func TestGolden(t *testing.T) {
 		{name: "plan-bad-reading", args: []string{"lifecycle", "plan", "--reading", "BeLenient"}, code: exitUsage},
 		{name: "plan-bad-account", args: []string{"lifecycle", "plan", "--account", "1234"}, code: exitUsage},
 		{name: "validate-cli-example", args: []string{"lifecycle", "validate", "--policy", in + "cli-example-policy.json"}},
+		{name: "validate-cli-example-reading", args: []string{"lifecycle", "validate", "--policy", in + "cli-example-policy.json", "--reading", "AMIExclusionProtectsImage"}},
 		{name: "plan-container-table", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",
 			"--inventory", in + "container-images.json", "--now", "2026-11-01T00:00:00Z"}},
 		{name: "plan-container-json", args: []string{"lifecycle", "plan", "--policy", in + "container-policy.json",

@@ -86,6 +86,22 @@ func readingNames() string {
 	return b.String()
 }
 
+// validateOptions returns the validation readings the chosen readings
+// imply: L-P1, L-14 and L-30 change what validation reports.
+func (l readingList) validateOptions() lifecycle.ValidateOptions {
+	var o lifecycle.PlanOptions
+	for _, r := range l {
+		r.set(&o)
+	}
+	return lifecycle.ValidateOptions{ModelOnly: o.ModelOnlyValidation, AllowMixedWildcards: o.AllowMixedWildcards,
+		AMIExclusionProtectsImage: o.AMIExclusionProtectsImage}
+}
+
+// registerReadings registers the repeatable --reading flag.
+func registerReadings(fs *flag.FlagSet, l *readingList) {
+	fs.Var(l, "reading", "choose the other `READING` of an open point, by option name or decision ID (repeatable): "+readingNames())
+}
+
 // planFlags are the flags of plan and forecast that set the policy's
 // Region and account and the readings of the open points.
 type planFlags struct {
@@ -98,15 +114,13 @@ func (p *planFlags) register(fs *flag.FlagSet) {
 		"needed when the policy file has no ARN and the inventory spans several Regions")
 	fs.StringVar(&p.account, "account", "", "the policy's `ACCOUNT` ID: only images of this account are acted on (L-26); "+
 		"needed when the policy file has no ARN and the inventory spans several accounts")
-	fs.Var(&p.readings, "reading", "choose the other `READING` of an open point, by option name or decision ID (repeatable): "+readingNames())
+	registerReadings(fs, &p.readings)
 }
 
 // check rejects malformed values and gives in the validation readings;
 // it runs after the flags are parsed.
 func (p *planFlags) check(in *lifecycleInput) error {
-	o := p.options(time.Time{})
-	in.validate = lifecycle.ValidateOptions{ModelOnly: o.ModelOnlyValidation, AllowMixedWildcards: o.AllowMixedWildcards,
-		AMIExclusionProtectsImage: o.AMIExclusionProtectsImage}
+	in.validate = p.readings.validateOptions()
 	in.region, in.account = p.region, p.account
 	if p.account != "" && arn.Validate(arn.AccountId, p.account) != nil {
 		return usagef("--account %q is not an AWS account ID; give its 12 digits", p.account)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -213,8 +212,17 @@ func writeScope(w io.Writer, sc lifecycle.Scope) {
 	if strings.Contains(sc.Source, "inventory") {
 		from += ", the only one it holds [L-26]"
 	}
-	fmt.Fprintf(w, "Acts in %s, account %s (%s); images of other Regions and accounts are out of scope\n",
-		termsafe.String(cmp.Or(sc.Region, "any Region")), termsafe.String(cmp.Or(sc.AccountID, "any")), termsafe.String(from))
+	where := "account " + sc.AccountID
+	switch {
+	case sc.Region == "":
+		where = "every Region, " + where
+	case sc.AccountID == "":
+		where = sc.Region + ", every account"
+	default:
+		where = sc.Region + ", " + where
+	}
+	fmt.Fprintf(w, "Acts in %s (%s); images of other Regions and accounts are out of scope\n",
+		termsafe.String(where), termsafe.String(from))
 }
 
 // writeNotEvaluated lists the inventory records the dry-run could not
@@ -223,8 +231,8 @@ func writeNotEvaluated(w io.Writer, run *runInput, fs lifecycle.Findings) {
 	if len(fs) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nNot evaluated: %s of the inventory could not be read, so the plan says nothing about them:\n",
-		count(len(fs), "record", "records"))
+	fmt.Fprintf(w, "\nNot evaluated: the inventory has %s; an image it names is left out of the plan, an AMI fact it names is treated as unknown:\n",
+		count(len(fs), "error", "errors"))
 	for _, f := range fs {
 		fmt.Fprintf(w, "  %s\n", formatFinding(run.policyName, f))
 	}
@@ -461,6 +469,9 @@ func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bo
 		for _, it := range tl.Images {
 			fmt.Fprintf(w, "  %s: %s\n", termsafe.String(it.ResourceID), termsafe.String(it.String()))
 		}
+	}
+	if tl.OutOfScope > 0 {
+		fmt.Fprintf(w, "\n%s of other Regions or accounts out of scope, never evaluated [L-26].\n", upperFirst(count(tl.OutOfScope, "image", "images")))
 	}
 	writeNotEvaluated(w, run, tl.NotEvaluated)
 	writeFooter(w, run, tl.Warnings, tl.Decisions)
