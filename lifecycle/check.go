@@ -399,12 +399,21 @@ func (c *inventoryChecker) duplicates(kind recordKind, idx []int, what string, d
 	for n, i := range idx {
 		content[n] = c.inv.recordText(kind, i)
 	}
+	// The smallest and second-smallest content, found once: each copy is
+	// compared with the smallest other than itself.
+	first, second := -1, -1
+	for m := range idx {
+		switch {
+		case first < 0 || content[m] < content[first]:
+			first, second = m, first
+		case second < 0 || content[m] < content[second]:
+			second = m
+		}
+	}
 	for n, i := range idx {
-		other := -1
-		for m := range idx {
-			if m != n && (other < 0 || content[m] < content[other]) {
-				other = m
-			}
+		other := first
+		if n == first {
+			other = second
 		}
 		other = idx[other]
 		here, there := c.at(kind, i, member), c.at(kind, other, "")
