@@ -32,7 +32,7 @@ func runLifecyclePlan(e *env, args []string) error {
 	if err != nil {
 		return planError(err)
 	}
-	run.nameFiles(plan.Warnings)
+	plan.Warnings = run.locate(plan.Warnings)
 	switch {
 	case output.json():
 		return writeJSON(e.stdout, plan)
@@ -41,7 +41,7 @@ func runLifecyclePlan(e *env, args []string) error {
 		if err != nil {
 			return planError(err)
 		}
-		run.nameFiles(tl.Warnings)
+		tl.Warnings = run.locate(tl.Warnings)
 		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Plan: plan})
 	}
 	return writePlanTable(e.stdout, run, plan, e.colour)
@@ -192,7 +192,7 @@ func runLifecycleForecast(e *env, args []string) error {
 	if err != nil {
 		return planError(err)
 	}
-	run.nameFiles(tl.Warnings)
+	tl.Warnings = run.locate(tl.Warnings)
 	switch {
 	case output.json():
 		return writeJSON(e.stdout, tl)

@@ -94,6 +94,9 @@ type runInput struct {
 	// inventoryName names the inventory in findings about it as a whole:
 	// its file, or "inventory (all files)".
 	inventoryName string
+	// readingWarnings are the warnings of reading the policy source (an
+	// unresolved value of a template), which the engine does not know.
+	readingWarnings lifecycle.Findings
 	idx           *lifecycle.Index
 	now           time.Time
 }
@@ -126,7 +129,8 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 	if err != nil {
 		return nil, err
 	}
-	if findings, err := p.Validate(in.validate); err != nil {
+	findings, err := p.Validate(in.validate)
+	if err != nil {
 		return nil, e.invalidPolicy(name, findings)
 	}
 	doc := p.Document
@@ -134,14 +138,18 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 	if err != nil {
 		return nil, err
 	}
-	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now, inventoryName: inventoryName}, nil
+	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now, inventoryName: inventoryName,
+		readingWarnings: readingWarnings(findings)}, nil
 }
 
-// nameFiles sets the File of the findings that lack one: the index's
-// findings about the inventory as a whole get the inventory's name, the
-// others, about the policy and its selection, the policy's file. Every
-// finding of the plan or forecast then names its file in every output.
-func (r *runInput) nameFiles(fs lifecycle.Findings) {
+// locate makes every warning of a plan or forecast name its file and a
+// path in that file's terms, and adds the warnings of reading the policy
+// source: the index's findings about the inventory as a whole get the
+// inventory's name; the others that lack a file, about the policy and its
+// selection, get the policy's file and, for a template or Terraform, the
+// source path of the member ("Resources.Golden.Properties.PolicyDetails[1]
+// .Filter.Unit").
+func (r *runInput) locate(fs lifecycle.Findings) lifecycle.Findings {
 	type key struct {
 		path, message string
 		code          lifecycle.Code
@@ -152,15 +160,25 @@ func (r *runInput) nameFiles(fs lifecycle.Findings) {
 			inventory[key{f.Path, f.Message, f.Code}] = true
 		}
 	}
-	for i := range fs {
-		switch {
-		case fs[i].File != "":
-		case inventory[key{fs[i].Path, fs[i].Message, fs[i].Code}]:
-			fs[i].File = r.inventoryName
-		default:
-			fs[i].File = r.policyName
-		}
+	out := make(lifecycle.Findings, 0, len(r.readingWarnings)+len(fs))
+	for _, f := range r.readingWarnings {
+		f.File = r.policyName
+		out = append(out, f)
 	}
+	for _, f := range fs {
+		switch {
+		case f.File != "":
+		case inventory[key{f.Path, f.Message, f.Code}]:
+			f.File = r.inventoryName
+		default:
+			f.File = r.policyName
+			if f.Path != "" && r.source != nil {
+				f.Path = r.source.SourcePath(f.Path)
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // readPolicyFile reads --policy, or returns the sample policy when it is

@@ -65,13 +65,45 @@ func parseSource(data []byte, in *lifecycleInput, region, account string) (*iac.
 }
 
 // selectPolicy picks the policy --resource or --address names, or the
-// only one.
+// only one. Choosing is part of the command line: a flag that does not fit
+// the kind of source, a name the source lacks or a missing choice among
+// several policies is a usage error that lists the policies.
 func selectPolicy(name string, src *iac.Source, in *lifecycleInput) (*iac.Policy, error) {
-	p, err := src.Select(in.source.resource + in.source.address)
+	flag, id := "--resource", in.source.resource
+	if in.source.address != "" {
+		flag, id = "--address", in.source.address
+	}
+	if want := src.Kind.SelectFlag(); id != "" && want != flag {
+		if want == "" {
+			return nil, usagef("%s holds one policy (%s); leave %s out", name, src.Kind, flag)
+		}
+		return nil, usagef("%s is %s; choose its policy with %s, not %s", name, src.Kind, want, flag)
+	}
+	p, err := src.Select(id)
+	if errors.Is(err, iac.ErrAmbiguous) || errors.Is(err, iac.ErrNotFound) {
+		return nil, usagef("%s: %v", name, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
+}
+
+// readingWarnings returns the warnings of reading the policy from its
+// source that validation itself does not make: values that cannot be
+// resolved offline, conditions that cannot be decided, properties the
+// resource type lacks. Their paths are in the source's terms.
+func readingWarnings(fs iac.Findings) lifecycle.Findings {
+	var out lifecycle.Findings
+	for _, f := range fs {
+		switch f.Code {
+		case iac.CodeUnresolved, iac.CodeUndecidedCondition, iac.CodeUnknownProperty, iac.CodeWrongType:
+			if f.Severity == lifecycle.SeverityWarning {
+				out = append(out, f.Finding)
+			}
+		}
+	}
+	return out
 }
 
 // sourceLocation names a finding's place in the policy source: the file,
