@@ -97,8 +97,8 @@ type runInput struct {
 	// readingWarnings are the warnings of reading the policy source (an
 	// unresolved value of a template), which the engine does not know.
 	readingWarnings lifecycle.Findings
-	idx           *lifecycle.Index
-	now           time.Time
+	idx             *lifecycle.Index
+	now             time.Time
 }
 
 // loadRun parses the flags of plan and forecast, runs check (if not nil)
@@ -172,8 +172,8 @@ func (r *runInput) locate(fs lifecycle.Findings) lifecycle.Findings {
 			f.File = r.inventoryName
 		default:
 			f.File = r.policyName
-			if f.Path != "" && r.source != nil {
-				f.Path = r.source.SourcePath(f.Path)
+			if r.source != nil {
+				f.Path, _, _ = r.source.Locate(f.Path)
 			}
 		}
 		out = append(out, f)
