@@ -456,7 +456,7 @@ func (t *template) condition(c *node) (val, ok bool, why string) {
 				return false, false, v.expr + ": " + v.why
 			}
 		}
-		return render(plain(x)) == render(plain(y)), true, ""
+		return equal(x, y), true, ""
 	case "Fn::Not":
 		a := args(arg, 1)
 		if a == nil {
@@ -489,13 +489,32 @@ func (t *template) condition(c *node) (val, ok bool, why string) {
 	return false, false, c.keys[0] + " is not a condition function"
 }
 
-// plain returns a copy of a scalar as a string, so that Fn::Equals
-// compares 1 and "1" as equal, as CloudFormation does.
-func plain(n *node) *node {
-	if n.kind == kindNumber || n.kind == kindBool {
-		return &node{kind: kindString, text: n.text}
+// equal reports whether two resolved values are the same, comparing
+// every character: scalars by their text, so that 1 and "1" are equal as
+// CloudFormation has them; lists element by element, objects member by
+// member in any order.
+func equal(x, y *node) bool {
+	if x.isScalar() && y.isScalar() {
+		return x.text == y.text
 	}
-	return n
+	if x.kind != y.kind || len(x.items) != len(y.items) || len(x.keys) != len(y.keys) {
+		return false
+	}
+	if x.kind != kindSeq && x.kind != kindMap {
+		return x.kind == kindNull
+	}
+	for i, item := range x.items {
+		other := y.items[i]
+		if x.kind == kindMap {
+			if other = y.member(x.keys[i]); other == nil {
+				return false
+			}
+		}
+		if !equal(item, other) {
+			return false
+		}
+	}
+	return true
 }
 
 // render writes an expression compactly, in the YAML short form when it

@@ -1,0 +1,115 @@
+package iac_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/iac"
+)
+
+// regressionTemplate is a template with one policy; the verbs fill in
+// the parameter's Default, the string the condition compares it with,
+// the filter's Value and the exclusion rule's TagMap value.
+const regressionTemplate = `Parameters:
+  P: {Type: String, Default: %q}
+Conditions:
+  C: !Equals [!Ref P, %q]
+Resources:
+  X:
+    Type: AWS::ImageBuilder::LifecyclePolicy
+    Properties:
+      Name: nnn
+      ExecutionRole: arn:aws:iam::111122223333:role/r
+      ResourceType: AMI_IMAGE
+      PolicyDetails:
+        - Action: {Type: DELETE}
+          Filter: {Type: AGE, Value: %s, Unit: DAYS}
+          ExclusionRules: {TagMap: {Retain: %s}}
+      ResourceSelection:
+        Recipes: [{Name: rrr, SemanticVersion: 1.0.0}]
+`
+
+func readRegression(t *testing.T, param, cmp, value, retain string) *iac.Policy {
+	t.Helper()
+	s, err := iac.Read([]byte(fmt.Sprintf(regressionTemplate, param, cmp, value, retain)), iac.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Policies[0]
+}
+
+func filterValue(t *testing.T, p *iac.Policy) any {
+	t.Helper()
+	if p.Document == nil || len(p.Document.Policy.PolicyDetails) == 0 {
+		t.Fatal("no policy details")
+	}
+	return p.Document.Policy.PolicyDetails[0].Filter.Value
+}
+
+// Fn::Equals compares every character, not a shortened rendering.
+func TestEqualsComparesLongStrings(t *testing.T) {
+	long := strings.Repeat("a", 300)
+	for _, tc := range []struct {
+		name, x, y string
+		want       int
+	}{
+		{"differ after 300 characters", long + "X", long + "Y", 7},
+		{"same long string", long, long, 5},
+		{"differ in the last of 198", strings.Repeat("b", 197) + "X", strings.Repeat("b", 197) + "Y", 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if v := filterValue(t, readRegression(t, tc.x, tc.y, "!If [C, 5, 7]", "x")); v != tc.want {
+				t.Errorf("Value = %v, want %d", v, tc.want)
+			}
+		})
+	}
+}
+
+// Integers are decimal only; Go literal syntax is not an integer.
+func TestIntegersAreDecimal(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  any // nil: a wrong-type finding
+	}{
+		{`"010"`, 10},
+		{`"10"`, 10},
+		{`"+10"`, 10},
+		{`"10.0"`, 10},
+		{`"1e1"`, 10},
+		{`"0x1E"`, nil},
+		{`"1_0"`, nil},
+		{`"0b11"`, nil},
+		{`"0o7"`, nil},
+		{`"Inf"`, nil},
+		{`"10.5"`, nil},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			p := readRegression(t, "a", "a", tc.value, "x")
+			if tc.want != nil {
+				if v := filterValue(t, p); v != tc.want {
+					t.Errorf("Value = %v, want %v", v, tc.want)
+				}
+				return
+			}
+			if !hasFinding(t, p, iac.CodeWrongType, "") {
+				t.Errorf("no %s finding for %s", iac.CodeWrongType, tc.value)
+			}
+		})
+	}
+}
+
+// hasFinding reports whether validating p gives a finding with the code
+// whose message contains part.
+func hasFinding(t *testing.T, p *iac.Policy, code lifecycle.Code, part string) bool {
+	t.Helper()
+	fs, _ := p.Validate(lifecycle.ValidateOptions{})
+	for _, f := range fs {
+		if f.Code == code && strings.Contains(f.Message, part) {
+			return true
+		}
+	}
+	t.Logf("findings: %v", fs)
+	return false
+}
