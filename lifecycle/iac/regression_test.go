@@ -3,6 +3,7 @@ package iac_test
 import (
 	"fmt"
 	"strings"
+	"runtime"
 	"testing"
 
 	"github.com/ibkit/ibkit/lifecycle"
@@ -112,4 +113,34 @@ func hasFinding(t *testing.T, p *iac.Policy, code lifecycle.Code, part string) b
 	}
 	t.Logf("findings: %v", fs)
 	return false
+}
+
+// Nested functions cannot build an unbounded string: past maxString
+// bytes the value is unresolved, and reading takes little memory.
+func TestResolvedStringsAreBounded(t *testing.T) {
+	for _, tc := range []struct{ name, expr string }{
+		{"nested Fn::Base64", strings.Repeat(`{"Fn::Base64": `, 80) + `"x"` + strings.Repeat("}", 80)},
+		{"Fn::Join", `{"Fn::Join": ["", [` + strings.TrimSuffix(strings.Repeat(`{"Fn::Base64": {"Fn::Base64": "`+strings.Repeat("y", 30000)+`"}},`, 3), ",") + `]]}`},
+		{"Fn::Sub", `{"Fn::Sub": ["${A}${A}${A}", {"A": "` + strings.Repeat("z", 30000) + `"}]}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			s, err := iac.Read([]byte(strings.Replace(intrinsicTemplate, "EXPR", tc.expr, 1)), iac.Options{})
+			runtime.ReadMemStats(&after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
+				t.Errorf("reading allocated %d bytes; want at most 64 MiB", got)
+			}
+			p := s.Policies[0]
+			if d := p.Document.Policy.Description; d != "" {
+				t.Errorf("Description is %d bytes; want it left out", len(d))
+			}
+			if !hasFinding(t, p, iac.CodeUnresolved, "result longer than 65536 bytes") {
+				t.Error("no finding says the result is too long")
+			}
+		})
+	}
 }
