@@ -2,8 +2,8 @@ package iac_test
 
 import (
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/ibkit/ibkit/lifecycle"
