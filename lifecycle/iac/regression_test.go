@@ -1,6 +1,7 @@
 package iac_test
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -140,6 +141,26 @@ func TestResolvedStringsAreBounded(t *testing.T) {
 			}
 			if !hasFinding(t, p, iac.CodeUnresolved, "result longer than 65536 bytes") {
 				t.Error("no finding says the result is too long")
+			}
+		})
+	}
+}
+
+// Deeply nested JSON is a *ReadError, found without reading it all.
+func TestJSONDepthLimit(t *testing.T) {
+	for _, tc := range []struct{ name, data string }{
+		{"lists", strings.Repeat("[", 500000) + strings.Repeat("]", 500000)},
+		{"objects", strings.Repeat(`{"a":`, 20000) + "1" + strings.Repeat("}", 20000)},
+		{"unterminated", `{"Resources": ` + strings.Repeat("[", 500000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := iac.Read([]byte(tc.data), iac.Options{})
+			var re *iac.ReadError
+			if !errors.As(err, &re) || !errors.Is(err, iac.ErrSyntax) || !strings.Contains(re.Reason, "nested more than 10000") {
+				t.Fatalf("err = %v; want a *ReadError on nesting", err)
+			}
+			if re.Line != 1 || re.Column < 10000 {
+				t.Errorf("error at %d:%d; want line 1, past column 10000", re.Line, re.Column)
 			}
 		})
 	}
