@@ -165,3 +165,49 @@ func TestJSONDepthLimit(t *testing.T) {
 		})
 	}
 }
+
+// Unquoted YAML 1.1 boolean words are booleans, as CloudFormation reads
+// them; in a string property they become "true" or "false".
+func TestYAML11Booleans(t *testing.T) {
+	for _, tc := range []struct{ retain, want string }{
+		{"yes", "true"}, {"Yes", "true"}, {"YES", "true"}, {"y", "true"}, {"Y", "true"},
+		{"on", "true"}, {"On", "true"}, {"ON", "true"}, {"true", "true"}, {"True", "true"}, {"TRUE", "true"},
+		{"no", "false"}, {"No", "false"}, {"NO", "false"}, {"n", "false"}, {"N", "false"},
+		{"off", "false"}, {"Off", "false"}, {"OFF", "false"}, {"false", "false"}, {"FALSE", "false"},
+		{`"yes"`, "yes"}, {`'no'`, "no"}, {`!!str on`, "on"}, {"yEs", "yEs"}, {"yes please", "yes please"},
+	} {
+		t.Run(tc.retain, func(t *testing.T) {
+			p := readRegression(t, "a", "a", "5", tc.retain)
+			if got := p.Document.Policy.PolicyDetails[0].ExclusionRules.TagMap["Retain"]; got != tc.want {
+				t.Errorf("Retain: %s read as %q, want %q", tc.retain, got, tc.want)
+			}
+		})
+	}
+}
+
+// CloudFormation does not accept YAML anchors, aliases or merge keys.
+func TestYAMLAliasesRejected(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		line, col  int
+		what       string
+	}{
+		{"anchor", "Resources:\n  A: &x {Type: T}\n", 2, 6, "anchor &x"},
+		{"anchor before its alias", "Resources:\n  A: {Type: T, Tags: &t {k: v}}\n  B: *t\n", 2, 22, "anchor &t"},
+		{"merge key", "Resources:\n  A:\n    <<: {Type: T}\n", 3, 5, "merge key <<"},
+		{"anchored key", "Resources:\n  &k A: {Type: T}\n", 2, 3, "anchor &k"},
+		{"tagged merge", "Resources:\n  A:\n    !!merge x: {Type: T}\n", 3, 5, "merge key <<"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := iac.Read([]byte(tc.yaml), iac.Options{})
+			var re *iac.ReadError
+			if !errors.As(err, &re) || !errors.Is(err, iac.ErrSyntax) {
+				t.Fatalf("err = %v; want a *ReadError wrapping ErrSyntax", err)
+			}
+			if re.Line != tc.line || re.Column != tc.col || !strings.Contains(re.Reason, tc.what) ||
+				!strings.Contains(re.Reason, "CloudFormation does not accept") {
+				t.Errorf("err = %v; want line %d, column %d, naming %s", err, tc.line, tc.col, tc.what)
+			}
+		})
+	}
+}

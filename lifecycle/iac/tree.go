@@ -98,8 +98,7 @@ func (n *node) isScalar() bool {
 	return n.kind == kindString || n.kind == kindNumber || n.kind == kindBool
 }
 
-// maxNodes bounds the size of a tree, so that YAML aliases cannot expand
-// a small input into an enormous one.
+// maxNodes bounds the number of values in a tree.
 const maxNodes = 1 << 20
 
 // maxDepth bounds the nesting of lists and objects in a document.
@@ -301,13 +300,14 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 	y.nodes++
 	if y.nodes > maxNodes || depth > maxDepth {
 		return nil, &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
-			Reason: "the document is too large or too deeply nested once its aliases are expanded"}
+			Reason: "the document has more than " + strconv.Itoa(maxNodes) + " values or is nested more than " +
+				strconv.Itoa(maxDepth) + " deep"}
 	}
-	if n.Kind == yaml.AliasNode {
-		if n.Alias == nil {
-			return nil, &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax, Reason: "alias without an anchor"}
-		}
-		return y.convert(n.Alias, depth+1)
+	switch {
+	case n.Kind == yaml.AliasNode:
+		return nil, noAliases(n, "alias *"+n.Value)
+	case n.Anchor != "":
+		return nil, noAliases(n, "anchor &"+n.Anchor)
 	}
 	out := &node{line: n.Line, col: n.Column}
 	switch n.Kind {
@@ -317,6 +317,11 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 			out.kind = kindNull
 		case "!!bool":
 			out.kind, out.text = kindBool, strings.ToLower(n.Value)
+		case "!!str":
+			out.kind, out.text = kindString, n.Value
+			if b, ok := yaml11Bool(n.Value); ok && plainScalar(n) {
+				out.kind, out.text = kindBool, b
+			}
 		case "!!int", "!!float":
 			out.kind, out.text = kindNumber, n.Value
 		default:
@@ -336,8 +341,13 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Kind == yaml.AliasNode && k.Alias != nil {
-				k = k.Alias
+			switch {
+			case k.Kind == yaml.AliasNode:
+				return nil, noAliases(k, "alias *"+k.Value)
+			case k.Anchor != "":
+				return nil, noAliases(k, "anchor &"+k.Anchor)
+			case k.Tag == "!!merge" || (k.Kind == yaml.ScalarNode && k.Value == "<<" && plainScalar(k)):
+				return nil, noAliases(k, "merge key <<")
 			}
 			if k.Kind != yaml.ScalarNode {
 				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
@@ -362,6 +372,32 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 		return shortForm(tag, out), nil
 	}
 	return out, nil
+}
+
+// noAliases returns the error for a YAML feature CloudFormation does not
+// accept: an anchor, an alias or a merge key.
+func noAliases(n *yaml.Node, what string) error {
+	return &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
+		Reason: what + ": CloudFormation does not accept YAML anchors, aliases or merge keys; write the value out in full"}
+}
+
+// plainScalar reports whether n is written unquoted and without a tag.
+func plainScalar(n *yaml.Node) bool {
+	const notPlain = yaml.TaggedStyle | yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle | yaml.LiteralStyle | yaml.FoldedStyle
+	return n.Style&notPlain == 0
+}
+
+// yaml11Bool returns "true" or "false" for the words YAML 1.1 reads as a
+// boolean when unquoted, as CloudFormation does: y, yes, on, n, no, off
+// and true, false, in lower case, capitalised or upper case.
+func yaml11Bool(s string) (string, bool) {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE":
+		return "true", true
+	case "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE":
+		return "false", true
+	}
+	return "", false
 }
 
 // shortForm turns a value written with a CloudFormation short-form tag into
