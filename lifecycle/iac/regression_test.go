@@ -211,3 +211,71 @@ func TestYAMLAliasesRejected(t *testing.T) {
 		})
 	}
 }
+
+// A Terraform provider's region given as a root variable is resolved;
+// a Region that stays unknown is a warning that names --region.
+func TestTerraformRegion(t *testing.T) {
+	const plan = `{
+  "format_version": "1.2",
+  "variables": {"region": {"value": "eu-west-3"}},
+  "resource_changes": [{
+    "address": "%[1]saws_imagebuilder_lifecycle_policy.p", "module_address": %[2]q,
+    "type": "aws_imagebuilder_lifecycle_policy", "name": "p",
+    "change": {"actions": ["create"],
+      "after": {"name": "p", "execution_role": "r", "resource_type": "AMI_IMAGE",
+        "policy_detail": [{"action": [{"type": "DELETE"}], "filter": [{"type": "COUNT", "value": 1}]}],
+        "resource_selection": [{"tag_map": {"k": "v"}}]},
+      "after_unknown": {"region": true}}
+  }],
+  "configuration": {
+    "provider_config": {"aws": {"name": "aws", "expressions": {"region": %[3]s}}},
+    "root_module": {
+      "resources": [{"address": "aws_imagebuilder_lifecycle_policy.p", "provider_config_key": "aws", "expressions": {%[4]s}}],
+      "module_calls": {"m": {"module": {"resources": [{"address": "aws_imagebuilder_lifecycle_policy.p", "provider_config_key": "m:aws", "expressions": {%[4]s}}]}}}
+    }
+  }
+}`
+	for _, tc := range []struct {
+		name, module, provider, resource, optRegion string
+		want                                        string
+		warning                                     string // a part of the warning, "" for none
+	}{
+		{"constant", "", `{"constant_value": "us-west-2"}`, "", "", "us-west-2", ""},
+		{"root variable", "", `{"references": ["var.region"]}`, "", "", "eu-west-3", ""},
+		{"variable without value", "", `{"references": ["var.other"]}`, "", "", "", "var.other, which the plan gives no value"},
+		{"other expression", "", `{"references": ["local.region"]}`, "", "", "", "local.region, which ibkit cannot evaluate"},
+		{"module inherits root provider", "module.m", `{"references": ["var.region"]}`, "", "", "eu-west-3", ""},
+		{"no region", "", `null`, "", "", "", "its provider sets no region"},
+		{"options supply it", "", `{"references": ["var.other"]}`, "", "ap-south-1", "ap-south-1", ""},
+		{"resource region after apply", "", `{"constant_value": "us-west-2"}`, `"region": {"references": ["var.region"]}`, "", "", "known only after apply"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			prefix := ""
+			if tc.module != "" {
+				prefix = tc.module + "."
+			}
+			data := fmt.Sprintf(plan, prefix, tc.module, tc.provider, tc.resource)
+			s, err := iac.Read([]byte(data), iac.Options{Region: tc.optRegion})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := s.Policies[0]
+			if p.Region != tc.want {
+				t.Errorf("Region = %q, want %q", p.Region, tc.want)
+			}
+			fs, _ := p.Validate(lifecycle.ValidateOptions{})
+			var warning string
+			for _, f := range fs {
+				if strings.Contains(f.Message, "Region is unknown") {
+					warning = f.Message
+					if f.Severity != lifecycle.SeverityWarning || f.Code != iac.CodeUnresolved || !strings.Contains(f.Message, "--region supplies it") {
+						t.Errorf("finding %v; want an %s warning naming --region", f, iac.CodeUnresolved)
+					}
+				}
+			}
+			if tc.warning == "" && warning != "" || !strings.Contains(warning, tc.warning) {
+				t.Errorf("warning %q; want one containing %q", warning, tc.warning)
+			}
+		})
+	}
+}
