@@ -174,7 +174,7 @@ func TestYAML11Booleans(t *testing.T) {
 		{"on", "true"}, {"On", "true"}, {"ON", "true"}, {"true", "true"}, {"True", "true"}, {"TRUE", "true"},
 		{"no", "false"}, {"No", "false"}, {"NO", "false"}, {"n", "false"}, {"N", "false"},
 		{"off", "false"}, {"Off", "false"}, {"OFF", "false"}, {"false", "false"}, {"FALSE", "false"},
-		{`"yes"`, "yes"}, {`'no'`, "no"}, {`!!str on`, "on"}, {"yEs", "yEs"}, {"yes please", "yes please"},
+		{`"yes"`, "yes"}, {`'no'`, "no"}, {`!!str on`, "on"}, {`!!bool yes`, "true"}, {"yEs", "yEs"}, {"yes please", "yes please"},
 	} {
 		t.Run(tc.retain, func(t *testing.T) {
 			p := readRegression(t, "a", "a", "5", tc.retain)

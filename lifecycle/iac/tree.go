@@ -317,6 +317,9 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 			out.kind = kindNull
 		case "!!bool":
 			out.kind, out.text = kindBool, strings.ToLower(n.Value)
+			if b, ok := yaml11Bool(n.Value); ok {
+				out.text = b
+			}
 		case "!!str":
 			out.kind, out.text = kindString, n.Value
 			if b, ok := yaml11Bool(n.Value); ok && plainScalar(n) {
