@@ -195,8 +195,13 @@ func (c *converter) integer(n *node, api, src string) (any, bool) {
 		return c.typeError(n, api, src, "an integer")
 	}
 	text := strings.TrimSpace(n.text)
-	i, err := strconv.ParseInt(text, 0, 64)
+	// Base 10 only: "010" is ten and "0x1E" no integer, as CloudFormation
+	// and Terraform have them, not Go's literal syntax.
+	i, err := strconv.ParseInt(text, 10, 64)
 	if err != nil {
+		if !decimal(text) {
+			return c.typeError(n, api, src, "an integer")
+		}
 		f, ferr := strconv.ParseFloat(text, 64)
 		if ferr != nil || f != math.Trunc(f) || math.IsInf(f, 0) {
 			return c.typeError(n, api, src, "an integer")
@@ -213,6 +218,29 @@ func (c *converter) integer(n *node, api, src string) (any, bool) {
 		return nil, false
 	}
 	return i, true
+}
+
+// decimal reports whether s is a decimal number: an optional sign, digits
+// and at most one point, with an optional exponent, such as "10.0" or
+// "1e3"; no hexadecimal, underscores, Inf or NaN.
+func decimal(s string) bool {
+	s = trimSign(s)
+	if m, e, ok := strings.Cut(strings.ToLower(s), "e"); ok {
+		e = trimSign(e)
+		if e == "" || strings.Trim(e, "0123456789") != "" {
+			return false
+		}
+		s = m
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	return whole+frac != "" && strings.Trim(whole+frac, "0123456789") == ""
+}
+
+func trimSign(s string) string {
+	if strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
+		return s[1:]
+	}
+	return s
 }
 
 func (c *converter) typeError(n *node, api, src, want string) (any, bool) {

@@ -15,7 +15,9 @@
 //     ...) map to the API's camelCase members. YAML's short-form tags (!Ref,
 //     !Sub, !GetAtt, !If, !Join, !Select, !Split, !FindInMap, !Equals, !Not,
 //     !And, !Or, !Condition, !ImportValue, !Base64, ...) are read as their
-//     long forms. Any YAML document is read as a template.
+//     long forms. Any YAML document is read as a template, as
+//     CloudFormation reads it: unquoted yes, no, on, off, y and n are
+//     booleans (YAML 1.1), and anchors, aliases and merge keys are errors.
 //   - A CDK app's output ("cdk synth", cdk.out/STACK.template.json): a
 //     CloudFormation JSON template. The CDK's metadata resource, bootstrap
 //     parameter, rules and conditions, and every resource of another type,

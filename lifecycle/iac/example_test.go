@@ -87,7 +87,7 @@ func ExamplePolicy_Validate() {
     }
   }]
 }`)
-	src, err := iac.Read(plan, iac.Options{})
+	src, err := iac.Read(plan, iac.Options{Region: "us-east-1"})
 	if err != nil {
 		fmt.Println(err)
 		return

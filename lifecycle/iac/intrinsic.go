@@ -80,7 +80,23 @@ func propagate(orig, inner *node) *node {
 	return &node{kind: kindUnknown, expr: render(orig), why: inner.why, key: inner.key, line: orig.line, col: orig.col}
 }
 
+// maxString bounds the length in bytes of a string an intrinsic function
+// builds, far above the limit of any policy member, so that nested
+// functions cannot grow a small template into an enormous value.
+const maxString = 64 << 10
+
+// tooLong returns the unresolved stand-in for orig whose result would be
+// n bytes long, more than maxString.
+func tooLong(orig *node, n int) *node {
+	return unknown(orig, "result longer than "+strconv.Itoa(maxString)+" bytes ("+strconv.Itoa(n)+")", "")
+}
+
+// str returns the string s as the value of orig, or an unresolved value
+// when s is longer than maxString.
 func str(orig *node, s string) *node {
+	if len(s) > maxString {
+		return tooLong(orig, len(s))
+	}
 	return &node{kind: kindString, text: s, line: orig.line, col: orig.col}
 }
 
@@ -151,7 +167,8 @@ func (t *template) call(orig *node, fn string, arg *node) *node {
 			return bad("a list to join")
 		}
 		parts := make([]string, 0, len(list.items))
-		for _, item := range list.items {
+		size := 0
+		for i, item := range list.items {
 			if item.kind == kindUnknown {
 				return propagate(orig, item)
 			}
@@ -159,6 +176,12 @@ func (t *template) call(orig *node, fn string, arg *node) *node {
 				return bad("a list of strings to join")
 			}
 			parts = append(parts, item.text)
+			if i > 0 {
+				size += len(a[0].text)
+			}
+			if size += len(item.text); size > maxString {
+				return tooLong(orig, size)
+			}
 		}
 		return str(orig, strings.Join(parts, a[0].text))
 	case "Fn::Select":
@@ -219,6 +242,9 @@ func (t *template) call(orig *node, fn string, arg *node) *node {
 		}
 		if !s.isScalar() {
 			return bad("a string")
+		}
+		if n := base64.StdEncoding.EncodedLen(len(s.text)); n > maxString {
+			return tooLong(orig, n)
 		}
 		return str(orig, base64.StdEncoding.EncodeToString([]byte(s.text)))
 	case "Fn::GetAtt":
@@ -369,6 +395,9 @@ func (t *template) sub(orig *node, arg *node) *node {
 		if !v.isScalar() {
 			return unknown(orig, "${"+name+"} is "+v.kind.String()+", not a string", "")
 		}
+		if b.Len()+len(v.text) > maxString {
+			return tooLong(orig, b.Len()+len(v.text))
+		}
 		b.WriteString(v.text)
 	}
 	return str(orig, b.String())
@@ -456,7 +485,7 @@ func (t *template) condition(c *node) (val, ok bool, why string) {
 				return false, false, v.expr + ": " + v.why
 			}
 		}
-		return render(plain(x)) == render(plain(y)), true, ""
+		return equal(x, y), true, ""
 	case "Fn::Not":
 		a := args(arg, 1)
 		if a == nil {
@@ -489,13 +518,32 @@ func (t *template) condition(c *node) (val, ok bool, why string) {
 	return false, false, c.keys[0] + " is not a condition function"
 }
 
-// plain returns a copy of a scalar as a string, so that Fn::Equals
-// compares 1 and "1" as equal, as CloudFormation does.
-func plain(n *node) *node {
-	if n.kind == kindNumber || n.kind == kindBool {
-		return &node{kind: kindString, text: n.text}
+// equal reports whether two resolved values are the same, comparing
+// every character: scalars by their text, so that 1 and "1" are equal as
+// CloudFormation has them; lists element by element, objects member by
+// member in any order.
+func equal(x, y *node) bool {
+	if x.isScalar() && y.isScalar() {
+		return x.text == y.text
 	}
-	return n
+	if x.kind != y.kind || len(x.items) != len(y.items) || len(x.keys) != len(y.keys) {
+		return false
+	}
+	if x.kind != kindSeq && x.kind != kindMap {
+		return x.kind == kindNull
+	}
+	for i, item := range x.items {
+		other := y.items[i]
+		if x.kind == kindMap {
+			if other = y.member(x.keys[i]); other == nil {
+				return false
+			}
+		}
+		if !equal(item, other) {
+			return false
+		}
+	}
+	return true
 }
 
 // render writes an expression compactly, in the YAML short form when it

@@ -75,7 +75,7 @@ func TestIntrinsics(t *testing.T) {
 		{"And", `!If [ProdAndThree, and-true, and-false]`, "and-true", ""},
 		{"Or", `!If [DevOrThree, or-true, or-false]`, "or-true", ""},
 		{"Or decided despite an unknown", `!If [UnknownOrProd, decided, x]`, "decided", ""},
-		{"And undecided", `!If [UnknownAndDev, x, y]`, "y", ""},
+		{"And undecided", `!If [UnknownAndDev, x, "y"]`, "y", ""},
 		{"If undecidable", `!If [Unknown, x, y]`, "", "NoDefault has no Default"},
 		{"If on a missing condition", `!If [Nope, x, y]`, "", "no condition Nope"},
 		{"condition loop", `!If [Loop, x, y]`, "", "refers to itself"},

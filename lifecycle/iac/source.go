@@ -174,9 +174,10 @@ type Policy struct {
 	Document *lifecycle.Document
 	// Region and AccountID are those of the policy when the source or the
 	// options tell them (for Terraform: the resource's region argument, else
-	// its provider's configured region, else Options.Region; the policy ARN
-	// in state); "" when unknown. Pass them to the dry-run for the scope
-	// rule (Decision L-26).
+	// its provider's configured region, a constant or a root variable, else
+	// Options.Region; the policy ARN in state); "" when unknown, which a
+	// Terraform policy reports by a warning. Pass them to the dry-run for
+	// the scope rule (Decision L-26).
 	Region, AccountID string
 
 	kind     Kind

@@ -2,6 +2,8 @@ package iac
 
 import (
 	"strings"
+
+	"github.com/ibkit/ibkit/lifecycle"
 )
 
 // terraformType is the Terraform resource type of a policy.
@@ -64,11 +66,17 @@ func (tr *tfReader) change(rc *node) {
 	address := text(rc.member("address"))
 	merged := tr.merge(after, ch.member("after_unknown"), address, "")
 	tr.describeUnknowns(merged, text(rc.member("module_address")), text(rc.member("type"))+"."+text(rc.member("name")))
-	region := text(merged.member("region"))
-	if region == "" {
-		region = tr.providerRegion(text(rc.member("module_address")), text(rc.member("type"))+"."+text(rc.member("name")))
+	// A region known only after apply is the provider's unless the
+	// configuration sets the argument: the provider fills it in.
+	moduleAddr, local := text(rc.member("module_address")), text(rc.member("type"))+"."+text(rc.member("name"))
+	region, why := text(merged.member("region")), ""
+	switch r := merged.member("region"); {
+	case r != nil && r.kind == kindUnknown && tr.configResource(moduleAddr, local).member("expressions").member("region") != nil:
+		why = "its region argument is known only after apply"
+	case region == "":
+		region, why = tr.providerRegion(moduleAddr, local)
 	}
-	tr.add(address, after, merged, region)
+	tr.add(address, after, merged, region, why)
 }
 
 // module reads the resources of a state module and of its child modules,
@@ -86,7 +94,7 @@ func (tr *tfReader) module(m *node, depth int) {
 			if values == nil || values.kind != kindMap {
 				continue
 			}
-			tr.add(text(r.member("address")), values, values, text(values.member("region")))
+			tr.add(text(r.member("address")), values, values, text(values.member("region")), "the state gives no region")
 		}
 	}
 	if cs := m.member("child_modules"); cs != nil && cs.kind == kindSeq {
@@ -96,7 +104,10 @@ func (tr *tfReader) module(m *node, depth int) {
 	}
 }
 
-func (tr *tfReader) add(address string, written, merged *node, region string) {
+// add converts one policy. region is the one its resource or provider
+// gives, "" when unknown; why then says why, for the warning given when
+// neither the policy ARN nor Options.Region supplies the Region.
+func (tr *tfReader) add(address string, written, merged *node, region, why string) {
 	p := &Policy{ID: address, kind: tr.src.Kind, prefix: address, props: written}
 	extra := map[string]any{}
 	if arn := text(merged.member("arn")); arn != "" {
@@ -115,6 +126,14 @@ func (tr *tfReader) add(address string, written, merged *node, region string) {
 		p.AccountID = tr.opts.AccountID
 	}
 	p.Region = region
+	if region == "" {
+		line, col := 0, 0
+		if written != nil {
+			line, col = written.line, written.col
+		}
+		p.addFindingAt(lifecycle.SeverityWarning, address, line, col, CodeUnresolved,
+			"the policy's Region is unknown ("+why+"); --region supplies it")
+	}
 	p.finish(merged, tr.opts, extra)
 	tr.src.Policies = append(tr.src.Policies, p)
 }
@@ -221,7 +240,8 @@ func (tr *tfReader) describeUnknowns(merged *node, moduleAddr, local string) {
 }
 
 // providerRegion returns the region a resource's provider configuration
-// sets as a constant, or "". moduleAddr is the resource's module address
+// sets, as a constant or as a root module variable (var.X, whose value
+// the plan's variables give); else "" and why it is unknown. moduleAddr is the resource's module address
 // ("" for the root, "module.a.module.b" with any instance keys) and local
 // its "type.name" within the module.
 //
@@ -230,7 +250,7 @@ func (tr *tfReader) describeUnknowns(merged *node, moduleAddr, local string) {
 // Terraform versions give a module's inherited provider its own key) is
 // looked up in the enclosing modules, as a module inherits its parent's
 // default provider.
-func (tr *tfReader) providerRegion(moduleAddr, local string) string {
+func (tr *tfReader) providerRegion(moduleAddr, local string) (region, why string) {
 	res := tr.configResource(moduleAddr, local)
 	key := text(res.member("provider_config_key"))
 	if keys := res.member("provider_config_keys"); key == "" && keys != nil && keys.kind == kindSeq && len(keys.items) > 0 {
@@ -254,7 +274,27 @@ func (tr *tfReader) providerRegion(moduleAddr, local string) string {
 		}
 		pc = pcs.member(key)
 	}
-	return text(pc.member("expressions").member("region").member("constant_value"))
+	expr := pc.member("expressions").member("region")
+	if expr == nil || expr.kind == kindNull {
+		return "", "its provider sets no region; Terraform takes it from the environment"
+	}
+	if v := text(expr.member("constant_value")); v != "" {
+		return v, ""
+	}
+	ref := ""
+	if refs := expr.member("references"); refs != nil && refs.kind == kindSeq && len(refs.items) > 0 {
+		ref = text(refs.items[0])
+	}
+	if name, ok := strings.CutPrefix(ref, "var."); ok && !strings.Contains(key, ":") {
+		if v := text(tr.root.member("variables").member(name).member("value")); v != "" {
+			return v, ""
+		}
+		return "", "its provider's region is " + ref + ", which the plan gives no value"
+	}
+	if ref != "" {
+		return "", "its provider's region is " + ref + ", which ibkit cannot evaluate"
+	}
+	return "", "its provider's region is an expression ibkit cannot evaluate"
 }
 
 // moduleNames returns the module call names of a module address:

@@ -98,22 +98,32 @@ func (n *node) isScalar() bool {
 	return n.kind == kindString || n.kind == kindNumber || n.kind == kindBool
 }
 
-// maxNodes bounds the size of a tree, so that YAML aliases cannot expand
-// a small input into an enormous one.
+// maxNodes bounds the number of values in a tree.
 const maxNodes = 1 << 20
+
+// maxDepth bounds the nesting of lists and objects in a document.
+const maxDepth = 10000
 
 // parseJSON reads one JSON value into a tree. Syntax errors and members
 // given twice are *ReadErrors with the line and column.
 func parseJSON(data []byte) (*node, error) {
-	p := jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	return newJSONParser(data).parse()
+}
+
+func newJSONParser(data []byte) *jsonParser {
+	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), pos: position{data: data, line: 1, col: 1}}
 	p.dec.UseNumber()
-	root, err := p.value()
+	return p
+}
+
+func (p *jsonParser) parse() (*node, error) {
+	root, err := p.value(0)
 	if err != nil {
 		return nil, err
 	}
 	off := p.start()
 	if _, err := p.dec.Token(); err != io.EOF {
-		line, col := lineCol(data, off)
+		line, col := p.pos.at(off)
 		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Err: ErrSyntax,
 			Reason: "unexpected data after the top-level value"}
 	}
@@ -124,6 +134,7 @@ type jsonParser struct {
 	data  []byte
 	dec   *json.Decoder
 	nodes int
+	pos   position
 }
 
 // start returns the offset of the next token: the decoder's offset past
@@ -153,11 +164,11 @@ func (p *jsonParser) syntax(err error) error {
 		reason = "unexpected end of input"
 	}
 	reason = strings.TrimPrefix(reason, "json: ")
-	line, col := lineCol(p.data, off)
+	line, col := p.pos.at(off)
 	return &ReadError{Format: "JSON", Line: line, Column: col, Reason: reason, Err: ErrSyntax}
 }
 
-func (p *jsonParser) value() (*node, error) {
+func (p *jsonParser) value(depth int) (*node, error) {
 	off := p.start()
 	tok, err := p.dec.Token()
 	if err != nil {
@@ -167,8 +178,12 @@ func (p *jsonParser) value() (*node, error) {
 	if p.nodes > maxNodes {
 		return nil, &ReadError{Format: "JSON", Err: ErrSyntax, Reason: "the document has more than " + strconv.Itoa(maxNodes) + " values"}
 	}
-	line, col := lineCol(p.data, off)
+	line, col := p.pos.at(off)
 	n := &node{line: line, col: col}
+	if depth > maxDepth {
+		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Err: ErrSyntax,
+			Reason: "lists and objects are nested more than " + strconv.Itoa(maxDepth) + " deep"}
+	}
 	switch t := tok.(type) {
 	case nil:
 		n.kind = kindNull
@@ -183,7 +198,7 @@ func (p *jsonParser) value() (*node, error) {
 		case '[':
 			n.kind = kindSeq
 			for p.dec.More() {
-				item, err := p.value()
+				item, err := p.value(depth + 1)
 				if err != nil {
 					return nil, err
 				}
@@ -200,12 +215,12 @@ func (p *jsonParser) value() (*node, error) {
 				}
 				key, _ := ktok.(string)
 				if seen[key] {
-					kl, kc := lineCol(p.data, koff)
+					kl, kc := p.pos.at(koff)
 					return nil, &ReadError{Format: "JSON", Line: kl, Column: kc, Err: ErrSyntax,
 						Reason: "member " + strconv.Quote(key) + " is given twice; keep one"}
 				}
 				seen[key] = true
-				val, err := p.value()
+				val, err := p.value(depth + 1)
 				if err != nil {
 					return nil, err
 				}
@@ -220,19 +235,34 @@ func (p *jsonParser) value() (*node, error) {
 	return n, nil
 }
 
-// lineCol converts a byte offset into a 1-based line and a 1-based column
-// counted in characters.
-func lineCol(data []byte, off int64) (int, int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
+// position converts byte offsets into lines and columns. Offsets asked
+// for in increasing order, as a parser does, cost only the bytes between
+// them; an earlier offset starts again from the beginning.
+type position struct {
+	data      []byte
+	off       int // the offset last asked for, at line and col
+	line, col int
+	// scanned counts the bytes examined, for tests of the cost.
+	scanned int
+}
+
+// at returns the 1-based line and the 1-based column, counted in
+// characters, of byte offset off.
+func (p *position) at(off int64) (int, int) {
+	o := int(min(max(off, 0), int64(len(p.data))))
+	if o < p.off {
+		p.off, p.line, p.col = 0, 1, 1
 	}
-	if off < 0 {
-		off = 0
+	seg := p.data[p.off:o]
+	p.scanned += len(seg)
+	if i := bytes.LastIndexByte(seg, '\n'); i >= 0 {
+		p.line += bytes.Count(seg, []byte{'\n'})
+		p.col = utf8.RuneCount(seg[i+1:]) + 1
+	} else {
+		p.col += utf8.RuneCount(seg)
 	}
-	before := data[:off]
-	line := bytes.Count(before, []byte{'\n'}) + 1
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[lineStart:]) + 1
+	p.off = o
+	return p.line, p.col
 }
 
 // parseYAML reads the first YAML document into a tree. CloudFormation's
@@ -268,15 +298,16 @@ type yamlConverter struct{ nodes int }
 
 func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 	y.nodes++
-	if y.nodes > maxNodes || depth > 10000 {
+	if y.nodes > maxNodes || depth > maxDepth {
 		return nil, &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
-			Reason: "the document is too large or too deeply nested once its aliases are expanded"}
+			Reason: "the document has more than " + strconv.Itoa(maxNodes) + " values or is nested more than " +
+				strconv.Itoa(maxDepth) + " deep"}
 	}
-	if n.Kind == yaml.AliasNode {
-		if n.Alias == nil {
-			return nil, &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax, Reason: "alias without an anchor"}
-		}
-		return y.convert(n.Alias, depth+1)
+	switch {
+	case n.Kind == yaml.AliasNode:
+		return nil, noAliases(n, "alias *"+n.Value)
+	case n.Anchor != "":
+		return nil, noAliases(n, "anchor &"+n.Anchor)
 	}
 	out := &node{line: n.Line, col: n.Column}
 	switch n.Kind {
@@ -286,6 +317,14 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 			out.kind = kindNull
 		case "!!bool":
 			out.kind, out.text = kindBool, strings.ToLower(n.Value)
+			if b, ok := yaml11Bool(n.Value); ok {
+				out.text = b
+			}
+		case "!!str":
+			out.kind, out.text = kindString, n.Value
+			if b, ok := yaml11Bool(n.Value); ok && plainScalar(n) {
+				out.kind, out.text = kindBool, b
+			}
 		case "!!int", "!!float":
 			out.kind, out.text = kindNumber, n.Value
 		default:
@@ -305,8 +344,13 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Kind == yaml.AliasNode && k.Alias != nil {
-				k = k.Alias
+			switch {
+			case k.Kind == yaml.AliasNode:
+				return nil, noAliases(k, "alias *"+k.Value)
+			case k.Anchor != "":
+				return nil, noAliases(k, "anchor &"+k.Anchor)
+			case k.Tag == "!!merge" || (k.Kind == yaml.ScalarNode && k.Value == "<<" && plainScalar(k)):
+				return nil, noAliases(k, "merge key <<")
 			}
 			if k.Kind != yaml.ScalarNode {
 				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
@@ -331,6 +375,32 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 		return shortForm(tag, out), nil
 	}
 	return out, nil
+}
+
+// noAliases returns the error for a YAML feature CloudFormation does not
+// accept: an anchor, an alias or a merge key.
+func noAliases(n *yaml.Node, what string) error {
+	return &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
+		Reason: what + ": CloudFormation does not accept YAML anchors, aliases or merge keys; write the value out in full"}
+}
+
+// plainScalar reports whether n is written unquoted and without a tag.
+func plainScalar(n *yaml.Node) bool {
+	const notPlain = yaml.TaggedStyle | yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle | yaml.LiteralStyle | yaml.FoldedStyle
+	return n.Style&notPlain == 0
+}
+
+// yaml11Bool returns "true" or "false" for the words YAML 1.1 reads as a
+// boolean when unquoted, as CloudFormation does: y, yes, on, n, no, off
+// and true, false, in lower case, capitalised or upper case.
+func yaml11Bool(s string) (string, bool) {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE":
+		return "true", true
+	case "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE":
+		return "false", true
+	}
+	return "", false
 }
 
 // shortForm turns a value written with a CloudFormation short-form tag into
