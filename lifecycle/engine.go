@@ -58,6 +58,7 @@ type planner struct {
 	// about records it left out.
 	warnings       Findings
 	policyWarnings Findings
+	indexWarnings  Findings
 	rejected       Findings
 	selectionDone  bool
 }
@@ -81,8 +82,9 @@ func newPlanner(p *Policy, idx *Index, o *PlanOptions) (*planner, error) {
 	if err != nil {
 		return nil, err
 	}
-	pl := &planner{p: p, o: o, sel: newSelector(p, o), scope: scope, policyWarnings: findings.Warnings()}
-	pl.warnings = slices.Concat(pl.policyWarnings, idx.Findings.Warnings())
+	pl := &planner{p: p, o: o, sel: newSelector(p, o), scope: scope,
+		policyWarnings: findings.Warnings(), indexWarnings: idx.Findings.Warnings()}
+	pl.warnings = slices.Concat(pl.policyWarnings, pl.indexWarnings)
 	pl.rejected = idx.Findings.Errors()
 	return pl, nil
 }
@@ -183,7 +185,7 @@ func (pl *planner) plan(images []IndexedImage, now time.Time, lean bool) *Plan {
 		pl.selectionDone = true
 		used := selectedBy{recipes: x.usedRecipes.Load(), tags: x.usedTags.Load()}
 		if sw := pl.unmatchedSelection(images, used); len(sw) > 0 {
-			pl.warnings = slices.Concat(pl.policyWarnings, sw, pl.warnings[len(pl.policyWarnings):])
+			pl.warnings = slices.Concat(pl.policyWarnings, sw, pl.indexWarnings)
 		}
 	}
 	plan.Warnings = pl.warnings

@@ -31,7 +31,7 @@ func (pl *planner) unmatchedSelection(images []IndexedImage, got selectedBy) Fin
 		return nil
 	}
 	var out Findings
-	present := pl.presentRecipes(images)
+	recipes, tags := pl.present(images, got.recipes != want.recipes, got.tags != want.tags)
 	for i, r := range sel.Recipes[:s.entries] {
 		if got.recipes&(1<<i) != 0 {
 			continue
@@ -39,10 +39,9 @@ func (pl *planner) unmatchedSelection(images []IndexedImage, got selectedBy) Fin
 		out = append(out, Finding{Severity: SeverityWarning,
 			Path: "resourceSelection.recipes[" + strconv.Itoa(i) + "]", Code: CodeSelectsNothing,
 			Message: "recipe " + strconv.Quote(r.Name) + " at " + r.SemanticVersion + " selects no image of the inventory" +
-				pl.scopeText() + "; " + present.nearest(arnRecipeName(r.Name), true)})
+				pl.scopeText() + "; " + recipes.nearest(arnRecipeName(r.Name), true)})
 	}
-	if len(s.tagBit) > 0 && got.tags != want.tags {
-		tags := pl.presentTags(images)
+	if got.tags != want.tags {
 		for _, k := range sel.TagMap.Keys() {
 			if bit := s.tagBit[k]; bit == 0 || got.tags&bit != 0 {
 				continue
@@ -77,34 +76,27 @@ func (pl *planner) scopeText() string {
 	return ""
 }
 
-// presentRecipes gathers the recipe names (ARN form) of the index's images
-// of the policy's type in scope, with their versions.
-func (pl *planner) presentRecipes(images []IndexedImage) presentSet {
-	p := presentSet{}
+// present gathers, in one pass over the index's images of the policy's
+// type in scope, what the warnings compare with: when withRecipes, the
+// recipe names (ARN form) with their versions; when withTags, the tag keys
+// with their values.
+func (pl *planner) present(images []IndexedImage, withRecipes, withTags bool) (recipes, tags presentSet) {
+	recipes, tags = presentSet{}, presentSet{}
 	for i := range images {
 		img := &images[i]
 		if !pl.selectable(img) {
 			continue
 		}
-		p.add(img.ARNName, img.Version.String())
-	}
-	return p
-}
-
-// presentTags gathers the tags of the index's images of the policy's type
-// in scope: key to the values seen.
-func (pl *planner) presentTags(images []IndexedImage) presentSet {
-	p := presentSet{}
-	for i := range images {
-		img := &images[i]
-		if !pl.selectable(img) {
-			continue
+		if withRecipes {
+			recipes.add(img.ARNName, img.Version.String())
 		}
-		for k, v := range img.Tags {
-			p.add(k, v)
+		if withTags {
+			for k, v := range img.Tags {
+				tags.add(k, v)
+			}
 		}
 	}
-	return p
+	return recipes, tags
 }
 
 // presentSet maps a name (a recipe name or a tag key) to the set of values
