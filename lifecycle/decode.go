@@ -124,19 +124,19 @@ func openObject(data []byte, opts DecodeOptions, what string) (*valueDecoder, js
 // tree per value; the decoding pass reports every error.
 func topLevelKeys(data []byte) map[string]bool {
 	r := newJSONReader(data)
-	var raw json.RawMessage
-	if tok, err := r.dec.Token(); err != nil || tok != json.Delim('{') {
+	nopath := func() string { return "" }
+	if tok, _, err := r.token(nopath); err != nil || tok != json.Delim('{') {
 		return nil
 	}
 	keys := map[string]bool{}
 	for {
-		ktok, err := r.dec.Token()
+		ktok, _, err := r.token(nopath)
 		if err != nil || ktok == json.Delim('}') {
 			return keys
 		}
 		key, _ := ktok.(string)
 		keys[key] = true
-		if err := r.dec.Decode(&raw); err != nil {
+		if err := r.skip(nopath); err != nil {
 			// The decoding pass finds the error and its exact path; the
 			// members after it cannot matter.
 			return keys

@@ -1,6 +1,8 @@
 package lifecycle
 
 import (
+	"github.com/ibkit/ibkit/internal/textdist"
+
 	"slices"
 	"strconv"
 	"strings"
@@ -137,7 +139,7 @@ func (p presentSet) nearest(name string, versions bool) string {
 	}
 	best := make([]scored, 0, len(p))
 	for n := range p {
-		best = append(best, scored{n, editDistance(name, n)})
+		best = append(best, scored{n, textdist.Distance(name, n)})
 	}
 	slices.SortFunc(best, func(a, b scored) int {
 		if a.d != b.d {
@@ -172,25 +174,4 @@ func quoteAll(values []string, n int) string {
 		q[i] = strconv.Quote(v)
 	}
 	return listSome(q, n)
-}
-
-// editDistance is the Levenshtein distance between a and b in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

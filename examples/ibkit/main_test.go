@@ -11,7 +11,7 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/ibkit/ibkit/examples/internal/golden"
+	"github.com/ibkit/ibkit/internal/golden"
 )
 
 // fixedNow is the clock of the tests, for commands run without --now.

@@ -1,6 +1,10 @@
 package main
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ibkit/ibkit/internal/textdist"
+)
 
 // closest returns the member of known that v most likely means, or "" when
 // none is close: first a member spelt the same once case, hyphens and
@@ -16,7 +20,7 @@ func closest(v string, known []string) string {
 	}
 	best, bestDist := "", max(2, len(norm)/5)+1
 	for _, k := range known {
-		if d := editDistance(norm, normalName(k)); d < bestDist {
+		if d := textdist.Distance(norm, normalName(k)); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -35,30 +39,6 @@ func normalName(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	if len(a) > 256 || len(b) > 256 {
-		return max(len(a), len(b)) // not worth the work: no suggestion
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // didYouMean is closest as the end of a message: "; did you mean X?" or "".

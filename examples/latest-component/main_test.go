@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ibkit/ibkit/examples/internal/golden"
+	"github.com/ibkit/ibkit/internal/golden"
 )
 
 func TestRun(t *testing.T) {

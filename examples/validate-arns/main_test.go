@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/ibkit/ibkit/examples/internal/golden"
+	"github.com/ibkit/ibkit/internal/golden"
 )
 
 func TestRun(t *testing.T) {

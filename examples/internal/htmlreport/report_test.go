@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ibkit/ibkit/examples/internal/golden"
 	"github.com/ibkit/ibkit/examples/internal/htmlreport"
+	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 )

@@ -1,0 +1,285 @@
+// Package jsonread is the module's one way to read the JSON that the AWS
+// CLI and the Image Builder API produce. It is a thin layer over the
+// streaming token reader of the encoding/json/v2 design
+// (github.com/go-json-experiment/json/jsontext) that adds what every
+// decoder of the module needs: text-encoding checks (a UTF-8 byte-order
+// mark is skipped, UTF-16 is refused with advice), a nesting limit, the
+// byte offset at which each token starts, paths written the way messages
+// show them (`images[3].tags["Name"]`), and one error type.
+//
+// A Reader never builds a tree of the document: callers read tokens and
+// either keep the values they need or skip the rest.
+package jsonread
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// Sentinels for errors.Is on an *Error.
+var (
+	// ErrSyntax: the input is not one well-formed JSON document.
+	ErrSyntax = errors.New("invalid JSON")
+	// ErrEncoding: the input is not UTF-8 text.
+	ErrEncoding = errors.New("invalid text encoding")
+)
+
+// Error reports a problem in the input with the byte offset at which it
+// was found and the path of the value being read.
+type Error struct {
+	Offset int64  // byte offset in the input, counting a skipped byte-order mark
+	Path   string // path of the value, "" for the document
+	Reason string // what was wrong and what was expected
+	Err    error  // ErrSyntax or ErrEncoding
+}
+
+func (e *Error) Error() string {
+	msg := e.Reason
+	if e.Path != "" {
+		msg = e.Path + ": " + msg
+	}
+	return msg + " (byte " + strconv.FormatInt(e.Offset, 10) + ")"
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Kinds of tokens, as jsontext reports them.
+const (
+	Null        = jsontext.Kind('n')
+	False       = jsontext.Kind('f')
+	True        = jsontext.Kind('t')
+	String      = jsontext.Kind('"')
+	Number      = jsontext.Kind('0')
+	BeginObject = jsontext.Kind('{')
+	EndObject   = jsontext.Kind('}')
+	BeginArray  = jsontext.Kind('[')
+	EndArray    = jsontext.Kind(']')
+)
+
+// Reader reads one JSON document token by token.
+type Reader struct {
+	dec      *jsontext.Decoder
+	base     int64 // bytes skipped before the decoder's input (a byte-order mark)
+	maxDepth int
+}
+
+// utf8BOM is the UTF-8 encoding of U+FEFF.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// New returns a Reader of the document in r. maxDepth bounds the nesting
+// of arrays and objects; deeper input is an ErrSyntax error. The text
+// encoding is checked as Encoding does, and a byte-order mark skipped.
+func New(r io.Reader, maxDepth int) (*Reader, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(3)
+	bom, err := Encoding(head)
+	if err != nil {
+		return nil, err
+	}
+	br.Discard(bom)
+	return newReader(br, int64(bom), maxDepth), nil
+}
+
+// NewBytes is New for a document held in memory.
+func NewBytes(data []byte, maxDepth int) (*Reader, error) {
+	bom, err := Encoding(data)
+	if err != nil {
+		return nil, err
+	}
+	return newReader(bytes.NewReader(data[bom:]), int64(bom), maxDepth), nil
+}
+
+func newReader(r io.Reader, base int64, maxDepth int) *Reader {
+	// Duplicate member names pass: the decoders report them in their own
+	// terms.
+	dec := jsontext.NewDecoder(r, jsontext.AllowDuplicateNames(true))
+	return &Reader{dec: dec, base: base, maxDepth: maxDepth}
+}
+
+// Encoding checks the text encoding of a document from its first bytes
+// (three are enough) and returns the length of a UTF-8 byte-order mark to
+// skip, or 0. UTF-16 text, as Windows PowerShell's > writes it, is an
+// ErrEncoding error that says how to convert it.
+func Encoding(head []byte) (bom int, err error) {
+	switch {
+	case bytes.HasPrefix(head, utf8BOM):
+		return 3, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
+		len(head) >= 2 && (head[0] == 0) != (head[1] == 0):
+		return 0, &Error{Err: ErrEncoding,
+			Reason: "the file is UTF-16 text (as Windows PowerShell's > writes it); save it as UTF-8, for example with Out-File -Encoding utf8, or with iconv -f UTF-16 -t UTF-8"}
+	}
+	return 0, nil
+}
+
+// Peek returns the kind of the next token without reading it, or 0 at the
+// end of the input or on an error (which the next read returns).
+func (r *Reader) Peek() jsontext.Kind { return r.dec.PeekKind() }
+
+// Offset returns the offset of the next token: the end of the last one
+// read, moved past white space and separators.
+func (r *Reader) Offset() int64 {
+	off := r.dec.InputOffset()
+	for _, c := range r.dec.UnreadBuffer() {
+		switch c {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+			continue
+		}
+		break
+	}
+	return r.base + off
+}
+
+// End returns the offset just after the last token or value read.
+func (r *Reader) End() int64 { return r.base + r.dec.InputOffset() }
+
+// Depth returns the number of arrays and objects open.
+func (r *Reader) Depth() int { return r.dec.StackDepth() }
+
+// Token reads the next token and returns it with its offset. path, called
+// only to report an error, names the value being read.
+func (r *Reader) Token(path func() string) (jsontext.Token, int64, error) {
+	r.dec.PeekKind()
+	off := r.Offset()
+	tok, err := r.dec.ReadToken()
+	if err != nil {
+		return jsontext.Token{}, off, r.wrap(err, path)
+	}
+	if k := tok.Kind(); (k == BeginArray || k == BeginObject) && r.dec.StackDepth() > r.maxDepth {
+		return jsontext.Token{}, off, &Error{Offset: off, Path: path(), Err: ErrSyntax,
+			Reason: "the document nests deeper than " + strconv.Itoa(r.maxDepth) + " levels"}
+	}
+	return tok, off, nil
+}
+
+// Value reads the next complete value and returns its bytes as they are in
+// the input, with its offset. The bytes are valid until the next read.
+func (r *Reader) Value(path func() string) (jsontext.Value, int64, error) {
+	r.dec.PeekKind()
+	off := r.Offset()
+	v, err := r.dec.ReadValue()
+	if err != nil {
+		return nil, off, r.wrap(err, path)
+	}
+	if r.dec.StackDepth()+depthOf(v) > r.maxDepth {
+		return nil, off, &Error{Offset: off, Path: path(), Err: ErrSyntax,
+			Reason: "the document nests deeper than " + strconv.Itoa(r.maxDepth) + " levels"}
+	}
+	return v, off, nil
+}
+
+// depthOf returns the nesting depth of a well-formed value.
+func depthOf(v []byte) int {
+	depth, most := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '"':
+			for i++; i < len(v) && v[i] != '"'; i++ {
+				if v[i] == '\\' {
+					i++
+				}
+			}
+		case '[', '{':
+			depth++
+			most = max(most, depth)
+		case ']', '}':
+			depth--
+		}
+	}
+	return most
+}
+
+// Skip reads the next value and discards it.
+func (r *Reader) Skip(path func() string) error {
+	_, _, err := r.Value(path)
+	return err
+}
+
+// Finish checks that nothing but white space follows the document; what
+// names the document ("policy") in the message.
+func (r *Reader) Finish(what string) error {
+	off := r.Offset()
+	if _, err := r.dec.ReadToken(); err != io.EOF {
+		return &Error{Offset: off, Err: ErrSyntax,
+			Reason: "unexpected data after the end of the document; expected a single " + what}
+	}
+	return nil
+}
+
+// wrap turns an error of the token reader into an *Error.
+func (r *Reader) wrap(err error, path func() string) error {
+	off := r.Offset()
+	var se *jsontext.SyntacticError
+	if errors.As(err, &se) {
+		off = r.base + se.ByteOffset
+		err = se.Err
+	}
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &Error{Offset: off, Path: path(), Err: ErrSyntax,
+			Reason: "the document ends too early; a value, bracket or brace is missing"}
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "invalid UTF-8") {
+		return &Error{Offset: off, Path: path(), Err: ErrEncoding,
+			Reason: "a string holds bytes that are not UTF-8 text, which the service rejects; save the file as UTF-8"}
+	}
+	msg = strings.TrimPrefix(msg, "jsontext: ")
+	return &Error{Offset: off, Path: path(), Err: ErrSyntax, Reason: "the document is not valid JSON: " + msg}
+}
+
+// maxQuoted is the number of characters past which Key and Member cut a
+// member name.
+const maxQuoted = 64
+
+// Key appends an object member to a path: ".name" for a name that is an
+// identifier, `["some key"]` otherwise. A name longer than 64 characters is cut
+// and marked with "…", so that a huge name never makes a huge path.
+func Key(path, key string) string {
+	if isIdent(key) && len(key) <= maxQuoted { // identifiers are ASCII
+		if path == "" {
+			return key
+		}
+		return path + "." + key
+	}
+	return Member(path, key)
+}
+
+// Member appends an object member to a path in the form `["some key"]`,
+// whatever the name, cutting a long one as Key does.
+func Member(path, key string) string {
+	n := 0
+	for i := range key {
+		if n == maxQuoted {
+			key = key[:i] + "…"
+			break
+		}
+		n++
+	}
+	return path + "[" + strconv.Quote(key) + "]"
+}
+
+// Index appends an array index to a path.
+func Index(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9') {
+			continue
+		}
+		return false
+	}
+	return true
+}
