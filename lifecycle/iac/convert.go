@@ -114,23 +114,14 @@ func (c *converter) value(n *node, f *field, api, src string) (any, bool) {
 		}
 		return c.typeError(n, api, src, "true or false")
 	case vStrings:
-		if n.kind != kindSeq {
-			return c.typeError(n, api, src, "a list of strings")
-		}
-		out := []string{}
-		for i, item := range n.items {
-			ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
-			switch {
-			case item.kind == kindUnknown:
-				c.unresolved(item, ip, is)
-			case item.isScalar():
-				c.p.record(ip, is)
-				out = append(out, item.text)
-			default:
+		return elements(c, n, api, src, "a list of strings", func(item *node, ip, is string) (string, bool) {
+			if !item.isScalar() {
 				c.typeError(item, ip, is, "a string")
+				return "", false
 			}
-		}
-		return out, true
+			c.p.record(ip, is)
+			return item.text, true
+		})
 	case vTags:
 		if n.kind != kindMap {
 			return c.typeError(n, api, src, "a map of strings")
@@ -170,22 +161,35 @@ func (c *converter) value(n *node, f *field, api, src string) (any, bool) {
 		}
 		return c.object(n, f.sub, api, src), true
 	case vObjects:
-		if n.kind != kindSeq {
-			return c.typeError(n, api, src, "a list of objects")
-		}
-		out := []any{}
-		for i, item := range n.items {
-			ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
-			if item.kind == kindUnknown {
-				c.unresolved(item, ip, is)
-				continue
-			}
+		return elements(c, n, api, src, "a list of objects", func(item *node, ip, is string) (map[string]any, bool) {
 			c.p.record(ip, is)
-			out = append(out, c.object(item, f.sub, ip, is))
-		}
-		return out, true
+			return c.object(item, f.sub, ip, is), true
+		})
 	}
 	return nil, false
+}
+
+// elements converts the elements of a list with conv, which reports and
+// rejects an element of the wrong type; an unresolved element is reported
+// and left out. want names the list's type for a finding about n itself.
+// Elements keep their index as written in the source path and take the
+// next index in the API path.
+func elements[T any](c *converter, n *node, api, src, want string, conv func(item *node, ip, is string) (T, bool)) (any, bool) {
+	if n.kind != kindSeq {
+		return c.typeError(n, api, src, want)
+	}
+	out := []T{}
+	for i, item := range n.items {
+		ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
+		if item.kind == kindUnknown {
+			c.unresolved(item, ip, is)
+			continue
+		}
+		if v, ok := conv(item, ip, is); ok {
+			out = append(out, v)
+		}
+	}
+	return out, true
 }
 
 func (c *converter) integer(n *node, api, src string) (any, bool) {

@@ -106,3 +106,34 @@ func ExamplePolicy_Validate() {
 	//     error invalid-enum "DAY" is not a valid value; use one of DAYS, WEEKS, MONTHS, YEARS
 	// true
 }
+
+func ExampleParseParameters() {
+	params, err := iac.ParseParameters([]string{"Environment=prod", "AWS::Region=eu-west-1"})
+	fmt.Println(params, err)
+	_, err = iac.ParseParameters([]string{"Environment"})
+	fmt.Println(errors.Is(err, iac.ErrSyntax), err)
+	// Output:
+	// map[AWS::Region:eu-west-1 Environment:prod] <nil>
+	// true iac: parameter "Environment" is not KEY=VALUE; write it as Env=prod or AWS::Region=us-east-1
+}
+
+func ExamplePolicy_Locate() {
+	template := []byte(`{"Resources": {"Cleanup": {
+  "Type": "AWS::ImageBuilder::LifecyclePolicy",
+  "Properties": {
+    "PolicyDetails": [
+      {"Action": {"Type": "DELETE"}, "Filter": {"Type": "COUNT", "Value": 5}}
+    ]
+  }
+}}}`)
+	src, err := iac.Read(template, iac.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// A path of the converted policy, as lifecycle.DryRun's findings give it.
+	path, line, column := src.Policies[0].Locate("policyDetails[0].filter.value")
+	fmt.Println(path, line, column)
+	// Output:
+	// Resources.Cleanup.Properties.PolicyDetails[0].Filter.Value 5 75
+}

@@ -141,12 +141,15 @@ type Policy struct {
 	// by Placeholder, the description and tags left out; each is reported
 	// by a warning.
 	Document *lifecycle.Document
-	// Region and AccountID are those of the policy when the source or the
-	// options tell them (for Terraform: the resource's region argument, else
-	// its provider's configured region, a constant or a root variable, else
-	// Options.Region; the policy ARN in state); "" when unknown, which a
-	// Terraform policy reports by a warning. Pass them to the dry-run for
-	// the scope rule (Decision L-26).
+	// Region and AccountID are those of the policy, "" when unknown. For
+	// API JSON they are those of the policy's ARN, else Options.Region and
+	// Options.AccountID; for a template, AWS::Region and AWS::AccountId as
+	// Options give them. For Terraform the Region is the resource's region
+	// argument, else (a plan) the region its provider configuration sets as
+	// a constant or a root variable, else that of the policy's ARN, else
+	// Options.Region; a Region that stays unknown is a warning. The account
+	// is that of the ARN, else Options.AccountID. Pass them to the dry-run
+	// for the scope rule (Decision L-26).
 	Region, AccountID string
 
 	kind     sourceKind
