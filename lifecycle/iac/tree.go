@@ -135,10 +135,9 @@ func (p *jsonParser) parse() (*node, error) {
 	if err != nil {
 		return nil, err
 	}
+	off := p.r.Offset()
 	if err := p.r.Finish("value"); err != nil {
-		var je *jsonread.Error
-		errors.As(err, &je)
-		return nil, p.errorAt(je.Offset, "unexpected data after the top-level value")
+		return nil, p.errorAt(off, "unexpected data after the top-level value")
 	}
 	return root, nil
 }
