@@ -133,7 +133,7 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 	if err != nil {
 		return nil, e.invalidPolicy(name, findings)
 	}
-	doc := p.Document
+	doc := p.Document()
 	idx, inventoryName, err := e.loadInventory(in, useSample)
 	if err != nil {
 		return nil, err

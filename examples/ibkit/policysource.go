@@ -165,7 +165,7 @@ func planOptions(pf *planFlags, p *iac.Policy, run *runInput) (lifecycle.PlanOpt
 		flag       string
 		given, src string
 		set        *string
-	}{{"--region", o.Region, p.Region, &o.Region}, {"--account", o.AccountID, p.AccountID, &o.AccountID}} {
+	}{{"--region", o.Region, p.Region(), &o.Region}, {"--account", o.AccountID, p.AccountID(), &o.AccountID}} {
 		switch {
 		case f.src == "":
 		case f.given == "":

@@ -26,8 +26,8 @@ func readTemplate(root *node, format string, opts Options) (*Source, error) {
 		if typ := r.member("Type"); typ == nil || typ.kind != kindString || typ.text != lifecyclePolicyType {
 			continue
 		}
-		p := &Policy{ID: id, kind: srcTemplate, format: format, prefix: "Resources." + id + ".Properties"}
-		p.Region, p.AccountID = t.scalar("AWS::Region"), t.scalar("AWS::AccountId")
+		p := &Policy{id: id, kind: srcTemplate, format: format, prefix: "Resources." + id + ".Properties"}
+		p.region, p.account = t.scalar("AWS::Region"), t.scalar("AWS::AccountId")
 		if cond := r.member("Condition"); cond != nil {
 			v, ok, why := t.condition(cond)
 			if ok && !v {

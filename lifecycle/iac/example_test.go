@@ -35,8 +35,8 @@ Resources:
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(src.Kind+":", p.ID, p.Region)
-	pol := p.Document.Policy
+	fmt.Println(src.Kind+":", p.ID(), p.Region())
+	pol := p.Document().Policy
 	fmt.Println(pol.Name, pol.PolicyDetails[0].Filter.Value, pol.PolicyDetails[0].Filter.Unit)
 	findings, err := p.Validate(lifecycle.ValidateOptions{})
 	for _, f := range findings {
@@ -68,7 +68,7 @@ func ExampleSource_Select() {
 	_, err = src.Select("")
 	fmt.Println(errors.Is(err, iac.ErrNoMatch), err)
 	p, err := src.Select("module.b.aws_imagebuilder_lifecycle_policy.this")
-	fmt.Println(p.Document.Policy.Name, err)
+	fmt.Println(p.Document().Policy.Name, err)
 	// Output:
 	// true iac: the source holds 2 lifecycle policies (module.a.aws_imagebuilder_lifecycle_policy.this, module.b.aws_imagebuilder_lifecycle_policy.this); choose one with --address ID
 	// b-cleanup <nil>

@@ -110,7 +110,7 @@ func (p *Policy) Locate(apiPath string) (path string, line, column int) {
 // finding, when at least one finding is an error.
 func (p *Policy) Validate(opts lifecycle.ValidateOptions) ([]Finding, error) {
 	out := slices.Clone(p.findings)
-	vf, _ := p.Document.Validate(opts)
+	vf, _ := p.doc.Validate(opts)
 	for _, f := range vf {
 		if p.covered(f) {
 			continue

@@ -55,7 +55,7 @@ func FuzzRead(f *testing.F) {
 			if src.Kind == kindPolicy {
 				continue
 			}
-			api, err := json.Marshal(p.Document)
+			api, err := json.Marshal(p.Document())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,7 +63,7 @@ func FuzzRead(f *testing.F) {
 			if err != nil {
 				t.Fatalf("the API JSON %s of a converted policy does not read back: %v", api, err)
 			}
-			if diff := cmp.Diff(p.Document.Policy, back.Policies[0].Document.Policy, cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(p.Document().Policy, back.Policies[0].Document().Policy, cmpopts.EquateEmpty()); diff != "" {
 				t.Fatalf("round trip through %s (-read +back):\n%s", api, diff)
 			}
 		}

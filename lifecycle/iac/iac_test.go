@@ -129,9 +129,9 @@ func TestFourWaysSamePlan(t *testing.T) {
 			assert.Equal(t, tc.kind, src.Kind)
 			p, err := src.Select("")
 			require.NoError(t, err)
-			assert.Equal(t, tc.id, p.ID)
-			assert.Equal(t, "us-east-1", p.Region)
-			assert.Equal(t, "123456789012", p.AccountID)
+			assert.Equal(t, tc.id, p.ID())
+			assert.Equal(t, "us-east-1", p.Region())
+			assert.Equal(t, "123456789012", p.AccountID())
 			findings, err := p.Validate(lifecycle.ValidateOptions{})
 			require.NoError(t, err)
 			var got []string
@@ -141,14 +141,14 @@ func TestFourWaysSamePlan(t *testing.T) {
 				}
 			}
 			assert.Empty(t, cmp.Diff(tc.warnings, got), "unresolved-value warnings (-want +got); all: %v", findings)
-			plan, err := lifecycle.DryRun(&p.Document.Policy, idx, lifecycle.PlanOptions{Now: testNow})
+			plan, err := lifecycle.DryRun(&p.Document().Policy, idx, lifecycle.PlanOptions{Now: testNow})
 			require.NoError(t, err)
 			if want == nil {
-				want, wantPolicy = plan, p.Document.Policy
+				want, wantPolicy = plan, p.Document().Policy
 				require.True(t, plan.HasImpactedResources, "the golden plan acts on nothing; the test inventory is too weak")
 				return
 			}
-			assert.Empty(t, cmp.Diff(wantPolicy, p.Document.Policy, cmpopts.IgnoreFields(lifecycle.Policy{}, "ExecutionRole")),
+			assert.Empty(t, cmp.Diff(wantPolicy, p.Document().Policy, cmpopts.IgnoreFields(lifecycle.Policy{}, "ExecutionRole")),
 				"policy differs from the API JSON one (-want +got)")
 			assert.Empty(t, cmp.Diff(want, plan), "plan differs from the API JSON one (-want +got)")
 		})

@@ -98,7 +98,7 @@ func TestIntrinsics(t *testing.T) {
 			data := strings.Replace(intrinsicTemplate, "EXPR", tc.expr, 1)
 			p := mustRead(t, []byte(data), opts).Policies[0]
 			fs, _ := p.Validate(lifecycle.ValidateOptions{})
-			assert.Equal(t, tc.want, p.Document.Policy.Description, "findings %v", fs)
+			assert.Equal(t, tc.want, p.Document().Policy.Description, "findings %v", fs)
 			if tc.why == "" {
 				assert.Empty(t, fs)
 				return
@@ -173,7 +173,7 @@ Resources:
           - {Name: web, SemanticVersion: 1.0}
 `
 	p := mustRead(t, []byte(tmpl), iac.Options{}).Policies[0]
-	require.Len(t, p.Document.Policy.PolicyDetails, 1)
+	require.Len(t, p.Document().Policy.PolicyDetails, 1)
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
 	want := []brief{
 		{sevError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 14, 47},

@@ -18,7 +18,7 @@ import (
 func policyIDs(src *iac.Source) []string {
 	var ids []string
 	for _, p := range src.Policies {
-		ids = append(ids, p.ID)
+		ids = append(ids, p.ID())
 	}
 	return ids
 }
@@ -45,7 +45,7 @@ func TestSeveralPolicies(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tc.want, p.Document.Policy.Name)
+			assert.Equal(t, tc.want, p.Document().Policy.Name)
 		})
 	}
 
@@ -97,8 +97,8 @@ func TestUnresolvedValues(t *testing.T) {
 			assert.Contains(t, msgs[path], part, path)
 		}
 	}
-	assert.Equal(t, iac.Placeholder, p.Document.Policy.ExecutionRole)
-	assert.Equal(t, lifecycle.Tags{"team": "platform"}, p.Document.Policy.Tags)
+	assert.Equal(t, iac.Placeholder, p.Document().Policy.ExecutionRole)
+	assert.Equal(t, lifecycle.Tags{"team": "platform"}, p.Document().Policy.Tags)
 
 	// The caller supplies every value.
 	p = mustSelect(t, data, iac.Options{Parameters: map[string]string{
@@ -111,7 +111,7 @@ func TestUnresolvedValues(t *testing.T) {
 	fs, err = p.Validate(lifecycle.ValidateOptions{})
 	require.NoError(t, err)
 	assert.Empty(t, fs)
-	pol := p.Document.Policy
+	pol := p.Document().Policy
 	assert.Equal(t, 90, pol.PolicyDetails[0].Filter.Value)
 	assert.Equal(t, "web-server", pol.ResourceSelection.Recipes[0].Name)
 	assert.Equal(t, "Managed by golden-stack", pol.Description)
@@ -124,7 +124,7 @@ func TestTerraformModules(t *testing.T) {
 	type scope struct{ ID, Name, Region, Account string }
 	var got []scope
 	for _, p := range src.Policies {
-		got = append(got, scope{p.ID, p.Document.Policy.Name, p.Region, p.AccountID})
+		got = append(got, scope{p.ID(), p.Document().Policy.Name, p.Region(), p.AccountID()})
 	}
 	want := []scope{
 		{"aws_imagebuilder_lifecycle_policy.root", "root", "eu-west-1", "123456789012"},
@@ -143,8 +143,8 @@ func TestTerraformModules(t *testing.T) {
 		`module.team["web"].module.containers.aws_imagebuilder_lifecycle_policy.this: policy_detail[0].filter[0].unit`,
 		lifecycle.CodeUnitOnCount, 65, 166}}
 	assert.Empty(t, cmp.Diff(wantF, briefs(fs)), "findings (-want +got)")
-	assert.Empty(t, p.Document.Policy.ARN)
-	assert.NotEmpty(t, src.Policies[0].Document.Policy.ARN)
+	assert.Empty(t, p.Document().Policy.ARN)
+	assert.NotEmpty(t, src.Policies[0].Document().Policy.ARN)
 }
 
 // tfPlan wraps one planned aws_imagebuilder_lifecycle_policy in the JSON
@@ -190,14 +190,14 @@ func TestTerraformPlan(t *testing.T) {
 		assert.Equal(t, "aws_imagebuilder_lifecycle_policy.p: "+path, fs[0].Path)
 		assert.Equal(t, sevError, fs[0].Severity)
 		assert.Contains(t, fs[0].Message, "--parameter aws_imagebuilder_lifecycle_policy.p."+path+"=VALUE")
-		assert.Equal(t, "eu-central-1", p.Region, "the provider's Region")
+		assert.Equal(t, "eu-central-1", p.Region(), "the provider's Region")
 	})
 	t.Run("value given", func(t *testing.T) {
 		p := mustSelect(t, tfPlan("", tfAfter, unknownValue, rootConfig), iac.Options{
 			Parameters: map[string]string{"aws_imagebuilder_lifecycle_policy.p." + path: "45"}})
 		fs, err := p.Validate(lifecycle.ValidateOptions{})
 		require.NoError(t, err, "findings %v", fs)
-		assert.Equal(t, 45, p.Document.Policy.PolicyDetails[0].Filter.Value)
+		assert.Equal(t, 45, p.Document().Policy.PolicyDetails[0].Filter.Value)
 	})
 	for _, tc := range []struct {
 		name, module, after, config, opts, want string
@@ -210,7 +210,7 @@ func TestTerraformPlan(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := mustSelect(t, tfPlan(tc.module, tc.after, `{}`, tc.config), iac.Options{Region: tc.opts})
-			assert.Equal(t, tc.want, p.Region)
+			assert.Equal(t, tc.want, p.Region())
 		})
 	}
 	t.Run("deleted", func(t *testing.T) {
@@ -282,8 +282,8 @@ func TestPolicyJSON(t *testing.T) {
 	assert.Equal(t, kindPolicy, src.Kind)
 	p, err := src.Select("")
 	require.NoError(t, err)
-	assert.Empty(t, p.ID)
-	assert.Equal(t, "us-east-1", p.Region)
+	assert.Empty(t, p.ID())
+	assert.Equal(t, "us-east-1", p.Region())
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
 	want := []brief{{sevError, "policyDetails[0].filter.unit", lifecycle.CodeAgeUnitRequired, 3, 62}}
 	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")

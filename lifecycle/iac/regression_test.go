@@ -42,9 +42,9 @@ func readRegression(t *testing.T, param, cmp, value, retain string) *iac.Policy 
 
 func filterValue(t *testing.T, p *iac.Policy) int {
 	t.Helper()
-	require.NotNil(t, p.Document)
-	require.NotEmpty(t, p.Document.Policy.PolicyDetails, "no policy details")
-	return p.Document.Policy.PolicyDetails[0].Filter.Value
+	require.NotNil(t, p.Document())
+	require.NotEmpty(t, p.Document().Policy.PolicyDetails, "no policy details")
+	return p.Document().Policy.PolicyDetails[0].Filter.Value
 }
 
 // hasFinding reports whether validating p gives a finding with the code
@@ -123,7 +123,7 @@ func TestResolvedStringsAreBounded(t *testing.T) {
 			require.NoError(t, err)
 			assert.LessOrEqual(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "bytes allocated by reading")
 			p := s.Policies[0]
-			assert.Empty(t, p.Document.Policy.Description, "the too-long Description is left out")
+			assert.Empty(t, p.Document().Policy.Description, "the too-long Description is left out")
 			assert.True(t, hasFinding(t, p, "unresolved", "result longer than 65536 bytes"), "no finding says the result is too long")
 		})
 	}
@@ -164,7 +164,7 @@ func TestYAML11Booleans(t *testing.T) {
 	} {
 		t.Run(tc.retain, func(t *testing.T) {
 			p := readRegression(t, "a", "a", "5", tc.retain)
-			assert.Equal(t, tc.want, p.Document.Policy.PolicyDetails[0].ExclusionRules.TagMap["Retain"])
+			assert.Equal(t, tc.want, p.Document().Policy.PolicyDetails[0].ExclusionRules.TagMap["Retain"])
 		})
 	}
 }
@@ -238,7 +238,7 @@ func TestTerraformRegion(t *testing.T) {
 			}
 			data := fmt.Sprintf(plan, prefix, tc.module, tc.provider, tc.resource)
 			p := mustRead(t, []byte(data), iac.Options{Region: tc.optRegion}).Policies[0]
-			assert.Equal(t, tc.want, p.Region)
+			assert.Equal(t, tc.want, p.Region())
 			fs, _ := p.Validate(lifecycle.ValidateOptions{})
 			var warnings []iac.Finding
 			for _, f := range fs {

@@ -103,8 +103,6 @@ type Source struct {
 	// deletes, or whose template Condition is false, is left out. Read
 	// returns at least one.
 	Policies []*Policy
-
-	kind sourceKind
 }
 
 // Select returns the policy with the given logical ID or address, or,
@@ -115,42 +113,31 @@ type Source struct {
 func (s *Source) Select(id string) (*Policy, error) {
 	ids := make([]string, len(s.Policies))
 	for i, p := range s.Policies {
-		if id != "" && p.ID == id || id == "" && len(s.Policies) == 1 {
+		if id != "" && p.id == id || id == "" && len(s.Policies) == 1 {
 			return p, nil
 		}
-		ids[i] = p.ID
+		ids[i] = p.id
 	}
 	list := strings.Join(ids, ", ")
-	if id != "" {
+	switch {
+	case len(ids) == 0:
+		return nil, &Error{Err: ErrNoMatch, Reason: "the source holds no lifecycle policy"}
+	case id != "":
 		return nil, &Error{Err: ErrNoMatch,
 			Reason: "no lifecycle policy " + strconv.Quote(id) + " in the source; it holds " + list}
 	}
 	return nil, &Error{Err: ErrNoMatch, Reason: "the source holds " + strconv.Itoa(len(ids)) +
-		" lifecycle policies (" + list + "); choose one with " + s.kind.selectFlag() + " ID"}
+		" lifecycle policies (" + list + "); choose one with " + s.Policies[0].kind.selectFlag() + " ID"}
 }
 
 // Policy is one lifecycle policy of a source, converted to the API's
-// model, with what the source says about where it runs.
+// model, with what the source says about where it runs. It keeps the
+// source's tree, so that Validate and Locate can name members in the
+// source's terms.
 type Policy struct {
-	// ID is the template's logical ID or the Terraform resource address;
-	// "" for an API-JSON policy.
-	ID string
-	// Document is the converted policy. For a template or Terraform its
-	// Shape is lifecycle.ShapePolicy. Values the dry-run does not need
-	// and that cannot be resolved are replaced: the name and execution role
-	// by Placeholder, the description and tags left out; each is reported
-	// by a warning.
-	Document *lifecycle.Document
-	// Region and AccountID are those of the policy, "" when unknown. For
-	// API JSON they are those of the policy's ARN, else Options.Region and
-	// Options.AccountID; for a template, AWS::Region and AWS::AccountId as
-	// Options give them. For Terraform the Region is the resource's region
-	// argument, else (a plan) the region its provider configuration sets as
-	// a constant or a root variable, else that of the policy's ARN, else
-	// Options.Region; a Region that stays unknown is a warning. The account
-	// is that of the ARN, else Options.AccountID. Pass them to the dry-run
-	// for the scope rule (Decision L-26).
-	Region, AccountID string
+	id              string
+	doc             *lifecycle.Document
+	region, account string
 
 	kind     sourceKind
 	format   string // "JSON" or "YAML"
@@ -166,6 +153,32 @@ type Policy struct {
 	// paths maps the API path of each value read to its source path.
 	paths map[string]string
 }
+
+// ID returns the template's logical ID or the Terraform resource address;
+// "" for an API-JSON policy.
+func (p *Policy) ID() string { return p.id }
+
+// Document returns the converted policy. For a template or Terraform its
+// Shape is lifecycle.ShapePolicy. Values the dry-run does not need and
+// that cannot be resolved are replaced: the name and execution role by
+// Placeholder, the description and tags left out; each is reported by a
+// warning of Validate.
+func (p *Policy) Document() *lifecycle.Document { return p.doc }
+
+// Region returns the policy's Region, "" when unknown. For API JSON it is
+// that of the policy's ARN, else Options.Region; for a template,
+// AWS::Region as Options give it. For Terraform it is the resource's
+// region argument, else (a plan) the region its provider configuration
+// sets as a constant or a root variable, else that of the policy's ARN,
+// else Options.Region; a Region that stays unknown is a warning of
+// Validate. Pass it to the dry-run for the scope rule (Decision L-26).
+func (p *Policy) Region() string { return p.region }
+
+// AccountID returns the policy's account, "" when unknown: that of the
+// policy's ARN, else Options.AccountID (for a template, AWS::AccountId as
+// Options give it). Pass it to the dry-run for the scope rule (Decision
+// L-26).
+func (p *Policy) AccountID() string { return p.account }
 
 // Placeholder stands for an unresolved name or execution role, which the
 // dry-run does not need. It is a valid value of both members.
@@ -251,7 +264,7 @@ func Read(data []byte, opts Options) (*Source, error) {
 	}
 	if len(src.Policies) == 0 {
 		what := "AWS::ImageBuilder::LifecyclePolicy resource"
-		if src.kind != srcTemplate {
+		if src.Kind != srcTemplate.String() {
 			what = "aws_imagebuilder_lifecycle_policy resource that exists after the change"
 		}
 		return nil, &Error{Format: format, Err: ErrNoMatch, Reason: "the " + src.Kind + " has no " + what}
@@ -260,18 +273,18 @@ func Read(data []byte, opts Options) (*Source, error) {
 }
 
 // newSource returns an empty source of kind k.
-func newSource(k sourceKind) *Source { return &Source{Kind: k.String(), kind: k} }
+func newSource(k sourceKind) *Source { return &Source{Kind: k.String()} }
 
 func readPolicyJSON(data []byte, root *node, opts Options) (*Source, error) {
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: opts.AllowUnknownFields})
 	if err != nil {
 		return nil, err
 	}
-	p := &Policy{Document: doc, kind: srcPolicy, format: "JSON", props: root}
+	p := &Policy{doc: doc, kind: srcPolicy, format: "JSON", props: root}
 	if r, a, ok := arnScope(doc.Policy.ARN); ok {
-		p.Region, p.AccountID = r, a
+		p.region, p.account = r, a
 	} else {
-		p.Region, p.AccountID = opts.Region, opts.AccountID
+		p.region, p.account = opts.Region, opts.AccountID
 	}
 	src := newSource(srcPolicy)
 	src.Policies = []*Policy{p}
@@ -295,6 +308,6 @@ func (p *Policy) finish(resolved *node, opts Options, extra map[string]any) {
 	for k, v := range extra {
 		api[k] = v
 	}
-	p.Document = decodeConverted(api, p)
+	p.doc = decodeConverted(api, p)
 	slices.Sort(p.unresolved)
 }

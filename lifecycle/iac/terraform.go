@@ -15,7 +15,7 @@ const terraformType = "aws_imagebuilder_lifecycle_policy"
 // for the state, the values of the root module and of every child module.
 func readTerraform(root *node, kind sourceKind, opts Options) (*Source, error) {
 	src := newSource(kind)
-	tr := tfReader{root: root, opts: opts, src: src}
+	tr := tfReader{root: root, opts: opts, src: src, kind: kind}
 	if kind == srcPlan {
 		rcs := root.member("resource_changes")
 		if rcs != nil && rcs.kind != kindSeq {
@@ -39,6 +39,7 @@ type tfReader struct {
 	root *node
 	opts Options
 	src  *Source
+	kind sourceKind
 }
 
 func text(n *node) string {
@@ -108,12 +109,12 @@ func (tr *tfReader) module(m *node, depth int) {
 // gives, "" when unknown; why then says why, for the warning given when
 // neither the policy ARN nor Options.Region supplies the Region.
 func (tr *tfReader) add(address string, written, merged *node, region, why string) {
-	p := &Policy{ID: address, kind: tr.src.kind, format: "JSON", prefix: address, props: written}
+	p := &Policy{id: address, kind: tr.kind, format: "JSON", prefix: address, props: written}
 	extra := map[string]any{}
 	if arn := text(merged.member("arn")); arn != "" {
 		if r, a, ok := arnScope(arn); ok {
 			extra["arn"] = arn
-			p.AccountID = a
+			p.account = a
 			if region == "" {
 				region = r
 			}
@@ -122,10 +123,10 @@ func (tr *tfReader) add(address string, written, merged *node, region, why strin
 	if region == "" {
 		region = tr.opts.Region
 	}
-	if p.AccountID == "" {
-		p.AccountID = tr.opts.AccountID
+	if p.account == "" {
+		p.account = tr.opts.AccountID
 	}
-	p.Region = region
+	p.region = region
 	if region == "" {
 		line, col := 0, 0
 		if written != nil {
