@@ -66,14 +66,14 @@ func runLifecycleValidate(e *env, args []string) error {
 		return err
 	}
 	if findings == nil {
-		findings = iac.Findings{}
+		findings = []iac.Finding{}
 	}
 	if output.json() {
 		err = writeJSON(e.stdout, struct {
-			File     string       `json:"file"`
-			Valid    bool         `json:"valid"`
-			Findings iac.Findings `json:"findings"`
-			Hint     string       `json:"hint,omitempty"`
+			File     string        `json:"file"`
+			Valid    bool          `json:"valid"`
+			Findings []iac.Finding `json:"findings"`
+			Hint     string        `json:"hint,omitempty"`
 		}{name, verr == nil, findings, hint})
 	} else {
 		for _, f := range findings {
@@ -86,7 +86,7 @@ func runLifecycleValidate(e *env, args []string) error {
 		if verr != nil {
 			verdict = "invalid"
 		}
-		_, err = fmt.Fprintf(e.stdout, "%s: %s (%s)\n", termsafe.String(name), verdict, countFindings(findings.Lifecycle()))
+		_, err = fmt.Fprintf(e.stdout, "%s: %s (%s)\n", termsafe.String(name), verdict, countFindings(plainFindings(findings)))
 	}
 	if err == nil && verr != nil {
 		err = &failedResult{}
@@ -99,7 +99,7 @@ func runLifecycleValidate(e *env, args []string) error {
 // document that cannot be read is invalid too: its one finding says why,
 // with a hint when it looks like another kind of file. err is for failures
 // to run (a missing file, a bad flag).
-func (e *env) validateSource(in *lifecycleInput) (name string, findings iac.Findings, verr error, hint string, err error) {
+func (e *env) validateSource(in *lifecycleInput) (name string, findings []iac.Finding, verr error, hint string, err error) {
 	name, data, err := e.readPolicyFile(in)
 	if err != nil {
 		return "", nil, nil, "", err
@@ -114,7 +114,7 @@ func (e *env) validateSource(in *lifecycleInput) (name string, findings iac.Find
 			}
 			return "", nil, nil, "", fmt.Errorf("%s: %w", name, rerr)
 		}
-		return name, iac.Findings{f}, rerr, kindHint(name, data, "--policy"), nil
+		return name, []iac.Finding{f}, rerr, kindHint(name, data, "--policy"), nil
 	}
 	policies := src.Policies
 	if in.source.resource != "" || in.source.address != "" {
@@ -135,7 +135,7 @@ func (e *env) validateSource(in *lifecycleInput) (name string, findings iac.Find
 }
 
 // The codes of the findings decodeFinding and readFinding make, one per
-// sentinel error of *lifecycle.DecodeError and *iac.ReadError.
+// sentinel error of *lifecycle.DecodeError and *iac.Error.
 const (
 	codeInvalidJSON       lifecycle.Code = "invalid-json"
 	codeInvalidYAML       lifecycle.Code = "invalid-yaml"

@@ -133,7 +133,7 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 	if err != nil {
 		return nil, e.invalidPolicy(name, findings)
 	}
-	doc := p.Document
+	doc := p.Document()
 	idx, inventoryName, err := e.loadInventory(in, useSample)
 	if err != nil {
 		return nil, err
@@ -193,11 +193,11 @@ func (e *env) readPolicyFile(in *lifecycleInput) (string, []byte, error) {
 
 // invalidPolicy prints every finding of a policy that failed validation,
 // located in its source, and returns the error that sums them up.
-func (e *env) invalidPolicy(name string, findings iac.Findings) error {
+func (e *env) invalidPolicy(name string, findings []iac.Finding) error {
 	for _, f := range findings {
 		fmt.Fprintln(e.stderr, formatFinding(sourceLocation(name, f), f.Finding))
 	}
-	return fmt.Errorf("%s: invalid policy: %s", name, countFindings(findings.Lifecycle()))
+	return fmt.Errorf("%s: invalid policy: %s", name, countFindings(plainFindings(findings)))
 }
 
 // loadInventory reads every inventory file, names each part by its file

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
@@ -53,7 +54,7 @@ func parseSource(data []byte, in *lifecycleInput, region, account string) (*iac.
 		return nil, usagef("%v", err)
 	}
 	src, err := iac.Read(data, iac.Options{Parameters: params, Region: region, AccountID: account, AllowUnknownFields: in.lenient})
-	var re *iac.ReadError
+	var re *iac.Error
 	if errors.As(err, &re) && errors.Is(err, iac.ErrSyntax) && re.Format == "JSON" {
 		// For malformed JSON the policy decoder's error is the more
 		// useful: it names the JSON path where the document broke off.
@@ -73,35 +74,53 @@ func selectPolicy(name string, src *iac.Source, in *lifecycleInput) (*iac.Policy
 	if in.source.address != "" {
 		flag, id = "--address", in.source.address
 	}
-	if want := src.Kind.SelectFlag(); id != "" && want != flag {
+	if want := selectFlag(src.Kind); id != "" && want != flag {
 		if want == "" {
 			return nil, usagef("%s holds one policy (%s); leave %s out", name, src.Kind, flag)
 		}
 		return nil, usagef("%s is %s; choose its policy with %s, not %s", name, src.Kind, want, flag)
 	}
-	p, err := src.Select(id)
-	if errors.Is(err, iac.ErrAmbiguous) || errors.Is(err, iac.ErrNotFound) {
+	p, err := src.Select(id) // every error of Select is about the choice
+	if err != nil {
 		return nil, usagef("%s: %v", name, err)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
 	return p, nil
+}
+
+// selectFlag returns the flag that chooses one policy in a source of the
+// kind iac.Source.Kind names: "" for API JSON, which holds one.
+func selectFlag(kind string) string {
+	switch {
+	case strings.HasPrefix(kind, "CloudFormation"):
+		return "--resource"
+	case strings.HasPrefix(kind, "Terraform"):
+		return "--address"
+	}
+	return ""
 }
 
 // readingWarnings returns the warnings of reading the policy from its
 // source that validation itself does not make: values that cannot be
 // resolved offline, conditions that cannot be decided, properties the
 // resource type lacks. Their paths are in the source's terms.
-func readingWarnings(fs iac.Findings) lifecycle.Findings {
+func readingWarnings(fs []iac.Finding) lifecycle.Findings {
 	var out lifecycle.Findings
 	for _, f := range fs {
 		switch f.Code {
-		case iac.CodeUnresolved, iac.CodeUndecidedCondition, iac.CodeUnknownProperty, iac.CodeWrongType:
+		case "unresolved", "undecided-condition", "unknown-property", "wrong-type":
 			if f.Severity == lifecycle.SeverityWarning {
 				out = append(out, f.Finding)
 			}
 		}
+	}
+	return out
+}
+
+// plainFindings returns the findings without their positions.
+func plainFindings(fs []iac.Finding) lifecycle.Findings {
+	out := make(lifecycle.Findings, len(fs))
+	for i, f := range fs {
+		out[i] = f.Finding
 	}
 	return out
 }
@@ -122,16 +141,16 @@ func readFinding(err error) (iac.Finding, bool) {
 	if f, ok := decodeFinding(err); ok {
 		return iac.Finding{Finding: f}, true
 	}
-	var re *iac.ReadError
+	var re *iac.Error
 	if !errors.As(err, &re) {
 		return iac.Finding{}, false
 	}
 	code := codeInvalidJSON
 	switch {
-	case errors.Is(re, iac.ErrSyntax) && re.Format == "YAML":
-		code = codeInvalidYAML
-	case errors.Is(re, iac.ErrShape), errors.Is(re, iac.ErrNoPolicy):
+	case !errors.Is(re, iac.ErrSyntax): // ErrInvalid or ErrNoMatch
 		code = codeUnrecognisedShape
+	case re.Format == "YAML":
+		code = codeInvalidYAML
 	}
 	return iac.Finding{Finding: lifecycle.Finding{Severity: lifecycle.SeverityError, Path: re.Path, Code: code, Message: re.Reason},
 		Line: re.Line, Column: re.Column}, true
@@ -146,7 +165,7 @@ func planOptions(pf *planFlags, p *iac.Policy, run *runInput) (lifecycle.PlanOpt
 		flag       string
 		given, src string
 		set        *string
-	}{{"--region", o.Region, p.Region, &o.Region}, {"--account", o.AccountID, p.AccountID, &o.AccountID}} {
+	}{{"--region", o.Region, p.Region(), &o.Region}, {"--account", o.AccountID, p.AccountID(), &o.AccountID}} {
 		switch {
 		case f.src == "":
 		case f.given == "":

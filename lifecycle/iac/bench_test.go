@@ -9,11 +9,11 @@ import (
 
 func BenchmarkRead(b *testing.B) {
 	for _, name := range []string{"golden.json", "golden.yaml", "golden.cdk.json", "golden.tfplan.json"} {
-		data := readFileB(b, name)
+		data := readFile(b, name)
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
-			for i := 0; i < b.N; i++ {
+			for b.Loop() {
 				src, err := iac.Read(data, iac.Options{Region: "us-east-1", AccountID: "123456789012"})
 				if err != nil {
 					b.Fatal(err)

@@ -10,20 +10,18 @@ import (
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
-// Codes of the findings this package adds to those of lifecycle.Validate.
+// Codes of the findings this package adds to those of lifecycle.Validate
+// (documented in Policy.Validate). They are untyped so that they fit the
+// Code of a lifecycle.Finding.
 const (
-	// CodeUnresolved: a value cannot be resolved offline. An error where
-	// the dry-run needs the value, a warning where it does not.
-	CodeUnresolved lifecycle.Code = "unresolved"
-	// CodeUnknownProperty: a template property the resource type does not
-	// define (an error, unless Options.AllowUnknownFields).
-	CodeUnknownProperty lifecycle.Code = "unknown-property"
-	// CodeWrongType: a property of the wrong type, such as a list where a
-	// string belongs, or a block given twice in Terraform.
-	CodeWrongType lifecycle.Code = "wrong-type"
-	// CodeUndecidedCondition: a template resource's Condition cannot be
-	// decided offline; the policy is read as if it were true (a warning).
-	CodeUndecidedCondition lifecycle.Code = "undecided-condition"
+	codeUnresolved         = "unresolved"
+	codeUnknownProperty    = "unknown-property"
+	codeWrongType          = "wrong-type"
+	codeUndecidedCondition = "undecided-condition"
+
+	// Codes of lifecycle.Validate that Policy.Validate consults.
+	codeRequired      = "required"
+	codeSelectionNone = "selection-none"
 )
 
 // converter turns a resolved source tree into the API's JSON form,
@@ -41,7 +39,7 @@ func (c *converter) name(f *field) string {
 	return f.cfn()
 }
 
-func (c *converter) add(sev lifecycle.Severity, src string, code lifecycle.Code, msg string) {
+func (c *converter) add(sev lifecycle.Severity, src, code, msg string) {
 	c.p.addFinding(sev, src, code, msg)
 }
 
@@ -67,7 +65,7 @@ func (c *converter) object(n *node, fields []field, api, src string) map[string]
 		}
 		if f == nil {
 			if !c.tf && c.strict {
-				c.add(lifecycle.SeverityError, joinPath(src, key), CodeUnknownProperty,
+				c.add(lifecycle.SeverityError, joinPath(src, key), codeUnknownProperty,
 					"is not a property here; expected one of "+c.names(fields))
 			}
 			continue
@@ -116,23 +114,14 @@ func (c *converter) value(n *node, f *field, api, src string) (any, bool) {
 		}
 		return c.typeError(n, api, src, "true or false")
 	case vStrings:
-		if n.kind != kindSeq {
-			return c.typeError(n, api, src, "a list of strings")
-		}
-		out := []string{}
-		for i, item := range n.items {
-			ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
-			switch {
-			case item.kind == kindUnknown:
-				c.unresolved(item, ip, is)
-			case item.isScalar():
-				c.p.record(ip, is)
-				out = append(out, item.text)
-			default:
+		return elements(c, n, api, src, "a list of strings", func(item *node, ip, is string) (string, bool) {
+			if !item.isScalar() {
 				c.typeError(item, ip, is, "a string")
+				return "", false
 			}
-		}
-		return out, true
+			c.p.record(ip, is)
+			return item.text, true
+		})
 	case vTags:
 		if n.kind != kindMap {
 			return c.typeError(n, api, src, "a map of strings")
@@ -172,22 +161,35 @@ func (c *converter) value(n *node, f *field, api, src string) (any, bool) {
 		}
 		return c.object(n, f.sub, api, src), true
 	case vObjects:
-		if n.kind != kindSeq {
-			return c.typeError(n, api, src, "a list of objects")
-		}
-		out := []any{}
-		for i, item := range n.items {
-			ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
-			if item.kind == kindUnknown {
-				c.unresolved(item, ip, is)
-				continue
-			}
+		return elements(c, n, api, src, "a list of objects", func(item *node, ip, is string) (map[string]any, bool) {
 			c.p.record(ip, is)
-			out = append(out, c.object(item, f.sub, ip, is))
-		}
-		return out, true
+			return c.object(item, f.sub, ip, is), true
+		})
 	}
 	return nil, false
+}
+
+// elements converts the elements of a list with conv, which reports and
+// rejects an element of the wrong type; an unresolved element is reported
+// and left out. want names the list's type for a finding about n itself.
+// Elements keep their index as written in the source path and take the
+// next index in the API path.
+func elements[T any](c *converter, n *node, api, src, want string, conv func(item *node, ip, is string) (T, bool)) (any, bool) {
+	if n.kind != kindSeq {
+		return c.typeError(n, api, src, want)
+	}
+	out := []T{}
+	for i, item := range n.items {
+		ip, is := indexPath(api, len(out)), indexPath(src, n.origIndex(i))
+		if item.kind == kindUnknown {
+			c.unresolved(item, ip, is)
+			continue
+		}
+		if v, ok := conv(item, ip, is); ok {
+			out = append(out, v)
+		}
+	}
+	return out, true
 }
 
 func (c *converter) integer(n *node, api, src string) (any, bool) {
@@ -214,7 +216,7 @@ func (c *converter) integer(n *node, api, src string) (any, bool) {
 	}
 	if i > math.MaxInt32 || i < math.MinInt32 {
 		c.p.unresolved = append(c.p.unresolved, api)
-		c.add(lifecycle.SeverityError, src, CodeWrongType, "is "+text+", far outside the allowed range; give a small integer")
+		c.add(lifecycle.SeverityError, src, codeWrongType, "is "+text+", far outside the allowed range; give a small integer")
 		return nil, false
 	}
 	return i, true
@@ -249,7 +251,7 @@ func (c *converter) typeError(n *node, api, src, want string) (any, bool) {
 	if n.kind == kindMap && isIntrinsic(n) {
 		found = "the function " + n.keys[0]
 	}
-	c.add(lifecycle.SeverityError, src, CodeWrongType, "is "+found+"; expected "+want)
+	c.add(lifecycle.SeverityError, src, codeWrongType, "is "+found+"; expected "+want)
 	return nil, false
 }
 
@@ -270,17 +272,17 @@ func (c *converter) unresolved(n *node, api, src string) (any, bool) {
 	}
 	if !optional(top) {
 		c.p.unresolved = append(c.p.unresolved, api)
-		c.add(lifecycle.SeverityError, src, CodeUnresolved,
+		c.add(lifecycle.SeverityError, src, codeUnresolved,
 			what+" cannot be resolved offline ("+n.why+"); the dry-run needs this value: "+how)
 		return nil, false
 	}
 	if (top == "name" || top == "executionRole") && api == top {
-		c.add(lifecycle.SeverityWarning, src, CodeUnresolved,
+		c.add(lifecycle.SeverityWarning, src, codeUnresolved,
 			what+" cannot be resolved offline ("+n.why+"); the dry-run does not need it and uses "+
 				strconv.Quote(Placeholder)+" in its place; "+how)
 		return Placeholder, true
 	}
-	c.add(lifecycle.SeverityWarning, src, CodeUnresolved,
+	c.add(lifecycle.SeverityWarning, src, codeUnresolved,
 		what+" cannot be resolved offline ("+n.why+"); the dry-run does not need it and leaves it out; "+how)
 	return nil, false
 }
@@ -304,6 +306,6 @@ func decodeConverted(api map[string]any, p *Policy) *lifecycle.Document {
 	if errors.As(err, &de) {
 		reason, path = de.Reason, de.Path
 	}
-	p.addFinding(lifecycle.SeverityError, p.SourcePath(path), CodeWrongType, reason)
+	p.addFinding(lifecycle.SeverityError, p.sourcePath(path), codeWrongType, reason)
 	return &lifecycle.Document{Shape: lifecycle.ShapePolicy}
 }

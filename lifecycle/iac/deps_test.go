@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestYAMLStaysHere checks that no package outside lifecycle/iac imports
@@ -38,13 +41,10 @@ func TestYAMLStaysHere(t *testing.T) {
 			return err
 		}
 		for _, imp := range f.Imports {
-			if p, _ := strconv.Unquote(imp.Path.Value); strings.Contains(p, "yaml") {
-				t.Errorf("%s imports %s; only lifecycle/iac may", path, p)
-			}
+			p, _ := strconv.Unquote(imp.Path.Value)
+			assert.NotContains(t, p, "yaml", "%s imports %s; only lifecycle/iac may", path, p)
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 }

@@ -6,26 +6,27 @@ import (
 	"strings"
 )
 
-// Sentinel errors wrapped by *ReadError and *SelectError, for errors.Is.
+// Sentinel errors wrapped by *Error, for errors.Is.
 var (
-	// ErrSyntax: the source is not well-formed JSON or YAML.
+	// ErrSyntax: the source is not well-formed JSON or YAML (a member
+	// given twice, a YAML anchor and nesting past the limits included), or
+	// a --parameter argument is not KEY=VALUE.
 	ErrSyntax = errors.New("malformed source")
-	// ErrShape: the source is well-formed but none of the accepted kinds,
-	// or a part the reader needs has the wrong type.
-	ErrShape = errors.New("unrecognised source")
-	// ErrNoPolicy: the source holds no lifecycle policy.
-	ErrNoPolicy = errors.New("no lifecycle policy in the source")
-	// ErrAmbiguous: the source holds several policies and none was chosen.
-	ErrAmbiguous = errors.New("several lifecycle policies in the source")
-	// ErrNotFound: the chosen policy is not in the source.
-	ErrNotFound = errors.New("lifecycle policy not found")
-	// ErrParameter: a --parameter argument is not KEY=VALUE.
-	ErrParameter = errors.New("malformed parameter")
+	// ErrInvalid: the source is well-formed but breaks a rule: it is none
+	// of the kinds Read accepts, a part the reader needs has the wrong
+	// type, or (from Policy.Validate) the policy has error findings.
+	ErrInvalid = errors.New("invalid source")
+	// ErrNoMatch: no single lifecycle policy was found: the source holds
+	// none, or (from Source.Select) none has the ID asked for, or no ID was
+	// given and the source holds several.
+	ErrNoMatch = errors.New("no single lifecycle policy")
 )
 
-// ReadError reports a source that cannot be read, and where.
-type ReadError struct {
-	// Format is "JSON" or "YAML".
+// Error reports a source that cannot be read, a policy that cannot be
+// chosen or that fails validation, and where.
+type Error struct {
+	// Format is "JSON" or "YAML"; "" for a problem with an argument rather
+	// than the source.
 	Format string
 	// Path names the offending member in the source's own terms, such as
 	// "Resources.Golden.Properties"; "" for the document as a whole.
@@ -34,12 +35,13 @@ type ReadError struct {
 	Line, Column int
 	// Reason says what was wrong and what was expected.
 	Reason string
-	// Err is ErrSyntax, ErrShape or ErrNoPolicy.
+	// Err is ErrSyntax, ErrInvalid or ErrNoMatch.
 	Err error
 }
 
-// Error implements error.
-func (e *ReadError) Error() string {
+// Error returns "iac: ", the format and position when known, the path
+// and the reason.
+func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("iac: ")
 	if e.Format != "" {
@@ -66,30 +68,4 @@ func (e *ReadError) Error() string {
 }
 
 // Unwrap returns Err.
-func (e *ReadError) Unwrap() error { return e.Err }
-
-// SelectError reports that Source.Select could not pick one policy.
-type SelectError struct {
-	// ID is the logical ID or address asked for; "" when none was given.
-	ID string
-	// Available lists the IDs of the source's policies, in source order.
-	Available []string
-	// Flag is the command-line flag that chooses a policy in this kind of
-	// source: "--resource" or "--address".
-	Flag string
-	// Err is ErrAmbiguous or ErrNotFound.
-	Err error
-}
-
-// Error implements error.
-func (e *SelectError) Error() string {
-	list := strings.Join(e.Available, ", ")
-	if e.Err == ErrNotFound {
-		return "iac: no lifecycle policy " + strconv.Quote(e.ID) + " in the source; it holds " + list
-	}
-	return "iac: the source holds " + strconv.Itoa(len(e.Available)) + " lifecycle policies (" + list +
-		"); choose one with " + e.Flag + " ID"
-}
-
-// Unwrap returns Err.
-func (e *SelectError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }

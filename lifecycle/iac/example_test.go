@@ -1,6 +1,7 @@
 package iac_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ibkit/ibkit/lifecycle"
@@ -34,8 +35,8 @@ Resources:
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(src.Kind, src.Format, p.ID, p.Region)
-	pol := p.Document.Policy
+	fmt.Println(src.Kind+":", p.ID(), p.Region())
+	pol := p.Document().Policy
 	fmt.Println(pol.Name, pol.PolicyDetails[0].Filter.Value, pol.PolicyDetails[0].Filter.Unit)
 	findings, err := p.Validate(lifecycle.ValidateOptions{})
 	for _, f := range findings {
@@ -43,7 +44,7 @@ Resources:
 	}
 	fmt.Println(err)
 	// Output:
-	// CloudFormation template YAML WebCleanup eu-west-1
+	// CloudFormation template: WebCleanup eu-west-1
 	// web-cleanup-eu-west-1 30 DAYS
 	// 9 22 Resources.WebCleanup.Properties.ExecutionRole warning unresolved
 	// <nil>
@@ -65,11 +66,11 @@ func ExampleSource_Select() {
 		return
 	}
 	_, err = src.Select("")
-	fmt.Println(err)
+	fmt.Println(errors.Is(err, iac.ErrNoMatch), err)
 	p, err := src.Select("module.b.aws_imagebuilder_lifecycle_policy.this")
-	fmt.Println(p.Document.Policy.Name, err)
+	fmt.Println(p.Document().Policy.Name, err)
 	// Output:
-	// iac: the source holds 2 lifecycle policies (module.a.aws_imagebuilder_lifecycle_policy.this, module.b.aws_imagebuilder_lifecycle_policy.this); choose one with --address ID
+	// true iac: the source holds 2 lifecycle policies (module.a.aws_imagebuilder_lifecycle_policy.this, module.b.aws_imagebuilder_lifecycle_policy.this); choose one with --address ID
 	// b-cleanup <nil>
 }
 
@@ -92,14 +93,47 @@ func ExamplePolicy_Validate() {
 		fmt.Println(err)
 		return
 	}
-	findings, _ := src.Policies[0].Validate(lifecycle.ValidateOptions{})
+	findings, err := src.Policies[0].Validate(lifecycle.ValidateOptions{})
 	for _, f := range findings {
-		fmt.Println(f.Path)
+		fmt.Println(f.Line, f.Column, f.Path)
 		fmt.Println("   ", f.Severity, f.Code, f.Message)
 	}
+	fmt.Println(errors.Is(err, iac.ErrInvalid))
 	// Output:
-	// aws_imagebuilder_lifecycle_policy.golden: policy_detail[0].filter[0].value
+	// 8 71 aws_imagebuilder_lifecycle_policy.golden: policy_detail[0].filter[0].value
 	//     error unresolved (known after apply) cannot be resolved offline (Terraform computes it during apply); the dry-run needs this value: --parameter aws_imagebuilder_lifecycle_policy.golden.policy_detail[0].filter[0].value=VALUE supplies it
-	// aws_imagebuilder_lifecycle_policy.golden: policy_detail[0].filter[0].unit
+	// 8 95 aws_imagebuilder_lifecycle_policy.golden: policy_detail[0].filter[0].unit
 	//     error invalid-enum "DAY" is not a valid value; use one of DAYS, WEEKS, MONTHS, YEARS
+	// true
+}
+
+func ExampleParseParameters() {
+	params, err := iac.ParseParameters([]string{"Environment=prod", "AWS::Region=eu-west-1"})
+	fmt.Println(params, err)
+	_, err = iac.ParseParameters([]string{"Environment"})
+	fmt.Println(errors.Is(err, iac.ErrSyntax), err)
+	// Output:
+	// map[AWS::Region:eu-west-1 Environment:prod] <nil>
+	// true iac: parameter "Environment" is not KEY=VALUE; write it as Env=prod or AWS::Region=us-east-1
+}
+
+func ExamplePolicy_Locate() {
+	template := []byte(`{"Resources": {"Cleanup": {
+  "Type": "AWS::ImageBuilder::LifecyclePolicy",
+  "Properties": {
+    "PolicyDetails": [
+      {"Action": {"Type": "DELETE"}, "Filter": {"Type": "COUNT", "Value": 5}}
+    ]
+  }
+}}}`)
+	src, err := iac.Read(template, iac.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// A path of the converted policy, as lifecycle.DryRun's findings give it.
+	path, line, column := src.Policies[0].Locate("policyDetails[0].filter.value")
+	fmt.Println(path, line, column)
+	// Output:
+	// Resources.Cleanup.Properties.PolicyDetails[0].Filter.Value 5 75
 }

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,57 +32,15 @@ func (f Finding) String() string {
 	return strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column) + ": " + f.Finding.String()
 }
 
-// Findings is a list of findings, ordered by line, column, path, code and
-// message.
-type Findings []Finding
-
-// HasErrors reports whether at least one finding is an error.
-func (fs Findings) HasErrors() bool {
-	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == lifecycle.SeverityError })
-}
-
-// Lifecycle returns the findings as lifecycle.Findings, in the same order,
-// for code that prints those; the positions are dropped.
-func (fs Findings) Lifecycle() lifecycle.Findings {
-	out := make(lifecycle.Findings, len(fs))
-	for i, f := range fs {
-		out[i] = f.Finding
-	}
-	return out
-}
-
-// ValidationError reports a policy with at least one error finding. It
-// wraps lifecycle.ErrInvalid.
-type ValidationError struct {
-	// ID is the policy's logical ID or address ("" for API JSON).
-	ID string
-	// Findings holds every finding, warnings included.
-	Findings Findings
-}
-
-// Error names the policy and sums up its error findings, as
-// lifecycle.ValidationError does.
-func (e *ValidationError) Error() string {
-	msg := (&lifecycle.ValidationError{Findings: e.Findings.Lifecycle()}).Error()
-	msg = strings.TrimPrefix(msg, "lifecycle: ")
-	if e.ID != "" {
-		msg = e.ID + ": " + msg
-	}
-	return "iac: " + msg
-}
-
-// Unwrap returns lifecycle.ErrInvalid.
-func (e *ValidationError) Unwrap() error { return lifecycle.ErrInvalid }
-
 // fullPath returns the path of a member of the properties in the
 // source's terms.
 func (p *Policy) fullPath(src string) string {
 	switch {
-	case p.kind == KindCloudFormation && src != "" && src[0] == '[':
+	case p.kind == srcTemplate && src != "" && src[0] == '[':
 		return p.prefix + src
-	case p.kind == KindCloudFormation:
+	case p.kind == srcTemplate:
 		return joinPath(p.prefix, src)
-	case p.kind == KindPolicy:
+	case p.kind == srcPolicy:
 		return src
 	case src == "":
 		return p.prefix
@@ -91,26 +50,26 @@ func (p *Policy) fullPath(src string) string {
 
 // addFinding records a finding about the member at src, a path within the
 // properties.
-func (p *Policy) addFinding(sev lifecycle.Severity, src string, code lifecycle.Code, msg string) {
+func (p *Policy) addFinding(sev lifecycle.Severity, src, code, msg string) {
 	line, col := locate(p.props, src)
 	p.addFindingAt(sev, p.fullPath(src), line, col, code, msg)
 }
 
-func (p *Policy) addFindingAt(sev lifecycle.Severity, full string, line, col int, code lifecycle.Code, msg string) {
+func (p *Policy) addFindingAt(sev lifecycle.Severity, full string, line, col int, code, msg string) {
 	p.findings = append(p.findings, Finding{
-		Finding: lifecycle.Finding{Severity: sev, Path: full, Code: code, Message: msg},
+		Finding: lifecycle.Finding{Severity: sev, Path: full, Code: lifecycle.Code(code), Message: msg},
 		Line:    line, Column: col,
 	})
 }
 
-// SourcePath returns the path, in the source's own terms, of the member
-// at apiPath in the converted policy, such as "policyDetails[1].filter.unit".
-// For a Terraform source the path does not carry the address.
-func (p *Policy) SourcePath(apiPath string) string {
-	if p.kind == KindPolicy {
+// sourcePath returns the path, in the source's own terms, of the member
+// at apiPath in the converted policy, such as "policyDetails[1].filter.unit",
+// without the prefix of the properties (see fullPath).
+func (p *Policy) sourcePath(apiPath string) string {
+	if p.kind == srcPolicy {
 		return apiPath
 	}
-	return sourcePath(apiPath, p.kind != KindCloudFormation, p.paths)
+	return sourcePath(apiPath, p.kind != srcTemplate, p.paths)
 }
 
 // record notes the source path of the value at an API path.
@@ -124,20 +83,34 @@ func (p *Policy) record(api, src string) {
 // Locate returns the full source path, line and column of the member at
 // apiPath of the converted policy (see Finding).
 func (p *Policy) Locate(apiPath string) (path string, line, column int) {
-	src := p.SourcePath(apiPath)
+	src := p.sourcePath(apiPath)
 	line, column = locate(p.props, src)
 	return p.fullPath(src), line, column
 }
 
-// Validate returns the findings of reading the policy (values that cannot
-// be resolved, properties of the wrong type) together with those of
-// Document.Validate, every path in the source's terms. Validation
-// findings about a value that could not be read are left out: the reading
-// finding already says why it is missing. The error is a
-// *ValidationError when at least one finding is an error.
-func (p *Policy) Validate(opts lifecycle.ValidateOptions) (Findings, error) {
+// Validate returns the findings of reading the policy together with those
+// of lifecycle.Document.Validate, each naming the member in the source's
+// own terms with its line and column, ordered by line, column, path, code
+// and message. Validation findings about a value that could not be read
+// are left out: the reading finding already says why it is missing.
+//
+// Reading adds findings of four codes: "unresolved", a value that cannot
+// be worked out offline (the finding gives the expression, the reason and
+// the --parameter KEY=VALUE that supplies it; a warning for the name,
+// description, execution role and tags, which the dry-run does not need
+// and which are replaced by Placeholder or left out, an error anywhere
+// else), also a Terraform policy whose Region is unknown (a warning
+// naming --region); "undecided-condition", a template resource's
+// Condition that cannot be decided offline, read as true (a warning);
+// "unknown-property", a template property the resource type lacks (an
+// error unless Options.AllowUnknownFields); and "wrong-type", a property
+// of the wrong type, or a Terraform block given twice (an error).
+//
+// The error is an *Error wrapping ErrInvalid, located at the first error
+// finding, when at least one finding is an error.
+func (p *Policy) Validate(opts lifecycle.ValidateOptions) ([]Finding, error) {
 	out := slices.Clone(p.findings)
-	vf, _ := p.Document.Validate(opts)
+	vf, _ := p.doc.Validate(opts)
 	for _, f := range vf {
 		if p.covered(f) {
 			continue
@@ -147,25 +120,43 @@ func (p *Policy) Validate(opts lifecycle.ValidateOptions) (Findings, error) {
 		out = append(out, Finding{Finding: f, Line: line, Column: col})
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
-		for _, c := range []int{a.Line - b.Line, a.Column - b.Column, strings.Compare(a.Path, b.Path),
-			strings.Compare(string(a.Code), string(b.Code)), strings.Compare(a.Message, b.Message)} {
-			if c != 0 {
-				return c
-			}
-		}
-		return 0
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), strings.Compare(a.Path, b.Path),
+			strings.Compare(string(a.Code), string(b.Code)), strings.Compare(a.Message, b.Message))
 	})
-	if out.HasErrors() {
-		return out, &ValidationError{ID: p.ID, Findings: out}
+	return out, p.invalid(out)
+}
+
+// invalid returns the error that sums up the error findings among fs, or
+// nil when there are none.
+func (p *Policy) invalid(fs []Finding) error {
+	var first *Finding
+	n := 0
+	for i := range fs {
+		if fs[i].Severity == lifecycle.SeverityError {
+			if n == 0 {
+				first = &fs[i]
+			}
+			n++
+		}
 	}
-	return out, nil
+	if n == 0 {
+		return nil
+	}
+	reason := first.Message + " [" + string(first.Code) + "]"
+	switch {
+	case n == 2:
+		reason += " (and 1 more error)"
+	case n > 2:
+		reason += " (and " + strconv.Itoa(n-1) + " more errors)"
+	}
+	return &Error{Format: p.format, Path: first.Path, Line: first.Line, Column: first.Column, Reason: reason, Err: ErrInvalid}
 }
 
 // covered reports whether a validation finding concerns a value that
 // could not be read: its path is that value's or within it, or it says
 // that an enclosing member is missing or selects nothing.
 func (p *Policy) covered(f lifecycle.Finding) bool {
-	enclosing := f.Code == lifecycle.CodeRequired || f.Code == lifecycle.CodeSelectionNone
+	enclosing := f.Code == codeRequired || f.Code == codeSelectionNone
 	for _, u := range p.unresolved {
 		if within(f.Path, u) || (enclosing && within(u, f.Path)) {
 			return true

@@ -31,15 +31,16 @@ func FuzzRead(f *testing.F) {
 		`{"format_version": "1", "resource_changes": [{"type": "aws_imagebuilder_lifecycle_policy", "change": {"after": {"policy_detail": [{}]}, "after_unknown": {"policy_detail": true}}}]}`,
 		`{"format_version": "1", "values": {"root_module": {"child_modules": [{"resources": [{"type": "aws_imagebuilder_lifecycle_policy", "values": {"arn": "arn:aws:imagebuilder:r:1:x"}}]}]}}}`,
 		`{"name": "x"}`,
+		"{\"Resources\": {\"P\": {\"Type\": \"AWS::ImageBuilder::LifecyclePolicy\", \"Properties\": {\"Name\": \"\\u00e9\\ud800\"}}}}",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src, err := iac.Read(data, iac.Options{Region: "us-east-1"})
 		if err != nil {
-			var re *iac.ReadError
+			var e *iac.Error
 			var de *lifecycle.DecodeError
-			if !errors.As(err, &re) && !errors.As(err, &de) {
+			if !errors.As(err, &e) && !errors.As(err, &de) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
 			return
@@ -48,13 +49,13 @@ func FuzzRead(f *testing.F) {
 			t.Fatal("no error and no policy")
 		}
 		for _, p := range src.Policies {
-			if _, err := p.Validate(lifecycle.ValidateOptions{}); err != nil && !errors.Is(err, lifecycle.ErrInvalid) {
+			if _, err := p.Validate(lifecycle.ValidateOptions{}); err != nil && !errors.Is(err, iac.ErrInvalid) {
 				t.Fatalf("Validate error %v", err)
 			}
-			if src.Kind == iac.KindPolicy {
+			if src.Kind == kindPolicy {
 				continue
 			}
-			api, err := json.Marshal(p.Document)
+			api, err := json.Marshal(p.Document())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -62,7 +63,7 @@ func FuzzRead(f *testing.F) {
 			if err != nil {
 				t.Fatalf("the API JSON %s of a converted policy does not read back: %v", api, err)
 			}
-			if diff := cmp.Diff(p.Document.Policy, back.Policies[0].Document.Policy, cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(p.Document().Policy, back.Policies[0].Document().Policy, cmpopts.EquateEmpty()); diff != "" {
 				t.Fatalf("round trip through %s (-read +back):\n%s", api, diff)
 			}
 		}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
@@ -17,19 +19,68 @@ import (
 
 var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	return readFileB(t, name)
-}
+// The kinds of source, as Source.Kind names them.
+const (
+	kindPolicy   = "lifecycle policy JSON"
+	kindTemplate = "CloudFormation template"
+	kindPlan     = "Terraform plan JSON"
+	kindState    = "Terraform state JSON"
+)
 
-func readFileB(t testing.TB, name string) []byte {
+func readFile(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return data
 }
+
+func mustRead(t *testing.T, data []byte, opts iac.Options) *iac.Source {
+	t.Helper()
+	src, err := iac.Read(data, opts)
+	require.NoError(t, err)
+	return src
+}
+
+// mustSelect reads data and selects its only policy.
+func mustSelect(t *testing.T, data []byte, opts iac.Options) *iac.Policy {
+	t.Helper()
+	p, err := mustRead(t, data, opts).Select("")
+	require.NoError(t, err)
+	return p
+}
+
+// brief is the part of a finding a test compares.
+type brief struct {
+	Severity     lifecycle.Severity
+	Path         string
+	Code         lifecycle.Code
+	Line, Column int
+}
+
+func briefs(fs []iac.Finding) []brief {
+	var out []brief
+	for _, f := range fs {
+		out = append(out, brief{f.Severity, f.Path, f.Code, f.Line, f.Column})
+	}
+	return out
+}
+
+// errorBriefs returns the briefs of the error findings among fs.
+func errorBriefs(fs []iac.Finding) []brief {
+	var out []brief
+	for _, b := range briefs(fs) {
+		if b.Severity == lifecycle.SeverityError {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// Shorthands for the severities in tables.
+const (
+	sevError   = lifecycle.SeverityError
+	sevWarning = lifecycle.SeverityWarning
+)
 
 // goldenInventory holds images that each rule of the golden policy acts on,
 // images it keeps, and images outside its selection.
@@ -46,9 +97,7 @@ func goldenInventory(t *testing.T) *lifecycle.Index {
 	b.AMIImage("batch-worker", "3.1.0", d(200)).WithAMIs(lifecycletest.AMI{}, lifecycletest.AMI{Region: "ap-southeast-2"})
 	b.AMIImage("api", "1.0.0", d(300))
 	idx, findings := b.Build().Index()
-	if findings.HasErrors() {
-		t.Fatalf("inventory: %v", findings)
-	}
+	require.False(t, findings.HasErrors(), "inventory: %v", findings)
 	return idx
 }
 
@@ -61,68 +110,47 @@ func TestFourWaysSamePlan(t *testing.T) {
 	opts := iac.Options{Region: "us-east-1", AccountID: "123456789012"}
 	cases := []struct {
 		file     string
-		kind     iac.Kind
+		kind     string
 		id       string
 		warnings []string // paths of the reading warnings
 	}{
-		{file: "golden.json", kind: iac.KindPolicy},
-		{file: "golden.yaml", kind: iac.KindCloudFormation, id: "GoldenLifecycle"},
-		{file: "golden.cdk.json", kind: iac.KindCloudFormation, id: "GoldenLifecycle6C1F0E52",
+		{file: "golden.json", kind: kindPolicy},
+		{file: "golden.yaml", kind: kindTemplate, id: "GoldenLifecycle"},
+		{file: "golden.cdk.json", kind: kindTemplate, id: "GoldenLifecycle6C1F0E52",
 			warnings: []string{"Resources.GoldenLifecycle6C1F0E52.Properties.ExecutionRole"}},
-		{file: "golden.tfplan.json", kind: iac.KindTerraformPlan, id: "aws_imagebuilder_lifecycle_policy.golden",
+		{file: "golden.tfplan.json", kind: kindPlan, id: "aws_imagebuilder_lifecycle_policy.golden",
 			warnings: []string{"aws_imagebuilder_lifecycle_policy.golden: execution_role"}},
 	}
 	var want *lifecycle.Plan
 	var wantPolicy lifecycle.Policy
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			src, err := iac.Read(readFile(t, tc.file), opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if src.Kind != tc.kind {
-				t.Errorf("Kind = %v, want %v", src.Kind, tc.kind)
-			}
+			src := mustRead(t, readFile(t, tc.file), opts)
+			assert.Equal(t, tc.kind, src.Kind)
 			p, err := src.Select("")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p.ID != tc.id {
-				t.Errorf("ID = %q, want %q", p.ID, tc.id)
-			}
-			if p.Region != "us-east-1" || p.AccountID != "123456789012" {
-				t.Errorf("Region, AccountID = %q, %q", p.Region, p.AccountID)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.id, p.ID())
+			assert.Equal(t, "us-east-1", p.Region())
+			assert.Equal(t, "123456789012", p.AccountID())
 			findings, err := p.Validate(lifecycle.ValidateOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var got []string
 			for _, f := range findings {
-				if f.Code == iac.CodeUnresolved {
+				if f.Code == "unresolved" {
 					got = append(got, f.Path)
 				}
 			}
-			if diff := cmp.Diff(tc.warnings, got); diff != "" {
-				t.Errorf("unresolved-value warnings (-want +got):\n%s\nall: %v", diff, findings)
-			}
-			plan, err := lifecycle.DryRun(&p.Document.Policy, idx, lifecycle.PlanOptions{Now: testNow})
-			if err != nil {
-				t.Fatal(err)
-			}
+			assert.Empty(t, cmp.Diff(tc.warnings, got), "unresolved-value warnings (-want +got); all: %v", findings)
+			plan, err := lifecycle.DryRun(&p.Document().Policy, idx, lifecycle.PlanOptions{Now: testNow})
+			require.NoError(t, err)
 			if want == nil {
-				want, wantPolicy = plan, p.Document.Policy
-				if !plan.HasImpactedResources {
-					t.Fatal("the golden plan acts on nothing; the test inventory is too weak")
-				}
+				want, wantPolicy = plan, p.Document().Policy
+				require.True(t, plan.HasImpactedResources, "the golden plan acts on nothing; the test inventory is too weak")
 				return
 			}
-			if diff := cmp.Diff(wantPolicy, p.Document.Policy, cmpopts.IgnoreFields(lifecycle.Policy{}, "ExecutionRole")); diff != "" {
-				t.Errorf("policy differs from the API JSON one (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(want, plan); diff != "" {
-				t.Errorf("plan differs from the API JSON one (-want +got):\n%s", diff)
-			}
+			assert.Empty(t, cmp.Diff(wantPolicy, p.Document().Policy, cmpopts.IgnoreFields(lifecycle.Policy{}, "ExecutionRole")),
+				"policy differs from the API JSON one (-want +got)")
+			assert.Empty(t, cmp.Diff(want, plan), "plan differs from the API JSON one (-want +got)")
 		})
 	}
 }
@@ -135,33 +163,25 @@ func TestFindingsInSourceTerms(t *testing.T) {
 		want           brief
 	}{
 		{"golden.json", `"value": 60, "unit": "DAYS"`, `"value": 60, "unit": "DAY"`,
-			brief{lifecycle.SeverityError, "policyDetails[1].filter.unit", lifecycle.CodeInvalidEnum, 14, 54}},
+			brief{sevError, "policyDetails[1].filter.unit", lifecycle.CodeInvalidEnum, 14, 54}},
 		{"golden.yaml", "Disable]\n            Unit: DAYS", "Disable]\n            Unit: DAY",
-			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 66, 19}},
+			brief{sevError, "Resources.GoldenLifecycle.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 66, 19}},
 		{"golden.cdk.json", `"Unit": "DAYS", "Value": 60`, `"Unit": "DAY", "Value": 60`,
-			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle6C1F0E52.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 24, 41}},
+			brief{sevError, "Resources.GoldenLifecycle6C1F0E52.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 24, 41}},
 		{"golden.tfplan.json", `"unit": "DAYS", "value": 60`, `"unit": "DAY", "value": 60`,
-			brief{lifecycle.SeverityError, "aws_imagebuilder_lifecycle_policy.golden: policy_detail[1].filter[0].unit", lifecycle.CodeInvalidEnum, 35, 75}},
+			brief{sevError, "aws_imagebuilder_lifecycle_policy.golden: policy_detail[1].filter[0].unit", lifecycle.CodeInvalidEnum, 35, 75}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			data := string(readFile(t, tc.file))
-			if !strings.Contains(data, tc.old) {
-				t.Fatalf("%s lacks %q", tc.file, tc.old)
-			}
+			require.Contains(t, data, tc.old)
 			src := mustRead(t, []byte(strings.Replace(data, tc.old, tc.new, 1)), iac.Options{AccountID: "123456789012"})
 			fs, err := src.Policies[0].Validate(lifecycle.ValidateOptions{})
-			if err == nil {
-				t.Fatal("no error")
-			}
-			var got []brief
-			for _, b := range briefs(fs) {
-				if b.Severity == lifecycle.SeverityError {
-					got = append(got, b)
-				}
-			}
-			if diff := cmp.Diff([]brief{tc.want}, got); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
-			}
+			require.ErrorIs(t, err, iac.ErrInvalid)
+			assert.Empty(t, cmp.Diff([]brief{tc.want}, errorBriefs(fs)), "errors (-want +got)")
+			// The error is located at the error finding.
+			var e *iac.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, brief{sevError, e.Path, lifecycle.CodeInvalidEnum, e.Line, e.Column}, tc.want)
 		})
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
@@ -94,26 +96,18 @@ func TestIntrinsics(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := strings.Replace(intrinsicTemplate, "EXPR", tc.expr, 1)
-			src, err := iac.Read([]byte(data), opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := src.Policies[0]
+			p := mustRead(t, []byte(data), opts).Policies[0]
 			fs, _ := p.Validate(lifecycle.ValidateOptions{})
-			if got := p.Document.Policy.Description; got != tc.want {
-				t.Errorf("Description = %q, want %q (findings %v)", got, tc.want, fs)
+			assert.Equal(t, tc.want, p.Document().Policy.Description, "findings %v", fs)
+			if tc.why == "" {
+				assert.Empty(t, fs)
+				return
 			}
 			var msgs []string
 			for _, f := range fs {
 				msgs = append(msgs, f.Message)
 			}
-			all := strings.Join(msgs, "\n")
-			if tc.why == "" && len(fs) > 0 {
-				t.Errorf("unexpected findings: %v", fs)
-			}
-			if tc.why != "" && !strings.Contains(all, tc.why) {
-				t.Errorf("findings %q lack %q", all, tc.why)
-			}
+			assert.Contains(t, strings.Join(msgs, "\n"), tc.why)
 		})
 	}
 }
@@ -123,9 +117,9 @@ func TestResourceConditionUndecided(t *testing.T) {
 		"    Type: AWS::ImageBuilder::LifecyclePolicy\n    Condition: Unknown\n", 1)
 	src := mustRead(t, []byte(strings.Replace(data, "EXPR", "d", 1)), iac.Options{})
 	fs, err := src.Policies[0].Validate(lifecycle.ValidateOptions{})
-	if err != nil || len(fs) != 1 || fs[0].Code != iac.CodeUndecidedCondition || fs[0].Path != "Resources.P.Condition" {
-		t.Errorf("findings %v, error %v", fs, err)
-	}
+	require.NoError(t, err)
+	want := []brief{{sevWarning, "Resources.P.Condition", "undecided-condition", 24, 16}}
+	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")
 }
 
 func TestTemplateTypes(t *testing.T) {
@@ -134,22 +128,24 @@ func TestTemplateTypes(t *testing.T) {
   "PolicyDetails": [{"Action": {"Type": "DELETE", "IncludeResources": {"Amis": "yes"}},
     "Filter": {"Type": "COUNT", "Value": "2.5"}}],
   "ResourceSelection": {"Recipes": {"Name": "web"}}}}}}`
-	src := mustRead(t, []byte(tmpl), iac.Options{})
-	fs, _ := src.Policies[0].Validate(lifecycle.ValidateOptions{})
 	const prefix = "Resources.P.Properties."
-	want := []brief{
-		{lifecycle.SeverityError, prefix + "Extra", iac.CodeUnknownProperty, 2, 78},
-		{lifecycle.SeverityError, prefix + "PolicyDetails[0].Action.IncludeResources.Amis", iac.CodeWrongType, 3, 80},
-		{lifecycle.SeverityError, prefix + "PolicyDetails[0].Filter.Value", iac.CodeWrongType, 4, 42},
-		{lifecycle.SeverityError, prefix + "ResourceSelection.Recipes", iac.CodeWrongType, 5, 36},
+	typeErrors := []brief{
+		{sevError, prefix + "PolicyDetails[0].Action.IncludeResources.Amis", "wrong-type", 3, 80},
+		{sevError, prefix + "PolicyDetails[0].Filter.Value", "wrong-type", 4, 42},
+		{sevError, prefix + "ResourceSelection.Recipes", "wrong-type", 5, 36},
 	}
-	if diff := cmp.Diff(want, briefs(fs)); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
-	}
-	src = mustRead(t, []byte(tmpl), iac.Options{AllowUnknownFields: true})
-	fs, _ = src.Policies[0].Validate(lifecycle.ValidateOptions{})
-	if len(fs) != 3 {
-		t.Errorf("with AllowUnknownFields: %v", fs)
+	for _, tc := range []struct {
+		name string
+		opts iac.Options
+		want []brief
+	}{
+		{"strict", iac.Options{}, append([]brief{{sevError, prefix + "Extra", "unknown-property", 2, 78}}, typeErrors...)},
+		{"unknown fields allowed", iac.Options{AllowUnknownFields: true}, typeErrors},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, _ := mustRead(t, []byte(tmpl), tc.opts).Policies[0].Validate(lifecycle.ValidateOptions{})
+			assert.Empty(t, cmp.Diff(tc.want, briefs(fs)), "findings (-want +got)")
+		})
 	}
 }
 
@@ -177,19 +173,18 @@ Resources:
           - {Name: web, SemanticVersion: 1.0}
 `
 	p := mustRead(t, []byte(tmpl), iac.Options{}).Policies[0]
-	if n := len(p.Document.Policy.PolicyDetails); n != 1 {
-		t.Fatalf("%d rules, want 1", n)
-	}
+	require.Len(t, p.Document().Policy.PolicyDetails, 1)
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
 	want := []brief{
-		{lifecycle.SeverityError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 14, 47},
-		{lifecycle.SeverityError, "Resources.P.Properties.ResourceSelection.Recipes[1].SemanticVersion", lifecycle.CodeInvalidPattern, 18, 42},
+		{sevError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 14, 47},
+		{sevError, "Resources.P.Properties.ResourceSelection.Recipes[1].SemanticVersion", lifecycle.CodeInvalidPattern, 18, 42},
 	}
-	if diff := cmp.Diff(want, briefs(fs)); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
+	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")
+	type location struct {
+		Path         string
+		Line, Column int
 	}
-	path, line, col := p.Locate("policyDetails[0].action.type")
-	if path != "Resources.P.Properties.PolicyDetails[1].Action.Type" || line != 13 || col != 26 {
-		t.Errorf("Locate = %s %d:%d", path, line, col)
-	}
+	var got location
+	got.Path, got.Line, got.Column = p.Locate("policyDetails[0].action.type")
+	assert.Equal(t, location{"Resources.P.Properties.PolicyDetails[1].Action.Type", 13, 26}, got)
 }

@@ -3,6 +3,9 @@ package iac
 import (
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Reading JSON examines each byte a bounded number of times to locate
@@ -14,13 +17,11 @@ func TestJSONPositionsLinear(t *testing.T) {
 		{"wide characters", `{"é": [` + strings.TrimSuffix(strings.Repeat(`"ü",`, 50000), ",") + "]}"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newJSONParser([]byte(tc.data))
-			if _, err := p.parse(); err != nil {
-				t.Fatal(err)
-			}
-			if p.pos.scanned > len(tc.data) {
-				t.Errorf("scanned %d bytes of a %d-byte document; want at most one pass", p.pos.scanned, len(tc.data))
-			}
+			p, err := newJSONParser([]byte(tc.data))
+			require.NoError(t, err)
+			_, err = p.parse()
+			require.NoError(t, err)
+			assert.LessOrEqual(t, p.pos.scanned, len(tc.data), "bytes scanned; want at most one pass")
 		})
 	}
 }
@@ -28,21 +29,36 @@ func TestJSONPositionsLinear(t *testing.T) {
 func TestPositionAt(t *testing.T) {
 	data := []byte("ab\nçd\n\nx")
 	for _, tc := range []struct {
+		name      string
 		off       int64
 		line, col int
 	}{
-		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {6, 2, 3}, {7, 3, 1}, {8, 4, 1}, {9, 4, 2}, {100, 4, 2},
-		{1, 1, 2}, // backwards: starts again
-		{-1, 1, 1},
+		{"start", 0, 1, 1},
+		{"end of the first line", 2, 1, 3},
+		{"second line", 3, 2, 1},
+		{"after a wide character", 6, 2, 3},
+		{"empty line", 7, 3, 1},
+		{"last byte", 8, 4, 1},
+		{"end", 9, 4, 2},
+		{"past the end", 100, 4, 2},
+		{"backwards starts again", 1, 1, 2},
+		{"negative", -1, 1, 1},
 	} {
-		p := position{data: data, line: 1, col: 1}
-		l0, c0 := p.at(tc.off)
-		// The same offset reached in two steps gives the same position.
-		q := position{data: data, line: 1, col: 1}
-		q.at(tc.off / 2)
-		l1, c1 := q.at(tc.off)
-		if l0 != tc.line || c0 != tc.col || l1 != tc.line || c1 != tc.col {
-			t.Errorf("at(%d) = %d:%d, in two steps %d:%d; want %d:%d", tc.off, l0, c0, l1, c1, tc.line, tc.col)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			want := [2]int{tc.line, tc.col}
+			p := position{data: data, line: 1, col: 1}
+			l, c := p.at(tc.off)
+			assert.Equal(t, want, [2]int{l, c}, "in one step")
+			// The same offset reached in two steps gives the same position.
+			q := position{data: data, line: 1, col: 1}
+			q.at(tc.off / 2)
+			l, c = q.at(tc.off)
+			assert.Equal(t, want, [2]int{l, c}, "in two steps")
+			// And asked for after a later offset.
+			r := position{data: data, line: 1, col: 1}
+			r.at(int64(len(data)))
+			l, c = r.at(tc.off)
+			assert.Equal(t, want, [2]int{l, c}, "after the end")
+		})
 	}
 }

@@ -2,62 +2,51 @@ package iac_test
 
 import (
 	"encoding/json"
-	"errors"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
 )
 
-// brief is the part of a finding a test compares.
-type brief struct {
-	Severity     lifecycle.Severity
-	Path         string
-	Code         lifecycle.Code
-	Line, Column int
-}
-
-func briefs(fs iac.Findings) []brief {
-	var out []brief
-	for _, f := range fs {
-		out = append(out, brief{f.Severity, f.Path, f.Code, f.Line, f.Column})
+// policyIDs returns the IDs of the source's policies, in order.
+func policyIDs(src *iac.Source) []string {
+	var ids []string
+	for _, p := range src.Policies {
+		ids = append(ids, p.ID())
 	}
-	return out
-}
-
-func mustRead(t *testing.T, data []byte, opts iac.Options) *iac.Source {
-	t.Helper()
-	src, err := iac.Read(data, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return src
+	return ids
 }
 
 func TestSeveralPolicies(t *testing.T) {
 	src := mustRead(t, readFile(t, "several.yaml"), iac.Options{})
 	// DevCleanup's condition is false with the parameters' defaults.
-	if diff := cmp.Diff([]string{"WebCleanup", "BatchCleanup"}, src.IDs()); diff != "" {
-		t.Errorf("IDs (-want +got):\n%s", diff)
-	}
-	_, err := src.Select("")
-	var se *iac.SelectError
-	if !errors.As(err, &se) || !errors.Is(err, iac.ErrAmbiguous) {
-		t.Fatalf("Select(\"\") = %v, want an ErrAmbiguous *SelectError", err)
-	}
-	if got := err.Error(); !strings.Contains(got, "WebCleanup, BatchCleanup") || !strings.Contains(got, "--resource") {
-		t.Errorf("message %q does not list the policies and the flag", got)
-	}
-	if _, err := src.Select("Nope"); !errors.Is(err, iac.ErrNotFound) {
-		t.Errorf("Select(Nope) = %v, want ErrNotFound", err)
-	}
-	p, err := src.Select("WebCleanup")
-	if err != nil || p.Document.Policy.Name != "web-cleanup" {
-		t.Fatalf("Select(WebCleanup) = %v, %v", p, err)
+	assert.Equal(t, []string{"WebCleanup", "BatchCleanup"}, policyIDs(src))
+
+	for _, tc := range []struct {
+		name, id string
+		want     string // the message, or the selected policy's name
+		err      bool
+	}{
+		{"none chosen", "", "iac: the source holds 2 lifecycle policies (WebCleanup, BatchCleanup); choose one with --resource ID", true},
+		{"unknown ID", "Nope", `iac: no lifecycle policy "Nope" in the source; it holds WebCleanup, BatchCleanup`, true},
+		{"by logical ID", "WebCleanup", "web-cleanup", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := src.Select(tc.id)
+			if tc.err {
+				require.ErrorIs(t, err, iac.ErrNoMatch)
+				assert.EqualError(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, p.Document().Policy.Name)
+		})
 	}
 
 	// Validating every policy, as "lifecycle validate" does.
@@ -66,42 +55,34 @@ func TestSeveralPolicies(t *testing.T) {
 		fs, _ := p.Validate(lifecycle.ValidateOptions{})
 		got = append(got, briefs(fs)...)
 	}
-	want := []brief{{lifecycle.SeverityError, "Resources.BatchCleanup.Properties.PolicyDetails[0].Filter.Unit",
-		lifecycle.CodeInvalidEnum, 40, 47}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
-	}
+	want := []brief{{sevError, "Resources.BatchCleanup.Properties.PolicyDetails[0].Filter.Unit", lifecycle.CodeInvalidEnum, 40, 47}}
+	assert.Empty(t, cmp.Diff(want, got), "findings (-want +got)")
 
 	// With Environment=dev the third policy exists.
 	src = mustRead(t, readFile(t, "several.yaml"), iac.Options{Parameters: map[string]string{"Environment": "dev"}})
-	if diff := cmp.Diff([]string{"WebCleanup", "DevCleanup", "BatchCleanup"}, src.IDs()); diff != "" {
-		t.Errorf("IDs with Environment=dev (-want +got):\n%s", diff)
-	}
+	assert.Equal(t, []string{"WebCleanup", "DevCleanup", "BatchCleanup"}, policyIDs(src))
 }
 
 func TestUnresolvedValues(t *testing.T) {
 	data := readFile(t, "unresolved.yaml")
-	p, err := mustRead(t, data, iac.Options{}).Select("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustSelect(t, data, iac.Options{})
 	fs, err := p.Validate(lifecycle.ValidateOptions{})
-	var ve *iac.ValidationError
-	if !errors.As(err, &ve) || !errors.Is(err, lifecycle.ErrInvalid) {
-		t.Fatalf("Validate error = %v, want a *ValidationError", err)
-	}
+	require.ErrorIs(t, err, iac.ErrInvalid)
 	const prefix = "Resources.Golden.Properties."
 	want := []brief{
-		{lifecycle.SeverityWarning, prefix + "Description", iac.CodeUnresolved, 10, 20},
-		{lifecycle.SeverityWarning, prefix + "ExecutionRole", iac.CodeUnresolved, 11, 22},
-		{lifecycle.SeverityError, prefix + "PolicyDetails[0].Filter.Value", iac.CodeUnresolved, 17, 20},
-		{lifecycle.SeverityError, prefix + "ResourceSelection.Recipes[0].Name", iac.CodeUnresolved, 21, 19},
-		{lifecycle.SeverityWarning, prefix + `Tags["owner"]`, iac.CodeUnresolved, 24, 16},
+		{sevWarning, prefix + "Description", "unresolved", 10, 20},
+		{sevWarning, prefix + "ExecutionRole", "unresolved", 11, 22},
+		{sevError, prefix + "PolicyDetails[0].Filter.Value", "unresolved", 17, 20},
+		{sevError, prefix + "ResourceSelection.Recipes[0].Name", "unresolved", 21, 19},
+		{sevWarning, prefix + `Tags["owner"]`, "unresolved", 24, 16},
 	}
-	if diff := cmp.Diff(want, briefs(fs)); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
-	}
-	// An error names the expression, the reason and the flag.
+	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")
+	// The error sums up the error findings at the first.
+	assert.EqualError(t, err, "iac: YAML line 17, column 20: "+prefix+"PolicyDetails[0].Filter.Value: "+
+		"!GetAtt Settings.DeleteAfterDays cannot be resolved offline (attribute DeleteAfterDays of resource Settings exists only once the stack is deployed); "+
+		"the dry-run needs this value: --parameter Settings.DeleteAfterDays=VALUE supplies it [unresolved] (and 1 more error)")
+
+	// A finding names the expression, the reason and the flag.
 	msgs := map[string]string{}
 	for _, f := range fs {
 		msgs[strings.TrimPrefix(f.Path, prefix)] = f.Message
@@ -113,71 +94,57 @@ func TestUnresolvedValues(t *testing.T) {
 		"Description":                       {"AWS::StackName", "--parameter AWS::StackName=VALUE"},
 	} {
 		for _, part := range parts {
-			if !strings.Contains(msgs[path], part) {
-				t.Errorf("%s: message %q lacks %q", path, msgs[path], part)
-			}
+			assert.Contains(t, msgs[path], part, path)
 		}
 	}
-	if got := p.Document.Policy.ExecutionRole; got != iac.Placeholder {
-		t.Errorf("ExecutionRole = %q, want the placeholder", got)
-	}
-	if diff := cmp.Diff(lifecycle.Tags{"team": "platform"}, p.Document.Policy.Tags); diff != "" {
-		t.Errorf("Tags (-want +got):\n%s", diff)
-	}
+	assert.Equal(t, iac.Placeholder, p.Document().Policy.ExecutionRole)
+	assert.Equal(t, lifecycle.Tags{"team": "platform"}, p.Document().Policy.Tags)
 
 	// The caller supplies every value.
-	p, _ = mustRead(t, data, iac.Options{Parameters: map[string]string{
+	p = mustSelect(t, data, iac.Options{Parameters: map[string]string{
 		"Settings.DeleteAfterDays":          "90",
 		"RecipeName":                        "web-server",
 		"ImportValue:shared-lifecycle-role": "LifecycleExecution",
 		"Team.Name":                         "web",
 		"AWS::StackName":                    "golden-stack",
-	}}).Select("")
-	if fs, err := p.Validate(lifecycle.ValidateOptions{}); err != nil || len(fs) != 0 {
-		t.Errorf("with every value given: %v, %v", fs, err)
-	}
-	pol := p.Document.Policy
-	if pol.PolicyDetails[0].Filter.Value != 90 || pol.ResourceSelection.Recipes[0].Name != "web-server" ||
-		pol.Description != "Managed by golden-stack" || pol.Tags["owner"] != "web" {
-		t.Errorf("resolved policy = %+v", pol)
-	}
+	}})
+	fs, err = p.Validate(lifecycle.ValidateOptions{})
+	require.NoError(t, err)
+	assert.Empty(t, fs)
+	pol := p.Document().Policy
+	assert.Equal(t, 90, pol.PolicyDetails[0].Filter.Value)
+	assert.Equal(t, "web-server", pol.ResourceSelection.Recipes[0].Name)
+	assert.Equal(t, "Managed by golden-stack", pol.Description)
+	assert.Equal(t, "web", pol.Tags["owner"])
 }
 
 func TestTerraformModules(t *testing.T) {
 	src := mustRead(t, readFile(t, "modules.tfstate.json"), iac.Options{Region: "ap-south-1", AccountID: "555555555555"})
-	if src.Kind != iac.KindTerraformState {
-		t.Errorf("Kind = %v", src.Kind)
-	}
+	assert.Equal(t, kindState, src.Kind)
 	type scope struct{ ID, Name, Region, Account string }
 	var got []scope
 	for _, p := range src.Policies {
-		got = append(got, scope{p.ID, p.Document.Policy.Name, p.Region, p.AccountID})
+		got = append(got, scope{p.ID(), p.Document().Policy.Name, p.Region(), p.AccountID()})
 	}
 	want := []scope{
 		{"aws_imagebuilder_lifecycle_policy.root", "root", "eu-west-1", "123456789012"},
 		{`module.team["web"].aws_imagebuilder_lifecycle_policy.this`, "web", "us-west-2", "210987654321"},
 		{`module.team["web"].module.containers.aws_imagebuilder_lifecycle_policy.this`, "web-containers", "ap-south-1", "555555555555"},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("policies (-want +got):\n%s", diff)
-	}
-	if _, err := src.Select(""); !errors.Is(err, iac.ErrAmbiguous) || !strings.Contains(err.Error(), "--address") {
-		t.Errorf("Select(\"\") = %v", err)
-	}
+	assert.Empty(t, cmp.Diff(want, got), "policies (-want +got)")
+	_, err := src.Select("")
+	require.ErrorIs(t, err, iac.ErrNoMatch)
+	assert.ErrorContains(t, err, "--address")
+
 	p, err := src.Select(`module.team["web"].module.containers.aws_imagebuilder_lifecycle_policy.this`)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
-	wantF := []brief{{lifecycle.SeverityWarning,
+	wantF := []brief{{sevWarning,
 		`module.team["web"].module.containers.aws_imagebuilder_lifecycle_policy.this: policy_detail[0].filter[0].unit`,
 		lifecycle.CodeUnitOnCount, 65, 166}}
-	if diff := cmp.Diff(wantF, briefs(fs)); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
-	}
-	if p.Document.Policy.ARN != "" || src.Policies[0].Document.Policy.ARN == "" {
-		t.Errorf("ARNs: %q, %q", p.Document.Policy.ARN, src.Policies[0].Document.Policy.ARN)
-	}
+	assert.Empty(t, cmp.Diff(wantF, briefs(fs)), "findings (-want +got)")
+	assert.Empty(t, p.Document().Policy.ARN)
+	assert.NotEmpty(t, src.Policies[0].Document().Policy.ARN)
 }
 
 // tfPlan wraps one planned aws_imagebuilder_lifecycle_policy in the JSON
@@ -216,26 +183,21 @@ func TestTerraformPlan(t *testing.T) {
 	const path = "policy_detail[0].filter[0].value"
 
 	t.Run("unknown filter value", func(t *testing.T) {
-		p, _ := mustRead(t, tfPlan("", tfAfter, unknownValue, rootConfig), iac.Options{}).Select("")
+		p := mustSelect(t, tfPlan("", tfAfter, unknownValue, rootConfig), iac.Options{})
 		fs, err := p.Validate(lifecycle.ValidateOptions{})
-		if err == nil || len(fs) != 1 {
-			t.Fatalf("findings %v, error %v; want one error", fs, err)
-		}
-		f := fs[0]
-		if f.Path != "aws_imagebuilder_lifecycle_policy.p: "+path || f.Severity != lifecycle.SeverityError ||
-			!strings.Contains(f.Message, "--parameter aws_imagebuilder_lifecycle_policy.p."+path+"=VALUE") {
-			t.Errorf("finding = %v", f)
-		}
-		if p.Region != "eu-central-1" {
-			t.Errorf("Region = %q, want the provider's", p.Region)
-		}
+		require.ErrorIs(t, err, iac.ErrInvalid)
+		require.Len(t, fs, 1)
+		assert.Equal(t, "aws_imagebuilder_lifecycle_policy.p: "+path, fs[0].Path)
+		assert.Equal(t, sevError, fs[0].Severity)
+		assert.Contains(t, fs[0].Message, "--parameter aws_imagebuilder_lifecycle_policy.p."+path+"=VALUE")
+		assert.Equal(t, "eu-central-1", p.Region(), "the provider's Region")
 	})
 	t.Run("value given", func(t *testing.T) {
-		p, _ := mustRead(t, tfPlan("", tfAfter, unknownValue, rootConfig), iac.Options{
-			Parameters: map[string]string{"aws_imagebuilder_lifecycle_policy.p." + path: "45"}}).Select("")
-		if fs, err := p.Validate(lifecycle.ValidateOptions{}); err != nil || p.Document.Policy.PolicyDetails[0].Filter.Value != 45 {
-			t.Errorf("findings %v, error %v, policy %+v", fs, err, p.Document.Policy)
-		}
+		p := mustSelect(t, tfPlan("", tfAfter, unknownValue, rootConfig), iac.Options{
+			Parameters: map[string]string{"aws_imagebuilder_lifecycle_policy.p." + path: "45"}})
+		fs, err := p.Validate(lifecycle.ValidateOptions{})
+		require.NoError(t, err, "findings %v", fs)
+		assert.Equal(t, 45, p.Document().Policy.PolicyDetails[0].Filter.Value)
 	})
 	for _, tc := range []struct {
 		name, module, after, config, opts, want string
@@ -247,50 +209,65 @@ func TestTerraformPlan(t *testing.T) {
 		{"no configuration", "", tfAfter, `{}`, "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, _ := mustRead(t, tfPlan(tc.module, tc.after, `{}`, tc.config), iac.Options{Region: tc.opts}).Select("")
-			if p.Region != tc.want {
-				t.Errorf("Region = %q, want %q", p.Region, tc.want)
-			}
+			p := mustSelect(t, tfPlan(tc.module, tc.after, `{}`, tc.config), iac.Options{Region: tc.opts})
+			assert.Equal(t, tc.want, p.Region())
 		})
 	}
 	t.Run("deleted", func(t *testing.T) {
 		data := []byte(`{"format_version": "1.2", "resource_changes": [{"address": "aws_imagebuilder_lifecycle_policy.p",
 		  "type": "aws_imagebuilder_lifecycle_policy", "name": "p", "change": {"actions": ["delete"], "after": null}}]}`)
-		if _, err := iac.Read(data, iac.Options{}); !errors.Is(err, iac.ErrNoPolicy) {
-			t.Errorf("Read = %v, want ErrNoPolicy", err)
-		}
+		_, err := iac.Read(data, iac.Options{})
+		assert.ErrorIs(t, err, iac.ErrNoMatch)
 	})
 }
 
 func TestReadErrors(t *testing.T) {
 	for _, tc := range []struct {
-		name, input  string
-		err          error
-		line, column int
+		name, input string
+		want        iac.Error // Reason: a part of it
 	}{
-		{"YAML bad indentation", "Resources:\n  P:\n    Type: x\n   Properties: {}\n", iac.ErrSyntax, 4, 4},
-		{"YAML unclosed flow", "Resources:\n  P: {Type: x,\n", iac.ErrSyntax, 3, 1},
-		{"YAML duplicate key", "Resources:\n  P: {}\n  P: {}\n", iac.ErrSyntax, 3, 3},
-		{"YAML tab indentation", "Resources:\n\tP: {}\n", iac.ErrSyntax, 2, 1},
-		{"JSON syntax", "{\n  \"Resources\": {,}\n}", iac.ErrSyntax, 2, 17},
-		{"JSON duplicate member", "{\"a\": 1,\n \"a\": 2}", iac.ErrSyntax, 2, 2},
-		{"JSON trailing data", "{} {}", iac.ErrSyntax, 1, 4},
-		{"JSON truncated", "{\"Resources\": {", iac.ErrSyntax, 1, 16},
-		{"not an object", "[1, 2]", iac.ErrShape, 1, 1},
-		{"YAML scalar", "just text", iac.ErrShape, 1, 1},
-		{"raw tfstate", `{"version": 4, "lineage": "x", "resources": []}`, iac.ErrShape, 0, 0},
-		{"Resources not an object", "Resources: [a]", iac.ErrShape, 1, 12},
-		{"template without policy", "Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n", iac.ErrNoPolicy, 0, 0},
+		{"YAML bad indentation", "Resources:\n  P:\n    Type: x\n   Properties: {}\n",
+			iac.Error{Format: "YAML", Line: 4, Column: 4, Reason: "did not find expected key", Err: iac.ErrSyntax}},
+		{"YAML unclosed flow", "Resources:\n  P: {Type: x,\n",
+			iac.Error{Format: "YAML", Line: 3, Column: 1, Reason: "did not find expected", Err: iac.ErrSyntax}},
+		{"YAML duplicate key", "Resources:\n  P: {}\n  P: {}\n",
+			iac.Error{Format: "YAML", Line: 3, Column: 3, Reason: `"P" is given twice`, Err: iac.ErrSyntax}},
+		{"YAML tab indentation", "Resources:\n\tP: {}\n",
+			iac.Error{Format: "YAML", Line: 2, Column: 1, Reason: "found character that cannot start any token", Err: iac.ErrSyntax}},
+		{"JSON syntax", "{\n  \"Resources\": {,}\n}",
+			iac.Error{Format: "JSON", Line: 2, Column: 17, Reason: "invalid character ','", Err: iac.ErrSyntax}},
+		{"JSON duplicate member", "{\"a\": 1,\n \"a\": 2}",
+			iac.Error{Format: "JSON", Line: 2, Column: 2, Reason: `member "a" is given twice; keep one`, Err: iac.ErrSyntax}},
+		{"JSON trailing data", "{} {}",
+			iac.Error{Format: "JSON", Line: 1, Column: 4, Reason: "unexpected data after the top-level value", Err: iac.ErrSyntax}},
+		{"JSON truncated", "{\"Resources\": {",
+			iac.Error{Format: "JSON", Line: 1, Column: 16, Reason: "ends too early", Err: iac.ErrSyntax}},
+		{"JSON not UTF-8", "{\"Resources\": \"\xff\"}",
+			iac.Error{Format: "JSON", Line: 1, Column: 16, Reason: "not UTF-8", Err: iac.ErrSyntax}},
+		{"JSON in UTF-16", "{\x00}\x00",
+			iac.Error{Format: "JSON", Line: 1, Column: 1, Reason: "UTF-16", Err: iac.ErrSyntax}},
+		{"not an object", "[1, 2]",
+			iac.Error{Format: "JSON", Line: 1, Column: 1, Reason: "found a list, expected an object", Err: iac.ErrInvalid}},
+		{"YAML scalar", "just text",
+			iac.Error{Format: "YAML", Line: 1, Column: 1, Reason: "found a string, expected an object", Err: iac.ErrInvalid}},
+		{"raw tfstate", `{"version": 4, "lineage": "x", "resources": []}`,
+			iac.Error{Format: "JSON", Reason: "raw terraform.tfstate", Err: iac.ErrInvalid}},
+		{"Resources not an object", "Resources: [a]",
+			iac.Error{Format: "YAML", Path: "Resources", Line: 1, Column: 12, Reason: "expected an object of resources", Err: iac.ErrInvalid}},
+		{"resource_changes not a list", `{"resource_changes": {}}`,
+			iac.Error{Format: "JSON", Path: "resource_changes", Line: 1, Column: 22, Reason: "expected a list of resource changes", Err: iac.ErrInvalid}},
+		{"template without policy", "Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n",
+			iac.Error{Format: "YAML", Reason: "the CloudFormation template has no AWS::ImageBuilder::LifecyclePolicy resource", Err: iac.ErrNoMatch}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := iac.Read([]byte(tc.input), iac.Options{})
-			var re *iac.ReadError
-			if !errors.As(err, &re) || !errors.Is(err, tc.err) {
-				t.Fatalf("Read = %v, want a *ReadError wrapping %v", err, tc.err)
-			}
-			if re.Line != tc.line || re.Column != tc.column {
-				t.Errorf("position %d:%d, want %d:%d (%v)", re.Line, re.Column, tc.line, tc.column, err)
-			}
+			var e *iac.Error
+			require.ErrorAs(t, err, &e)
+			require.ErrorIs(t, err, tc.want.Err)
+			assert.Contains(t, e.Reason, tc.want.Reason)
+			got := *e
+			got.Reason = tc.want.Reason
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }
@@ -302,49 +279,41 @@ func TestPolicyJSON(t *testing.T) {
   "resourceSelection": {"tagMap": {"env": "dev"}}
 }`)
 	src := mustRead(t, data, iac.Options{Region: "us-east-1"})
-	if src.Kind != iac.KindPolicy || src.Policies[0].ID != "" || src.Policies[0].Region != "us-east-1" {
-		t.Errorf("source = %+v, policy %+v", src, src.Policies[0])
-	}
-	fs, _ := src.Policies[0].Validate(lifecycle.ValidateOptions{})
-	want := []brief{{lifecycle.SeverityError, "policyDetails[0].filter.unit", lifecycle.CodeAgeUnitRequired, 3, 62}}
-	if diff := cmp.Diff(want, briefs(fs)); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
-	}
+	assert.Equal(t, kindPolicy, src.Kind)
+	p, err := src.Select("")
+	require.NoError(t, err)
+	assert.Empty(t, p.ID())
+	assert.Equal(t, "us-east-1", p.Region())
+	fs, _ := p.Validate(lifecycle.ValidateOptions{})
+	want := []brief{{sevError, "policyDetails[0].filter.unit", lifecycle.CodeAgeUnitRequired, 3, 62}}
+	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")
+
 	var de *lifecycle.DecodeError
-	if _, err := iac.Read([]byte(`{"name": 1}`), iac.Options{}); !errors.As(err, &de) {
-		t.Errorf("Read = %v, want the *lifecycle.DecodeError", err)
-	}
+	_, err = iac.Read([]byte(`{"name": 1}`), iac.Options{})
+	assert.ErrorAs(t, err, &de, "the decoder's own error")
 }
 
 func TestParseParameters(t *testing.T) {
 	got, err := iac.ParseParameters([]string{"Env=prod", "AWS::Region=us-east-1", "Eq=a=b", "Env=dev", "Empty="})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := map[string]string{"Env": "dev", "AWS::Region": "us-east-1", "Eq": "a=b", "Empty": ""}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
+	assert.Equal(t, want, got)
 	for _, bad := range []string{"novalue", "=x"} {
-		var pe *iac.ParameterError
-		if _, err := iac.ParseParameters([]string{bad}); !errors.As(err, &pe) || !errors.Is(err, iac.ErrParameter) {
-			t.Errorf("ParseParameters(%q) = %v", bad, err)
-		}
+		t.Run(bad, func(t *testing.T) {
+			_, err := iac.ParseParameters([]string{bad})
+			require.ErrorIs(t, err, iac.ErrSyntax)
+			assert.EqualError(t, err, "iac: parameter "+strconv.Quote(bad)+" is not KEY=VALUE; write it as Env=prod or AWS::Region=us-east-1")
+		})
 	}
 }
 
 func TestFindingJSON(t *testing.T) {
-	f := iac.Finding{Finding: lifecycle.Finding{Severity: lifecycle.SeverityError, Path: "Resources.P.Properties.Name",
+	f := iac.Finding{Finding: lifecycle.Finding{Severity: sevError, Path: "Resources.P.Properties.Name",
 		Code: lifecycle.CodeRequired, Message: "is missing"}, Line: 3, Column: 7}
 	got, err := json.Marshal(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const want = `{"severity":"error","path":"Resources.P.Properties.Name","code":"required","message":"is missing","line":3,"column":7}`
-	if string(got) != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
-	if s := f.String(); s != "3:7: Resources.P.Properties.Name: error: is missing [required]" {
-		t.Errorf("String() = %q", s)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, `{"severity":"error","path":"Resources.P.Properties.Name","code":"required","message":"is missing","line":3,"column":7}`, string(got))
+	assert.Equal(t, "3:7: Resources.P.Properties.Name: error: is missing [required]", f.String())
+	f.Line, f.Column = 0, 0
+	assert.Equal(t, "Resources.P.Properties.Name: error: is missing [required]", f.String(), "without a position")
 }

@@ -1,11 +1,13 @@
 package iac_test
 
 import (
-	"errors"
 	"fmt"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
@@ -35,71 +37,14 @@ Resources:
 
 func readRegression(t *testing.T, param, cmp, value, retain string) *iac.Policy {
 	t.Helper()
-	s, err := iac.Read([]byte(fmt.Sprintf(regressionTemplate, param, cmp, value, retain)), iac.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.Policies[0]
+	return mustRead(t, []byte(fmt.Sprintf(regressionTemplate, param, cmp, value, retain)), iac.Options{}).Policies[0]
 }
 
-func filterValue(t *testing.T, p *iac.Policy) any {
+func filterValue(t *testing.T, p *iac.Policy) int {
 	t.Helper()
-	if p.Document == nil || len(p.Document.Policy.PolicyDetails) == 0 {
-		t.Fatal("no policy details")
-	}
-	return p.Document.Policy.PolicyDetails[0].Filter.Value
-}
-
-// Fn::Equals compares every character, not a shortened rendering.
-func TestEqualsComparesLongStrings(t *testing.T) {
-	long := strings.Repeat("a", 300)
-	for _, tc := range []struct {
-		name, x, y string
-		want       int
-	}{
-		{"differ after 300 characters", long + "X", long + "Y", 7},
-		{"same long string", long, long, 5},
-		{"differ in the last of 198", strings.Repeat("b", 197) + "X", strings.Repeat("b", 197) + "Y", 7},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if v := filterValue(t, readRegression(t, tc.x, tc.y, "!If [C, 5, 7]", "x")); v != tc.want {
-				t.Errorf("Value = %v, want %d", v, tc.want)
-			}
-		})
-	}
-}
-
-// Integers are decimal only; Go literal syntax is not an integer.
-func TestIntegersAreDecimal(t *testing.T) {
-	for _, tc := range []struct {
-		value string
-		want  any // nil: a wrong-type finding
-	}{
-		{`"010"`, 10},
-		{`"10"`, 10},
-		{`"+10"`, 10},
-		{`"10.0"`, 10},
-		{`"1e1"`, 10},
-		{`"0x1E"`, nil},
-		{`"1_0"`, nil},
-		{`"0b11"`, nil},
-		{`"0o7"`, nil},
-		{`"Inf"`, nil},
-		{`"10.5"`, nil},
-	} {
-		t.Run(tc.value, func(t *testing.T) {
-			p := readRegression(t, "a", "a", tc.value, "x")
-			if tc.want != nil {
-				if v := filterValue(t, p); v != tc.want {
-					t.Errorf("Value = %v, want %v", v, tc.want)
-				}
-				return
-			}
-			if !hasFinding(t, p, iac.CodeWrongType, "") {
-				t.Errorf("no %s finding for %s", iac.CodeWrongType, tc.value)
-			}
-		})
-	}
+	require.NotNil(t, p.Document())
+	require.NotEmpty(t, p.Document().Policy.PolicyDetails, "no policy details")
+	return p.Document().Policy.PolicyDetails[0].Filter.Value
 }
 
 // hasFinding reports whether validating p gives a finding with the code
@@ -116,6 +61,52 @@ func hasFinding(t *testing.T, p *iac.Policy, code lifecycle.Code, part string) b
 	return false
 }
 
+// Fn::Equals compares every character, not a shortened rendering.
+func TestEqualsComparesLongStrings(t *testing.T) {
+	long := strings.Repeat("a", 300)
+	for _, tc := range []struct {
+		name, x, y string
+		want       int
+	}{
+		{"differ after 300 characters", long + "X", long + "Y", 7},
+		{"same long string", long, long, 5},
+		{"differ in the last of 198", strings.Repeat("b", 197) + "X", strings.Repeat("b", 197) + "Y", 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, filterValue(t, readRegression(t, tc.x, tc.y, "!If [C, 5, 7]", "x")))
+		})
+	}
+}
+
+// Integers are decimal only; Go literal syntax is not an integer.
+func TestIntegersAreDecimal(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		want  int // 0: a wrong-type finding
+	}{
+		{`"010"`, 10},
+		{`"10"`, 10},
+		{`"+10"`, 10},
+		{`"10.0"`, 10},
+		{`"1e1"`, 10},
+		{`"0x1E"`, 0},
+		{`"1_0"`, 0},
+		{`"0b11"`, 0},
+		{`"0o7"`, 0},
+		{`"Inf"`, 0},
+		{`"10.5"`, 0},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			p := readRegression(t, "a", "a", tc.value, "x")
+			if tc.want != 0 {
+				assert.Equal(t, tc.want, filterValue(t, p))
+				return
+			}
+			assert.True(t, hasFinding(t, p, "wrong-type", ""), "no wrong-type finding for %s", tc.value)
+		})
+	}
+}
+
 // Nested functions cannot build an unbounded string: past maxString
 // bytes the value is unresolved, and reading takes little memory.
 func TestResolvedStringsAreBounded(t *testing.T) {
@@ -129,24 +120,16 @@ func TestResolvedStringsAreBounded(t *testing.T) {
 			runtime.ReadMemStats(&before)
 			s, err := iac.Read([]byte(strings.Replace(intrinsicTemplate, "EXPR", tc.expr, 1)), iac.Options{})
 			runtime.ReadMemStats(&after)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
-				t.Errorf("reading allocated %d bytes; want at most 64 MiB", got)
-			}
+			require.NoError(t, err)
+			assert.LessOrEqual(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "bytes allocated by reading")
 			p := s.Policies[0]
-			if d := p.Document.Policy.Description; d != "" {
-				t.Errorf("Description is %d bytes; want it left out", len(d))
-			}
-			if !hasFinding(t, p, iac.CodeUnresolved, "result longer than 65536 bytes") {
-				t.Error("no finding says the result is too long")
-			}
+			assert.Empty(t, p.Document().Policy.Description, "the too-long Description is left out")
+			assert.True(t, hasFinding(t, p, "unresolved", "result longer than 65536 bytes"), "no finding says the result is too long")
 		})
 	}
 }
 
-// Deeply nested JSON is a *ReadError, found without reading it all.
+// Deeply nested JSON is an *Error, found without reading it all.
 func TestJSONDepthLimit(t *testing.T) {
 	for _, tc := range []struct{ name, data string }{
 		{"lists", strings.Repeat("[", 500000) + strings.Repeat("]", 500000)},
@@ -155,15 +138,18 @@ func TestJSONDepthLimit(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := iac.Read([]byte(tc.data), iac.Options{})
-			var re *iac.ReadError
-			if !errors.As(err, &re) || !errors.Is(err, iac.ErrSyntax) || !strings.Contains(re.Reason, "nested more than 10000") {
-				t.Fatalf("err = %v; want a *ReadError on nesting", err)
-			}
-			if re.Line != 1 || re.Column < 10000 {
-				t.Errorf("error at %d:%d; want line 1, past column 10000", re.Line, re.Column)
-			}
+			var e *iac.Error
+			require.ErrorAs(t, err, &e)
+			require.ErrorIs(t, err, iac.ErrSyntax)
+			assert.Contains(t, e.Reason, "nested more than 10000")
+			assert.Equal(t, 1, e.Line)
+			assert.GreaterOrEqual(t, e.Column, 10000)
 		})
 	}
+	// The deepest document read: 10000 levels, where Resources is a list.
+	_, err := iac.Read([]byte(`{"Resources": `+strings.Repeat("[", 9999)+strings.Repeat("]", 9999)+"}"), iac.Options{})
+	assert.ErrorIs(t, err, iac.ErrInvalid)
+	assert.ErrorContains(t, err, "Resources: is a list; expected an object of resources")
 }
 
 // Unquoted YAML 1.1 boolean words are booleans, as CloudFormation reads
@@ -178,9 +164,7 @@ func TestYAML11Booleans(t *testing.T) {
 	} {
 		t.Run(tc.retain, func(t *testing.T) {
 			p := readRegression(t, "a", "a", "5", tc.retain)
-			if got := p.Document.Policy.PolicyDetails[0].ExclusionRules.TagMap["Retain"]; got != tc.want {
-				t.Errorf("Retain: %s read as %q, want %q", tc.retain, got, tc.want)
-			}
+			assert.Equal(t, tc.want, p.Document().Policy.PolicyDetails[0].ExclusionRules.TagMap["Retain"])
 		})
 	}
 }
@@ -200,14 +184,12 @@ func TestYAMLAliasesRejected(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := iac.Read([]byte(tc.yaml), iac.Options{})
-			var re *iac.ReadError
-			if !errors.As(err, &re) || !errors.Is(err, iac.ErrSyntax) {
-				t.Fatalf("err = %v; want a *ReadError wrapping ErrSyntax", err)
-			}
-			if re.Line != tc.line || re.Column != tc.col || !strings.Contains(re.Reason, tc.what) ||
-				!strings.Contains(re.Reason, "CloudFormation does not accept") {
-				t.Errorf("err = %v; want line %d, column %d, naming %s", err, tc.line, tc.col, tc.what)
-			}
+			var e *iac.Error
+			require.ErrorAs(t, err, &e)
+			require.ErrorIs(t, err, iac.ErrSyntax)
+			want := iac.Error{Format: "YAML", Line: tc.line, Column: tc.col, Err: iac.ErrSyntax,
+				Reason: tc.what + ": CloudFormation does not accept YAML anchors, aliases or merge keys; write the value out in full"}
+			assert.Equal(t, want, *e)
 		})
 	}
 }
@@ -255,27 +237,25 @@ func TestTerraformRegion(t *testing.T) {
 				prefix = tc.module + "."
 			}
 			data := fmt.Sprintf(plan, prefix, tc.module, tc.provider, tc.resource)
-			s, err := iac.Read([]byte(data), iac.Options{Region: tc.optRegion})
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := s.Policies[0]
-			if p.Region != tc.want {
-				t.Errorf("Region = %q, want %q", p.Region, tc.want)
-			}
+			p := mustRead(t, []byte(data), iac.Options{Region: tc.optRegion}).Policies[0]
+			assert.Equal(t, tc.want, p.Region())
 			fs, _ := p.Validate(lifecycle.ValidateOptions{})
-			var warning string
+			var warnings []iac.Finding
 			for _, f := range fs {
 				if strings.Contains(f.Message, "Region is unknown") {
-					warning = f.Message
-					if f.Severity != lifecycle.SeverityWarning || f.Code != iac.CodeUnresolved || !strings.Contains(f.Message, "--region supplies it") {
-						t.Errorf("finding %v; want an %s warning naming --region", f, iac.CodeUnresolved)
-					}
+					warnings = append(warnings, f)
 				}
 			}
-			if tc.warning == "" && warning != "" || !strings.Contains(warning, tc.warning) {
-				t.Errorf("warning %q; want one containing %q", warning, tc.warning)
+			if tc.warning == "" {
+				assert.Empty(t, warnings)
+				return
 			}
+			require.Len(t, warnings, 1)
+			w := warnings[0]
+			assert.Equal(t, sevWarning, w.Severity)
+			assert.Equal(t, lifecycle.Code("unresolved"), w.Code)
+			assert.Contains(t, w.Message, tc.warning)
+			assert.Contains(t, w.Message, "--region supplies it")
 		})
 	}
 }

@@ -9,52 +9,36 @@ import (
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
-// Kind is the kind of source a policy was read from. The zero Kind is
-// not valid.
-type Kind uint8
+// sourceKind is the kind of source a policy was read from.
+type sourceKind uint8
 
-// The kinds of source Read recognises.
 const (
-	// KindPolicy is an API-JSON policy document in one of the shapes
-	// lifecycle.DecodePolicy accepts.
-	KindPolicy Kind = iota + 1
-	// KindCloudFormation is a CloudFormation template, JSON or YAML,
-	// including the templates that "cdk synth" writes.
-	KindCloudFormation
-	// KindTerraformPlan is the output of "terraform show -json" for a
-	// saved plan.
-	KindTerraformPlan
-	// KindTerraformState is the output of "terraform show -json" for the
-	// current state.
-	KindTerraformState
+	srcPolicy   sourceKind = iota // API JSON, as lifecycle.DecodePolicy reads it
+	srcTemplate                   // a CloudFormation template, JSON or YAML, CDK output included
+	srcPlan                       // terraform show -json of a saved plan
+	srcState                      // terraform show -json of the state
 )
 
-// String returns a short English name of the kind.
-func (k Kind) String() string {
+// String returns the English name that Source.Kind documents.
+func (k sourceKind) String() string {
 	switch k {
-	case KindPolicy:
-		return "lifecycle policy JSON"
-	case KindCloudFormation:
+	case srcTemplate:
 		return "CloudFormation template"
-	case KindTerraformPlan:
+	case srcPlan:
 		return "Terraform plan JSON"
-	case KindTerraformState:
+	case srcState:
 		return "Terraform state JSON"
 	}
-	return "unknown source"
+	return "lifecycle policy JSON"
 }
 
-// SelectFlag returns the command-line flag that chooses one policy among
-// several in a source of this kind: "--resource" for a template,
-// "--address" for Terraform, "" for an API-JSON policy, which holds one.
-func (k Kind) SelectFlag() string {
-	switch k {
-	case KindCloudFormation:
+// selectFlag returns the command-line flag that chooses one policy among
+// several in a source of this kind.
+func (k sourceKind) selectFlag() string {
+	if k == srcTemplate {
 		return "--resource"
-	case KindTerraformPlan, KindTerraformState:
-		return "--address"
 	}
-	return ""
+	return "--address"
 }
 
 // Options are the values the reader cannot find in the source itself.
@@ -91,99 +75,75 @@ type Options struct {
 // --parameter flag, into the map Options.Parameters takes. The key is
 // everything before the first "="; a later argument for the same key
 // replaces an earlier one. An argument without "=" or with an empty key is
-// an error naming it.
+// an *Error wrapping ErrSyntax that names it.
 func ParseParameters(args []string) (map[string]string, error) {
 	out := make(map[string]string, len(args))
 	for _, a := range args {
 		k, v, ok := strings.Cut(a, "=")
 		if !ok || k == "" {
-			return nil, &ParameterError{Arg: a}
+			return nil, &Error{Err: ErrSyntax,
+				Reason: "parameter " + strconv.Quote(a) + " is not KEY=VALUE; write it as Env=prod or AWS::Region=us-east-1"}
 		}
 		out[k] = v
 	}
 	return out, nil
 }
 
-// ParameterError reports a --parameter argument that is not KEY=VALUE.
-type ParameterError struct {
-	// Arg is the argument as given.
-	Arg string
-}
-
-// Unwrap returns ErrParameter.
-func (e *ParameterError) Unwrap() error { return ErrParameter }
-
-// Error implements error.
-func (e *ParameterError) Error() string {
-	return "iac: parameter " + strconv.Quote(e.Arg) + " is not KEY=VALUE; write it as Env=prod or AWS::Region=us-east-1"
-}
-
 // Source is what Read found in one input: its kind and the lifecycle
 // policies it holds.
 type Source struct {
-	Kind Kind
-	// Format is "JSON" or "YAML".
-	Format string
+	// Kind names the kind of source, for messages: "lifecycle policy
+	// JSON", "CloudFormation template" (JSON or YAML, the output of cdk
+	// synth included), "Terraform plan JSON" or "Terraform state JSON".
+	Kind string
 	// Policies are the lifecycle policies in source order: template
 	// resources in the order of the Resources section, Terraform resources
 	// in the order of resource_changes (a plan) or of the module tree, root
 	// module first, depth first (state). A policy whose resource a plan
-	// deletes, or whose template Condition is false, is left out.
+	// deletes, or whose template Condition is false, is left out. Read
+	// returns at least one.
 	Policies []*Policy
 }
 
-// IDs returns the IDs of the policies, in the order of Policies.
-func (s *Source) IDs() []string {
+// Select returns the policy with the given logical ID or address, or,
+// for an empty id, the only policy. Its errors are all about the choice:
+// an *Error wrapping ErrNoMatch whose message lists the IDs of the
+// policies and, when id is empty, names the flag that chooses one
+// ("--resource" for a template, "--address" for Terraform).
+func (s *Source) Select(id string) (*Policy, error) {
 	ids := make([]string, len(s.Policies))
 	for i, p := range s.Policies {
-		ids[i] = p.ID
-	}
-	return ids
-}
-
-// Select returns the policy with the given logical ID or address. An
-// empty id selects the only policy; with several it is a *SelectError
-// wrapping ErrAmbiguous that lists them; an id that names none is a
-// *SelectError wrapping ErrNotFound.
-func (s *Source) Select(id string) (*Policy, error) {
-	if id == "" {
-		if len(s.Policies) == 1 {
-			return s.Policies[0], nil
-		}
-		return nil, &SelectError{Available: s.IDs(), Flag: s.Kind.SelectFlag(), Err: ErrAmbiguous}
-	}
-	for _, p := range s.Policies {
-		if p.ID == id {
+		if id != "" && p.id == id || id == "" && len(s.Policies) == 1 {
 			return p, nil
 		}
+		ids[i] = p.id
 	}
-	return nil, &SelectError{ID: id, Available: s.IDs(), Flag: s.Kind.SelectFlag(), Err: ErrNotFound}
+	list := strings.Join(ids, ", ")
+	switch {
+	case len(ids) == 0:
+		return nil, &Error{Err: ErrNoMatch, Reason: "the source holds no lifecycle policy"}
+	case id != "":
+		return nil, &Error{Err: ErrNoMatch,
+			Reason: "no lifecycle policy " + strconv.Quote(id) + " in the source; it holds " + list}
+	}
+	return nil, &Error{Err: ErrNoMatch, Reason: "the source holds " + strconv.Itoa(len(ids)) +
+		" lifecycle policies (" + list + "); choose one with " + s.Policies[0].kind.selectFlag() + " ID"}
 }
 
 // Policy is one lifecycle policy of a source, converted to the API's
-// model, with what the source says about where it runs.
+// model, with what the source says about where it runs. It keeps the
+// source's tree, so that Validate and Locate can name members in the
+// source's terms.
 type Policy struct {
-	// ID is the template's logical ID or the Terraform resource address;
-	// "" for an API-JSON policy.
-	ID string
-	// Document is the converted policy. For a template or Terraform its
-	// Shape is lifecycle.ShapePolicy. Values the dry-run does not need
-	// and that cannot be resolved are replaced: the name and execution role
-	// by Placeholder, the description and tags left out; each is reported
-	// by a warning.
-	Document *lifecycle.Document
-	// Region and AccountID are those of the policy when the source or the
-	// options tell them (for Terraform: the resource's region argument, else
-	// its provider's configured region, a constant or a root variable, else
-	// Options.Region; the policy ARN in state); "" when unknown, which a
-	// Terraform policy reports by a warning. Pass them to the dry-run for
-	// the scope rule (Decision L-26).
-	Region, AccountID string
+	id              string
+	doc             *lifecycle.Document
+	region, account string
 
-	kind     Kind
+	kind     sourceKind
+	format   string // "JSON" or "YAML"
 	prefix   string // source path of the properties: "Resources.X.Properties" or the address
 	props    *node  // the properties as written: the template's Properties, the plan's after
-	findings Findings
+	findings []Finding
 	// unresolved holds the API paths of values that could not be read
 	// (unresolvable where the dry-run needs them, or of the wrong type);
 	// validation findings within them, and "missing" findings of the
@@ -194,24 +154,75 @@ type Policy struct {
 	paths map[string]string
 }
 
+// ID returns the template's logical ID or the Terraform resource address;
+// "" for an API-JSON policy.
+func (p *Policy) ID() string { return p.id }
+
+// Document returns the converted policy. For a template or Terraform its
+// Shape is lifecycle.ShapePolicy. Values the dry-run does not need and
+// that cannot be resolved are replaced: the name and execution role by
+// Placeholder, the description and tags left out; each is reported by a
+// warning of Validate.
+func (p *Policy) Document() *lifecycle.Document { return p.doc }
+
+// Region returns the policy's Region, "" when unknown. For API JSON it is
+// that of the policy's ARN, else Options.Region; for a template,
+// AWS::Region as Options give it. For Terraform it is the resource's
+// region argument, else (a plan) the region its provider configuration
+// sets as a constant or a root variable, else that of the policy's ARN,
+// else Options.Region; a Region that stays unknown is a warning of
+// Validate. Pass it to the dry-run for the scope rule (Decision L-26).
+func (p *Policy) Region() string { return p.region }
+
+// AccountID returns the policy's account, "" when unknown: that of the
+// policy's ARN, else Options.AccountID (for a template, AWS::AccountId as
+// Options give it). Pass it to the dry-run for the scope rule (Decision
+// L-26).
+func (p *Policy) AccountID() string { return p.account }
+
 // Placeholder stands for an unresolved name or execution role, which the
 // dry-run does not need. It is a valid value of both members.
 const Placeholder = "ibkit-unresolved"
 
 // Read detects the kind of source from its content and reads every
-// lifecycle policy in it:
+// lifecycle policy in it, so that one entry point serves every policy
+// file:
 //
 //   - JSON with a Resources or AWSTemplateFormatVersion member, or any
-//     YAML document: a CloudFormation template (CDK output included);
+//     YAML document: a CloudFormation template. Every resource of type
+//     AWS::ImageBuilder::LifecyclePolicy is a policy, named by its logical
+//     ID; its PascalCase properties map to the API's camelCase members.
+//     YAML's short-form tags (!Ref, !Sub, !GetAtt, ...) are read as their
+//     long forms; unquoted yes, no, on, off, y and n are booleans (YAML
+//     1.1), and anchors, aliases and merge keys are errors, as
+//     CloudFormation has them. The templates "cdk synth" writes are read
+//     the same way: the CDK's metadata, rules and other resources are
+//     ignored.
 //   - JSON with resource_changes or planned_values: "terraform show -json"
-//     of a saved plan;
+//     of a saved plan. Each aws_imagebuilder_lifecycle_policy of
+//     resource_changes is a policy with its planned value (change.after),
+//     named by its address; one the plan deletes is left out.
 //   - JSON with values and format_version: "terraform show -json" of the
-//     state;
-//   - any other JSON object: an API-JSON policy (lifecycle.DecodePolicy).
+//     state, with the policies of the root module and of its child modules
+//     at any depth.
+//   - Any other JSON object: an API-JSON policy as lifecycle.DecodePolicy
+//     reads it (the bare policy, a GetLifecyclePolicy response, a Create
+//     or Update input).
 //
-// A malformed document is a *ReadError wrapping ErrSyntax, with the line
-// and column; a source of no known kind, one wrapping ErrShape; a source
-// without a lifecycle policy, one wrapping ErrNoPolicy. An API-JSON policy
+// Template values are resolved offline where the template and opts tell
+// them: Ref to a parameter or pseudo parameter (AWS::Partition and
+// AWS::URLSuffix follow from the Region) and AWS::NoValue; Fn::Sub,
+// Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, and Fn::If
+// on conditions that Fn::Equals, Fn::Not, Fn::And, Fn::Or and Condition
+// decide. A resource whose Condition is false is not part of the source.
+// What cannot be known before deployment (Fn::GetAtt, Fn::ImportValue, Ref
+// to a resource, an SSM parameter, a Terraform value known only after
+// apply) or is not evaluated (Fn::GetAZs, Fn::Cidr, the language
+// extensions) becomes an "unresolved" finding of Policy.Validate.
+//
+// A malformed document is an *Error wrapping ErrSyntax, with the line and
+// column; a source of no known kind, one wrapping ErrInvalid; a source
+// without a lifecycle policy, one wrapping ErrNoMatch. An API-JSON policy
 // that DecodePolicy rejects returns its *lifecycle.DecodeError. Problems
 // inside a policy (an unresolvable value, a property of the wrong type)
 // are not errors of Read: they are findings of Policy.Validate.
@@ -231,7 +242,7 @@ func Read(data []byte, opts Options) (*Source, error) {
 		return nil, err
 	}
 	if root.kind != kindMap {
-		return nil, &ReadError{Format: format, Line: root.line, Column: root.col, Err: ErrShape,
+		return nil, &Error{Format: format, Line: root.line, Column: root.col, Err: ErrInvalid,
 			Reason: "found " + root.kind.String() + ", expected an object: a CloudFormation template, the output of terraform show -json, or a lifecycle policy"}
 	}
 	var src *Source
@@ -239,11 +250,11 @@ func Read(data []byte, opts Options) (*Source, error) {
 	case root.member("Resources") != nil || root.member("AWSTemplateFormatVersion") != nil || format == "YAML":
 		src, err = readTemplate(root, format, opts)
 	case root.member("resource_changes") != nil || root.member("planned_values") != nil:
-		src, err = readTerraform(root, KindTerraformPlan, opts)
+		src, err = readTerraform(root, srcPlan, opts)
 	case root.member("format_version") != nil && (root.member("values") != nil || root.member("terraform_version") != nil):
-		src, err = readTerraform(root, KindTerraformState, opts)
+		src, err = readTerraform(root, srcState, opts)
 	case root.member("lineage") != nil && root.member("resources") != nil:
-		return nil, &ReadError{Format: format, Err: ErrShape,
+		return nil, &Error{Format: format, Err: ErrInvalid,
 			Reason: "this is a raw terraform.tfstate file; give the output of terraform show -json instead"}
 	default:
 		return readPolicyJSON(data, root, opts)
@@ -253,26 +264,31 @@ func Read(data []byte, opts Options) (*Source, error) {
 	}
 	if len(src.Policies) == 0 {
 		what := "AWS::ImageBuilder::LifecyclePolicy resource"
-		if src.Kind != KindCloudFormation {
+		if src.Kind != srcTemplate.String() {
 			what = "aws_imagebuilder_lifecycle_policy resource that exists after the change"
 		}
-		return nil, &ReadError{Format: format, Err: ErrNoPolicy, Reason: "the " + src.Kind.String() + " has no " + what}
+		return nil, &Error{Format: format, Err: ErrNoMatch, Reason: "the " + src.Kind + " has no " + what}
 	}
 	return src, nil
 }
+
+// newSource returns an empty source of kind k.
+func newSource(k sourceKind) *Source { return &Source{Kind: k.String()} }
 
 func readPolicyJSON(data []byte, root *node, opts Options) (*Source, error) {
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: opts.AllowUnknownFields})
 	if err != nil {
 		return nil, err
 	}
-	p := &Policy{Document: doc, kind: KindPolicy, props: root}
+	p := &Policy{doc: doc, kind: srcPolicy, format: "JSON", props: root}
 	if r, a, ok := arnScope(doc.Policy.ARN); ok {
-		p.Region, p.AccountID = r, a
+		p.region, p.account = r, a
 	} else {
-		p.Region, p.AccountID = opts.Region, opts.AccountID
+		p.region, p.account = opts.Region, opts.AccountID
 	}
-	return &Source{Kind: KindPolicy, Format: "JSON", Policies: []*Policy{p}}, nil
+	src := newSource(srcPolicy)
+	src.Policies = []*Policy{p}
+	return src, nil
 }
 
 // arnScope returns the Region and account of a lifecycle policy ARN.
@@ -287,11 +303,11 @@ func arnScope(arn string) (region, account string, ok bool) {
 // finish converts the resolved properties of a policy, records the
 // findings, and decodes the result into the policy's Document.
 func (p *Policy) finish(resolved *node, opts Options, extra map[string]any) {
-	c := converter{p: p, tf: p.kind != KindCloudFormation, strict: !opts.AllowUnknownFields}
+	c := converter{p: p, tf: p.kind != srcTemplate, strict: !opts.AllowUnknownFields}
 	api := c.object(resolved, policySchema(), "", "")
 	for k, v := range extra {
 		api[k] = v
 	}
-	p.Document = decodeConverted(api, p)
+	p.doc = decodeConverted(api, p)
 	slices.Sort(p.unresolved)
 }

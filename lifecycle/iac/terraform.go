@@ -13,13 +13,13 @@ const terraformType = "aws_imagebuilder_lifecycle_policy"
 // that "terraform show -json" writes: for a saved plan, the planned value
 // of each resource change (resources the plan deletes are left out);
 // for the state, the values of the root module and of every child module.
-func readTerraform(root *node, kind Kind, opts Options) (*Source, error) {
-	src := &Source{Kind: kind, Format: "JSON"}
-	tr := tfReader{root: root, opts: opts, src: src}
-	if kind == KindTerraformPlan {
+func readTerraform(root *node, kind sourceKind, opts Options) (*Source, error) {
+	src := newSource(kind)
+	tr := tfReader{root: root, opts: opts, src: src, kind: kind}
+	if kind == srcPlan {
 		rcs := root.member("resource_changes")
 		if rcs != nil && rcs.kind != kindSeq {
-			return nil, &ReadError{Format: "JSON", Path: "resource_changes", Line: rcs.line, Column: rcs.col, Err: ErrShape,
+			return nil, &Error{Format: "JSON", Path: "resource_changes", Line: rcs.line, Column: rcs.col, Err: ErrInvalid,
 				Reason: "is " + rcs.kind.String() + "; expected a list of resource changes"}
 		}
 		if rcs != nil {
@@ -39,6 +39,7 @@ type tfReader struct {
 	root *node
 	opts Options
 	src  *Source
+	kind sourceKind
 }
 
 func text(n *node) string {
@@ -108,12 +109,12 @@ func (tr *tfReader) module(m *node, depth int) {
 // gives, "" when unknown; why then says why, for the warning given when
 // neither the policy ARN nor Options.Region supplies the Region.
 func (tr *tfReader) add(address string, written, merged *node, region, why string) {
-	p := &Policy{ID: address, kind: tr.src.Kind, prefix: address, props: written}
+	p := &Policy{id: address, kind: tr.kind, format: "JSON", prefix: address, props: written}
 	extra := map[string]any{}
 	if arn := text(merged.member("arn")); arn != "" {
 		if r, a, ok := arnScope(arn); ok {
 			extra["arn"] = arn
-			p.AccountID = a
+			p.account = a
 			if region == "" {
 				region = r
 			}
@@ -122,16 +123,16 @@ func (tr *tfReader) add(address string, written, merged *node, region, why strin
 	if region == "" {
 		region = tr.opts.Region
 	}
-	if p.AccountID == "" {
-		p.AccountID = tr.opts.AccountID
+	if p.account == "" {
+		p.account = tr.opts.AccountID
 	}
-	p.Region = region
+	p.region = region
 	if region == "" {
 		line, col := 0, 0
 		if written != nil {
 			line, col = written.line, written.col
 		}
-		p.addFindingAt(lifecycle.SeverityWarning, address, line, col, CodeUnresolved,
+		p.addFindingAt(lifecycle.SeverityWarning, address, line, col, codeUnresolved,
 			"the policy's Region is unknown ("+why+"); --region supplies it")
 	}
 	p.finish(merged, tr.opts, extra)

@@ -2,14 +2,14 @@ package iac
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/ibkit/ibkit/internal/jsonread"
 )
 
 // nodeKind is the kind of a value in a source tree.
@@ -104,131 +104,120 @@ const maxNodes = 1 << 20
 // maxDepth bounds the nesting of lists and objects in a document.
 const maxDepth = 10000
 
-// parseJSON reads one JSON value into a tree. Syntax errors and members
-// given twice are *ReadErrors with the line and column.
+// parseJSON reads one JSON value into a tree through jsonread, the
+// module's JSON reading layer. Syntax errors and members given twice are
+// *Errors with the line and column.
 func parseJSON(data []byte) (*node, error) {
-	return newJSONParser(data).parse()
-}
-
-func newJSONParser(data []byte) *jsonParser {
-	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), pos: position{data: data, line: 1, col: 1}}
-	p.dec.UseNumber()
-	return p
-}
-
-func (p *jsonParser) parse() (*node, error) {
-	root, err := p.value(0)
+	p, err := newJSONParser(data)
 	if err != nil {
 		return nil, err
 	}
-	off := p.start()
-	if _, err := p.dec.Token(); err != io.EOF {
-		line, col := p.pos.at(off)
-		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Err: ErrSyntax,
-			Reason: "unexpected data after the top-level value"}
-	}
-	return root, nil
+	return p.parse()
 }
 
 type jsonParser struct {
-	data  []byte
-	dec   *json.Decoder
+	r     *jsonread.Reader
 	nodes int
 	pos   position
 }
 
-// start returns the offset of the next token: the decoder's offset past
-// white space and separators.
-func (p *jsonParser) start() int64 {
-	off := p.dec.InputOffset()
-	for off < int64(len(p.data)) {
-		switch p.data[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-			continue
-		}
-		break
+func newJSONParser(data []byte) (*jsonParser, error) {
+	r, err := jsonread.NewBytes(data, maxDepth)
+	p := &jsonParser{r: r, pos: position{data: data, line: 1, col: 1}}
+	if err != nil {
+		return nil, p.syntax(err)
 	}
-	return off
+	return p, nil
 }
 
-func (p *jsonParser) syntax(err error) error {
-	var se *json.SyntaxError
-	off := p.dec.InputOffset()
-	reason := err.Error()
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		off = int64(len(p.data))
-		reason = "unexpected end of input"
+func (p *jsonParser) parse() (*node, error) {
+	root, err := p.value()
+	if err != nil {
+		return nil, err
 	}
-	reason = strings.TrimPrefix(reason, "json: ")
+	off := p.r.Offset()
+	if err := p.r.Finish("value"); err != nil {
+		return nil, p.errorAt(off, "unexpected data after the top-level value")
+	}
+	return root, nil
+}
+
+// noPath is the path jsonread's errors carry: iac gives positions instead.
+func noPath() string { return "" }
+
+// errorAt returns the syntax error at byte offset off.
+func (p *jsonParser) errorAt(off int64, reason string) error {
 	line, col := p.pos.at(off)
-	return &ReadError{Format: "JSON", Line: line, Column: col, Reason: reason, Err: ErrSyntax}
+	return &Error{Format: "JSON", Line: line, Column: col, Reason: reason, Err: ErrSyntax}
 }
 
-func (p *jsonParser) value(depth int) (*node, error) {
-	off := p.start()
-	tok, err := p.dec.Token()
+// syntax turns an error of jsonread into a syntax error at its offset.
+func (p *jsonParser) syntax(err error) error {
+	var je *jsonread.Error
+	if !errors.As(err, &je) {
+		return &Error{Format: "JSON", Reason: err.Error(), Err: ErrSyntax}
+	}
+	return p.errorAt(je.Offset, je.Reason)
+}
+
+// value reads the next value: a scalar, or a list or object with all it
+// holds.
+func (p *jsonParser) value() (*node, error) {
+	if k := p.r.Peek(); (k == jsonread.BeginArray || k == jsonread.BeginObject) && p.r.Depth() >= maxDepth {
+		return nil, p.errorAt(p.r.Offset(), "lists and objects are nested more than "+strconv.Itoa(maxDepth)+" deep")
+	}
+	tok, off, err := p.r.Token(noPath)
 	if err != nil {
 		return nil, p.syntax(err)
 	}
 	p.nodes++
 	if p.nodes > maxNodes {
-		return nil, &ReadError{Format: "JSON", Err: ErrSyntax, Reason: "the document has more than " + strconv.Itoa(maxNodes) + " values"}
+		return nil, &Error{Format: "JSON", Err: ErrSyntax, Reason: "the document has more than " + strconv.Itoa(maxNodes) + " values"}
 	}
 	line, col := p.pos.at(off)
 	n := &node{line: line, col: col}
-	if depth > maxDepth {
-		return nil, &ReadError{Format: "JSON", Line: line, Column: col, Err: ErrSyntax,
-			Reason: "lists and objects are nested more than " + strconv.Itoa(maxDepth) + " deep"}
-	}
-	switch t := tok.(type) {
-	case nil:
+	switch tok.Kind() {
+	case jsonread.Null:
 		n.kind = kindNull
-	case bool:
-		n.kind, n.text = kindBool, strconv.FormatBool(t)
-	case json.Number:
-		n.kind, n.text = kindNumber, t.String()
-	case string:
-		n.kind, n.text = kindString, t
-	case json.Delim:
-		switch t {
-		case '[':
-			n.kind = kindSeq
-			for p.dec.More() {
-				item, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.items = append(n.items, item)
+	case jsonread.True, jsonread.False:
+		n.kind, n.text = kindBool, strconv.FormatBool(tok.Bool())
+	case jsonread.Number:
+		n.kind, n.text = kindNumber, tok.String()
+	case jsonread.String:
+		n.kind, n.text = kindString, tok.String()
+	case jsonread.BeginArray:
+		n.kind = kindSeq
+		for p.r.Peek() != jsonread.EndArray {
+			item, err := p.value()
+			if err != nil {
+				return nil, err
 			}
-		case '{':
-			n.kind = kindMap
-			seen := map[string]bool{}
-			for p.dec.More() {
-				koff := p.start()
-				ktok, err := p.dec.Token()
-				if err != nil {
-					return nil, p.syntax(err)
-				}
-				key, _ := ktok.(string)
-				if seen[key] {
-					kl, kc := p.pos.at(koff)
-					return nil, &ReadError{Format: "JSON", Line: kl, Column: kc, Err: ErrSyntax,
-						Reason: "member " + strconv.Quote(key) + " is given twice; keep one"}
-				}
-				seen[key] = true
-				val, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.keys = append(n.keys, key)
-				n.items = append(n.items, val)
-			}
+			n.items = append(n.items, item)
 		}
-		if _, err := p.dec.Token(); err != nil { // the closing delimiter
+		if _, _, err := p.r.Token(noPath); err != nil {
+			return nil, p.syntax(err)
+		}
+	case jsonread.BeginObject:
+		n.kind = kindMap
+		seen := map[string]bool{}
+		for p.r.Peek() != jsonread.EndObject {
+			ktok, koff, err := p.r.Token(noPath)
+			if err != nil {
+				return nil, p.syntax(err)
+			}
+			key := ktok.String()
+			if seen[key] {
+				return nil, p.errorAt(koff, "member "+strconv.Quote(key)+" is given twice; keep one")
+			}
+			seen[key] = true
+			val, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, key)
+			n.items = append(n.items, val)
+		}
+		if _, _, err := p.r.Token(noPath); err != nil {
 			return nil, p.syntax(err)
 		}
 	}
@@ -269,11 +258,11 @@ func (p *position) at(off int64) (int, int) {
 // short-form tags become the long form: !Ref X becomes {"Ref": X},
 // !GetAtt A.B becomes {"Fn::GetAtt": ["A", "B"]} and !Name V becomes
 // {"Fn::Name": V}. Malformed YAML and mapping keys given twice are
-// *ReadErrors with the line and column.
+// *Errors with the line and column.
 func parseYAML(data []byte) (*node, error) {
 	var doc yaml.Node
 	if err := yaml.Load(data, &doc); err != nil {
-		re := &ReadError{Format: "YAML", Err: ErrSyntax, Reason: err.Error()}
+		re := &Error{Format: "YAML", Err: ErrSyntax, Reason: err.Error()}
 		var le *yaml.LoadError
 		if errors.As(err, &le) {
 			re.Line, re.Column, re.Reason = le.Mark.Line, le.Mark.Column, le.Message
@@ -299,7 +288,7 @@ type yamlConverter struct{ nodes int }
 func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 	y.nodes++
 	if y.nodes > maxNodes || depth > maxDepth {
-		return nil, &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
+		return nil, &Error{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
 			Reason: "the document has more than " + strconv.Itoa(maxNodes) + " values or is nested more than " +
 				strconv.Itoa(maxDepth) + " deep"}
 	}
@@ -353,11 +342,11 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 				return nil, noAliases(k, "merge key <<")
 			}
 			if k.Kind != yaml.ScalarNode {
-				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
+				return nil, &Error{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
 					Reason: "a mapping key must be a plain value, not a list or mapping"}
 			}
 			if seen[k.Value] {
-				return nil, &ReadError{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
+				return nil, &Error{Format: "YAML", Line: k.Line, Column: k.Column, Err: ErrSyntax,
 					Reason: "key " + strconv.Quote(k.Value) + " is given twice in one mapping; keep one"}
 			}
 			seen[k.Value] = true
@@ -380,7 +369,7 @@ func (y *yamlConverter) convert(n *yaml.Node, depth int) (*node, error) {
 // noAliases returns the error for a YAML feature CloudFormation does not
 // accept: an anchor, an alias or a merge key.
 func noAliases(n *yaml.Node, what string) error {
-	return &ReadError{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
+	return &Error{Format: "YAML", Line: n.Line, Column: n.Column, Err: ErrSyntax,
 		Reason: what + ": CloudFormation does not accept YAML anchors, aliases or merge keys; write the value out in full"}
 }
 
