@@ -278,9 +278,7 @@ func (a ARN) Build() (uint64, bool) {
 // without a version.
 func (a ARN) Filter() (semver.Filter, bool) {
 	switch a.kind {
-	case KindVersion, KindBuild:
-		return semver.Exact(a.ver.Version()), true
-	case KindWildcard, KindWildcardBuild:
+	case KindVersion, KindBuild, KindWildcard, KindWildcardBuild:
 		text := a.vtext
 		if i := strings.IndexByte(text, '/'); i >= 0 {
 			text = text[:i]

@@ -7,8 +7,9 @@ import (
 )
 
 // Sentinel errors. Every *ParseError wraps exactly one of these, or one of
-// the semver package's ErrRange, ErrWildcard and ErrLeadingZero for problems
-// inside a version, so callers can classify failures with errors.Is.
+// semver.ErrInvalid for a version that breaks a documented rule (node
+// limit, wildcard order, build range, leading zeros rejected by option), so
+// callers can classify failures with errors.Is.
 var (
 	// ErrUnknownShape reports a shape name this package does not know.
 	ErrUnknownShape = errors.New("arn: unknown shape")

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ibkit/ibkit/semver"
@@ -208,8 +209,12 @@ func keyOf(i int, it Item) sortKey {
 	k := it.key()
 	sk := sortKey{idx: i, name: k.name, arn: k.arn, text: k.version}
 	if k.version != "" {
-		if b, _, err := semver.ParseVersionOrBuild(k.version); err == nil {
-			sk.version, sk.valid = b, true
+		if strings.IndexByte(k.version, '/') >= 0 {
+			b, err := semver.ParseBuild(k.version)
+			sk.version, sk.valid = b, err == nil
+		} else {
+			v, err := semver.Parse(k.version)
+			sk.version, sk.valid = semver.NewBuild(v, 0), err == nil
 		}
 	}
 	return sk

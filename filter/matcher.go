@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ibkit/ibkit/internal/versionscan"
 	"github.com/ibkit/ibkit/semver"
 )
 
@@ -178,7 +179,7 @@ func (p *pred) match(item Item) bool {
 		return false
 	}
 	core := versionCore(s)
-	if !semver.IsValid(core) {
+	if in, _, ok := versionscan.Inspect(core); !ok || in.HasBuild || in.Wildcards != 0 || in.Overflow {
 		return false // checked first: Parse would allocate its error
 	}
 	v, _ := semver.Parse(core)

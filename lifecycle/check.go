@@ -645,7 +645,16 @@ func (c *inventoryChecker) image(i int, img *Image) (x IndexedImage, ok bool) {
 		c.add(SeverityError, p("name"), CodeARNMismatch, quote(img.Name)+" does not match the name "+quote(fromARN.Name)+" in the ARN; fix one of them")
 	}
 	if img.Version != "" {
-		bv, hasBuild, err := semver.ParseVersionOrBuild(img.Version)
+		hasBuild := strings.IndexByte(img.Version, '/') >= 0
+		var bv semver.BuildVersion
+		var err error
+		if hasBuild {
+			bv, err = semver.ParseBuild(img.Version)
+		} else {
+			var v semver.Version
+			v, err = semver.Parse(img.Version)
+			bv = semver.NewBuild(v, 0)
+		}
 		switch {
 		case err != nil:
 			c.add(SeverityError, p("version"), CodeInvalidVersion, quote(img.Version)+" is not a version; expected x.y.z or x.y.z/build")

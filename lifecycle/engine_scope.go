@@ -61,14 +61,18 @@ func newSelector(p *Policy, o *PlanOptions) *selector {
 	if len(sel.Recipes) > 0 {
 		s.hasRecipes = true
 		s.normalised = make(map[string][]recipeFilter, len(sel.Recipes))
-		parse := semver.ParseOptions{RegexOnly: o.AllowMixedWildcards}
+		var readings []semver.Decision
+		if o.AllowMixedWildcards {
+			readings = []semver.Decision{semver.RegexOnly}
+		}
 		s.entries = min(len(sel.Recipes), 64)
 		for i, r := range sel.Recipes[:s.entries] {
-			f, err := parse.ParseFilter(r.SemanticVersion)
+			f, err := semver.ParseFilter(r.SemanticVersion, readings...)
 			if err != nil {
 				continue // rejected by validation; selects nothing
 			}
-			rf := recipeFilter{filter: f, mixed: !f.IsStrict(), bit: 1 << i, name: r.Name}
+			_, strictErr := semver.ParseFilter(r.SemanticVersion)
+			rf := recipeFilter{filter: f, mixed: strictErr != nil, bit: 1 << i, name: r.Name}
 			n := arnRecipeName(r.Name)
 			s.normalised[n] = append(s.normalised[n], rf)
 		}

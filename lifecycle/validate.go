@@ -440,24 +440,23 @@ func (v *validator) semanticVersion(path, s string) (semver.Filter, bool) {
 	}
 	f, err := semver.ParseFilter(s)
 	if err == nil {
-		if slices.Contains(semver.Flags(s), semver.DecisionLeadingZeros) {
+		if slices.Contains(semver.Flags(s), "AS-6") {
 			v.add(SeverityWarning, path, CodeLeadingZero, "",
 				strconv.Quote(s)+" has a node with a leading zero; ibkit compares it as "+f.String()+", but the service may see a different version; write "+f.String(), "AS-6")
 		}
 		return f, true
 	}
+	loose, lerr := semver.ParseFilter(s, semver.RegexOnly)
 	switch {
-	case errors.Is(err, semver.ErrWildcard):
+	case errors.Is(err, semver.ErrInvalid) && lerr == nil:
 		if v.opts.AllowMixedWildcards {
-			if f, err2 := (semver.ParseOptions{RegexOnly: true}).ParseFilter(s); err2 == nil {
-				v.add(SeverityWarning, path, CodeMixedWildcard, "X15",
-					strconv.Quote(s)+" has a number right of an x; accepted and matched node by node, a reading the service does not document", DecisionMixedWildcards, "AS-1")
-				return f, true
-			}
+			v.add(SeverityWarning, path, CodeMixedWildcard, "X15",
+				strconv.Quote(s)+" has a number right of an x; accepted and matched node by node, a reading the service does not document", DecisionMixedWildcards, "AS-1")
+			return loose, true
 		}
 		v.add(SeverityError, path, CodeMixedWildcard, "X15",
 			strconv.Quote(s)+" has a number right of an x; once a node is x the nodes after it must be x too, as in 1.x.x", DecisionMixedWildcards, "AS-1")
-	case errors.Is(err, semver.ErrRange):
+	case errors.Is(err, semver.ErrInvalid):
 		v.add(SeverityError, path, CodeVersionNodeRange, "X16",
 			strconv.Quote(s)+" has a node above 1073741823, the largest the service accepts", "AS-1")
 	default:

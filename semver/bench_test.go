@@ -3,6 +3,8 @@ package semver
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	mm "github.com/Masterminds/semver/v3"
 )
 
@@ -100,23 +102,35 @@ func BenchmarkString(b *testing.B) {
 	}
 }
 
+func BenchmarkResolve100k(b *testing.B) {
+	cands := candidates100k()
+	f := MustParseFilter("3.x.x")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := Resolve(f, cands, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func TestZeroAllocs(t *testing.T) {
 	cands := candidates100k()[:1000]
 	f := MustParseFilter("3.x.x")
 	v := MustParse("3.1.2")
 	var buf [64]byte
 	for name, fn := range map[string]func(){
-		"Parse":       func() { _, _ = Parse("2021.12.31") },
-		"IsValid bad": func() { _ = IsValid("1.2.99999999999") },
-		"ParseBuild":  func() { _, _ = ParseBuild("1.2.3/4") },
-		"ParseFilter": func() { _, _ = ParseFilter("1.2.x") },
-		"Match":       func() { _ = f.Match(v) },
-		"Compare":     func() { _ = v.Compare(v) },
-		"Latest":      func() { _, _ = Latest(f, cands) },
-		"AppendTo":    func() { _ = MustParseBuild("1.2.3/4").AppendTo(buf[:0]) },
+		"ParseFilter RegexOnly": func() { _, _ = ParseFilter("x.2.x", RegexOnly) },
+		"String into a buffer":  func() { _, _ = v.AppendText(buf[:0]) },
+		"Parse":                 func() { _, _ = Parse("2021.12.31") },
+		"Flags":                 func() { _ = Flags("1.2.3/4") },
+		"ParseBuild":            func() { _, _ = ParseBuild("1.2.3/4") },
+		"ParseFilter":           func() { _, _ = ParseFilter("1.2.x") },
+		"Match":                 func() { _ = f.Match(v) },
+		"Compare":               func() { _ = v.Compare(v) },
+		"Latest":                func() { _, _ = Latest(f, cands) },
+		"AppendText":            func() { _, _ = MustParseBuild("1.2.3/4").AppendText(buf[:0]) },
 	} {
-		if n := testing.AllocsPerRun(100, fn); n != 0 {
-			t.Errorf("%s allocates %v times per run, want 0", name, n)
-		}
+		assert.Zero(t, testing.AllocsPerRun(100, fn), "%s allocates", name)
 	}
 }

@@ -1,6 +1,9 @@
 package semver
 
-import "strconv"
+import (
+	"cmp"
+	"strconv"
+)
 
 // BuildVersion is a version together with the build number the service
 // assigned to one build of it, written "M.m.p/b".
@@ -16,9 +19,17 @@ func NewBuild(v Version, build uint64) BuildVersion { return BuildVersion{v, bui
 
 // ParseBuild parses a build version of the form "M.m.p/b". The version part
 // follows the rules of Parse; the build is a decimal number that fits in
-// 64 bits, 0 included (Decision AS-10). A missing build is an error.
+// 64 bits, 0 included (decision AS-10). A missing build is an error; to
+// read the version field of a List item, which may carry a build or not,
+// parse text with a '/' with ParseBuild and other text with Parse.
 func ParseBuild(s string) (BuildVersion, error) {
-	return ParseOptions{}.ParseBuild(s)
+	if v, i, ok := fastVersion(s); ok {
+		if b, ok := fastBuild(s, i); ok {
+			return BuildVersion{v, b}, nil
+		}
+	}
+	r, err := scan(s, formBuild, false)
+	return BuildVersion{r.v, r.build}, err
 }
 
 // MustParseBuild is like ParseBuild but panics on error.
@@ -28,13 +39,6 @@ func MustParseBuild(s string) BuildVersion {
 		panic(err)
 	}
 	return b
-}
-
-// ParseVersionOrBuild parses either "M.m.p" or "M.m.p/b", the two forms
-// the version field of Image Builder list items takes. hasBuild reports
-// whether the build was present; without one the result's build is 0.
-func ParseVersionOrBuild(s string) (b BuildVersion, hasBuild bool, err error) {
-	return ParseOptions{}.ParseVersionOrBuild(s)
 }
 
 // Version returns the major.minor.patch part.
@@ -49,30 +53,27 @@ func (b BuildVersion) Compare(c BuildVersion) int {
 	if r := b.v.Compare(c.v); r != 0 {
 		return r
 	}
-	return cmp3(b.build, c.build)
+	return cmp.Compare(b.build, c.build)
 }
-
-// Less reports whether b sorts before c.
-func (b BuildVersion) Less(c BuildVersion) bool { return b.Compare(c) < 0 }
 
 // String returns the canonical form "M.m.p/b".
 func (b BuildVersion) String() string {
 	var buf [48]byte
-	return string(b.AppendTo(buf[:0]))
+	return string(b.appendTo(buf[:0]))
 }
 
-// AppendTo appends the canonical form of b to dst and returns the result.
-func (b BuildVersion) AppendTo(dst []byte) []byte {
-	dst = b.v.AppendTo(dst)
+func (b BuildVersion) appendTo(dst []byte) []byte {
+	dst = b.v.appendTo(dst)
 	dst = append(dst, '/')
 	return strconv.AppendUint(dst, b.build, 10)
 }
 
-// AppendText implements encoding.TextAppender.
-func (b BuildVersion) AppendText(dst []byte) ([]byte, error) { return b.AppendTo(dst), nil }
+// AppendText implements encoding.TextAppender: it appends the canonical
+// form of b to dst.
+func (b BuildVersion) AppendText(dst []byte) ([]byte, error) { return b.appendTo(dst), nil }
 
 // MarshalText implements encoding.TextMarshaler.
-func (b BuildVersion) MarshalText() ([]byte, error) { return b.AppendTo(make([]byte, 0, 24)), nil }
+func (b BuildVersion) MarshalText() ([]byte, error) { return b.appendTo(make([]byte, 0, 24)), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler using ParseBuild.
 func (b *BuildVersion) UnmarshalText(text []byte) error {

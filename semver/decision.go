@@ -1,53 +1,73 @@
 package semver
 
-// Decision identifies a point the service's documentation leaves open and
-// the reading ibkit takes on it. The values are the IDs of the ibkit
-// specification ("AS-6"); results that depend on one carry its ID.
-type Decision string
+import (
+	"errors"
 
-// The decisions that concern versions.
-const (
-	// DecisionValidation (AS-1): the documented rules apply on top of the
-	// model's regular expression: wildcards trail, nodes are at most
-	// MaxNode.
-	DecisionValidation Decision = "AS-1"
-	// DecisionLeadingZeros (AS-6): leading zeros are accepted and compared
-	// numerically.
-	DecisionLeadingZeros Decision = "AS-6"
-	// DecisionLatest (AS-7): "latest" is the highest version, then build.
-	DecisionLatest Decision = "AS-7"
-	// DecisionSkipStates (AS-8): resolution considers builds in every state
-	// unless told otherwise.
-	DecisionSkipStates Decision = "AS-8"
-	// DecisionBuildRange (AS-10): any 64-bit build number, 0 included.
-	DecisionBuildRange Decision = "AS-10"
+	"github.com/ibkit/ibkit/internal/decision"
+	"github.com/ibkit/ibkit/internal/versionscan"
 )
+
+// Decision is the ID of a point the service's documentation leaves open,
+// such as "AS-7"; the README's table of decisions lists them with ibkit's
+// reading. Results that depend on one carry its ID.
+type Decision = decision.ID
+
+// The readings a caller can choose instead of the default; pass them to
+// ParseFilter and Resolve.
+const (
+	// RegexOnly (AS-1) accepts filters that the service model's regular
+	// expression accepts but the documented rules reject: a numeric node
+	// right of a wildcard, such as "x.2.x" or "1.x.3". Such a filter
+	// matches node by node. The node limit still applies. By default only
+	// trailing nodes may be wildcards.
+	RegexOnly Decision = "AS-1"
+	// ByDateCreated (AS-7) makes Resolve pick the most recently created
+	// match instead of the highest version and build.
+	ByDateCreated Decision = "AS-7"
+)
+
+// offered is the set of readings this package lets a caller choose.
+func offered() decision.Set { return decision.Of(RegexOnly, ByDateCreated) }
+
+// choose checks readings against the offered ones.
+func choose(readings []Decision) (decision.Set, error) {
+	s, err := decision.Choose(readings, offered())
+	if err == nil {
+		return s, nil
+	}
+	var ce *decision.ChoiceError
+	if errors.As(err, &ce) {
+		return s, &Error{Input: string(ce.ID), Reason: err.Error(), Err: err}
+	}
+	return s, err
+}
 
 // Flags returns the decisions on which the verdict for s depends, in
 // ascending order, reading s as a version, build version or filter,
 // whichever applies:
 //
 //   - AS-1 when the model's regular expression alone would give the other
-//     verdict: a node above MaxNode, or a wildcard followed by a number;
-//   - AS-6 when a node has a leading zero;
-//   - AS-10 when the build is 0.
+//     verdict: a node above 1073741823, or a wildcard followed by a number;
+//   - AS-6 when a node or the build is written with a leading zero, which
+//     is accepted, compared numerically and dropped by String;
+//   - AS-10 when the build is 0, which is accepted.
 //
 // It returns nil for text that fits none of the three forms even under the
 // loosest reading.
 func Flags(s string) []Decision {
-	in, _, ok := Inspect(s)
+	in, _, ok := versionscan.Inspect(s)
 	if !ok {
 		return nil
 	}
 	var out []Decision
 	if in.Misplaced || in.Overflow {
-		out = append(out, DecisionValidation)
+		out = append(out, "AS-1")
 	}
-	if in.LeadingZero {
-		out = append(out, DecisionLeadingZeros)
+	if in.LeadingZero || in.BuildLeadingZero {
+		out = append(out, "AS-6")
 	}
 	if in.HasBuild && in.Wildcards == 0 && !in.BuildOverflow && in.BuildValue == 0 {
-		out = append(out, DecisionBuildRange)
+		out = append(out, "AS-10")
 	}
 	return out
 }

@@ -3,43 +3,31 @@
 // Image Builder versions look like semantic versions but follow a smaller,
 // stricter grammar of their own:
 //
-//	version      = node "." node "." node            ; 1.2.3
-//	build        = version "/" digits                ; 1.2.3/4
-//	filter       = version                           ; matches exactly one version
-//	             | node "." node "." "x"             ; 1.2.x
-//	             | node "." "x" "." "x"              ; 1.x.x
-//	             | "x" "." "x" "." "x"               ; x.x.x
-//	node         = digits                            ; value 0 .. 1073741823
-//	digits       = 1*( "0" ... "9" )
+//	version = node "." node "." node        ; 1.2.3, each node 0 .. 1073741823
+//	build   = version "/" digits            ; 1.2.3/4, the build fits in 64 bits
+//	filter  = version | node "." node ".x"  ; 1.2.3, 1.2.x
+//	        | node ".x.x" | "x.x.x"         ; 1.x.x, x.x.x
+//	node    = digits
 //
-// Differences from Semantic Versioning 2.0 (and from golang.org/x/mod/semver):
+// Unlike Semantic Versioning 2.0 (and golang.org/x/mod/semver) there is no
+// "v" prefix, pre-release or metadata, and white space is an error. Leading
+// zeros (2021.01.01) are accepted, compared numerically and dropped by
+// String (decision AS-6). Builds are assigned by the service; 0 is
+// accepted (AS-10). The wildcard "x" stands for a whole node and only
+// trailing nodes may be wildcards (AS-1; the RegexOnly reading admits
+// "x.2.x").
 //
-//   - There is no "v" prefix, no pre-release ("-beta") and no build metadata
-//     ("+meta"). Surrounding white space is an error.
-//   - Each of major, minor and patch is limited to 2^30-1 (MaxNode).
-//   - Leading zeros are accepted (dates such as 2021.01.01 are common
-//     versions) and compared numerically; String prints the canonical form
-//     without them (Decision AS-6). ParseOptions.RejectLeadingZeros turns
-//     them into errors.
-//   - The fourth node, the build, is assigned by the service and written
-//     after a slash. It is an unsigned 64-bit integer; 0 is accepted
-//     (Decision AS-10).
-//   - The wildcard is a lower-case "x" standing for a whole node. Once a node
-//     is a wildcard every node to its right must be one too, so "x.2.x" and
-//     "1.x.3" are errors (Decision AS-1). ParseOptions.RegexOnly selects the
-//     looser reading of the service model's regular expression, which allows
-//     "x" in any node.
+// Version, BuildVersion and Filter are small comparable values, like
+// net/netip's: parse them with Parse, ParseBuild and ParseFilter, compare
+// them with ==, print and marshal them as text. Parsing, comparison,
+// matching and Latest do not allocate. The zero Filter is invalid and
+// matches nothing.
 //
-// The three value types, Version, BuildVersion and Filter, are small
-// comparable values that can be used as map keys and compared with ==.
-// Parsing, comparison and matching do not allocate.
+// Latest picks the highest matching build (AS-7); Resolve also offers the
+// ByDateCreated reading and says when the choice depends on it. Which
+// builds to skip (AS-8, such as deprecated ones) is the caller's choice.
+// Flags lists the decisions on which the verdict for a text depends.
 //
-// "Latest" resolution picks the highest matching version, compared node by
-// node numerically, then the highest build (Decision AS-7). Resolver offers
-// the other readings: skipping builds in given states (AS-8) and choosing by
-// creation date.
-//
-// Interoperability with github.com/Masterminds/semver/v3, including range
-// constraints, lives in the subpackage semver/masterminds so that this
-// package has no dependencies.
+// Conversions to and from github.com/Masterminds/semver/v3 live in
+// semver/masterminds, so that this package has no dependencies.
 package semver

@@ -5,80 +5,68 @@ import (
 	"strconv"
 )
 
-// Sentinel errors wrapped by ParseError. Use errors.Is to test for them.
+// The sentinel errors an *Error wraps; test for them with errors.Is.
 var (
-	// ErrSyntax reports text that is not of the expected form: a missing or
-	// extra node, a character other than a digit, '.', '/' or 'x', or an
-	// empty input.
+	// ErrSyntax reports text that does not follow the grammar: a missing or
+	// extra node, a character other than a digit, '.', '/' or 'x' where it
+	// stands, a wildcard outside a filter, a build where none belongs, or
+	// an empty input.
 	ErrSyntax = errors.New("invalid syntax")
-	// ErrRange reports a node above MaxNode or a build above the largest
-	// unsigned 64-bit integer.
-	ErrRange = errors.New("value out of range")
-	// ErrWildcard reports a wildcard where none is allowed: in a plain
-	// version, or to the left of a numeric node in a filter.
-	ErrWildcard = errors.New("misplaced wildcard")
-	// ErrLeadingZero reports a node written with a leading zero when
-	// ParseOptions.RejectLeadingZeros is set.
-	ErrLeadingZero = errors.New("leading zero")
+	// ErrInvalid reports text the model's pattern accepts but a documented
+	// rule rejects (decision AS-1 for the node limit and the
+	// trailing-wildcard rule), and a build number above 2^64-1.
+	ErrInvalid = errors.New("breaks a rule of the service")
+	// ErrNoMatch reports that Resolve found no build for a filter. The
+	// service's own error for this case is undocumented (decision AS-11).
+	ErrNoMatch = errors.New("no build matches")
 )
 
-// Part names the part of a version string that a ParseError is about.
-type Part uint8
-
-// The parts of a version string.
-const (
-	PartNone  Part = iota // the text as a whole
-	PartMajor             // the first node
-	PartMinor             // the second node
-	PartPatch             // the third node
-	PartBuild             // the build number after '/'
-)
-
-// String returns the lower-case name of the part.
-func (p Part) String() string {
-	switch p {
-	case PartMajor:
-		return "major"
-	case PartMinor:
-		return "minor"
-	case PartPatch:
-		return "patch"
-	case PartBuild:
-		return "build"
-	default:
-		return "version"
-	}
+// Error describes why text is not a valid version, build version or
+// filter, why Resolve chose nothing, or which reading was not understood.
+type Error struct {
+	// Input is the complete text: what was parsed, the filter that matched
+	// nothing, or the decision ID given as a reading.
+	Input string
+	// Part is the part of Input at fault: "major", "minor", "patch",
+	// "build", or "" for the text as a whole.
+	Part string
+	// Reason says what was found and what was expected.
+	Reason string
+	// Err is ErrSyntax, ErrInvalid or ErrNoMatch; for a reading this
+	// package does not offer, an error naming the offered ones.
+	Err error
 }
 
-// ParseError describes why a string is not a valid version, build version
-// or filter. Err is one of the sentinel errors of this package.
-type ParseError struct {
-	Kind   string // what was being parsed: "version", "build version" or "version filter"
-	Input  string // the complete input
-	Part   Part   // the part that failed
-	Err    error  // ErrSyntax, ErrRange, ErrWildcard or ErrLeadingZero
-	Detail string // what was found and what was expected
-}
-
-// Error returns a message naming the input, the failing part and the reason.
-func (e *ParseError) Error() string {
-	b := make([]byte, 0, 64+len(e.Input)+len(e.Detail))
-	b = append(b, "semver: invalid "...)
-	b = append(b, e.Kind...)
-	b = append(b, ' ')
+// Error returns a message naming the input, the part at fault and the
+// reason.
+func (e *Error) Error() string {
+	b := make([]byte, 0, 24+len(e.Input)+len(e.Reason))
+	b = append(b, "semver: "...)
 	b = strconv.AppendQuote(b, e.Input)
-	if e.Part != PartNone {
+	if e.Part != "" {
 		b = append(b, " at "...)
-		b = append(b, e.Part.String()...)
+		b = append(b, e.Part...)
 	}
 	b = append(b, ": "...)
-	b = append(b, e.Err.Error()...)
-	if e.Detail != "" {
-		b = append(b, ": "...)
-		b = append(b, e.Detail...)
-	}
+	b = append(b, e.Reason...)
 	return string(b)
 }
 
-// Unwrap returns the sentinel error.
-func (e *ParseError) Unwrap() error { return e.Err }
+// Unwrap returns Err.
+func (e *Error) Unwrap() error { return e.Err }
+
+// partBuild is the part index of the build number; 0 to 2 are the nodes.
+const partBuild = 3
+
+// partName returns the value of Error.Part for part index i.
+func partName(i int) string {
+	switch i {
+	case 0:
+		return "major"
+	case 1:
+		return "minor"
+	case 2:
+		return "patch"
+	}
+	return "build"
+}

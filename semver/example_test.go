@@ -3,6 +3,7 @@ package semver_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/ibkit/ibkit/semver"
@@ -20,7 +21,7 @@ func ExampleParse() {
 	fmt.Println(errors.Is(err, semver.ErrSyntax))
 	// Output:
 	// 2021.1.5 2021 1 5
-	// semver: invalid version "1.0.0-beta" at patch: invalid syntax: found '-', expected a digit or end of input
+	// semver: "1.0.0-beta" at patch: found '-', expected a digit or end of input
 	// true
 }
 
@@ -38,20 +39,28 @@ func ExampleParseFilter() {
 	fmt.Println(f.Match(semver.MustParse("1.2.9")), f.Match(semver.MustParse("1.3.0")))
 
 	_, err := semver.ParseFilter("x.2.x")
-	fmt.Println(err)
+	fmt.Println(err, errors.Is(err, semver.ErrInvalid))
 
-	loose, _ := semver.ParseOptions{RegexOnly: true}.ParseFilter("x.2.x")
-	fmt.Println(loose, loose.IsStrict())
+	loose, _ := semver.ParseFilter("x.2.x", semver.RegexOnly)
+	fmt.Println(loose, loose.Match(semver.MustParse("7.2.1")))
+
+	var zero semver.Filter
+	fmt.Printf("%q %v %v\n", zero, zero.IsValid(), zero.Match(semver.MustParse("0.0.0")))
 	// Output:
 	// true false
-	// semver: invalid version filter "x.2.x" at minor: misplaced wildcard: a number cannot follow a wildcard node; expected 'x' (only trailing nodes may be wildcards)
-	// x.2.x false
+	// semver: "x.2.x" at minor: found a number right of a wildcard node, expected 'x' (only trailing nodes may be wildcards) true
+	// x.2.x true
+	// "" false false
 }
 
 func ExampleVersion_Compare() {
-	a, b := semver.MustParse("1.10.0"), semver.MustParse("1.9.0")
-	fmt.Println(a.Compare(b))
-	// Output: 1
+	vs := []semver.Version{semver.MustParse("1.10.0"), semver.MustParse("1.9.0"), semver.MustParse("1.9.0")}
+	fmt.Println(vs[0].Compare(vs[1]), vs[1] == vs[2])
+	slices.SortFunc(vs, semver.Version.Compare)
+	fmt.Println(vs)
+	// Output:
+	// 1 true
+	// [1.9.0 1.9.0 1.10.0]
 }
 
 func ExampleBuildVersion_Compare() {
@@ -78,32 +87,46 @@ func ExampleLatest() {
 	// 3.x.x 0.0.0/0 false
 }
 
-func ExampleMatching() {
-	builds := []semver.BuildVersion{
-		semver.MustParseBuild("1.1.0/1"),
-		semver.MustParseBuild("2.0.0/1"),
-		semver.MustParseBuild("1.0.0/2"),
-	}
-	fmt.Println(semver.Matching(semver.MustParseFilter("1.x.x"), builds))
-	// Output: [1.0.0/2 1.1.0/1]
-}
-
-func ExampleResolver_Resolve() {
+// ExampleResolve resolves a filter the way the service does by default and
+// under the other reading of "latest", after leaving out a deprecated
+// build: which builds to skip (decision AS-8) is the caller's choice.
+func ExampleResolve() {
 	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
-	candidates := []semver.Candidate{
-		{Version: semver.MustParseBuild("1.2.0/1"), State: "AVAILABLE", Created: day(1)},
-		{Version: semver.MustParseBuild("1.3.0/1"), State: "DEPRECATED", Created: day(2)},
+	type build struct {
+		version string
+		state   string
+		created time.Time
 	}
-	r := semver.Resolver{SkipStates: []string{"DEPRECATED", "DISABLED", "FAILED"}}
-	res, err := r.Resolve(semver.MustParseFilter("1.x.x"), candidates)
+	all := []build{
+		{"1.2.0/1", "AVAILABLE", day(1)},
+		{"1.3.0/1", "DEPRECATED", day(2)},
+		{"1.1.0/1", "AVAILABLE", day(3)},
+	}
+	var builds []semver.BuildVersion
+	var created []time.Time
+	for _, b := range all {
+		if b.state != "DEPRECATED" {
+			builds = append(builds, semver.MustParseBuild(b.version))
+			created = append(created, b.created)
+		}
+	}
+	f := semver.MustParseFilter("1.x.x")
+	i, decisions, err := semver.Resolve(f, builds, created)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(res.Version, res.Decisions)
-	// Output: 1.2.0/1 [AS-8]
+	fmt.Println(builds[i], decisions)
+	i, _, _ = semver.Resolve(f, builds, created, semver.ByDateCreated)
+	fmt.Println(builds[i])
+	_, _, err = semver.Resolve(semver.MustParseFilter("2.x.x"), builds, created)
+	fmt.Println(errors.Is(err, semver.ErrNoMatch))
+	// Output:
+	// 1.2.0/1 [AS-7]
+	// 1.1.0/1
+	// true
 }
 
 func ExampleFlags() {
-	fmt.Println(semver.Flags("2021.01.01"), semver.Flags("1.0.0/0"), semver.Flags("1.2.3"))
-	// Output: [AS-6] [AS-10] []
+	fmt.Println(semver.Flags("2021.01.01"), semver.Flags("1.0.0/0"), semver.Flags("x.2.x"), semver.Flags("1.2.3"))
+	// Output: [AS-6] [AS-10] [AS-1] []
 }

@@ -5,16 +5,16 @@ package semver
 // the error.
 
 // fastNode reads a node of digits at s[i:] and returns its value and the
-// offset after it. ok is false for an empty node or a value above MaxNode.
+// offset after it. ok is false for an empty node or a value above 1073741823.
 func fastNode(s string, i int) (v uint32, j int, ok bool) {
-	var n uint64 // MaxNode*10+9 fits, so checking after each digit is enough
+	var n uint64 // maxNode*10+9 fits, so checking after each digit is enough
 	for j = i; j < len(s); j++ {
 		c := s[j] - '0'
 		if c > 9 {
 			break
 		}
 		n = n*10 + uint64(c)
-		if n > MaxNode {
+		if n > maxNode {
 			return 0, j, false
 		}
 	}

@@ -3,8 +3,11 @@ package semver
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ibkit/ibkit/internal/versionscan"
 )
 
 // The service model's patterns, copied from the 2019-12-02 model (shapes
@@ -56,15 +59,15 @@ func FuzzParse(f *testing.F) {
 		if (err == nil) != want {
 			t.Fatalf("Parse(%q) error %v, reference says valid=%v", s, err, want)
 		}
-		if IsValid(s) != (err == nil) {
-			t.Fatalf("IsValid(%q) = %v, Parse error %v", s, IsValid(s), err)
-		}
 		if err != nil {
-			var pe *ParseError
+			var pe *Error
 			if !errors.As(err, &pe) || pe.Input != s {
-				t.Fatalf("Parse(%q): error %#v is not a *ParseError for the input", s, err)
+				t.Fatalf("Parse(%q): error %#v is not an *Error for the input", s, err)
 			}
 			return
+		}
+		if zeros := slices.Contains(Flags(s), "AS-6"); zeros != hasLeadingZero(s) {
+			t.Fatalf("Flags(%q) reports AS-6 = %v", s, zeros)
 		}
 		w, err := Parse(v.String())
 		if err != nil || w != v {
@@ -93,9 +96,9 @@ func FuzzParseBuild(f *testing.F) {
 		if err != nil || c != b {
 			t.Fatalf("round trip of %q: %v -> %v, %v", s, b, c, err)
 		}
-		d, has, err := ParseVersionOrBuild(s)
-		if err != nil || !has || d != b {
-			t.Fatalf("ParseVersionOrBuild(%q) = %v, %v, %v", s, d, has, err)
+		v, err := Parse(s[:strings.IndexByte(s, '/')])
+		if err != nil || v != b.Version() {
+			t.Fatalf("Parse of the version part of %q = %v, %v; ParseBuild gave %v", s, v, err, b)
 		}
 	})
 }
@@ -111,7 +114,7 @@ func FuzzParseFilter(f *testing.F) {
 		if (err == nil) != want {
 			t.Fatalf("ParseFilter(%q) error %v, reference says valid=%v", s, err, want)
 		}
-		loose, lerr := ParseOptions{RegexOnly: true}.ParseFilter(s)
+		loose, lerr := ParseFilter(s, RegexOnly)
 		nodesFit := model && !strings.Contains(s, "/") && func() bool {
 			for _, n := range strings.Split(s, ".") {
 				if n != "x" && exceedsMax(n) {
@@ -126,14 +129,14 @@ func FuzzParseFilter(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if loose != flt || !flt.IsStrict() {
+		if loose != flt || !flt.IsValid() {
 			t.Fatalf("%q: strict %v and loose %v readings differ", s, flt, loose)
 		}
 		g, err := ParseFilter(flt.String())
 		if err != nil || g != flt {
 			t.Fatalf("round trip of %q: %v -> %v, %v", s, flt, g, err)
 		}
-		if v, ok := flt.Version(); ok && !flt.Match(v) {
+		if v, err := Parse(s); err == nil && !flt.Match(v) {
 			t.Fatalf("exact filter %v does not match its own version", flt)
 		}
 	})
@@ -157,7 +160,8 @@ func hasLeadingZero(s string) bool {
 	return false
 }
 
-// FuzzInspect checks Inspect against the model's widest pattern (the
+// FuzzInspect checks versionscan.Inspect, which Flags and the arn package
+// read versions with, against the model's widest pattern (the
 // version part of ImageBuilderArn) and the tests' own reading of the rules.
 func FuzzInspect(f *testing.F) {
 	for _, s := range fuzzSeeds {
@@ -165,24 +169,24 @@ func FuzzInspect(f *testing.F) {
 	}
 	wide := regexp.MustCompile(`^(?:x|[0-9]+)\.(?:x|[0-9]+)\.(?:x|[0-9]+)(?:/[0-9]+)?$`)
 	f.Fuzz(func(t *testing.T, s string) {
-		in, _, ok := Inspect(s)
+		in, _, ok := versionscan.Inspect(s)
 		if ok != wide.MatchString(s) {
-			t.Fatalf("Inspect(%q) ok=%v, the model pattern says %v", s, ok, !ok)
+			t.Fatalf("versionscan.Inspect(%q) ok=%v, the model pattern says %v", s, ok, !ok)
 		}
 		if !ok {
 			return
 		}
 		if got, want := !in.Misplaced && !in.Overflow, proseOK(s); got != want {
-			t.Fatalf("Inspect(%q): documented rules hold = %v, want %v (%+v)", s, got, want, in)
+			t.Fatalf("versionscan.Inspect(%q): documented rules hold = %v, want %v (%+v)", s, got, want, in)
 		}
 		if in.LeadingZero != hasLeadingZero(s) {
-			t.Fatalf("Inspect(%q).LeadingZero = %v", s, in.LeadingZero)
+			t.Fatalf("versionscan.Inspect(%q).LeadingZero = %v", s, in.LeadingZero)
 		}
 		if in.HasBuild && in.BuildOverflow == buildFits(s) {
-			t.Fatalf("Inspect(%q).BuildOverflow = %v", s, in.BuildOverflow)
+			t.Fatalf("versionscan.Inspect(%q).BuildOverflow = %v", s, in.BuildOverflow)
 		}
 		if _, err := ParseFilter(s); (err == nil) != (!in.HasBuild && !in.Misplaced && !in.Overflow) {
-			t.Fatalf("Inspect(%q) and ParseFilter disagree: %v", s, err)
+			t.Fatalf("versionscan.Inspect(%q) and ParseFilter disagree: %v", s, err)
 		}
 	})
 }

@@ -1,184 +1,90 @@
 package semver
 
 import (
-	"errors"
-	"slices"
 	"strconv"
 	"time"
 )
 
-// Latest returns the highest candidate that f matches and true, or the zero
-// BuildVersion and false when none matches. "Highest" compares major, minor
-// and patch numerically, then the build (Decision AS-7). The order of
-// candidates does not matter. Latest does not allocate.
-func Latest(f Filter, candidates []BuildVersion) (BuildVersion, bool) {
-	i := LatestIndex(f, candidates)
-	if i < 0 {
-		return BuildVersion{}, false
-	}
-	return candidates[i], true
-}
-
-// LatestIndex is like Latest but returns the index of the chosen candidate,
-// or -1 when none matches. When equal candidates tie, the first one wins.
-func LatestIndex(f Filter, candidates []BuildVersion) int {
+// Latest returns the highest of builds that f matches and true, or the
+// zero BuildVersion and false when none matches. "Highest" compares major,
+// minor and patch numerically, then the build (decision AS-7). The order
+// of builds does not matter. Latest does not allocate; Resolve offers the
+// other reading of AS-7 and reports when it matters.
+func Latest(f Filter, builds []BuildVersion) (BuildVersion, bool) {
 	best := -1
-	for i, c := range candidates {
-		if f.Match(c.v) && (best < 0 || c.Compare(candidates[best]) > 0) {
+	for i, b := range builds {
+		if f.Match(b.v) && (best < 0 || b.Compare(builds[best]) > 0) {
 			best = i
 		}
 	}
-	return best
-}
-
-// Matching returns every candidate that f matches, in ascending order, each
-// distinct build version once. It is the set reading of a wildcard used by
-// lifecycle policies, where "1.x.x" selects every version of major 1.
-func Matching(f Filter, candidates []BuildVersion) []BuildVersion {
-	var out []BuildVersion
-	for _, c := range candidates {
-		if f.Match(c.v) {
-			out = append(out, c)
-		}
+	if best < 0 {
+		return BuildVersion{}, false
 	}
-	SortBuilds(out)
-	return slices.Compact(out)
+	return builds[best], true
 }
 
-// Candidate is one build offered to a Resolver, with what the caller knows
-// about it.
-type Candidate struct {
-	Version BuildVersion
-	// State is the image or component state as the service reports it,
-	// such as "AVAILABLE" or "DEPRECATED"; empty when unknown.
-	State string
-	// Created is the creation time; the zero time when unknown.
-	Created time.Time
-}
-
-// The states in which a build is fully usable: images report AVAILABLE,
-// components and workflows ACTIVE.
-const (
-	StateAvailable = "AVAILABLE"
-	StateActive    = "ACTIVE"
-)
-
-// Resolver resolves a version filter to one build under chosen readings of
-// the points the service leaves open. The zero value is the default
-// reading, the same as Latest.
-type Resolver struct {
-	// SkipStates lists the states whose builds are never chosen, for
-	// example "DEPRECATED", "DISABLED" and "FAILED" (Decision AS-8). By
-	// default no build is skipped.
-	SkipStates []string
-
-	// ByDateCreated picks the most recently created match instead of the
-	// highest version (the LatestByDateCreated reading of Decision AS-7).
-	// Candidates without a creation time lose to those with one; ties fall
-	// back to the highest version.
-	ByDateCreated bool
-}
-
-// Resolution is the outcome of Resolver.Resolve.
-type Resolution struct {
-	Index     int          // index of the chosen candidate
-	Version   BuildVersion // the chosen build
-	Decisions []Decision   // decisions that affected the choice, in ascending order
-}
-
-// ErrNoMatch is wrapped by the error Resolve returns when no candidate can
-// be chosen. The service's own error for this case is undocumented
-// (Decision AS-11).
-var ErrNoMatch = errors.New("no build matches")
-
-// NoMatchError reports that no candidate was chosen for a filter.
-type NoMatchError struct {
-	Filter     Filter
-	Candidates int // how many candidates were offered
-	Matched    int // how many matched the filter
-	Skipped    int // how many of those were skipped for their state
-}
-
-// Error describes the filter and why nothing was chosen.
-func (e *NoMatchError) Error() string {
-	s := "semver: no build matches " + e.Filter.String() + " among " + strconv.Itoa(e.Candidates) + " candidates"
-	if e.Skipped > 0 {
-		s += " (" + strconv.Itoa(e.Skipped) + " of " + strconv.Itoa(e.Matched) + " matches skipped for their state)"
-	}
-	return s
-}
-
-// Unwrap returns ErrNoMatch.
-func (e *NoMatchError) Unwrap() error { return ErrNoMatch }
-
-// Resolve chooses one of candidates for f. It returns a *NoMatchError when
-// none qualifies. The result is independent of the order of candidates,
-// except that among identical candidates the first wins.
+// Resolve chooses the build f selects among builds and returns its index,
+// together with the decisions the choice depends on. created, when not
+// nil, gives the creation time of each build (the zero time, or a missing
+// entry, where unknown).
 //
-// Decisions lists AS-7 when more than one candidate matched and the other
-// reading of "latest" would choose differently or cannot be checked
-// because creation times are missing, and AS-8 when a state was skipped on
-// the way to the result or the chosen build's known state is neither
-// AVAILABLE nor ACTIVE.
-func (r Resolver) Resolve(f Filter, candidates []Candidate) (Resolution, error) {
-	byVersion, byDate := -1, -1
-	bestAll := -1 // winner had nothing been skipped
-	matched, skipped := 0, 0
+// By default the choice is the highest version, then the highest build,
+// as for Latest; with the reading ByDateCreated it is the most recently
+// created match, builds of unknown creation time losing to the others and
+// ties going to the higher version. Among identical candidates the first
+// wins. Decisions is [AS-7] when more than one build matched and the
+// other reading would choose differently, or cannot be checked because a
+// creation time is missing; otherwise it is nil.
+//
+// Resolve knows nothing of the builds' states: to skip builds that are
+// deprecated or failed (decision AS-8), leave them out of builds. When no
+// build matches, Resolve returns -1 and an *Error wrapping ErrNoMatch; a
+// reading other than RegexOnly and ByDateCreated is an *Error too.
+func Resolve(f Filter, builds []BuildVersion, created []time.Time, readings ...Decision) (int, []Decision, error) {
+	set, err := choose(readings)
+	if err != nil {
+		return -1, nil, err
+	}
+	at := func(i int) time.Time {
+		if i < len(created) {
+			return created[i]
+		}
+		return time.Time{}
+	}
+	// newer reports whether build i was created after build j; unknown
+	// times are oldest and ties go to the higher version.
+	newer := func(i, j int) bool {
+		if ti, tj := at(i), at(j); !ti.Equal(tj) {
+			return ti.After(tj)
+		}
+		return builds[i].Compare(builds[j]) > 0
+	}
+	byVersion, byDate, matched := -1, -1, 0
 	datesMissing := false
-	for i := range candidates {
-		c := &candidates[i]
-		if !f.Match(c.Version.v) {
+	for i, b := range builds {
+		if !f.Match(b.v) {
 			continue
 		}
 		matched++
-		if c.Created.IsZero() {
-			datesMissing = true
-		}
-		if bestAll < 0 || r.better(c, &candidates[bestAll]) {
-			bestAll = i
-		}
-		if slices.Contains(r.SkipStates, c.State) {
-			skipped++
-			continue
-		}
-		if byVersion < 0 || c.Version.Compare(candidates[byVersion].Version) > 0 {
+		datesMissing = datesMissing || at(i).IsZero()
+		if byVersion < 0 || b.Compare(builds[byVersion]) > 0 {
 			byVersion = i
 		}
-		if byDate < 0 || newer(c, &candidates[byDate]) {
+		if byDate < 0 || newer(i, byDate) {
 			byDate = i
 		}
 	}
-	if byVersion < 0 {
-		return Resolution{Index: -1}, &NoMatchError{Filter: f, Candidates: len(candidates), Matched: matched, Skipped: skipped}
+	if matched == 0 {
+		return -1, nil, &Error{Input: f.String(), Err: ErrNoMatch,
+			Reason: "no build among " + strconv.Itoa(len(builds)) + " matches"}
 	}
 	chosen, other := byVersion, byDate
-	if r.ByDateCreated {
+	if set.Has(ByDateCreated) {
 		chosen, other = byDate, byVersion
 	}
-	res := Resolution{Index: chosen, Version: candidates[chosen].Version}
-	if matched-skipped > 1 && (datesMissing || candidates[other].Version != candidates[chosen].Version) {
-		res.Decisions = append(res.Decisions, DecisionLatest)
+	var decisions []Decision
+	if matched > 1 && (datesMissing || builds[other] != builds[chosen]) {
+		decisions = []Decision{"AS-7"}
 	}
-	st := candidates[chosen].State
-	if (skipped > 0 && bestAll != chosen) || (st != "" && st != StateAvailable && st != StateActive) {
-		res.Decisions = append(res.Decisions, DecisionSkipStates)
-	}
-	return res, nil
-}
-
-// better reports whether a beats b under r's reading of "latest".
-func (r Resolver) better(a, b *Candidate) bool {
-	if r.ByDateCreated {
-		return newer(a, b)
-	}
-	return a.Version.Compare(b.Version) > 0
-}
-
-// newer reports whether a was created after b; unknown times are oldest and
-// ties go to the higher version.
-func newer(a, b *Candidate) bool {
-	if !a.Created.Equal(b.Created) {
-		return a.Created.After(b.Created)
-	}
-	return a.Version.Compare(b.Version) > 0
+	return chosen, decisions, nil
 }

@@ -1,11 +1,11 @@
 package semver
 
 import (
-	"errors"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func builds(ss ...string) []BuildVersion {
@@ -36,123 +36,72 @@ func TestLatest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := Latest(MustParseFilter(tt.filter), tt.candidates)
+			f := MustParseFilter(tt.filter)
+			got, ok := Latest(f, tt.candidates)
+			i, _, err := Resolve(f, tt.candidates, nil)
 			if tt.want == "" {
-				if ok {
-					t.Fatalf("got %v, want no match", got)
-				}
-				if LatestIndex(MustParseFilter(tt.filter), tt.candidates) != -1 {
-					t.Fatal("LatestIndex must be -1")
-				}
+				assert.False(t, ok, "Latest found %v", got)
+				assert.ErrorIs(t, err, ErrNoMatch)
+				assert.Equal(t, -1, i)
 				return
 			}
-			if !ok || got.String() != tt.want {
-				t.Fatalf("Latest = %v, %v; want %s", got, ok, tt.want)
-			}
+			require.True(t, ok)
+			assert.Equal(t, tt.want, got.String())
+			require.NoError(t, err)
+			assert.Equal(t, got, tt.candidates[i], "Resolve agrees with Latest")
 		})
 	}
 }
 
-func TestMatching(t *testing.T) {
-	got := Matching(MustParseFilter("1.x.x"), builds("1.2.0/1", "2.0.0/1", "1.0.0/3", "1.2.0/1", "1.0.0/1"))
-	var s []string
-	for _, b := range got {
-		s = append(s, b.String())
-	}
-	if diff := cmp.Diff([]string{"1.0.0/1", "1.0.0/3", "1.2.0/1"}, s); diff != "" {
-		t.Fatalf("Matching (-want +got):\n%s", diff)
-	}
-	if Matching(MustParseFilter("9.x.x"), builds("1.0.0/1")) != nil {
-		t.Fatal("Matching with no match must return nil")
-	}
-}
-
-func TestResolver(t *testing.T) {
+func TestResolve(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 1, d, 0, 0, 0, 0, time.UTC) }
-	cands := []Candidate{
-		{Version: MustParseBuild("1.2.0/1"), State: "AVAILABLE", Created: day(1)},
-		{Version: MustParseBuild("1.3.0/1"), State: "DEPRECATED", Created: day(2)},
-		{Version: MustParseBuild("1.1.5/1"), State: "AVAILABLE", Created: day(3)},
-		{Version: MustParseBuild("2.0.0/1"), State: "FAILED", Created: day(4)},
-	}
+	bs := builds("1.2.0/1", "1.3.0/1", "1.1.5/1", "2.0.0/1")
+	created := []time.Time{day(1), day(2), day(3), day(4)}
 	tests := []struct {
-		name   string
-		r      Resolver
-		filter string
-		want   Resolution
-		err    error
+		name      string
+		filter    string
+		builds    []BuildVersion
+		created   []time.Time
+		readings  []Decision
+		want      int
+		decisions []Decision
+		err       error
 	}{
-		{
-			name: "default picks the highest, whatever its state", filter: "1.x.x",
-			want: Resolution{Index: 1, Version: MustParseBuild("1.3.0/1"), Decisions: []Decision{DecisionLatest, DecisionSkipStates}},
-		},
-		{
-			name: "skip deprecated", r: Resolver{SkipStates: []string{"DEPRECATED", "DISABLED", "FAILED"}}, filter: "1.x.x",
-			want: Resolution{Index: 0, Version: MustParseBuild("1.2.0/1"), Decisions: []Decision{DecisionLatest, DecisionSkipStates}},
-		},
-		{
-			name: "by date created", r: Resolver{ByDateCreated: true}, filter: "1.x.x",
-			want: Resolution{Index: 2, Version: MustParseBuild("1.1.5/1"), Decisions: []Decision{DecisionLatest}},
-		},
-		{
-			name: "single match carries no AS-7", filter: "1.2.x",
-			want: Resolution{Index: 0, Version: MustParseBuild("1.2.0/1")},
-		},
-		{
-			name: "everything skipped", r: Resolver{SkipStates: []string{"FAILED"}}, filter: "2.x.x",
-			err: ErrNoMatch,
-		},
-		{
-			name: "nothing matches", filter: "7.x.x", err: ErrNoMatch,
-		},
+		{name: "highest version by default", filter: "1.x.x", builds: bs, created: created,
+			want: 1, decisions: []Decision{"AS-7"}},
+		{name: "by date created", filter: "1.x.x", builds: bs, created: created, readings: []Decision{ByDateCreated},
+			want: 2, decisions: []Decision{"AS-7"}},
+		{name: "both readings agree", filter: "x.x.x", builds: bs, created: created, want: 3},
+		{name: "single match carries no AS-7", filter: "1.2.x", builds: bs, created: created, want: 0},
+		{name: "missing dates flag AS-7", filter: "1.0.0", builds: builds("1.0.0/1", "1.0.0/2"),
+			want: 1, decisions: []Decision{"AS-7"}},
+		{name: "a short created slice leaves the rest unknown", filter: "1.x.x", builds: bs, created: created[:1],
+			readings: []Decision{ByDateCreated}, want: 0, decisions: []Decision{"AS-7"}},
+		{name: "identical builds: the first wins", filter: "1.x.x", builds: builds("1.0.0/1", "1.0.0/1"),
+			created: []time.Time{day(1), day(1)}, want: 0},
+		{name: "nothing matches", filter: "7.x.x", builds: bs, want: -1, err: ErrNoMatch},
+		{name: "no builds", filter: "x.x.x", want: -1, err: ErrNoMatch},
+		{name: "unknown reading", filter: "x.x.x", builds: bs, readings: []Decision{"AS-8"}, want: -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := tt.r.Resolve(MustParseFilter(tt.filter), cands)
-			if tt.err != nil {
-				if !errors.Is(err, tt.err) {
-					t.Fatalf("err = %v, want %v", err, tt.err)
-				}
-				var ne *NoMatchError
-				if !errors.As(err, &ne) || ne.Candidates != len(cands) {
-					t.Fatalf("err = %#v", err)
+			i, decisions, err := Resolve(MustParseFilter(tt.filter), tt.builds, tt.created, tt.readings...)
+			assert.Equal(t, tt.want, i, "index")
+			assert.Equal(t, tt.decisions, decisions, "decisions")
+			if tt.want < 0 {
+				var e *Error
+				require.ErrorAs(t, err, &e)
+				if tt.err != nil {
+					assert.ErrorIs(t, err, tt.err)
 				}
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, got, cmp.Comparer(func(a, b BuildVersion) bool { return a == b })); diff != "" {
-				t.Fatalf("Resolve (-want +got):\n%s", diff)
-			}
+			require.NoError(t, err)
 		})
 	}
 }
 
-func TestResolverMissingDates(t *testing.T) {
-	cands := []Candidate{{Version: MustParseBuild("1.0.0/1")}, {Version: MustParseBuild("1.0.0/2")}}
-	got, err := Resolver{}.Resolve(MustParseFilter("1.0.0"), cands)
-	if err != nil || got.Index != 1 {
-		t.Fatalf("got %+v, %v", got, err)
-	}
-	if len(got.Decisions) != 1 || got.Decisions[0] != DecisionLatest {
-		t.Fatalf("missing dates must flag AS-7, got %v", got.Decisions)
-	}
-}
-
-func TestResolverActiveIsUsable(t *testing.T) {
-	cands := []Candidate{{Version: MustParseBuild("1.0.0/1"), State: "ACTIVE"}}
-	got, err := Resolver{}.Resolve(MustParseFilter("1.0.0"), cands)
-	if err != nil || len(got.Decisions) != 0 {
-		t.Fatalf("an ACTIVE component build must carry no AS-8 flag: %+v, %v", got, err)
-	}
-}
-
-func TestNoMatchErrorMessage(t *testing.T) {
-	_, err := Resolver{SkipStates: []string{"FAILED"}}.Resolve(MustParseFilter("1.x.x"),
-		[]Candidate{{Version: MustParseBuild("1.0.0/1"), State: "FAILED"}})
-	want := "semver: no build matches 1.x.x among 1 candidates (1 of 1 matches skipped for their state)"
-	if err == nil || err.Error() != want {
-		t.Fatalf("got %v, want %s", err, want)
-	}
+func TestNoMatchMessage(t *testing.T) {
+	_, _, err := Resolve(MustParseFilter("1.x.x"), builds("2.0.0/1"), nil)
+	assert.EqualError(t, err, `semver: "1.x.x": no build among 1 matches`)
 }

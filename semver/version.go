@@ -1,12 +1,13 @@
 package semver
 
 import (
+	"cmp"
 	"errors"
 	"strconv"
 )
 
-// MaxNode is the largest value of a major, minor or patch node: 2^30-1.
-const MaxNode = 1<<30 - 1
+// maxNode is the largest value of a major, minor or patch node: 2^30-1.
+const maxNode = 1<<30 - 1
 
 // Version is an Image Builder semantic version, major.minor.patch.
 //
@@ -15,33 +16,29 @@ type Version struct {
 	major, minor, patch uint32
 }
 
-// New returns the version major.minor.patch. It reports an error wrapping
-// ErrRange if a node is above MaxNode.
+// New returns the version major.minor.patch. It reports an *Error wrapping
+// ErrInvalid if a node is above 1073741823.
 func New(major, minor, patch uint32) (Version, error) {
 	for i, n := range [3]uint32{major, minor, patch} {
-		if n > MaxNode {
-			return Version{}, &ParseError{Kind: kindVersion, Input: strconv.FormatUint(uint64(major), 10) + "." +
-				strconv.FormatUint(uint64(minor), 10) + "." + strconv.FormatUint(uint64(patch), 10),
-				Part: Part(i + 1), Err: ErrRange, Detail: "expected at most 1073741823"}
+		if n > maxNode {
+			v := Version{major, minor, patch}
+			return Version{}, &Error{Input: v.String(), Part: partName(i), Err: ErrInvalid,
+				Reason: "found " + strconv.FormatUint(uint64(n), 10) + ", expected at most 1073741823"}
 		}
 	}
 	return Version{major, minor, patch}, nil
 }
 
 // Parse parses a version of the form "M.m.p", where each node is a decimal
-// number no larger than MaxNode. Leading zeros are accepted and dropped.
-// Anything else, including a build suffix, a wildcard, a "v" prefix,
-// a pre-release suffix or white space, is an error of type *ParseError.
+// number no larger than 1073741823. Leading zeros are accepted and dropped
+// (decision AS-6). Anything else, including a build suffix, a wildcard, a
+// "v" prefix, a pre-release suffix or white space, is an *Error.
 func Parse(s string) (Version, error) {
-	return ParseOptions{}.Parse(s)
-}
-
-// IsValid reports whether Parse accepts s. Unlike Parse it builds no error
-// for invalid text, so it never allocates; code that must not allocate can
-// screen text with it before calling Parse.
-func IsValid(s string) bool {
-	_, i, ok := fastVersion(s)
-	return ok && i == len(s)
+	if v, i, ok := fastVersion(s); ok && i == len(s) {
+		return v, nil
+	}
+	r, err := scan(s, formVersion, false)
+	return r.v, err
 }
 
 // MustParse is like Parse but panics if s is not a valid version. It is
@@ -69,35 +66,21 @@ func (v Version) Patch() uint32 { return v.patch }
 func (v Version) Compare(w Version) int {
 	switch {
 	case v.major != w.major:
-		return cmp3(v.major, w.major)
+		return cmp.Compare(v.major, w.major)
 	case v.minor != w.minor:
-		return cmp3(v.minor, w.minor)
+		return cmp.Compare(v.minor, w.minor)
 	default:
-		return cmp3(v.patch, w.patch)
+		return cmp.Compare(v.patch, w.patch)
 	}
-}
-
-// Less reports whether v sorts before w.
-func (v Version) Less(w Version) bool { return v.Compare(w) < 0 }
-
-func cmp3[T uint32 | uint64](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // String returns the canonical form "M.m.p", without leading zeros.
 func (v Version) String() string {
 	var buf [32]byte
-	return string(v.AppendTo(buf[:0]))
+	return string(v.appendTo(buf[:0]))
 }
 
-// AppendTo appends the canonical form of v to b and returns the result.
-func (v Version) AppendTo(b []byte) []byte {
+func (v Version) appendTo(b []byte) []byte {
 	b = strconv.AppendUint(b, uint64(v.major), 10)
 	b = append(b, '.')
 	b = strconv.AppendUint(b, uint64(v.minor), 10)
@@ -105,11 +88,12 @@ func (v Version) AppendTo(b []byte) []byte {
 	return strconv.AppendUint(b, uint64(v.patch), 10)
 }
 
-// AppendText implements encoding.TextAppender.
-func (v Version) AppendText(b []byte) ([]byte, error) { return v.AppendTo(b), nil }
+// AppendText implements encoding.TextAppender: it appends the canonical
+// form of v to b.
+func (v Version) AppendText(b []byte) ([]byte, error) { return v.appendTo(b), nil }
 
 // MarshalText implements encoding.TextMarshaler.
-func (v Version) MarshalText() ([]byte, error) { return v.AppendTo(make([]byte, 0, 16)), nil }
+func (v Version) MarshalText() ([]byte, error) { return v.appendTo(make([]byte, 0, 16)), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler using Parse.
 func (v *Version) UnmarshalText(text []byte) error {
@@ -124,5 +108,5 @@ func (v *Version) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// errNil is returned by the Unmarshal methods of nil pointers.
-var errNil = errors.New("semver: UnmarshalText on nil pointer")
+// errNil is returned by the UnmarshalText methods of nil pointers.
+var errNil = errors.New("semver: UnmarshalText on a nil pointer")

@@ -47,17 +47,19 @@ type versionCandidate struct {
 	source  string // "argument 2", "stdin:3", "list.json: imageSummaryList[4]"
 	written string // the value as the input wrote it: a version, a build or an ARN
 	arn     *arn.ARN
-	cand    semver.Candidate
-	build   bool // the value names a build, not only a version
-	zeros   bool // a node or the build has a leading zero (AS-6)
+	version semver.BuildVersion // the build 0 when the value names none
+	state   string              // the state a List response gives, or ""
+	created time.Time           // the creation time a List response gives, or zero
+	build   bool                // the value names a build, not only a version
+	zeros   bool                // a node or the build has a leading zero (AS-6)
 }
 
 // canonical is the candidate's version in the form AS-6 documents.
 func (c *versionCandidate) canonical() string {
 	if c.build {
-		return c.cand.Version.String()
+		return c.version.String()
 	}
-	return c.cand.Version.Version().String()
+	return c.version.Version().String()
 }
 
 // listResponse holds the items of the List responses version latest
@@ -114,37 +116,11 @@ func runVersionLatest(e *env, args []string) error {
 	if err := oneResource(cands); err != nil {
 		return err
 	}
-	list := make([]semver.Candidate, len(cands))
-	for i := range cands {
-		list[i] = cands[i].cand
-	}
-	res, err := semver.Resolver{SkipStates: skip.values}.Resolve(f, list)
-	var nm *semver.NoMatchError
-	if errors.As(err, &nm) {
-		msg := fmt.Sprintf("no version among %s matches %s", count(nm.Candidates, "candidate", "candidates"), f)
-		if nm.Skipped > 0 {
-			msg += fmt.Sprintf(" (%d of %d matches skipped for their state)", nm.Skipped, nm.Matched)
-		}
-		return errors.New(msg)
-	}
+	res, err := resolveLatest(f, cands, skip.values)
 	if err != nil {
 		return err
 	}
-	chosen := &cands[res.Index]
-	matched, zeros := 0, false
-	for i := range cands {
-		if f.MatchBuild(cands[i].cand.Version) {
-			matched++
-			zeros = zeros || cands[i].zeros
-		}
-	}
-	var decisions []string
-	if zeros {
-		decisions = append(decisions, string(semver.DecisionLeadingZeros))
-	}
-	for _, d := range res.Decisions {
-		decisions = append(decisions, string(d))
-	}
+	chosen := &cands[res.index]
 	latest := chosen.canonical()
 	if output.json() {
 		out := struct {
@@ -156,7 +132,7 @@ func runVersionLatest(e *env, args []string) error {
 			Matched   int      `json:"matched"`
 			Of        int      `json:"candidates"`
 			Decisions []string `json:"decisions"`
-		}{f.String(), latest, chosen.written, chosen.source, chosen.cand.State, matched, len(cands), decisions}
+		}{f.String(), latest, chosen.written, chosen.source, chosen.state, res.matched, len(cands), res.decisions}
 		if out.Decisions == nil {
 			out.Decisions = []string{}
 		}
@@ -166,7 +142,7 @@ func runVersionLatest(e *env, args []string) error {
 	switch {
 	case chosen.zeros:
 		line += " [AS-6: written " + chosen.written + "]"
-	case zeros:
+	case res.zeros:
 		line += " [AS-6: other matches are written with leading zeros]"
 	}
 	_, err = fmt.Fprintln(e.stdout, termsafe.String(line))
@@ -224,12 +200,19 @@ func parseCandidate(where, text, version string) (versionCandidate, error) {
 			vtext = version
 		}
 	}
-	b, hasBuild, err := semver.ParseVersionOrBuild(vtext)
+	c.build = strings.Contains(vtext, "/")
+	var err error
+	if c.build {
+		c.version, err = semver.ParseBuild(vtext)
+	} else {
+		var v semver.Version
+		v, err = semver.Parse(vtext)
+		c.version = semver.NewBuild(v, 0)
+	}
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", where, err)
 	}
-	in, _, _ := semver.Inspect(vtext)
-	c.cand.Version, c.build, c.zeros = b, hasBuild, in.LeadingZero || in.BuildLeadingZero
+	c.zeros = slices.Contains(semver.Flags(vtext), "AS-6")
 	return c, nil
 }
 
@@ -261,9 +244,9 @@ func listCandidates(name string, data []byte) ([]versionCandidate, error) {
 			if err != nil {
 				return nil, err
 			}
-			c.cand.State = it.State.Status
+			c.state = it.State.Status
 			if t, err := time.Parse(time.RFC3339, it.DateCreated); err == nil {
-				c.cand.Created = t
+				c.created = t
 			}
 			out = append(out, c)
 		}
@@ -295,4 +278,69 @@ func oneResource(cands []versionCandidate) error {
 		}
 	}
 	return nil
+}
+
+// latestResult is what version latest reports beside the chosen build.
+type latestResult struct {
+	index     int      // the chosen candidate
+	matched   int      // how many candidates the filter matches
+	zeros     bool     // a match is written with a leading zero (AS-6)
+	decisions []string // AS-6, AS-7 and AS-8 where they bear on the result
+}
+
+// resolveLatest picks the latest build f matches among the candidates
+// whose state is not in skip. semver.Resolve knows nothing of states, so
+// this is where decision AS-8 is read: skipping is the caller's choice,
+// and the result carries AS-8 when a skip changed the choice or the chosen
+// build is in a state other than AVAILABLE (images) or ACTIVE (components
+// and workflows).
+func resolveLatest(f semver.Filter, cands []versionCandidate, skip []string) (latestResult, error) {
+	var r latestResult
+	all := make([]semver.BuildVersion, len(cands))
+	created := make([]time.Time, len(cands))
+	var kept []int
+	var keptBuilds []semver.BuildVersion
+	var keptCreated []time.Time
+	skipped := 0
+	for i := range cands {
+		c := &cands[i]
+		all[i], created[i] = c.version, c.created
+		match := f.Match(c.version.Version())
+		if match {
+			r.matched++
+			r.zeros = r.zeros || c.zeros
+		}
+		if slices.Contains(skip, c.state) {
+			if match {
+				skipped++
+			}
+			continue
+		}
+		kept = append(kept, i)
+		keptBuilds = append(keptBuilds, c.version)
+		keptCreated = append(keptCreated, c.created)
+	}
+	k, decided, err := semver.Resolve(f, keptBuilds, keptCreated)
+	if errors.Is(err, semver.ErrNoMatch) {
+		msg := fmt.Sprintf("no version among %s matches %s", count(len(cands), "candidate", "candidates"), f)
+		if skipped > 0 {
+			msg += fmt.Sprintf(" (%d of %d matches skipped for their state)", skipped, r.matched)
+		}
+		return r, errors.New(msg)
+	}
+	if err != nil {
+		return r, err
+	}
+	r.index = kept[k]
+	if r.zeros {
+		r.decisions = append(r.decisions, "AS-6")
+	}
+	for _, d := range decided {
+		r.decisions = append(r.decisions, string(d))
+	}
+	unskipped, _, _ := semver.Resolve(f, all, created)
+	if st := cands[r.index].state; (skipped > 0 && unskipped != r.index) || (st != "" && st != "AVAILABLE" && st != "ACTIVE") {
+		r.decisions = append(r.decisions, "AS-8")
+	}
+	return r, nil
 }

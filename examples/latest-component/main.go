@@ -59,7 +59,7 @@ func run(w io.Writer, data []byte) error {
 	if len(resp.Components) == 0 {
 		return errors.New("componentSummaryList is empty")
 	}
-	cands := make([]semver.Candidate, len(resp.Components))
+	cands := make([]candidate, len(resp.Components))
 	arns := make([]arn.ARN, len(resp.Components))
 	for i, c := range resp.Components {
 		a, err := arn.Parse(c.ARN)
@@ -74,27 +74,27 @@ func run(w io.Writer, data []byte) error {
 			return fmt.Errorf("componentSummaryList[%d].arn: a build of %s, not %s; give the builds of one component",
 				i, a.Name, arns[0].Name)
 		}
-		arns[i], cands[i] = a, semver.Candidate{Version: b, State: c.State.Status, Created: c.DateCreated}
+		arns[i], cands[i] = a, candidate{build: b, state: c.State.Status, created: c.DateCreated}
 	}
-	resolvers := []struct {
+	skips := []struct {
 		label string
-		r     semver.Resolver
+		state string
 	}{
-		{"any state", semver.Resolver{}},
-		{"skip DEPRECATED", semver.Resolver{SkipStates: []string{"DEPRECATED"}}},
+		{"any state", ""},
+		{"skip DEPRECATED", "DEPRECATED"},
 	}
 	for _, f := range []string{"x.x.x", "1.x.x", "1.0.x", "1.0.0", "3.x.x"} {
 		filter := semver.MustParseFilter(f)
 		var cells []string
-		for _, rv := range resolvers {
-			res, err := rv.r.Resolve(filter, cands)
-			if err != nil {
-				cells = append(cells, rv.label+": none")
+		for _, sk := range skips {
+			i, decisions, ok := resolve(filter, cands, sk.state)
+			if !ok {
+				cells = append(cells, sk.label+": none")
 				continue
 			}
-			cell := rv.label + ": " + res.Version.String()
-			if len(res.Decisions) > 0 {
-				cell += fmt.Sprintf(" %v", res.Decisions)
+			cell := sk.label + ": " + cands[i].build.String()
+			if len(decisions) > 0 {
+				cell += fmt.Sprintf(" %v", decisions)
 			}
 			cells = append(cells, cell)
 		}
@@ -102,11 +102,11 @@ func run(w io.Writer, data []byte) error {
 	}
 	// A build ARN also gives the four references Image Builder reports as
 	// LatestVersionReferences; show those of the newest build.
-	res, err := semver.Resolver{}.Resolve(semver.MustParseFilter("x.x.x"), cands)
-	if err != nil {
-		return err
+	i, _, ok := resolve(semver.MustParseFilter("x.x.x"), cands, "")
+	if !ok {
+		return errors.New("no build to show the references of")
 	}
-	newest := arns[res.Index]
+	newest := arns[i]
 	refs, err := newest.LatestVersionReferences()
 	if err != nil {
 		return err
@@ -114,4 +114,38 @@ func run(w io.Writer, data []byte) error {
 	fmt.Fprintf(w, "\nlatest-version references of %s:\n  %s\n  %s\n  %s\n  %s\n",
 		newest, refs.LatestVersion, refs.LatestMajorVersion, refs.LatestMinorVersion, refs.LatestPatchVersion)
 	return nil
+}
+
+// candidate is one build of the component, with what the response says
+// of it.
+type candidate struct {
+	build   semver.BuildVersion
+	state   string
+	created time.Time
+}
+
+// resolve picks the build f selects among the candidates not in state
+// skip ("" skips none) and returns its index and the decisions the choice
+// depends on. Skipping builds by state is decision AS-8, which semver
+// leaves to its caller: the result carries AS-8 when skipping changed the
+// choice or the chosen build is in a known state other than ACTIVE.
+func resolve(f semver.Filter, cands []candidate, skip string) (int, []semver.Decision, bool) {
+	var all, kept []semver.BuildVersion
+	var allCreated, keptCreated []time.Time
+	var index []int
+	for i, c := range cands {
+		all, allCreated = append(all, c.build), append(allCreated, c.created)
+		if skip == "" || c.state != skip {
+			kept, keptCreated, index = append(kept, c.build), append(keptCreated, c.created), append(index, i)
+		}
+	}
+	k, decisions, err := semver.Resolve(f, kept, keptCreated)
+	if err != nil {
+		return -1, nil, false
+	}
+	chosen := index[k]
+	if first, _, _ := semver.Resolve(f, all, allCreated); first != chosen || (cands[chosen].state != "" && cands[chosen].state != "ACTIVE") {
+		decisions = append(decisions, "AS-8")
+	}
+	return chosen, decisions, true
 }

@@ -1,6 +1,9 @@
 // Package masterminds converts between ibkit's Image Builder versions and
-// github.com/Masterminds/semver/v3, and evaluates Masterminds range
-// constraints such as ">=1.2, <2" on Image Builder build versions.
+// github.com/Masterminds/semver/v3, so that Masterminds range constraints
+// such as ">=1.2, <2" can be checked on Image Builder versions:
+//
+//	c, _ := mm.NewConstraint(">=1.2, <2")
+//	ok := c.Check(masterminds.From(b.Version()))
 //
 // It is a separate package so that the semver package itself has no
 // dependencies; nothing on semver's parsing, comparison or matching paths

@@ -1,8 +1,6 @@
 package masterminds
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 
 	mm "github.com/Masterminds/semver/v3"
@@ -10,62 +8,59 @@ import (
 	"github.com/ibkit/ibkit/semver"
 )
 
-// ErrNotImageBuilder is wrapped by the errors of ToVersion and ToBuild for a
-// Masterminds version that has no Image Builder equivalent.
-var ErrNotImageBuilder = errors.New("not an Image Builder version")
-
-// FromVersion returns v as a Masterminds version.
-func FromVersion(v semver.Version) *mm.Version {
-	return mm.New(uint64(v.Major()), uint64(v.Minor()), uint64(v.Patch()), "", "")
+// From returns v as a Masterminds version: M.m.p for a semver.Version, and
+// M.m.p+b, the build number as metadata, for a semver.BuildVersion.
+func From[V semver.Version | semver.BuildVersion](v V) *mm.Version {
+	var x semver.Version
+	meta := ""
+	switch v := any(v).(type) {
+	case semver.Version:
+		x = v
+	case semver.BuildVersion:
+		x, meta = v.Version(), strconv.FormatUint(v.Build(), 10)
+	}
+	return mm.New(uint64(x.Major()), uint64(x.Minor()), uint64(x.Patch()), "", meta)
 }
 
-// FromBuild returns b as a Masterminds version with the build number as
-// metadata: 1.2.3/4 becomes 1.2.3+4.
-func FromBuild(b semver.BuildVersion) *mm.Version {
-	v := b.Version()
-	return mm.New(uint64(v.Major()), uint64(v.Minor()), uint64(v.Patch()), "", strconv.FormatUint(b.Build(), 10))
-}
-
-// ToVersion converts a Masterminds version without pre-release or metadata
-// into an Image Builder version. Nodes above semver.MaxNode, a pre-release
-// or metadata are errors wrapping ErrNotImageBuilder.
-func ToVersion(m *mm.Version) (semver.Version, error) {
+// To converts a Masterminds version into an Image Builder version or build
+// version, the inverse of From: a semver.Version takes a Masterminds
+// version without metadata, a semver.BuildVersion one whose metadata is a
+// decimal build number. A pre-release, or metadata that does not fit, is a
+// *semver.Error wrapping semver.ErrSyntax; a node above 1073741823 one
+// wrapping semver.ErrInvalid.
+//
+//	b, err := masterminds.To[semver.BuildVersion](m)
+func To[V semver.Version | semver.BuildVersion](m *mm.Version) (V, error) {
+	var out V
 	if m == nil {
-		return semver.Version{}, fmt.Errorf("masterminds: nil version: %w", ErrNotImageBuilder)
+		return out, &semver.Error{Reason: "found a nil *semver.Version, expected a version", Err: semver.ErrSyntax}
 	}
-	if m.Metadata() != "" {
-		return semver.Version{}, fmt.Errorf("masterminds: version %q has metadata %q, expected none (use ToBuild for a build number): %w",
-			m.Original(), m.Metadata(), ErrNotImageBuilder)
-	}
-	return toVersion(m)
-}
-
-func toVersion(m *mm.Version) (semver.Version, error) {
 	if m.Prerelease() != "" {
-		return semver.Version{}, fmt.Errorf("masterminds: version %q has pre-release %q, expected none: %w",
-			m.Original(), m.Prerelease(), ErrNotImageBuilder)
+		return out, &semver.Error{Input: m.Original(), Err: semver.ErrSyntax,
+			Reason: "found pre-release " + strconv.Quote(m.Prerelease()) + ", expected none"}
 	}
-	if m.Major() > semver.MaxNode || m.Minor() > semver.MaxNode || m.Patch() > semver.MaxNode {
-		return semver.Version{}, fmt.Errorf("masterminds: version %q has a node above %d: %w",
-			m.Original(), semver.MaxNode, ErrNotImageBuilder)
+	parts := [3]string{"major", "minor", "patch"}
+	for i, n := range [3]uint64{m.Major(), m.Minor(), m.Patch()} {
+		if n > 1<<30-1 {
+			return out, &semver.Error{Input: m.Original(), Part: parts[i], Err: semver.ErrInvalid,
+				Reason: "found " + strconv.FormatUint(n, 10) + ", expected at most 1073741823"}
+		}
 	}
-	return semver.New(uint32(m.Major()), uint32(m.Minor()), uint32(m.Patch()))
-}
-
-// ToBuild converts a Masterminds version whose metadata is a decimal build
-// number, as FromBuild writes it, into an Image Builder build version.
-func ToBuild(m *mm.Version) (semver.BuildVersion, error) {
-	if m == nil {
-		return semver.BuildVersion{}, fmt.Errorf("masterminds: nil version: %w", ErrNotImageBuilder)
+	v, _ := semver.New(uint32(m.Major()), uint32(m.Minor()), uint32(m.Patch())) // the nodes fit
+	switch p := any(&out).(type) {
+	case *semver.Version:
+		if m.Metadata() != "" {
+			return out, &semver.Error{Input: m.Original(), Err: semver.ErrSyntax,
+				Reason: "found metadata " + strconv.Quote(m.Metadata()) + ", expected none (convert to a semver.BuildVersion for a build number)"}
+		}
+		*p = v
+	case *semver.BuildVersion:
+		b, err := strconv.ParseUint(m.Metadata(), 10, 64)
+		if err != nil {
+			return out, &semver.Error{Input: m.Original(), Part: "build", Err: semver.ErrSyntax,
+				Reason: "found metadata " + strconv.Quote(m.Metadata()) + ", expected a build number"}
+		}
+		*p = semver.NewBuild(v, b)
 	}
-	v, err := toVersion(m)
-	if err != nil {
-		return semver.BuildVersion{}, err
-	}
-	b, err := strconv.ParseUint(m.Metadata(), 10, 64)
-	if err != nil {
-		return semver.BuildVersion{}, fmt.Errorf("masterminds: version %q has metadata %q, expected a build number: %w",
-			m.Original(), m.Metadata(), ErrNotImageBuilder)
-	}
-	return semver.NewBuild(v, b), nil
+	return out, nil
 }

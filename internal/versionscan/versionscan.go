@@ -1,33 +1,49 @@
-package semver
+// Package versionscan reads Image Builder version text under the widest
+// grammar of the service model's patterns and records which of the
+// documented rules it breaks, without deciding whether that makes it
+// invalid. The semver package reports those rules as decisions (Flags);
+// the arn package applies them to the version part of ARNs.
+package versionscan
 
-// Inspection describes a string read under the widest version grammar of
-// the service model's patterns: three nodes of digits or "x", "x" allowed
-// in any node, no limit on the numbers, optionally followed by "/" and a
-// build of digits. It records which of the documented rules the text breaks
-// without deciding whether that makes it invalid, for callers that apply
-// those rules themselves (the arn package) or report them as decisions
-// (Flags).
+// maxNode is the largest value of a major, minor or patch node.
+const maxNode = 1<<30 - 1
+
+// Part names the part of the text where its shape breaks.
+type Part uint8
+
+// The parts of a version string.
+const (
+	PartNone  Part = iota // the text as a whole
+	PartMajor             // the first node
+	PartMinor             // the second node
+	PartPatch             // the third node
+	PartBuild             // the build number after '/'
+)
+
+// Inspection describes a string read under the widest version grammar:
+// three nodes of digits or "x", "x" allowed in any node, no limit on the
+// numbers, optionally followed by "/" and a build of digits.
 type Inspection struct {
 	// Version is the "M.m.p" text, wildcards included; Build is the text of
 	// the build digits ("" when HasBuild is false).
 	Version, Build string
 	HasBuild       bool
 
-	// Nodes are the values of the numeric nodes, saturated at MaxNode+1;
+	// Nodes are the values of the numeric nodes, saturated at maxNode+1;
 	// wildcard nodes hold 0. Wildcards has bit i set when node i is "x"
 	// (bit 0 is the major node).
 	Nodes     [3]uint32
 	Wildcards uint8
 
 	// Misplaced reports a numeric node to the right of a wildcard, such as
-	// "x.2.x" (the trailing-wildcard rule of Decision AS-1).
+	// "x.2.x" (the trailing-wildcard rule of decision AS-1).
 	Misplaced bool
-	// Overflow reports a node above MaxNode (the node limit of AS-1);
+	// Overflow reports a node above 1073741823 (the node limit of AS-1);
 	// OverflowNode is the text of the first such node.
 	Overflow     bool
 	OverflowNode string
 	// LeadingZero reports a version node written with a leading zero, and
-	// BuildLeadingZero a build written with one (Decision AS-6).
+	// BuildLeadingZero a build written with one (decision AS-6).
 	LeadingZero, BuildLeadingZero bool
 
 	// BuildValue is the build number; BuildOverflow reports a build that
@@ -50,10 +66,10 @@ func (in *Inspection) Fixed() int {
 	return 3
 }
 
-// Inspect reads s under the widest version grammar (see Inspection). It
-// returns ok == false when s does not have that shape, together with the
-// part where the shape breaks: PartBuild for a malformed build, otherwise
-// the node at fault. Inspect does not allocate.
+// Inspect reads s under the widest version grammar. It returns ok ==
+// false when s does not have that shape, together with the part where the
+// shape breaks: PartBuild for a malformed build, otherwise the node at
+// fault. Inspect does not allocate.
 func Inspect(s string) (in Inspection, bad Part, ok bool) {
 	i := 0
 	for n := 0; n < 3; n++ {
@@ -77,7 +93,7 @@ func Inspect(s string) (in Inspection, bad Part, ok bool) {
 		start := i
 		var v uint64
 		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
-			if v <= MaxNode {
+			if v <= maxNode {
 				v = v*10 + uint64(s[i]-'0')
 			}
 		}
@@ -87,11 +103,11 @@ func Inspect(s string) (in Inspection, bad Part, ok bool) {
 		if i-start > 1 && s[start] == '0' {
 			in.LeadingZero = true
 		}
-		if v > MaxNode {
+		if v > maxNode {
 			if !in.Overflow {
 				in.Overflow, in.OverflowNode = true, s[start:i]
 			}
-			v = MaxNode + 1
+			v = maxNode + 1
 		}
 		in.Nodes[n] = uint32(v)
 	}
