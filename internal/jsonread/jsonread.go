@@ -206,11 +206,15 @@ func (r *Reader) Skip(path func() string) error {
 // names the document ("policy") in the message.
 func (r *Reader) Finish(what string) error {
 	off := r.Offset()
-	if _, err := r.dec.ReadToken(); err != io.EOF {
+	switch _, err := r.dec.ReadToken(); err {
+	case io.EOF:
+		return nil
+	case nil:
 		return &Error{Offset: off, Err: ErrSyntax,
 			Reason: "unexpected data after the end of the document; expected a single " + what}
+	default:
+		return r.wrap(err, func() string { return "" })
 	}
-	return nil
 }
 
 // wrap turns an error of the token reader into an *Error.
