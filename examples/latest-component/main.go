@@ -70,9 +70,9 @@ func run(w io.Writer, data []byte) error {
 		if !ok {
 			return fmt.Errorf("componentSummaryList[%d].arn: %s names no build", i, c.ARN)
 		}
-		if i > 0 && a.Name != arns[0].Name {
+		if i > 0 && a.Name() != arns[0].Name() {
 			return fmt.Errorf("componentSummaryList[%d].arn: a build of %s, not %s; give the builds of one component",
-				i, a.Name, arns[0].Name)
+				i, a.Name(), arns[0].Name())
 		}
 		arns[i], cands[i] = a, semver.Candidate{Version: b, State: c.State.Status, Created: c.DateCreated}
 	}
@@ -107,11 +107,13 @@ func run(w io.Writer, data []byte) error {
 		return err
 	}
 	newest := arns[res.Index]
-	refs, err := newest.LatestVersionReferences()
-	if err != nil {
-		return err
+	fmt.Fprintf(w, "\nlatest-version references of %s:\n", newest)
+	for keep := 0; keep <= 3; keep++ { // x.x.x, M.x.x, M.m.x, M.m.p
+		ref, err := newest.WildcardARN(keep)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %s\n", ref)
 	}
-	fmt.Fprintf(w, "\nlatest-version references of %s:\n  %s\n  %s\n  %s\n  %s\n",
-		newest, refs.LatestVersion, refs.LatestMajorVersion, refs.LatestMinorVersion, refs.LatestPatchVersion)
 	return nil
 }
