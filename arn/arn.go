@@ -150,10 +150,10 @@ func (p *ibParts) finish() {
 	case formWildcardBuild:
 		a.kind = KindWildcardBuild
 	}
-	a.fixed = p.v.fixed()
-	// The nodes were checked against maxNode, so New cannot fail.
-	v, _ := semver.New(p.v.nodes[0], p.v.nodes[1], p.v.nodes[2])
-	a.ver = semver.NewBuild(v, p.v.buildValue)
+	a.fixed = uint8(p.v.Fixed())
+	// The nodes were checked against the node limit, so New cannot fail.
+	v, _ := semver.New(p.v.Nodes[0], p.v.Nodes[1], p.v.Nodes[2])
+	a.ver = semver.NewBuild(v, p.v.BuildValue)
 }
 
 // IsZero reports whether a is the zero ARN.
@@ -299,9 +299,7 @@ func (a ARN) Build() (uint64, bool) {
 // without a version.
 func (a ARN) Filter() (semver.Filter, bool) {
 	switch a.kind {
-	case KindVersion, KindBuild:
-		return semver.Exact(a.ver.Version()), true
-	case KindWildcard, KindWildcardBuild:
+	case KindVersion, KindBuild, KindWildcard, KindWildcardBuild:
 		text := a.vtext
 		if i := strings.IndexByte(text, '/'); i >= 0 {
 			text = text[:i]

@@ -32,7 +32,7 @@ func TestBuilders(t *testing.T) {
 		{"version", func() (arn.ARN, error) { return img.WithVersion(v.String()) }, prefix + "image/my-image/1.2.3"},
 		{"build", func() (arn.ARN, error) { return img.WithVersion(b.String()) }, prefix + "image/my-image/1.2.3/7"},
 		{"wildcard", func() (arn.ARN, error) { return img.WithVersion(f.String()) }, prefix + "image/my-image/1.x.x"},
-		{"exact filter", func() (arn.ARN, error) { return img.WithVersion(semver.Exact(v).String()) }, prefix + "image/my-image/1.2.3"},
+		{"exact filter", func() (arn.ARN, error) { return img.WithVersion(semver.MustParseFilter("1.2.3").String()) }, prefix + "image/my-image/1.2.3"},
 		{"workflow build", func() (arn.ARN, error) { return wf.WithVersion(b.String()) }, "arn:aws:imagebuilder:us-east-1:aws:workflow/test/test-image/1.2.3/7"},
 		{"pipeline", func() (arn.ARN, error) { return pipe, nil }, prefix + "image-pipeline/p"},
 		{"pipeline version", func() (arn.ARN, error) { return pipe.WithVersion(v.String()) }, ""},

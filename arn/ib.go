@@ -101,17 +101,17 @@ func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 		if field, ok := scanVersion(vtext, &a.v); !ok {
 			found := vtext
 			if field == partBuild {
-				found = a.v.build
+				found = a.v.Build
 			}
 			c.bad(rulePattern, field, ErrSyntax, found, formsReason(sp))
 			return
 		}
 		a.form = a.v.form()
 	}
-	if sp.forms&a.form == 0 || sp.allX && a.form == formWildcard && a.v.wildcards != 7 {
+	if sp.forms&a.form == 0 || sp.allX && a.form == formWildcard && a.v.Wildcards != 7 {
 		field, found := partVersion, vtext
 		if a.form&(formBuild|formWildcardBuild) != 0 && sp.forms&(formVersion|formWildcard) != 0 {
-			field, found = partBuild, a.v.build
+			field, found = partBuild, a.v.Build
 		}
 		c.bad(rulePattern, field, ErrInvalid, found, formsReason(sp))
 		return
@@ -199,10 +199,10 @@ func (c *checker) typeVersion(typ ResourceType, bit typeSet, a *ibParts) {
 		c.reject(ruleTypeVersion, partVersion, ErrInvalid, a.arn.vtext,
 			"expected no version: "+article(string(typ))+" ARN takes no version")
 	case a.form == formWildcardBuild:
-		c.reject(ruleTypeVersion, partBuild, ErrInvalid, a.v.build,
+		c.reject(ruleTypeVersion, partBuild, ErrInvalid, a.v.Build,
 			"expected no build after a wildcard version")
 	default:
-		c.reject(ruleTypeVersion, partBuild, ErrInvalid, a.v.build,
+		c.reject(ruleTypeVersion, partBuild, ErrInvalid, a.v.Build,
 			"expected no build: "+article(string(typ))+" ARN has no build number")
 	}
 }

@@ -68,14 +68,14 @@ func (c *checker) semanticVersion(wildcard bool, s string) {
 	var v vscan
 	_, ok := scanVersion(s, &v)
 	switch {
-	case !ok || v.hasBuild:
+	case !ok || v.HasBuild:
 		if wildcard {
 			c.bad(rulePattern, partVersion, ErrSyntax, s, "expected major.minor.patch, each node a number or x, such as 1.2.x")
 		} else {
 			c.bad(rulePattern, partVersion, ErrSyntax, s, "expected major.minor.patch, such as 1.2.3")
 		}
 		return
-	case v.wildcards != 0 && !wildcard:
+	case v.Wildcards != 0 && !wildcard:
 		c.bad(rulePattern, partVersion, ErrInvalid, s, "expected numbers only: this shape takes no wildcard")
 		return
 	}
