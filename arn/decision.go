@@ -47,11 +47,13 @@ const (
 	NonZeroBuilds Decision = "AS-10"
 )
 
-// decisions lists the package's decisions in decision.Compare order.
+// decisions lists the package's decisions in decision.Compare order. It
+// is never written.
 var decisions = [...]Decision{RegexOnly, ModelOwnersOnly, KnownOwnersOnly, GenericPatternOnly,
 	StrictRegions, RejectLeadingZeros, UnderscoreToHyphen, NonZeroBuilds}
 
-// offered is the set of readings Options.Readings may name.
+// offered is the set of readings Options.Readings may name. It is never
+// written.
 var offered = decision.Of(decisions[:]...)
 
 // list returns the decisions of s in decision.Compare order, or nil when

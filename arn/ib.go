@@ -221,13 +221,13 @@ func (c *checker) owner(wide bool, acct string) bool {
 	case acct == "third-party":
 		if c.decide(ruleThirdParty, c.o.modelOwners) {
 			c.reject(ruleThirdParty, partAccount, ErrInvalid, acct,
-				`expected a 12-digit account ID or an owner "aws" or "aws-..." (third-party rejected by option)`)
+				`expected a 12-digit account ID or an owner "aws" or "aws-..." (reading AS-2 rejects third-party)`)
 		}
 		return true
 	case isAWSDashOwner(acct):
 		if acct != "aws-marketplace" && c.decide(ruleKnownOwner, c.o.knownOwners) {
 			c.reject(ruleKnownOwner, partAccount, ErrInvalid, acct,
-				`expected a 12-digit account ID, "aws", "aws-marketplace" or "third-party" (other aws- owners rejected by option)`)
+				`expected a 12-digit account ID, "aws", "aws-marketplace" or "third-party" (reading AS-3 rejects other aws- owners)`)
 		}
 		return true
 	}

@@ -59,7 +59,7 @@ func (c *checker) proseRules(v *vscan) {
 			field, found = partBuild, v.Build
 		}
 		c.reject(ruleLeadingZero, field, ErrInvalid, found,
-			"expected numbers without leading zeros (leading zeros are rejected by option)")
+			"expected numbers without leading zeros (reading AS-6)")
 	}
 	if !v.HasBuild {
 		return
