@@ -159,8 +159,8 @@ func (p *ibParts) finish() {
 // IsZero reports whether a is the zero ARN.
 func (a ARN) IsZero() bool { return a == ARN{} }
 
-// String returns the ARN's text. For a parsed ARN whose fields were not
-// changed it is exactly the input of Parse. The zero ARN prints as "".
+// String returns the ARN's text: for a parsed ARN exactly the input of
+// Parse. The zero ARN prints as "".
 func (a ARN) String() string {
 	if a.IsZero() {
 		return ""
