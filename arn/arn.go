@@ -19,7 +19,8 @@ import (
 // written 1.01.0 and 1.1.0 differ; compare Version results to compare
 // numerically). The zero ARN is not valid and prints as "".
 type ARN struct {
-	partition, region, account string
+	text                       string // the whole ARN as parsed
+	partition, region, account string // parts of text
 	typ                        ResourceType
 	stage, name                string
 
@@ -132,6 +133,7 @@ func parse(s string, r reading) (ARN, error) {
 		return ARN{}, c.err("", s)
 	}
 	p.finish()
+	p.arn.text = s
 	return p.arn, nil
 }
 
@@ -160,13 +162,14 @@ func (p *ibParts) finish() {
 func (a ARN) IsZero() bool { return a == ARN{} }
 
 // String returns the ARN's text: for a parsed ARN exactly the input of
-// Parse. The zero ARN prints as "".
-func (a ARN) String() string {
-	if a.IsZero() {
-		return ""
-	}
+// Parse. The zero ARN prints as "". String does not allocate.
+func (a ARN) String() string { return a.text }
+
+// compose writes the text of a's parts; the builders parse it.
+func (a ARN) compose() string {
 	var b strings.Builder
-	b.Grow(a.textLen())
+	b.Grow(len("arn::imagebuilder:::/") + len(a.partition) + len(a.region) + len(a.account) +
+		len(a.typ) + len(a.stage) + len(a.name) + len(a.vtext) + 2)
 	b.WriteString("arn:")
 	b.WriteString(a.partition)
 	b.WriteString(":imagebuilder:")
@@ -188,54 +191,16 @@ func (a ARN) String() string {
 	return b.String()
 }
 
-// textLen returns the length of a.String().
-func (a ARN) textLen() int {
-	n := len("arn::imagebuilder:::/") + len(a.partition) + len(a.region) + len(a.account) + len(a.typ) + len(a.name)
-	if a.stage != "" {
-		n += len(a.stage) + 1
-	}
-	if a.vtext != "" {
-		n += len(a.vtext) + 1
-	}
-	return n
-}
-
-// appendTo appends the text of a (as String returns it) to b.
-func (a ARN) appendTo(b []byte) []byte {
-	if a.IsZero() {
-		return b
-	}
-	b = append(b, "arn:"...)
-	b = append(b, a.partition...)
-	b = append(b, ":imagebuilder:"...)
-	b = append(b, a.region...)
-	b = append(b, ':')
-	b = append(b, a.account...)
-	b = append(b, ':')
-	b = append(b, a.typ...)
-	b = append(b, '/')
-	if a.stage != "" {
-		b = append(b, a.stage...)
-		b = append(b, '/')
-	}
-	b = append(b, a.name...)
-	if a.vtext != "" {
-		b = append(b, '/')
-		b = append(b, a.vtext...)
-	}
-	return b
-}
-
 // AppendText implements encoding.TextAppender: it appends the text of a,
 // as String returns it, to b. It does not allocate when b has room.
 func (a ARN) AppendText(b []byte) ([]byte, error) {
-	return a.appendTo(b), nil
+	return append(b, a.text...), nil
 }
 
 // MarshalText implements encoding.TextMarshaler. The zero ARN marshals to
 // empty text.
 func (a ARN) MarshalText() ([]byte, error) {
-	return a.appendTo(make([]byte, 0, a.textLen())), nil
+	return []byte(a.text), nil
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler with Parse. Empty text

@@ -14,10 +14,10 @@ import (
 func New(partition, region, account string, t ResourceType, name string) (ARN, error) {
 	a := ARN{partition: partition, region: region, account: account, typ: t, name: name}
 	if t == Workflow {
-		return ARN{}, &Error{Input: a.String(), Part: partStage.String(), Rule: rulePattern.String(), Err: ErrSyntax,
+		return ARN{}, &Error{Input: a.compose(), Part: partStage.String(), Rule: rulePattern.String(), Err: ErrSyntax,
 			Reason: "expected a workflow stage: build workflow ARNs with NewWorkflow"}
 	}
-	return Parse(a.String())
+	return Parse(a.compose())
 }
 
 // NewWorkflow returns the name ARN of a workflow of the stage "build",
@@ -25,7 +25,7 @@ func New(partition, region, account string, t ResourceType, name string) (ARN, e
 // "arn:<partition>:imagebuilder:<region>:<account>:workflow/<stage>/<name>".
 // Add a version with WithVersion.
 func NewWorkflow(partition, region, account, stage, name string) (ARN, error) {
-	return Parse(ARN{partition: partition, region: region, account: account, typ: Workflow, stage: stage, name: name}.String())
+	return Parse(ARN{partition: partition, region: region, account: account, typ: Workflow, stage: stage, name: name}.compose())
 }
 
 // WithVersion returns a with the version part replaced by version: a
@@ -35,15 +35,15 @@ func NewWorkflow(partition, region, account, stage, name string) (ARN, error) {
 // result is checked as Parse checks it, so a version fails for the
 // unversioned types and a build for recipes; the error is an *Error.
 func (a ARN) WithVersion(version string) (ARN, error) {
-	if version == "" {
-		a.kind, a.fixed, a.vtext, a.ver = KindNone, 0, "", ARN{}.ver
-		if a.IsZero() {
-			return ARN{}, a.builderError("expected an ARN to remove the version from")
-		}
-		return a, nil
+	if a.IsZero() {
+		return ARN{}, a.builderError("expected an ARN to set the version of")
 	}
 	a.vtext = version
-	return Parse(a.String())
+	if version == "" {
+		a.kind, a.fixed, a.ver, a.text = KindNone, 0, ARN{}.ver, a.compose()
+		return a, nil
+	}
+	return Parse(a.compose())
 }
 
 // VersionARN returns the version ARN of a build or version ARN: the build
