@@ -8,30 +8,48 @@ import (
 	"github.com/ibkit/ibkit/semver"
 )
 
-// ARN is a parsed Image Builder ARN:
+// ARN is a valid Image Builder ARN:
 //
-//	arn:<Partition>:imagebuilder:<Region>:<Account>:<Type>/<Name>[/<version>[/<build>]]
-//	arn:<Partition>:imagebuilder:<Region>:<Account>:workflow/<Stage>/<Name>[/<version>[/<build>]]
+//	arn:<partition>:imagebuilder:<region>:<account>:<type>/<name>[/<version>[/<build>]]
+//	arn:<partition>:imagebuilder:<region>:<account>:workflow/<stage>/<name>[/<version>[/<build>]]
 //
-// The string fields hold the text exactly as it was parsed. The version
-// part is held in unexported fields; use the accessor methods and the With
-// methods. ARN is a small comparable value: two ARNs are == when their
-// texts are equal (versions written 1.01.0 and 1.1.0 differ; compare
-// Version results to compare numerically). The zero ARN is not valid and
-// prints as "".
+// It is an opaque value, like netip.Addr: Parse and the builders make one,
+// and the accessors return its parts exactly as written. ARN is a small
+// comparable value: two ARNs are == when their texts are equal (versions
+// written 1.01.0 and 1.1.0 differ; compare Version results to compare
+// numerically). The zero ARN is not valid and prints as "".
 type ARN struct {
-	Partition string       // such as "aws" or "aws-cn"
-	Region    string       // such as "us-east-1"
-	Account   string       // the owner: 12 digits, "aws", "aws-marketplace", "third-party", ...
-	Type      ResourceType // one of the nine resource types
-	Stage     Stage        // the workflow stage; "" unless Type is Workflow
-	Name      string       // the ARN name, such as "my-recipe"
+	text                       string // the whole ARN as parsed
+	partition, region, account string // parts of text
+	typ                        ResourceType
+	stage, name                string
 
 	ver   semver.BuildVersion // numeric nodes (0 where the node is x) and build
 	kind  VersionKind
 	fixed uint8  // numeric nodes before the first x
 	vtext string // version text as written, such as "2021.01.01/3"; "" for KindNone
 }
+
+// Partition returns the partition, such as "aws" or "aws-cn".
+func (a ARN) Partition() string { return a.partition }
+
+// Region returns the region, such as "us-east-1".
+func (a ARN) Region() string { return a.region }
+
+// Account returns the owner section: 12 digits, "aws", "aws-marketplace",
+// "third-party" or another "aws-" owner (see Owner).
+func (a ARN) Account() string { return a.account }
+
+// Type returns the resource type, one of the nine ResourceType constants,
+// or "" for the zero ARN.
+func (a ARN) Type() ResourceType { return a.typ }
+
+// Stage returns the workflow stage, "build", "test" or "distribution", of a
+// workflow ARN, and "" for every other type.
+func (a ARN) Stage() string { return a.stage }
+
+// Name returns the ARN name, such as "my-recipe".
+func (a ARN) Name() string { return a.name }
 
 // VersionKind is the form of the version part of an ARN.
 type VersionKind uint8
@@ -49,7 +67,7 @@ const (
 	KindBuild
 	// KindWildcardBuild: a wildcard version with a build, such as
 	// "x.x.x/1". The generic ImageBuilderArn pattern accepts it, but no
-	// resource has it; Parse returns it only with Options.GenericPatternOnly.
+	// resource has it; Parse returns it only under GenericPatternOnly.
 	KindWildcardBuild
 )
 
@@ -79,9 +97,9 @@ func (k VersionKind) String() string {
 // Versioned types without a version (name ARNs such as
 // "arn:aws:imagebuilder:us-east-1:aws:image/my-image") are accepted.
 //
-// The error is a *ParseError. Parse does not allocate for valid input.
+// The error is an *Error. Parse does not allocate for valid input.
 func Parse(s string) (ARN, error) {
-	return parse(s, 0)
+	return parse(s, reading{})
 }
 
 // MustParse is like Parse but panics on error. It is meant for tests and
@@ -94,24 +112,28 @@ func MustParse(s string) ARN {
 	return a
 }
 
-// Parse is like the package-level Parse under the reading o selects.
-// RegexOnly is ignored: versions that break the prose rules cannot be held
-// by an ARN value.
+// Parse is like the package-level Parse under the readings o selects.
+// RegexOnly is ignored: an ARN value cannot hold versions that break the
+// documented rules.
 func (o Options) Parse(s string) (ARN, error) {
-	return parse(s, o.readings())
+	r, err := o.reading()
+	if err != nil {
+		return ARN{}, err
+	}
+	return parse(s, r)
 }
 
 // parse is Parse under the readings r.
 func parse(s string, r reading) (ARN, error) {
-	var c checker
-	c.o, c.parse = r, true
+	c := checker{o: r, parse: true}
 	sp := genericSpec()
 	var p ibParts
 	c.imageBuilder(&sp, s, &p)
-	if c.fail.rule != RuleNone {
+	if c.fail.rule != ruleNone {
 		return ARN{}, c.err("", s)
 	}
 	p.finish()
+	p.arn.text = s
 	return p.arn, nil
 }
 
@@ -131,7 +153,7 @@ func (p *ibParts) finish() {
 		a.kind = KindWildcardBuild
 	}
 	a.fixed = uint8(p.v.Fixed())
-	// The nodes were checked against MaxNode, so New cannot fail.
+	// The nodes were checked against the node limit, so New cannot fail.
 	v, _ := semver.New(p.v.Nodes[0], p.v.Nodes[1], p.v.Nodes[2])
 	a.ver = semver.NewBuild(v, p.v.BuildValue)
 }
@@ -139,28 +161,29 @@ func (p *ibParts) finish() {
 // IsZero reports whether a is the zero ARN.
 func (a ARN) IsZero() bool { return a == ARN{} }
 
-// String returns the ARN's text. For a parsed ARN whose fields were not
-// changed it is exactly the input of Parse. The zero ARN prints as "".
-func (a ARN) String() string {
-	if a.IsZero() {
-		return ""
-	}
+// String returns the ARN's text: for a parsed ARN exactly the input of
+// Parse. The zero ARN prints as "". String does not allocate.
+func (a ARN) String() string { return a.text }
+
+// compose writes the text of a's parts; the builders parse it.
+func (a ARN) compose() string {
 	var b strings.Builder
-	b.Grow(a.textLen())
+	b.Grow(len("arn::imagebuilder:::/") + len(a.partition) + len(a.region) + len(a.account) +
+		len(a.typ) + len(a.stage) + len(a.name) + len(a.vtext) + 2)
 	b.WriteString("arn:")
-	b.WriteString(a.Partition)
+	b.WriteString(a.partition)
 	b.WriteString(":imagebuilder:")
-	b.WriteString(a.Region)
+	b.WriteString(a.region)
 	b.WriteByte(':')
-	b.WriteString(a.Account)
+	b.WriteString(a.account)
 	b.WriteByte(':')
-	b.WriteString(string(a.Type))
+	b.WriteString(string(a.typ))
 	b.WriteByte('/')
-	if a.Stage != "" {
-		b.WriteString(string(a.Stage))
+	if a.stage != "" {
+		b.WriteString(a.stage)
 		b.WriteByte('/')
 	}
-	b.WriteString(a.Name)
+	b.WriteString(a.name)
 	if a.vtext != "" {
 		b.WriteByte('/')
 		b.WriteString(a.vtext)
@@ -168,53 +191,16 @@ func (a ARN) String() string {
 	return b.String()
 }
 
-// textLen returns the length of a.String().
-func (a ARN) textLen() int {
-	n := len("arn::imagebuilder:::/") + len(a.Partition) + len(a.Region) + len(a.Account) + len(a.Type) + len(a.Name)
-	if a.Stage != "" {
-		n += len(a.Stage) + 1
-	}
-	if a.vtext != "" {
-		n += len(a.vtext) + 1
-	}
-	return n
-}
-
-// AppendTo appends the text of a (as String returns it) to b.
-func (a ARN) AppendTo(b []byte) []byte {
-	if a.IsZero() {
-		return b
-	}
-	b = append(b, "arn:"...)
-	b = append(b, a.Partition...)
-	b = append(b, ":imagebuilder:"...)
-	b = append(b, a.Region...)
-	b = append(b, ':')
-	b = append(b, a.Account...)
-	b = append(b, ':')
-	b = append(b, a.Type...)
-	b = append(b, '/')
-	if a.Stage != "" {
-		b = append(b, a.Stage...)
-		b = append(b, '/')
-	}
-	b = append(b, a.Name...)
-	if a.vtext != "" {
-		b = append(b, '/')
-		b = append(b, a.vtext...)
-	}
-	return b
-}
-
-// AppendText implements encoding.TextAppender.
+// AppendText implements encoding.TextAppender: it appends the text of a,
+// as String returns it, to b. It does not allocate when b has room.
 func (a ARN) AppendText(b []byte) ([]byte, error) {
-	return a.AppendTo(b), nil
+	return append(b, a.text...), nil
 }
 
 // MarshalText implements encoding.TextMarshaler. The zero ARN marshals to
 // empty text.
 func (a ARN) MarshalText() ([]byte, error) {
-	return a.AppendTo(make([]byte, 0, a.textLen())), nil
+	return []byte(a.text), nil
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler with Parse. Empty text
@@ -289,26 +275,17 @@ func (a ARN) Filter() (semver.Filter, bool) {
 	return semver.Filter{}, false
 }
 
-// WildcardNodes returns the number of numeric nodes before the first x of
-// a wildcard ARN: 2 for 1.2.x, 1 for 1.x.x, 0 for x.x.x, and 3 for version
-// and build ARNs. It returns 0 for ARNs without a version.
-func (a ARN) WildcardNodes() int {
-	if a.kind == KindNone {
-		return 0
-	}
-	return int(a.fixed)
-}
-
-// Decisions returns the decisions whose flag condition holds for a (see
-// the Flags section of the ibkit specification): AS-2 for the owner
-// "third-party", AS-3 for an "aws-" owner other than "aws-marketplace",
-// AS-4 for a name ARN of a versioned type or a version form the type cannot
-// have, AS-5 for an unknown partition or a region that does not fit it,
-// AS-6 for a version written with leading zeros, and AS-10 for build 0.
-func (a ARN) Decisions() Decisions {
-	c := checker{o: rGenericPatternOnly, parse: true, report: true}
+// Decisions returns the decisions whose condition holds for a, in
+// decision.Compare order: AS-2 for the owner "third-party", AS-3 for an
+// "aws-" owner other than "aws-marketplace", AS-4 for a name ARN of a
+// versioned type or a version form the type cannot have, AS-5 for an
+// unknown partition or a region that does not fit it, AS-6 for a version
+// written with leading zeros, and AS-10 for build 0. It returns the same
+// as Options{}.Check("ImageBuilderArn", a.String()).
+func (a ARN) Decisions() []Decision {
+	c := checker{o: reading{generic: true}, parse: true, report: true}
 	sp := genericSpec()
 	var p ibParts
 	c.imageBuilder(&sp, a.String(), &p)
-	return c.flags
+	return list(c.flags)
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/ibkit/ibkit/arn"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // benchARNs are typical generic Image Builder ARNs.
@@ -30,7 +32,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkParseRegexp matches the same ARNs with the model's
 // ImageBuilderArn pattern: the reference Parse is compared with.
 func BenchmarkParseRegexp(b *testing.B) {
-	re := regexp.MustCompile(modelPatterns[arn.ImageBuilderArn].pattern)
+	re := regexp.MustCompile(modelPatterns["ImageBuilderArn"].pattern)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		for _, s := range benchARNs {
@@ -55,13 +57,13 @@ func BenchmarkSplitN(b *testing.B) {
 
 func BenchmarkValidate(b *testing.B) {
 	cases := []struct {
-		shape arn.Shape
+		shape string
 		s     string
 	}{
-		{arn.ImageBuildVersionArn, benchARNs[0]},
-		{arn.ImageVersionArnOrBuildVersionArn, benchARNs[1]},
-		{arn.WorkflowBuildVersionArn, benchARNs[2]},
-		{arn.ImagePipelineArn, benchARNs[3]},
+		{"ImageBuildVersionArn", benchARNs[0]},
+		{"ImageVersionArnOrBuildVersionArn", benchARNs[1]},
+		{"WorkflowBuildVersionArn", benchARNs[2]},
+		{"ImagePipelineArn", benchARNs[3]},
 	}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
@@ -76,7 +78,7 @@ func BenchmarkValidate(b *testing.B) {
 // BenchmarkValidateRegexp matches the same values with the shapes' model
 // patterns.
 func BenchmarkValidateRegexp(b *testing.B) {
-	shapes := []arn.Shape{arn.ImageBuildVersionArn, arn.ImageVersionArnOrBuildVersionArn, arn.WorkflowBuildVersionArn, arn.ImagePipelineArn}
+	shapes := []string{"ImageBuildVersionArn", "ImageVersionArnOrBuildVersionArn", "WorkflowBuildVersionArn", "ImagePipelineArn"}
 	res := make([]*regexp.Regexp, len(shapes))
 	for i, s := range shapes {
 		res[i] = regexp.MustCompile(modelPatterns[s].pattern)
@@ -103,27 +105,25 @@ func TestAllocs(t *testing.T) {
 	if testing.CoverMode() != "" || raceEnabled {
 		t.Skip("allocation counts differ under coverage or the race detector")
 	}
+	strict := arn.Options{Readings: []arn.Decision{arn.StrictRegions, arn.NonZeroBuilds}}
 	for _, shape := range sortedShapes() {
 		for _, s := range samples[shape] {
-			if n := testing.AllocsPerRun(100, func() { _ = arn.Validate(shape, s) }); n != 0 {
-				t.Errorf("Validate(%s, %q) allocates %v times", shape, s, n)
+			assert.Zero(t, testing.AllocsPerRun(100, func() { _ = arn.Validate(shape, s) }), "Validate(%s, %q)", shape, s)
+			// Check allocates only the slice of decisions it returns.
+			ds, err := strict.Check(shape, s)
+			require.NoError(t, err, "Check(%s, %q)", shape, s)
+			want := 0.0
+			if len(ds) > 0 {
+				want = 1
 			}
-			if n := testing.AllocsPerRun(100, func() { _ = arn.Options{StrictLint: true}.Check(shape, s) }); n != 0 {
-				t.Errorf("Check(%s, %q) allocates %v times", shape, s, n)
-			}
+			assert.Equal(t, want, testing.AllocsPerRun(100, func() { _, _ = strict.Check(shape, s) }), "Check(%s, %q)", shape, s)
 		}
 	}
 	for _, s := range benchARNs {
-		if n := testing.AllocsPerRun(100, func() { _, _ = arn.Parse(s) }); n != 0 {
-			t.Errorf("Parse(%q) allocates %v times", s, n)
-		}
+		assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = arn.Parse(s) }), "Parse(%q)", s)
 		a := arn.MustParse(s)
-		if n := testing.AllocsPerRun(100, func() { _ = a.String() }); n != 1 {
-			t.Errorf("String() of %q allocates %v times, want 1", s, n)
-		}
+		assert.Zero(t, testing.AllocsPerRun(100, func() { _ = a.String() }), "String() of %q", s)
 		buf := make([]byte, 0, 128)
-		if n := testing.AllocsPerRun(100, func() { _ = a.AppendTo(buf[:0]) }); n != 0 {
-			t.Errorf("AppendTo of %q allocates %v times", s, n)
-		}
+		assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = a.AppendText(buf[:0]) }), "AppendText of %q", s)
 	}
 }

@@ -1,32 +1,25 @@
 package arn_test
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/arn"
 	"github.com/ibkit/ibkit/semver"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestBuilders(t *testing.T) {
 	const prefix = "arn:aws:imagebuilder:us-east-1:123456789012:"
 	img, err := arn.New("aws", "us-east-1", "123456789012", arn.Image, "my-image")
-	if err != nil {
-		t.Fatal(err)
-	}
-	wf, err := arn.NewWorkflow("aws", "us-east-1", "aws", arn.StageTest, "test-image")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	wf, err := arn.NewWorkflow("aws", "us-east-1", "aws", "test", "test-image")
+	require.NoError(t, err)
 	pipe, err := arn.New("aws", "us-east-1", "123456789012", arn.ImagePipeline, "p")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	recipe, err := arn.New("aws", "us-east-1", "123456789012", arn.ImageRecipe, "r")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	v := semver.MustParse("1.2.3")
 	b := semver.NewBuild(v, 7)
 	f := semver.MustParseFilter("1.x.x")
@@ -36,15 +29,17 @@ func TestBuilders(t *testing.T) {
 		want string // "" for an error
 	}{
 		{"name ARN", func() (arn.ARN, error) { return img, nil }, prefix + "image/my-image"},
-		{"version", func() (arn.ARN, error) { return img.WithVersion(v) }, prefix + "image/my-image/1.2.3"},
-		{"build", func() (arn.ARN, error) { return img.WithBuild(b) }, prefix + "image/my-image/1.2.3/7"},
-		{"wildcard", func() (arn.ARN, error) { return img.WithFilter(f) }, prefix + "image/my-image/1.x.x"},
-		{"exact filter", func() (arn.ARN, error) { return img.WithFilter(semver.MustParseFilter("1.2.3")) }, prefix + "image/my-image/1.2.3"},
-		{"workflow build", func() (arn.ARN, error) { return wf.WithBuild(b) }, "arn:aws:imagebuilder:us-east-1:aws:workflow/test/test-image/1.2.3/7"},
+		{"version", func() (arn.ARN, error) { return img.WithVersion(v.String()) }, prefix + "image/my-image/1.2.3"},
+		{"build", func() (arn.ARN, error) { return img.WithVersion(b.String()) }, prefix + "image/my-image/1.2.3/7"},
+		{"wildcard", func() (arn.ARN, error) { return img.WithVersion(f.String()) }, prefix + "image/my-image/1.x.x"},
+		{"exact filter", func() (arn.ARN, error) { return img.WithVersion(semver.MustParseFilter("1.2.3").String()) }, prefix + "image/my-image/1.2.3"},
+		{"workflow build", func() (arn.ARN, error) { return wf.WithVersion(b.String()) }, "arn:aws:imagebuilder:us-east-1:aws:workflow/test/test-image/1.2.3/7"},
 		{"pipeline", func() (arn.ARN, error) { return pipe, nil }, prefix + "image-pipeline/p"},
-		{"pipeline version", func() (arn.ARN, error) { return pipe.WithVersion(v) }, ""},
-		{"recipe build", func() (arn.ARN, error) { return recipe.WithBuild(b) }, ""},
-		{"recipe wildcard", func() (arn.ARN, error) { return recipe.WithFilter(f) }, prefix + "image-recipe/r/1.x.x"},
+		{"pipeline version", func() (arn.ARN, error) { return pipe.WithVersion(v.String()) }, ""},
+		{"pipeline without version", func() (arn.ARN, error) { return pipe.WithVersion("") }, prefix + "image-pipeline/p"},
+		{"recipe build", func() (arn.ARN, error) { return recipe.WithVersion(b.String()) }, ""},
+		{"recipe wildcard", func() (arn.ARN, error) { return recipe.WithVersion(f.String()) }, prefix + "image-recipe/r/1.x.x"},
+		{"bad version", func() (arn.ARN, error) { return img.WithVersion("1.2") }, ""},
 		{"workflow via New", func() (arn.ARN, error) {
 			return arn.New("aws", "us-east-1", "aws", arn.Workflow, "w")
 		}, ""},
@@ -58,29 +53,26 @@ func TestBuilders(t *testing.T) {
 			return arn.New("aws", "us-east-1", "amazon", arn.Image, "i")
 		}, ""},
 		{"without version", func() (arn.ARN, error) {
-			a, err := img.WithBuild(b)
-			return a.WithoutVersion(), err
+			a, err := img.WithVersion(b.String())
+			require.NoError(t, err)
+			return a.WithVersion("")
 		}, prefix + "image/my-image"},
+		{"zero without version", func() (arn.ARN, error) { return arn.ARN{}.WithVersion("") }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := tt.got()
 			if tt.want == "" {
-				var pe *arn.ParseError
-				if !errors.As(err, &pe) {
-					t.Fatalf("got %v, %v; want a *ParseError", a, err)
-				}
+				var e *arn.Error
+				require.ErrorAs(t, err, &e)
+				assert.True(t, a.IsZero())
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.String() != tt.want {
-				t.Errorf("got %q, want %q", a, tt.want)
-			}
-			if p, err := arn.Parse(tt.want); err != nil || p != a {
-				t.Errorf("Parse(%q) = %v, %v; not == the built ARN", tt.want, p, err)
-			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, a.String())
+			p, err := arn.Parse(tt.want)
+			require.NoError(t, err)
+			assert.Equal(t, p, a, "Parse(%q) is not == the built ARN", tt.want)
 		})
 	}
 }
@@ -88,141 +80,133 @@ func TestBuilders(t *testing.T) {
 func TestLadder(t *testing.T) {
 	build := arn.MustParse("arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/2024.12.17/3")
 	version, err := build.VersionARN()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := version.String(), "arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/2024.12.17"; got != want {
-		t.Errorf("VersionARN = %q, want %q", got, want)
-	}
-	if p := arn.MustParse(version.String()); p != version {
-		t.Errorf("VersionARN is not == its parse: %#v vs %#v", version, p)
-	}
-	if again, _ := version.VersionARN(); again != version {
-		t.Errorf("VersionARN of a version ARN changed it")
-	}
-	refs, err := build.LatestVersionReferences()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	assert.Equal(t, "arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/2024.12.17", version.String())
+	assert.Equal(t, arn.MustParse(version.String()), version, "VersionARN is not == its parse")
+	again, err := version.VersionARN()
+	require.NoError(t, err)
+	assert.Equal(t, version, again, "VersionARN of a version ARN changed it")
+
+	// The four latest-version references of the service.
 	const p = "arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/"
 	want := []string{p + "x.x.x", p + "2024.x.x", p + "2024.12.x", p + "2024.12.17"}
-	got := []string{refs.LatestVersion.String(), refs.LatestMajorVersion.String(), refs.LatestMinorVersion.String(), refs.LatestPatchVersion.String()}
+	refs := make([]arn.ARN, 4)
+	got := make([]string, 4)
+	for keep := range refs {
+		refs[keep], err = build.WildcardARN(keep)
+		require.NoError(t, err)
+		got[keep] = refs[keep].String()
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("LatestVersionReferences (-want +got):\n%s", diff)
+		t.Errorf("WildcardARN(0..3) (-want +got):\n%s", diff)
 	}
-	if refs.LatestPatchVersion != version {
-		t.Errorf("LatestPatchVersion != VersionARN")
+	assert.Equal(t, version, refs[3], "WildcardARN(3) != VersionARN")
+	for keep, ref := range refs[:3] {
+		f, ok := ref.Filter()
+		require.True(t, ok)
+		assert.Equal(t, want[keep][len(p):], f.String())
 	}
-	if refs.LatestMinorVersion.WildcardNodes() != 2 || refs.LatestMajorVersion.WildcardNodes() != 1 || refs.LatestVersion.WildcardNodes() != 0 {
-		t.Errorf("WildcardNodes: %d %d %d", refs.LatestMinorVersion.WildcardNodes(), refs.LatestMajorVersion.WildcardNodes(), refs.LatestVersion.WildcardNodes())
-	}
-	if err := arn.Validate(arn.WorkflowNameArn, refs.LatestVersion.String()); err != nil {
-		t.Errorf("latest version ARN of a workflow is not a WorkflowNameArn: %v", err)
-	}
+	assert.NoError(t, arn.Validate("WorkflowNameArn", refs[0].String()), "latest version ARN of a workflow is not a WorkflowNameArn")
 
-	wild := refs.LatestMinorVersion
-	if _, err := wild.VersionARN(); !errors.Is(err, arn.ErrVersionForm) {
-		t.Errorf("VersionARN of a wildcard = %v, want ErrVersionForm", err)
-	}
-	if a, err := wild.WildcardARN(1); err != nil || a != refs.LatestMajorVersion {
-		t.Errorf("WildcardARN(1) of M.m.x = %v, %v", a, err)
-	}
-	if _, err := wild.WildcardARN(3); !errors.Is(err, arn.ErrVersionForm) {
-		t.Errorf("WildcardARN(3) of M.m.x = %v, want ErrVersionForm", err)
-	}
-	if _, err := build.WildcardARN(4); err == nil {
-		t.Error("WildcardARN(4) succeeded")
-	}
-	name := build.WithoutVersion()
-	if a, err := name.WildcardARN(0); err != nil || a != refs.LatestVersion {
-		t.Errorf("WildcardARN(0) of a name ARN = %v, %v", a, err)
-	}
-	if _, err := name.LatestVersionReferences(); err == nil {
-		t.Error("LatestVersionReferences of a name ARN succeeded")
-	}
+	wild := refs[2]
+	_, err = wild.VersionARN()
+	assert.ErrorIs(t, err, arn.ErrInvalid, "VersionARN of a wildcard")
+	a, err := wild.WildcardARN(1)
+	require.NoError(t, err)
+	assert.Equal(t, refs[1], a, "WildcardARN(1) of M.m.x")
+	_, err = wild.WildcardARN(3)
+	assert.ErrorIs(t, err, arn.ErrInvalid, "WildcardARN(3) of M.m.x")
+	_, err = build.WildcardARN(4)
+	assert.Error(t, err, "WildcardARN(4)")
+	name, err := build.WithVersion("")
+	require.NoError(t, err)
+	a, err = name.WildcardARN(0)
+	require.NoError(t, err)
+	assert.Equal(t, refs[0], a, "WildcardARN(0) of a name ARN")
+	_, err = name.WildcardARN(1)
+	assert.Error(t, err, "WildcardARN(1) of a name ARN")
 	pipe := arn.MustParse("arn:aws:imagebuilder:us-east-1:aws:image-pipeline/p")
-	if _, err := pipe.WildcardARN(0); !errors.Is(err, arn.ErrVersionForm) {
-		t.Errorf("WildcardARN of a pipeline = %v", err)
-	}
-	if pipe.WithoutVersion() != pipe {
-		t.Error("WithoutVersion changed an unversioned ARN")
-	}
+	_, err = pipe.WildcardARN(0)
+	assert.ErrorIs(t, err, arn.ErrInvalid, "WildcardARN of a pipeline")
+
 	// KindWildcardBuild only exists under GenericPatternOnly.
-	wb, err := arn.Options{GenericPatternOnly: true}.Parse("arn:aws:imagebuilder:us-east-1:aws:image/i/1.x.x/4")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n, ok := wb.Build(); !ok || n != 4 {
-		t.Errorf("Build of wildcard+build = %d, %v", n, ok)
-	}
-	if _, ok := wb.BuildVersion(); ok {
-		t.Error("BuildVersion of wildcard+build is ok")
-	}
-	if f, ok := wb.Filter(); !ok || f.String() != "1.x.x" {
-		t.Errorf("Filter of wildcard+build = %v, %v", f, ok)
-	}
-	if a, err := wb.WildcardARN(0); err != nil || a.VersionText() != "x.x.x" {
-		t.Errorf("WildcardARN(0) of wildcard+build = %v, %v", a, err)
-	}
+	wb, err := arn.Options{Readings: []arn.Decision{arn.GenericPatternOnly}}.Parse("arn:aws:imagebuilder:us-east-1:aws:image/i/1.x.x/4")
+	require.NoError(t, err)
+	n, ok := wb.Build()
+	assert.True(t, ok)
+	assert.Equal(t, uint64(4), n, "Build of wildcard+build")
+	_, ok = wb.BuildVersion()
+	assert.False(t, ok, "BuildVersion of wildcard+build is ok")
+	_, ok = wb.Version()
+	assert.False(t, ok, "Version of wildcard+build is ok")
+	f, ok := wb.Filter()
+	assert.True(t, ok)
+	assert.Equal(t, "1.x.x", f.String(), "Filter of wildcard+build")
+	a, err = wb.WildcardARN(0)
+	require.NoError(t, err)
+	assert.Equal(t, "x.x.x", a.VersionText(), "WildcardARN(0) of wildcard+build")
+	bv, ok := build.BuildVersion()
+	assert.True(t, ok)
+	assert.Equal(t, "2024.12.17/3", bv.String())
 }
 
 func TestOwners(t *testing.T) {
-	tests := map[string]arn.Owner{
-		"123456789012":    arn.OwnerAccount,
-		"aws":             arn.OwnerAWS,
-		"aws-marketplace": arn.OwnerMarketplace,
-		"third-party":     arn.OwnerThirdParty,
-		"aws-foo":         arn.OwnerOtherAWS,
-		"aws-":            arn.OwnerInvalid,
-		"amazon":          arn.OwnerInvalid,
-		"":                arn.OwnerInvalid,
+	tests := []struct {
+		account string
+		want    arn.Owner
+		name    string
+	}{
+		{"123456789012", arn.OwnerAccount, "account"},
+		{"aws", arn.OwnerAWS, "aws"},
+		{"aws-marketplace", arn.OwnerMarketplace, "aws-marketplace"},
+		{"third-party", arn.OwnerThirdParty, "third-party"},
+		{"aws-foo", arn.OwnerOtherAWS, "other-aws"},
+		{"aws-", arn.OwnerInvalid, "invalid"},
+		{"amazon", arn.OwnerInvalid, "invalid"},
+		{"", arn.OwnerInvalid, "invalid"},
 	}
-	for account, want := range tests {
-		if got := arn.OwnerOf(account); got != want {
-			t.Errorf("OwnerOf(%q) = %v, want %v", account, got, want)
-		}
+	for _, tt := range tests {
+		t.Run(tt.account, func(t *testing.T) {
+			assert.Equal(t, tt.want, arn.OwnerOf(tt.account))
+			assert.Equal(t, tt.name, tt.want.String())
+		})
 	}
-	a := arn.MustParse("arn:aws:imagebuilder:us-east-1:" + arn.AWSMarketplace + ":component/c/1.0.0/1")
-	if a.Owner() != arn.OwnerMarketplace || a.Owner().String() != "aws-marketplace" {
-		t.Errorf("Owner() = %v", a.Owner())
-	}
-	if !arn.IsAccountID("000000000000") || arn.IsAccountID(arn.AWSManaged) || arn.IsAccountID(arn.ThirdParty) {
-		t.Error("IsAccountID wrong")
-	}
+	a := arn.MustParse("arn:aws:imagebuilder:us-east-1:aws-marketplace:component/c/1.0.0/1")
+	assert.Equal(t, arn.OwnerMarketplace, a.Owner())
 }
 
 func TestARNName(t *testing.T) {
 	tests := []struct {
 		in, want, hyphens string
-		decisions         string
+		decisions         []arn.Decision
 	}{
-		{"Ubuntu Pro Component-prod-w2osc53uiegx4", "ubuntu-pro-component-prod-w2osc53uiegx4", "ubuntu-pro-component-prod-w2osc53uiegx4", ""},
-		{"Test Config", "test-config", "test-config", ""},
-		{"my_recipe 2", "my_recipe-2", "my-recipe-2", "AS-9"},
-		{"a  b", "a--b", "a--b", ""},
-		{"ABC", "abc", "abc", ""},
+		{"Ubuntu Pro Component-prod-w2osc53uiegx4", "ubuntu-pro-component-prod-w2osc53uiegx4", "ubuntu-pro-component-prod-w2osc53uiegx4", nil},
+		{"Test Config", "test-config", "test-config", nil},
+		{"my_recipe 2", "my_recipe-2", "my-recipe-2", []arn.Decision{"AS-9"}},
+		{"a  b", "a--b", "a--b", nil},
+		{"ABC", "abc", "abc", nil},
 	}
+	hyphens := arn.Options{Readings: []arn.Decision{arn.UnderscoreToHyphen}}
 	for _, tt := range tests {
-		got, err := arn.ARNName(tt.in)
-		if err != nil || got != tt.want {
-			t.Errorf("ARNName(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
-		}
-		got, d, err := arn.Options{UnderscoreToHyphen: true}.ARNName(tt.in)
-		if err != nil || got != tt.hyphens || d.String() != tt.decisions {
-			t.Errorf("UnderscoreToHyphen ARNName(%q) = %q, %v, %v; want %q, %s", tt.in, got, d, err, tt.hyphens, tt.decisions)
-		}
-		if err := arn.Validate(arn.ImageRecipeArn, "arn:aws:imagebuilder:us-east-1:aws:image-recipe/"+got+"/1.0.0"); err != nil {
-			t.Errorf("ARN name %q is not valid in an ARN: %v", got, err)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := arn.ARNName(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			got, ds, err := hyphens.ARNName(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.hyphens, got)
+			assert.Equal(t, tt.decisions, ds)
+			assert.NoError(t, arn.Validate("ImageRecipeArn", "arn:aws:imagebuilder:us-east-1:aws:image-recipe/"+got+"/1.0.0"),
+				"ARN name %q is not valid in an ARN", got)
+		})
 	}
 	for _, bad := range []string{"ab", " abc", "abc ", "a.bc", "ümlaut"} {
-		if _, err := arn.ARNName(bad); !errors.Is(err, arn.ErrSyntax) {
-			t.Errorf("ARNName(%q) error = %v, want ErrSyntax", bad, err)
-		}
+		_, err := arn.ARNName(bad)
+		assert.ErrorIs(t, err, arn.ErrSyntax, "ARNName(%q)", bad)
 	}
 }
 
-func TestLint(t *testing.T) {
+func TestRegionInPartition(t *testing.T) {
 	if diff := cmp.Diff([]string{"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"}, arn.Partitions()); diff != "" {
 		t.Errorf("Partitions (-want +got):\n%s", diff)
 	}
@@ -255,22 +239,17 @@ func TestLint(t *testing.T) {
 		{"aws-mars", "us-east-1", false},
 		{"aws", "us-east_x-10", true},
 	}
+	strict := arn.Options{Readings: []arn.Decision{arn.StrictRegions}}
 	for _, tt := range tests {
-		if got := arn.RegionInPartition(tt.partition, tt.region); got != tt.ok {
-			t.Errorf("RegionInPartition(%q, %q) = %v", tt.partition, tt.region, got)
-		}
-		s := "arn:" + tt.partition + ":imagebuilder:" + tt.region + ":aws:image/i/1.0.0/1"
-		if a, err := arn.Parse(s); err != nil {
-			t.Errorf("Parse(%q) = %v", s, err)
-		} else if err := a.Lint(); (err == nil) != tt.ok {
-			t.Errorf("Lint of %q = %v", s, err)
-		}
+		t.Run(tt.partition+"/"+tt.region, func(t *testing.T) {
+			assert.Equal(t, tt.ok, arn.RegionInPartition(tt.partition, tt.region))
+			s := "arn:" + tt.partition + ":imagebuilder:" + tt.region + ":aws:image/i/1.0.0/1"
+			_, err := arn.Parse(s)
+			require.NoError(t, err)
+			_, err = strict.Parse(s)
+			assert.Equal(t, tt.ok, err == nil, "StrictRegions Parse(%q) = %v", s, err)
+		})
 	}
-	if arn.KnownPartition("aws-mars") || !arn.KnownPartition("aws-eusc") {
-		t.Error("KnownPartition wrong")
-	}
-	zero := arn.MustParse("arn:aws:imagebuilder:us-east-1:aws:image/i/1.0.0/0")
-	if err := zero.Lint(); !errors.Is(err, arn.ErrLint) {
-		t.Errorf("Lint of build 0 = %v", err)
-	}
+	_, err := arn.Options{Readings: []arn.Decision{arn.NonZeroBuilds}}.Parse("arn:aws:imagebuilder:us-east-1:aws:image/i/1.0.0/0")
+	assert.ErrorIs(t, err, arn.ErrInvalid, "NonZeroBuilds Parse of build 0")
 }

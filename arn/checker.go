@@ -2,6 +2,8 @@ package arn
 
 import (
 	"strings"
+
+	"github.com/ibkit/ibkit/internal/decision"
 )
 
 // checker runs the rules of one shape over one string. It records the first
@@ -10,62 +12,63 @@ import (
 // check goes on, so that a later model failure takes precedence: a text
 // that fails the model pattern fails under every reading.
 type checker struct {
-	o        reading   // the options, as a bit set
-	parse    bool      // checking for Parse: prose rules always on, AS-4 enforced
-	report   bool      // the caller reports flags (Check, ARN.Decisions)
-	hard     bool      // fail is a model failure
-	fail     failure   // first failure; rule == RuleNone when none
-	flags    Decisions // decisions whose flag condition held
-	rejected Decisions // decisions whose rules rejected the text
+	o        reading      // the readings
+	parse    bool         // checking for Parse: prose rules always on, AS-4 enforced
+	report   bool         // the caller reports flags (Check, ARN.Decisions)
+	hard     bool         // fail is a model failure
+	fail     failure      // first failure; rule == ruleNone when none
+	flags    decision.Set // decisions whose condition held (only when report)
+	rejected decision.Set // decisions whose rules rejected the text
 }
 
-// failure is the unexported form of a ParseError.
+// failure is the unexported form of an Error.
 type failure struct {
-	rule   Rule
-	field  Field
+	rule   rule
+	part   part
 	err    error
 	found  string
 	reason string
 }
 
 // bad records a model failure. The caller stops checking.
-func (c *checker) bad(rule Rule, field Field, err error, found, reason string) {
-	c.fail = failure{rule, field, err, found, reason}
+func (c *checker) bad(r rule, p part, err error, found, reason string) {
+	c.fail = failure{r, p, err, found, reason}
 	c.hard = true
 }
 
-// decide notes that the flag condition of the decision behind rule held,
-// and reports whether the rule rejects the text (reject is true) and is the
+// decide notes that the condition of the decision behind r held, and
+// reports whether the rule rejects the text (reject is true) and is the
 // first failure, in which case the caller records it with reject.
-func (c *checker) decide(rule Rule, reject bool) bool {
-	d := rule.Decision()
-	c.flags = c.flags.With(d)
+func (c *checker) decide(r rule, reject bool) bool {
+	if c.report {
+		c.flags = c.flags.With(r.decision())
+	}
 	if !reject {
 		return false
 	}
-	c.rejected = c.rejected.With(d)
-	return c.fail.rule == RuleNone
+	c.rejected = c.rejected.With(r.decision())
+	return c.fail.rule == ruleNone
 }
 
 // reject records the failure of a decision rule after decide returned true.
-func (c *checker) reject(rule Rule, field Field, err error, found, reason string) {
-	c.fail = failure{rule, field, err, found, reason}
+func (c *checker) reject(r rule, p part, err error, found, reason string) {
+	c.fail = failure{r, p, err, found, reason}
 }
 
 // linting reports whether the AS-5 check must run: its result is needed
 // when it can reject or when the caller reports flags.
-func (c *checker) linting() bool { return c.o&rStrictLint != 0 || c.report }
+func (c *checker) linting() bool { return c.o.strictRegions || c.report }
 
 // regexOnly reports whether the prose rules of AS-1 are off.
-func (c *checker) regexOnly() bool { return c.o&rRegexOnly != 0 && !c.parse }
+func (c *checker) regexOnly() bool { return c.o.regexOnly && !c.parse }
 
-// err builds the *ParseError for the recorded failure.
-func (c *checker) err(shape Shape, s string) error {
-	return &ParseError{
+// err builds the *Error for the recorded failure.
+func (c *checker) err(shape, s string) error {
+	return &Error{
 		Input:  s,
 		Shape:  shape,
-		Field:  c.fail.field,
-		Rule:   c.fail.rule,
+		Part:   c.fail.part.String(),
+		Rule:   c.fail.rule.String(),
 		Found:  c.fail.found,
 		Reason: c.fail.reason,
 		Err:    c.fail.err,
@@ -73,11 +76,11 @@ func (c *checker) err(shape Shape, s string) error {
 }
 
 // run checks s against shape.
-func (c *checker) run(shape Shape, s string) {
+func (c *checker) run(shape, s string) {
 	sp := specFor(shape)
 	switch sp.class {
 	case 0:
-		c.bad(RuleShape, FieldInput, ErrUnknownShape, string(shape), "expected a shape name listed by Shapes")
+		c.bad(ruleShape, partInput, ErrUnknown, shape, "expected a shape name listed by Shapes")
 	case classIB:
 		var a ibParts
 		c.imageBuilder(&sp, s, &a)
@@ -106,7 +109,7 @@ type sections struct {
 // the resource keeps any further ':'. It checks nothing else.
 func (c *checker) split(s string) (p sections, ok bool) {
 	if len(s) < 4 || s[:4] != "arn:" {
-		c.bad(RulePattern, FieldPrefix, ErrSyntax, s[:min(len(s), 4)], `expected the text to start with "arn:"`)
+		c.bad(rulePattern, partPrefix, ErrSyntax, s[:min(len(s), 4)], `expected the text to start with "arn:"`)
 		return p, false
 	}
 	var cut [4]int // index of each ':' after "arn:"
@@ -118,11 +121,11 @@ func (c *checker) split(s string) (p sections, ok bool) {
 		}
 	}
 	if n < len(cut) {
-		field, start := FieldPartition+Field(n), 4
+		field, start := partPartition+part(n), 4
 		if n > 0 {
 			start = cut[n-1] + 1
 		}
-		c.bad(RulePattern, field, ErrSyntax, s[start:],
+		c.bad(rulePattern, field, ErrSyntax, s[start:],
 			"expected ':' after the "+field.String()+" (an ARN has six ':'-separated sections)")
 		return p, false
 	}
@@ -143,7 +146,7 @@ func colon(s string, i int) int {
 // service checks the service section.
 func (c *checker) service(got, want string) bool {
 	if got != want {
-		c.bad(RulePattern, FieldService, ErrService, got, `expected "`+want+`"`)
+		c.bad(rulePattern, partService, ErrInvalid, got, `expected "`+want+`"`)
 		return false
 	}
 	return true
@@ -153,7 +156,7 @@ func (c *checker) service(got, want string) bool {
 // any text without ':' that starts with "aws".
 func (c *checker) loosePartition(p string) bool {
 	if !strings.HasPrefix(p, "aws") {
-		c.bad(RulePattern, FieldPartition, ErrSyntax, p, `expected a partition starting with "aws"`)
+		c.bad(rulePattern, partPartition, ErrSyntax, p, `expected a partition starting with "aws"`)
 		return false
 	}
 	return true
@@ -163,7 +166,7 @@ func (c *checker) loosePartition(p string) bool {
 // arn:aws(?:-[a-z]+)*: "aws" and any number of "-" + lower-case letters.
 func (c *checker) strictPartition(p string) bool {
 	if !isStrictPartition(p) {
-		c.bad(RulePattern, FieldPartition, ErrSyntax, p,
+		c.bad(rulePattern, partPartition, ErrSyntax, p,
 			`expected "aws" followed by zero or more groups of '-' and lower-case letters, such as aws-us-gov`)
 		return false
 	}
@@ -219,11 +222,11 @@ func (c *checker) lint(partition, region string) {
 	if ok {
 		return
 	}
-	if c.decide(RuleRealism, c.o&rStrictLint != 0) {
-		if field == FieldPartition {
-			c.reject(RuleRealism, field, ErrLint, partition, "expected one of the partitions listed by Partitions (strict lint)")
+	if c.decide(ruleRealism, c.o.strictRegions) {
+		if field == partPartition {
+			c.reject(ruleRealism, field, ErrInvalid, partition, "expected one of the partitions listed by Partitions (reading AS-5)")
 		} else {
-			c.reject(RuleRealism, field, ErrLint, region, "expected a region of partition "+partition+" (strict lint)")
+			c.reject(ruleRealism, field, ErrInvalid, region, "expected a region of partition "+partition+" (reading AS-5)")
 		}
 	}
 }

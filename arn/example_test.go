@@ -15,14 +15,14 @@ func ExampleParse() {
 		panic(err)
 	}
 	b, _ := a.BuildVersion()
-	fmt.Println(a.Partition, a.Region, a.Account)
-	fmt.Println(a.Type, a.Stage, a.Name)
+	fmt.Println(a.Partition(), a.Region(), a.Account())
+	fmt.Println(a.Type(), a.Stage(), a.Name())
 	fmt.Println(a.VersionKind(), b.Version(), b.Build())
 	fmt.Println(a)
 
 	_, err = arn.Parse("arn:aws:imagebuilder:us-east-1:123456789012:lifecycle-policy/keep/1.0.0")
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, arn.ErrVersionForm))
+	fmt.Println(errors.Is(err, arn.ErrInvalid))
 	// Output:
 	// aws us-east-1 123456789012
 	// workflow build build-image
@@ -34,10 +34,10 @@ func ExampleParse() {
 
 func ExampleValidate() {
 	const recipe = "arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe/1.0.x"
-	fmt.Println(arn.Validate(arn.ImageRecipeArn, recipe))
-	fmt.Println(arn.Validate(arn.ImageVersionArn, recipe))
-	fmt.Println(arn.Validate(arn.WildcardVersionNumber, "1.x.3"))
-	fmt.Println(arn.Validate(arn.AccountId, "123456789012"))
+	fmt.Println(arn.Validate("ImageRecipeArn", recipe))
+	fmt.Println(arn.Validate("ImageVersionArn", recipe))
+	fmt.Println(arn.Validate("WildcardVersionNumber", "1.x.3"))
+	fmt.Println(arn.Validate("AccountId", "123456789012"))
 	// Output:
 	// <nil>
 	// arn: invalid ImageVersionArn "arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe/1.0.x": resource type "image-recipe": expected "image"
@@ -48,26 +48,46 @@ func ExampleValidate() {
 func ExampleOptions_Check() {
 	const s = "arn:aws:imagebuilder:us-east-1:third-party:component/cis-level-1/2021.01.x"
 
-	r := arn.Options{}.Check(arn.ComponentVersionArnOrBuildVersionArn, s)
-	fmt.Println(r.Valid(), r.Decisions)
+	ds, err := arn.Options{}.Check("ComponentVersionArnOrBuildVersionArn", s)
+	fmt.Println(ds, err)
 
-	r = arn.Options{ModelOwnersOnly: true}.Check(arn.ComponentVersionArnOrBuildVersionArn, s)
-	fmt.Println(r.Valid(), r.Rule, r.Decisions)
+	strict := arn.Options{Readings: []arn.Decision{arn.ModelOwnersOnly}}
+	ds, err = strict.Check("ComponentVersionArnOrBuildVersionArn", s)
+	var e *arn.Error
+	if errors.As(err, &e) {
+		fmt.Println(ds, e.Rule, e.Found)
+	}
 	// Output:
-	// true AS-2,AS-6
-	// false third-party owner AS-2
+	// [AS-2 AS-6] <nil>
+	// [AS-2] third-party owner third-party
 }
 
-func ExampleARN_LatestVersionReferences() {
+func ExampleOptions_Parse() {
+	// Lint an ARN: the partition must be known, the region must fit it,
+	// and the build must not be 0.
+	lint := arn.Options{Readings: []arn.Decision{arn.StrictRegions, arn.NonZeroBuilds}}
+	const s = "arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0/1"
+	a := arn.MustParse(s)
+	fmt.Println(a.Decisions())
+	_, err := lint.Parse(s)
+	fmt.Println(err)
+	fmt.Println(arn.RegionInPartition("aws-eusc", "eusc-de-east-1"))
+	// Output:
+	// [AS-5]
+	// arn: parsing "arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0/1": region "us-east-1": expected a region of partition aws-cn (reading AS-5)
+	// true
+}
+
+func ExampleARN_WildcardARN() {
+	// The four references the service reports as LatestVersionReferences.
 	a := arn.MustParse("arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/2024.12.17/1")
-	refs, err := a.LatestVersionReferences()
-	if err != nil {
-		panic(err)
+	for keep := 0; keep <= 3; keep++ {
+		ref, err := a.WildcardARN(keep)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(ref)
 	}
-	fmt.Println(refs.LatestVersion)
-	fmt.Println(refs.LatestMajorVersion)
-	fmt.Println(refs.LatestMinorVersion)
-	fmt.Println(refs.LatestPatchVersion)
 	// Output:
 	// arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x
 	// arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/2024.x.x
@@ -79,10 +99,10 @@ func ExampleARN_VersionARN() {
 	a := arn.MustParse("arn:aws:imagebuilder:us-east-1:123456789012:component/my-component/1.2.3/4")
 	v, _ := a.VersionARN()
 	fmt.Println(v)
-	fmt.Println(a.WithoutVersion())
+	fmt.Println(a.WithVersion(""))
 	// Output:
 	// arn:aws:imagebuilder:us-east-1:123456789012:component/my-component/1.2.3
-	// arn:aws:imagebuilder:us-east-1:123456789012:component/my-component
+	// arn:aws:imagebuilder:us-east-1:123456789012:component/my-component <nil>
 }
 
 func ExampleNew() {
@@ -95,11 +115,11 @@ func ExampleNew() {
 		panic(err)
 	}
 	fmt.Println(c)
-	fmt.Println(c.WithVersion(semver.MustParse("1.0.0")))
-	fmt.Println(c.WithBuild(semver.MustParseBuild("1.0.0/3")))
-	fmt.Println(c.WithFilter(semver.MustParseFilter("1.x.x")))
+	fmt.Println(c.WithVersion(semver.MustParse("1.0.0").String()))
+	fmt.Println(c.WithVersion("1.0.0/3"))
+	fmt.Println(c.WithVersion("1.x.x"))
 
-	w, _ := arn.NewWorkflow("aws", "eu-west-1", arn.AWSManaged, arn.StageTest, "test-image")
+	w, _ := arn.NewWorkflow("aws", "eu-west-1", "aws", "test", "test-image")
 	fmt.Println(w.WildcardARN(0))
 	// Output:
 	// arn:aws:imagebuilder:eu-west-1:123456789012:component/my-component
@@ -112,22 +132,11 @@ func ExampleNew() {
 func ExampleARNName() {
 	fmt.Println(arn.ARNName("Ubuntu Pro Component"))
 	fmt.Println(arn.ARNName("my_recipe"))
-	fmt.Println(arn.Options{UnderscoreToHyphen: true}.ARNName("my_recipe"))
+	fmt.Println(arn.Options{Readings: []arn.Decision{arn.UnderscoreToHyphen}}.ARNName("my_recipe"))
 	// Output:
 	// ubuntu-pro-component <nil>
 	// my_recipe <nil>
-	// my-recipe AS-9 <nil>
-}
-
-func ExampleARN_Lint() {
-	a := arn.MustParse("arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0/1")
-	fmt.Println(a.Decisions())
-	fmt.Println(a.Lint())
-	fmt.Println(arn.RegionInPartition("aws-eusc", "eusc-de-east-1"))
-	// Output:
-	// AS-5
-	// arn: parsing "arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0/1": region "us-east-1": expected a region of partition aws-cn (strict lint)
-	// true
+	// my-recipe [AS-9] <nil>
 }
 
 func ExampleARN_Owner() {
@@ -146,14 +155,14 @@ func ExampleARN_Owner() {
 	// third-party
 }
 
-func ExampleParseError() {
-	err := arn.Validate(arn.ImageBuildVersionArn, "arn:aws:imagebuilder:us-east-1:123456789012:image/my-image/1.0.0")
-	var pe *arn.ParseError
-	if errors.As(err, &pe) {
-		fmt.Println(pe.Field, pe.Rule, pe.Found)
-		fmt.Println(pe.Reason)
+func ExampleError() {
+	err := arn.Validate("ImageBuildVersionArn", "arn:aws:imagebuilder:us-east-1:123456789012:image/my-image/1.0.0")
+	var e *arn.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Part, e.Rule, e.Found)
+		fmt.Println(e.Reason)
 	}
-	fmt.Println(errors.Is(err, arn.ErrVersionForm))
+	fmt.Println(errors.Is(err, arn.ErrInvalid))
 	// Output:
 	// version pattern 1.0.0
 	// expected a build version major.minor.patch/build, such as 1.2.3/4
@@ -168,7 +177,7 @@ func ExampleARN_MarshalText() {
 	if err := json.Unmarshal([]byte(in), &doc); err != nil {
 		panic(err)
 	}
-	fmt.Println(doc.Parent.Type, doc.Parent.Name, doc.Parent.VersionKind())
+	fmt.Println(doc.Parent.Type(), doc.Parent.Name(), doc.Parent.VersionKind())
 	out, _ := json.Marshal(doc)
 	fmt.Println(string(out) == in)
 	// Output:

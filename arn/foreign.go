@@ -9,12 +9,12 @@ import (
 // arn:aws(-[a-z]+)*:iam::<12 digits>:role/<name or path>.
 func (c *checker) role(sp *spec, s string) {
 	if len(s) < sp.min || len(s) > sp.max {
-		c.bad(RuleLength, FieldInput, ErrLength, s, "expected 1 to 2048 characters, found "+strconv.Itoa(len(s)))
+		c.bad(ruleLength, partInput, ErrInvalid, s, "expected 1 to 2048 characters, found "+strconv.Itoa(len(s)))
 		return
 	}
 	if strings.IndexByte(s, ':') < 0 {
 		if !isRoleName(s) {
-			c.bad(RulePattern, FieldName, ErrSyntax, s, "expected a role name or path of letters, digits and _+=,.@-/, or an IAM role ARN")
+			c.bad(rulePattern, partName, ErrSyntax, s, "expected a role name or path of letters, digits and _+=,.@-/, or an IAM role ARN")
 		}
 		return
 	}
@@ -23,18 +23,18 @@ func (c *checker) role(sp *spec, s string) {
 		return
 	}
 	if p.region != "" {
-		c.bad(RulePattern, FieldRegion, ErrSyntax, p.region, "expected an empty region: IAM ARNs have none")
+		c.bad(rulePattern, partRegion, ErrSyntax, p.region, "expected an empty region: IAM ARNs have none")
 		return
 	}
 	if !c.account12(p.account) {
 		return
 	}
 	if !strings.HasPrefix(p.resource, "role/") {
-		c.bad(RulePattern, FieldResourceType, ErrResourceType, resourceTypeOf(p.resource), `expected "role"`)
+		c.bad(rulePattern, partResourceType, ErrInvalid, resourceTypeOf(p.resource), `expected "role"`)
 		return
 	}
 	if name := p.resource[len("role/"):]; !isRoleName(name) {
-		c.bad(RulePattern, FieldName, ErrSyntax, name, "expected a role name or path of letters, digits and _+=,.@-/")
+		c.bad(rulePattern, partName, ErrSyntax, name, "expected a role name or path of letters, digits and _+=,.@-/")
 		return
 	}
 	c.lint(p.partition, "")
@@ -48,7 +48,7 @@ func (c *checker) snsTopic(s string) {
 		return
 	}
 	if n := len(p.resource); n < 1 || n > 256 || !isTopicName(p.resource) {
-		c.bad(RulePattern, FieldName, ErrSyntax, p.resource, "expected a topic name of 1 to 256 letters, digits, '-' or '_'")
+		c.bad(rulePattern, partName, ErrSyntax, p.resource, "expected a topic name of 1 to 256 letters, digits, '-' or '_'")
 		return
 	}
 	c.lint(p.partition, p.region)
@@ -67,12 +67,12 @@ func (c *checker) licenseConfiguration(s string) {
 		if i := strings.IndexAny(found, ":/"); i >= 0 {
 			found = found[:i]
 		}
-		c.bad(RulePattern, FieldResourceType, ErrResourceType, found, `expected "license-configuration" followed by ':'`)
+		c.bad(rulePattern, partResourceType, ErrInvalid, found, `expected "license-configuration" followed by ':'`)
 		return
 	}
 	id := p.resource[len(typ):]
 	if len(id) != 36 || !strings.HasPrefix(id, "lic-") || !isARNName(id[4:]) {
-		c.bad(RulePattern, FieldName, ErrSyntax, id, "expected lic- followed by 32 lower-case letters, digits, '-' or '_'")
+		c.bad(rulePattern, partName, ErrSyntax, id, "expected lic- followed by 32 lower-case letters, digits, '-' or '_'")
 		return
 	}
 	c.lint(p.partition, p.region)
@@ -85,12 +85,12 @@ func (c *checker) organization(s string) {
 		return
 	}
 	if !strings.HasPrefix(p.resource, "organization/") {
-		c.bad(RulePattern, FieldResourceType, ErrResourceType, resourceTypeOf(p.resource), `expected "organization"`)
+		c.bad(rulePattern, partResourceType, ErrInvalid, resourceTypeOf(p.resource), `expected "organization"`)
 		return
 	}
 	id := p.resource[len("organization/"):]
 	if n := orgID(id); n < 0 || n != len(id) {
-		c.bad(RulePattern, FieldName, ErrSyntax, id, "expected o- followed by 10 to 32 lower-case letters or digits")
+		c.bad(rulePattern, partName, ErrSyntax, id, "expected o- followed by 10 to 32 lower-case letters or digits")
 		return
 	}
 	c.lint(p.partition, "")
@@ -105,7 +105,7 @@ func (c *checker) organizationalUnit(s string) {
 		return
 	}
 	if !strings.HasPrefix(p.resource, "ou/") {
-		c.bad(RulePattern, FieldResourceType, ErrResourceType, resourceTypeOf(p.resource), `expected "ou"`)
+		c.bad(rulePattern, partResourceType, ErrInvalid, resourceTypeOf(p.resource), `expected "ou"`)
 		return
 	}
 	path := p.resource[len("ou/"):]
@@ -113,23 +113,23 @@ func (c *checker) organizationalUnit(s string) {
 		"lower-case letters or digits, '-' and 8 to 32 lower-case letters or digits"
 	n := orgID(path)
 	if n < 0 || !strings.HasPrefix(path[n:], "/ou-") {
-		c.bad(RulePattern, FieldName, ErrSyntax, path, reason)
+		c.bad(rulePattern, partName, ErrSyntax, path, reason)
 		return
 	}
 	rest := path[n+len("/ou-"):]
 	first := lowerDigitRun(rest)
 	if first < 4 || first > 32 || first == len(rest) || rest[first] != '-' {
-		c.bad(RulePattern, FieldName, ErrSyntax, path, reason)
+		c.bad(rulePattern, partName, ErrSyntax, path, reason)
 		return
 	}
 	rest = rest[first+1:]
 	second := lowerDigitRun(rest)
 	if second < 8 {
-		c.bad(RulePattern, FieldName, ErrSyntax, path, reason)
+		c.bad(rulePattern, partName, ErrSyntax, path, reason)
 		return
 	}
-	if (second > 32 || second < len(rest)) && c.decide(RuleAnchored, !c.regexOnly()) {
-		c.reject(RuleAnchored, FieldName, ErrSyntax, path, reason+", and nothing after it")
+	if (second > 32 || second < len(rest)) && c.decide(ruleAnchored, !c.regexOnly()) {
+		c.reject(ruleAnchored, partName, ErrSyntax, path, reason+", and nothing after it")
 	}
 	c.lint(p.partition, "")
 }
@@ -141,7 +141,7 @@ func (c *checker) orgSections(s string) (p sections, ok bool) {
 		return p, false
 	}
 	if p.region != "" {
-		c.bad(RulePattern, FieldRegion, ErrSyntax, p.region, "expected an empty region: Organizations ARNs have none")
+		c.bad(rulePattern, partRegion, ErrSyntax, p.region, "expected an empty region: Organizations ARNs have none")
 		return p, false
 	}
 	return p, c.account12(p.account)
@@ -163,7 +163,7 @@ func orgID(s string) int {
 // nonEmptyRegion checks the region of patterns written [^:]+.
 func (c *checker) nonEmptyRegion(r string) bool {
 	if r == "" {
-		c.bad(RulePattern, FieldRegion, ErrSyntax, "", "expected a non-empty region")
+		c.bad(rulePattern, partRegion, ErrSyntax, "", "expected a non-empty region")
 		return false
 	}
 	return true
@@ -172,7 +172,7 @@ func (c *checker) nonEmptyRegion(r string) bool {
 // account12 checks an account section that must be a 12-digit account ID.
 func (c *checker) account12(a string) bool {
 	if !isAccountID(a) {
-		c.bad(RulePattern, FieldAccount, ErrOwner, a, "expected a 12-digit account ID")
+		c.bad(rulePattern, partAccount, ErrInvalid, a, "expected a 12-digit account ID")
 		return false
 	}
 	return true

@@ -20,20 +20,20 @@ type ibParts struct {
 // rules.
 func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 	if sp.max > 0 && len(s) > sp.max {
-		c.bad(RuleLength, FieldInput, ErrLength, s, "expected at most "+strconv.Itoa(sp.max)+" characters, found "+strconv.Itoa(len(s)))
+		c.bad(ruleLength, partInput, ErrInvalid, s, "expected at most "+strconv.Itoa(sp.max)+" characters, found "+strconv.Itoa(len(s)))
 		return
 	}
 	res, ok := c.imageBuilderSections(s, &a.arn)
 	if !ok {
 		return
 	}
-	partition, region := a.arn.Partition, a.arn.Region
+	partition, region := a.arn.partition, a.arn.region
 	if sp.strict {
 		if !c.strictPartition(partition) {
 			return
 		}
 		if !isStrictRegion(region) {
-			c.bad(RulePattern, FieldRegion, ErrSyntax, region,
+			c.bad(rulePattern, partRegion, ErrSyntax, region,
 				"expected a region such as us-east-1: lower-case letters in two or more '-'-separated groups followed by '-' and a number")
 			return
 		}
@@ -41,26 +41,26 @@ func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 		return
 	}
 	c.lint(partition, region)
-	if !c.owner(sp.wide, a.arn.Account) {
+	if !c.owner(sp.wide, a.arn.account) {
 		return
 	}
 
 	// The resource: type, stage, name and version, split at '/'.
 	j := slash(res)
 	if j < 0 {
-		c.bad(RulePattern, FieldResourceType, ErrSyntax, res, "expected a resource of the form type/name")
+		c.bad(rulePattern, partResourceType, ErrSyntax, res, "expected a resource of the form type/name")
 		return
 	}
 	typ, bit, known := lookupType(res[:j])
 	if !known || sp.types&bit == 0 {
-		c.bad(RulePattern, FieldResourceType, ErrResourceType, res[:j], typesReason(sp.types))
+		c.bad(rulePattern, partResourceType, ErrInvalid, res[:j], typesReason(sp.types))
 		return
 	}
-	a.arn.Type = typ
+	a.arn.typ = typ
 	res = res[j+1:]
 	if typ == Workflow {
 		j = slash(res)
-		stage, ok := Stage(""), false
+		stage, ok := "", false
 		if j >= 0 {
 			stage, ok = lookupStage(res[:j])
 		}
@@ -69,10 +69,10 @@ func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 			if j >= 0 {
 				found = res[:j]
 			}
-			c.bad(RulePattern, FieldStage, ErrSyntax, found, "expected build, test or distribution followed by '/' and the name")
+			c.bad(rulePattern, partStage, ErrSyntax, found, "expected build, test or distribution followed by '/' and the name")
 			return
 		}
-		a.arn.Stage = stage
+		a.arn.stage = stage
 		res = res[j+1:]
 	}
 	name, vtext, hasVersion := res, "", false
@@ -81,39 +81,39 @@ func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 			if k := slash(res); k >= 0 {
 				name = res[:k]
 			}
-			c.bad(RulePattern, FieldName, ErrSyntax, name, "expected one or more lower-case letters, digits, '-' or '_'")
+			c.bad(rulePattern, partName, ErrSyntax, name, "expected one or more lower-case letters, digits, '-' or '_'")
 			return
 		}
 		name, vtext, hasVersion = res[:j], res[j+1:], true
 	}
 	if name == "" { // nameEnd checked the characters
-		c.bad(RulePattern, FieldName, ErrSyntax, name, "expected one or more lower-case letters, digits, '-' or '_'")
+		c.bad(rulePattern, partName, ErrSyntax, name, "expected one or more lower-case letters, digits, '-' or '_'")
 		return
 	}
-	a.arn.Name, a.arn.vtext = name, vtext
+	a.arn.name, a.arn.vtext = name, vtext
 
 	a.form = formNone
 	if hasVersion {
 		if sp.forms == formNone {
-			c.bad(RulePattern, FieldVersion, ErrVersionForm, vtext, "expected no version: "+article(string(typ))+" ARN ends with its name")
+			c.bad(rulePattern, partVersion, ErrInvalid, vtext, "expected no version: "+article(string(typ))+" ARN ends with its name")
 			return
 		}
 		if field, ok := scanVersion(vtext, &a.v); !ok {
 			found := vtext
-			if field == FieldBuild {
+			if field == partBuild {
 				found = a.v.Build
 			}
-			c.bad(RulePattern, field, ErrSyntax, found, formsReason(sp))
+			c.bad(rulePattern, field, ErrSyntax, found, formsReason(sp))
 			return
 		}
 		a.form = a.v.form()
 	}
 	if sp.forms&a.form == 0 || sp.allX && a.form == formWildcard && a.v.Wildcards != 7 {
-		field, found := FieldVersion, vtext
+		field, found := partVersion, vtext
 		if a.form&(formBuild|formWildcardBuild) != 0 && sp.forms&(formVersion|formWildcard) != 0 {
-			field, found = FieldBuild, a.v.Build
+			field, found = partBuild, a.v.Build
 		}
-		c.bad(RulePattern, field, ErrVersionForm, found, formsReason(sp))
+		c.bad(rulePattern, field, ErrInvalid, found, formsReason(sp))
 		return
 	}
 	if sp.generic {
@@ -135,7 +135,7 @@ func (c *checker) imageBuilderSections(s string, a *ARN) (resource string, ok bo
 		r := i + len(service) + 2
 		if acct := colon(s, r); acct >= 0 {
 			if res := colon(s, acct+1); res >= 0 {
-				a.Partition, a.Region, a.Account = s[4:i], s[r:acct], s[acct+1:res]
+				a.partition, a.region, a.account = s[4:i], s[r:acct], s[acct+1:res]
 				return s[res+1:], true
 			}
 		}
@@ -145,7 +145,7 @@ func (c *checker) imageBuilderSections(s string, a *ARN) (resource string, ok bo
 	if !ok || !c.service(p.service, service) {
 		return "", false
 	}
-	a.Partition, a.Region, a.Account = p.partition, p.region, p.account
+	a.partition, a.region, a.account = p.partition, p.region, p.account
 	return p.resource, true
 }
 
@@ -187,22 +187,22 @@ func (c *checker) typeVersion(typ ResourceType, bit typeSet, a *ibParts) {
 	allowed := bitForms(bit)
 	if allowed&a.form != 0 {
 		if a.form == formNone && allowed != formNone {
-			c.decide(RuleTypeVersion, false) // a name ARN: accepted, flagged
+			c.decide(ruleTypeVersion, false) // a name ARN: accepted, flagged
 		}
 		return
 	}
-	if !c.decide(RuleTypeVersion, c.parse && c.o&rGenericPatternOnly == 0) {
+	if !c.decide(ruleTypeVersion, c.parse && !c.o.generic) {
 		return
 	}
 	switch {
 	case allowed == formNone:
-		c.reject(RuleTypeVersion, FieldVersion, ErrVersionForm, a.arn.vtext,
+		c.reject(ruleTypeVersion, partVersion, ErrInvalid, a.arn.vtext,
 			"expected no version: "+article(string(typ))+" ARN takes no version")
 	case a.form == formWildcardBuild:
-		c.reject(RuleTypeVersion, FieldBuild, ErrVersionForm, a.v.Build,
+		c.reject(ruleTypeVersion, partBuild, ErrInvalid, a.v.Build,
 			"expected no build after a wildcard version")
 	default:
-		c.reject(RuleTypeVersion, FieldBuild, ErrVersionForm, a.v.Build,
+		c.reject(ruleTypeVersion, partBuild, ErrInvalid, a.v.Build,
 			"expected no build: "+article(string(typ))+" ARN has no build number")
 	}
 }
@@ -214,24 +214,24 @@ func (c *checker) owner(wide bool, acct string) bool {
 		return true
 	}
 	if !wide {
-		c.bad(RulePattern, FieldAccount, ErrOwner, acct, `expected a 12-digit account ID or "aws"`)
+		c.bad(rulePattern, partAccount, ErrInvalid, acct, `expected a 12-digit account ID or "aws"`)
 		return false
 	}
 	switch {
-	case acct == ThirdParty:
-		if c.decide(RuleThirdParty, c.o&rModelOwnersOnly != 0) {
-			c.reject(RuleThirdParty, FieldAccount, ErrOwner, acct,
-				`expected a 12-digit account ID or an owner "aws" or "aws-..." (third-party rejected by option)`)
+	case acct == "third-party":
+		if c.decide(ruleThirdParty, c.o.modelOwners) {
+			c.reject(ruleThirdParty, partAccount, ErrInvalid, acct,
+				`expected a 12-digit account ID or an owner "aws" or "aws-..." (reading AS-2 rejects third-party)`)
 		}
 		return true
 	case isAWSDashOwner(acct):
-		if acct != AWSMarketplace && c.decide(RuleKnownOwner, c.o&rKnownOwnersOnly != 0) {
-			c.reject(RuleKnownOwner, FieldAccount, ErrOwner, acct,
-				`expected a 12-digit account ID, "aws", "aws-marketplace" or "third-party" (other aws- owners rejected by option)`)
+		if acct != "aws-marketplace" && c.decide(ruleKnownOwner, c.o.knownOwners) {
+			c.reject(ruleKnownOwner, partAccount, ErrInvalid, acct,
+				`expected a 12-digit account ID, "aws", "aws-marketplace" or "third-party" (reading AS-3 rejects other aws- owners)`)
 		}
 		return true
 	}
-	c.bad(RulePattern, FieldAccount, ErrOwner, acct,
+	c.bad(rulePattern, partAccount, ErrInvalid, acct,
 		`expected a 12-digit account ID, "aws", "aws-" followed by lower-case letters or '-', or "third-party"`)
 	return false
 }

@@ -11,41 +11,41 @@ func (c *checker) identifier(sp *spec, s string) {
 	switch sp.class {
 	case classAccountID:
 		if !isAccountID(s) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s, "expected exactly 12 digits")
+			c.bad(rulePattern, partInput, ErrSyntax, s, "expected exactly 12 digits")
 		}
 	case classLaunchTemplate:
 		if len(s) != 20 || !strings.HasPrefix(s, "lt-") || !isARNName(s[3:]) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s, "expected lt- followed by 17 lower-case letters, digits, '-' or '_'")
+			c.bad(rulePattern, partInput, ErrSyntax, s, "expected lt- followed by 17 lower-case letters, digits, '-' or '_'")
 		}
 	case classExecutionID:
 		if !strings.HasPrefix(s, sp.prefix) || !isUUID(s[len(sp.prefix):]) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s,
+			c.bad(rulePattern, partInput, ErrSyntax, s,
 				"expected "+sp.prefix+" followed by a UUID of hexadecimal digits grouped 8-4-4-4-12")
 		}
 	case classSSMParameter:
 		if c.length(sp, len(s), s) && !allBytes(s, isSSMByte) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s, "expected letters, digits and _.-/ only")
+			c.bad(rulePattern, partInput, ErrSyntax, s, "expected letters, digits and _.-/ only")
 		}
 	case classInstanceProfile:
 		if c.length(sp, len(s), s) && !allBytes(s, isProfileByte) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s, "expected letters, digits and _+=,.@- only")
+			c.bad(rulePattern, partInput, ErrSyntax, s, "expected letters, digits and _+=,.@- only")
 		}
 	case classS3Location:
 		if c.length(sp, utf8.RuneCountInString(s), s) && !isS3Location(s) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s, "expected s3://bucket/key with a key not ending in '/'")
+			c.bad(rulePattern, partInput, ErrSyntax, s, "expected s3://bucket/key with a key not ending in '/'")
 		}
 	case classResourceName:
 		if !isResourceName(s) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s,
+			c.bad(rulePattern, partInput, ErrSyntax, s,
 				"expected 3 to 128 letters, digits, '-', '_' or spaces, not starting or ending with a space")
 		}
 	case classProductCode:
 		if len(s) < 1 || len(s) > 25 || !allBytes(s, isAlnum) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s, "expected 1 to 25 letters or digits")
+			c.bad(rulePattern, partInput, ErrSyntax, s, "expected 1 to 25 letters or digits")
 		}
 	case classLogGroup:
 		if c.length(sp, len(s), s) && !allBytes(s, isLogGroupByte) {
-			c.bad(RulePattern, FieldInput, ErrSyntax, s, "expected letters, digits and -_/. only")
+			c.bad(rulePattern, partInput, ErrSyntax, s, "expected letters, digits and -_/. only")
 		}
 	case classVersion, classWildcardVersion:
 		c.semanticVersion(sp.class == classWildcardVersion, s)
@@ -56,7 +56,7 @@ func (c *checker) identifier(sp *spec, s string) {
 // characters.
 func (c *checker) length(sp *spec, n int, s string) bool {
 	if n < sp.min || sp.max > 0 && n > sp.max {
-		c.bad(RuleLength, FieldInput, ErrLength, s,
+		c.bad(ruleLength, partInput, ErrInvalid, s,
 			"expected "+strconv.Itoa(sp.min)+" to "+strconv.Itoa(sp.max)+" characters, found "+strconv.Itoa(n))
 		return false
 	}
@@ -70,13 +70,13 @@ func (c *checker) semanticVersion(wildcard bool, s string) {
 	switch {
 	case !ok || v.HasBuild:
 		if wildcard {
-			c.bad(RulePattern, FieldVersion, ErrSyntax, s, "expected major.minor.patch, each node a number or x, such as 1.2.x")
+			c.bad(rulePattern, partVersion, ErrSyntax, s, "expected major.minor.patch, each node a number or x, such as 1.2.x")
 		} else {
-			c.bad(RulePattern, FieldVersion, ErrSyntax, s, "expected major.minor.patch, such as 1.2.3")
+			c.bad(rulePattern, partVersion, ErrSyntax, s, "expected major.minor.patch, such as 1.2.3")
 		}
 		return
 	case v.Wildcards != 0 && !wildcard:
-		c.bad(RulePattern, FieldVersion, ErrVersionForm, s, "expected numbers only: this shape takes no wildcard")
+		c.bad(rulePattern, partVersion, ErrInvalid, s, "expected numbers only: this shape takes no wildcard")
 		return
 	}
 	if v.unusual() {

@@ -2,18 +2,11 @@ package arn
 
 import "strings"
 
-// Partitions returns the eight AWS partitions the strict lint (decision
-// AS-5) knows, in this order: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b,
+// Partitions returns the eight AWS partitions the StrictRegions reading
+// (decision AS-5) knows, in this order: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b,
 // aws-iso-e, aws-iso-f, aws-eusc. The caller owns the slice.
 func Partitions() []string {
 	return []string{"aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"}
-}
-
-// KnownPartition reports whether p is one of the eight partitions of
-// Partitions.
-func KnownPartition(p string) bool {
-	_, ok := regionPrefix(p)
-	return ok
 }
 
 // RegionInPartition reports whether region follows the naming scheme of
@@ -86,31 +79,15 @@ func regionPrefix(partition string) (string, bool) {
 // lintField applies the AS-5 check. Region "" is not checked (ARNs of
 // global services have none). It returns the failing field and false, or
 // true when both fit.
-func lintField(partition, region string) (Field, bool) {
+func lintField(partition, region string) (part, bool) {
+	_, known := regionPrefix(partition)
 	switch {
-	case !KnownPartition(partition):
-		return FieldPartition, false
+	case !known:
+		return partPartition, false
 	case region != "" && !RegionInPartition(partition, region):
-		return FieldRegion, false
+		return partRegion, false
 	}
 	return 0, true
 }
 
 func isWordByte(b byte) bool { return isAlnum(b) || b == '_' }
-
-// Lint applies the opt-in strict lint to a: the partition must be one of
-// Partitions and the region must fit it (decision AS-5), and a build
-// number must not be 0 (decision AS-10). It returns nil or a *ParseError
-// wrapping ErrLint. For an ARN whose fields were changed into an invalid
-// one it reports that problem instead.
-func (a ARN) Lint() error {
-	s := a.String()
-	c := checker{o: rStrictLint | rGenericPatternOnly, parse: true}
-	sp := genericSpec()
-	var p ibParts
-	c.imageBuilder(&sp, s, &p)
-	if c.fail.rule != RuleNone {
-		return c.err("", s)
-	}
-	return nil
-}

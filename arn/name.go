@@ -6,26 +6,30 @@ import "strings"
 // ASCII letters are lower-cased and each space becomes one '-'; digits,
 // '-' and '_' are kept. name must be a valid ResourceName (3 to 128
 // letters, digits, '-', '_' and inner spaces); otherwise the error is the
-// *ParseError of Validate(ResourceName, name).
+// *Error of Validate("ResourceName", name).
 //
 // The sources disagree on '_': the ARN patterns allow it, while one client
 // library documents that it becomes '-'. ARNName keeps it (decision AS-9);
-// Options.UnderscoreToHyphen maps it. The mapping is not one-to-one:
+// the UnderscoreToHyphen reading maps it. The mapping is not one-to-one:
 // "My Recipe" and "my-recipe" give the same ARN name.
 func ARNName(name string) (string, error) {
 	s, _, err := Options{}.ARNName(name)
 	return s, err
 }
 
-// ARNName is like the package-level ARNName under the reading o selects.
+// ARNName is like the package-level ARNName under the readings o selects.
 // The decisions hold AS-9 when name contains '_'.
-func (o Options) ARNName(name string) (string, Decisions, error) {
-	if err := Validate(ResourceName, name); err != nil {
-		return "", 0, err
+func (o Options) ARNName(name string) (string, []Decision, error) {
+	r, err := o.reading()
+	if err != nil {
+		return "", nil, err
 	}
-	var d Decisions
+	if err := Validate("ResourceName", name); err != nil {
+		return "", nil, err
+	}
+	var ds []Decision
 	if strings.IndexByte(name, '_') >= 0 {
-		d = d.With(AS9)
+		ds = []Decision{UnderscoreToHyphen}
 	}
 	b := make([]byte, len(name))
 	for i := 0; i < len(name); i++ {
@@ -33,10 +37,10 @@ func (o Options) ARNName(name string) (string, Decisions, error) {
 		switch {
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
-		case c == ' ', c == '_' && o.UnderscoreToHyphen:
+		case c == ' ', c == '_' && r.hyphens:
 			c = '-'
 		}
 		b[i] = c
 	}
-	return string(b), d, nil
+	return string(b), ds, nil
 }

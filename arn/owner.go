@@ -2,20 +2,6 @@ package arn
 
 import "strconv"
 
-// Owner values of the account field of Image Builder ARNs other than
-// 12-digit account IDs.
-const (
-	// AWSManaged owns the resources Amazon manages: managed images,
-	// components and workflows.
-	AWSManaged = "aws"
-	// AWSMarketplace owns components sold through AWS Marketplace.
-	AWSMarketplace = "aws-marketplace"
-	// ThirdParty owns third-party components a subscription gives access
-	// to. The model patterns do not list it; ibkit accepts it where it
-	// accepts AWSMarketplace (decision AS-2).
-	ThirdParty = "third-party"
-)
-
 // Owner classifies the account field of an ARN.
 type Owner uint8
 
@@ -41,11 +27,11 @@ func OwnerOf(account string) Owner {
 	switch {
 	case isAccountID(account):
 		return OwnerAccount
-	case account == AWSManaged:
+	case account == "aws":
 		return OwnerAWS
-	case account == AWSMarketplace:
+	case account == "aws-marketplace":
 		return OwnerMarketplace
-	case account == ThirdParty:
+	case account == "third-party":
 		return OwnerThirdParty
 	case isAWSDashOwner(account):
 		return OwnerOtherAWS
@@ -54,7 +40,7 @@ func OwnerOf(account string) Owner {
 }
 
 // Owner classifies a's account field.
-func (a ARN) Owner() Owner { return OwnerOf(a.Account) }
+func (a ARN) Owner() Owner { return OwnerOf(a.account) }
 
 // String returns the class name: "invalid", "account", "aws",
 // "aws-marketplace", "third-party" or "other-aws".
@@ -75,7 +61,3 @@ func (o Owner) String() string {
 	}
 	return "Owner(" + strconv.Itoa(int(o)) + ")"
 }
-
-// IsAccountID reports whether s is a 12-digit AWS account ID (the
-// AccountId shape). "aws" and the other owners are not account IDs.
-func IsAccountID(s string) bool { return isAccountID(s) }

@@ -3,7 +3,7 @@ package arn
 // ResourceType is the resource type of an Image Builder ARN: the first
 // segment of the resource part, such as "image" in
 // "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x".
-// Workflow ARNs have the type Workflow and carry their Stage separately.
+// Workflow ARNs have the type Workflow and carry their stage separately.
 type ResourceType string
 
 // The nine resource types of Image Builder ARNs.
@@ -18,15 +18,6 @@ const (
 	LifecyclePolicy             ResourceType = "lifecycle-policy"
 	Workflow                    ResourceType = "workflow"
 )
-
-// ResourceTypes returns the nine resource types in the order the model's
-// generic ImageBuilderArn pattern lists them.
-func ResourceTypes() []ResourceType {
-	return []ResourceType{
-		ImageRecipe, ContainerRecipe, InfrastructureConfiguration, DistributionConfiguration,
-		Component, Image, ImagePipeline, LifecyclePolicy, Workflow,
-	}
-}
 
 // typeSet is a set of resource types, one bit per type.
 type typeSet uint16
@@ -72,12 +63,6 @@ func lookupType(s string) (ResourceType, typeSet, bool) {
 	return "", 0, false
 }
 
-// IsValid reports whether t is one of the nine resource types.
-func (t ResourceType) IsValid() bool {
-	_, _, ok := lookupType(string(t))
-	return ok
-}
-
 // Versioned reports whether resources of type t have semantic versions:
 // true for recipes, components, images and workflows, false for pipelines,
 // infrastructure and distribution configurations and lifecycle policies.
@@ -112,45 +97,16 @@ func bitForms(bit typeSet) formSet {
 	return 0
 }
 
-// Stage is the workflow type segment of a workflow ARN, such as "build" in
-// "workflow/build/build-image/1.0.0". It is empty for every other type.
-type Stage string
-
-// The three workflow stages.
-const (
-	StageBuild        Stage = "build"
-	StageTest         Stage = "test"
-	StageDistribution Stage = "distribution"
-)
-
-// IsValid reports whether s is one of the three stages.
-func (s Stage) IsValid() bool {
-	return s == StageBuild || s == StageTest || s == StageDistribution
-}
-
-// WorkflowType returns the stage as the model's WorkflowType enum value
-// ("BUILD", "TEST" or "DISTRIBUTION"), or "" for an invalid stage.
-func (s Stage) WorkflowType() string {
-	switch s {
-	case StageBuild:
-		return "BUILD"
-	case StageTest:
-		return "TEST"
-	case StageDistribution:
-		return "DISTRIBUTION"
-	}
-	return ""
-}
-
-// lookupStage maps the text of a stage segment to its constant.
-func lookupStage(s string) (Stage, bool) {
+// lookupStage maps the text of a workflow stage segment to a constant
+// string that does not hold on to s.
+func lookupStage(s string) (string, bool) {
 	switch s {
 	case "build":
-		return StageBuild, true
+		return "build", true
 	case "test":
-		return StageTest, true
+		return "test", true
 	case "distribution":
-		return StageDistribution, true
+		return "distribution", true
 	}
 	return "", false
 }

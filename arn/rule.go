@@ -1,102 +1,105 @@
 package arn
 
-import "strconv"
+// rule names a check. The rules after rulePattern come from a decision
+// (see rule.decision); Error.Rule holds the name.
+type rule uint8
 
-// Rule names a validation rule. Rules other than RuleShape, RuleLength and
-// RulePattern come from a decision (see Rule.Decision) and can be switched
-// off or on through Options.
-type Rule uint8
-
-// The rules, in the order a check applies them to one field.
+// The rules, in the order a check applies them to one part.
 const (
-	// RuleNone is the Rule of a valid result.
-	RuleNone Rule = iota
-	// RuleShape: the shape name is not known.
-	RuleShape
-	// RuleLength: the model's minimum or maximum length.
-	RuleLength
-	// RulePattern: the model's pattern for the shape (anchored at both
-	// ends, Go RE2 semantics), with the owner "third-party" added where
-	// AS-2 accepts it.
-	RulePattern
-	// RuleWildcardOrder (AS-1): every node right of an x is an x too.
-	RuleWildcardOrder
-	// RuleNodeRange (AS-1): major, minor and patch are at most 1073741823.
-	RuleNodeRange
-	// RuleAnchored (AS-1): the OrganizationalUnitArn pattern, which the model
-	// leaves open at the end, is anchored.
-	RuleAnchored
-	// RuleThirdParty (AS-2): Options.ModelOwnersOnly rejects "third-party".
-	RuleThirdParty
-	// RuleKnownOwner (AS-3): Options.KnownOwnersOnly rejects owners such as
-	// "aws-foo".
-	RuleKnownOwner
-	// RuleTypeVersion (AS-4): Parse rejects version forms the resource type
-	// cannot have.
-	RuleTypeVersion
-	// RuleRealism (AS-5): Options.StrictLint rejects unknown partitions and
-	// regions that do not fit the partition.
-	RuleRealism
-	// RuleLeadingZero (AS-6): Options.RejectLeadingZeros rejects version
-	// nodes with leading zeros.
-	RuleLeadingZero
-	// RuleBuildRange (AS-10): a build number must fit in 64 bits, and with
-	// Options.StrictLint must not be 0.
-	RuleBuildRange
+	ruleNone          rule = iota // a valid result
+	ruleShape                     // the shape name is not known
+	ruleReading                   // a reading the package does not offer
+	ruleLength                    // the model's length limits
+	rulePattern                   // the model's pattern, with third-party added (AS-2)
+	ruleWildcardOrder             // AS-1: nodes right of an x are x too
+	ruleNodeRange                 // AS-1: nodes at most 1073741823
+	ruleAnchored                  // AS-1: the OrganizationalUnitArn pattern anchored
+	ruleThirdParty                // AS-2: ModelOwnersOnly rejects "third-party"
+	ruleKnownOwner                // AS-3: KnownOwnersOnly rejects "aws-foo"
+	ruleTypeVersion               // AS-4: Parse rejects forms the type cannot have
+	ruleRealism                   // AS-5: StrictRegions
+	ruleLeadingZero               // AS-6: RejectLeadingZeros
+	ruleBuildRange                // AS-10: 64 bits, and not 0 with NonZeroBuilds
 )
 
-// String returns the rule's name, such as "pattern" or "wildcard order".
-func (r Rule) String() string {
+// String returns the rule's name as Error.Rule holds it.
+func (r rule) String() string {
 	switch r {
-	case RuleNone:
-		return "none"
-	case RuleShape:
+	case ruleShape:
 		return "shape"
-	case RuleLength:
+	case ruleReading:
+		return "reading"
+	case ruleLength:
 		return "length"
-	case RulePattern:
+	case rulePattern:
 		return "pattern"
-	case RuleWildcardOrder:
+	case ruleWildcardOrder:
 		return "wildcard order"
-	case RuleNodeRange:
+	case ruleNodeRange:
 		return "node range"
-	case RuleAnchored:
+	case ruleAnchored:
 		return "anchored"
-	case RuleThirdParty:
+	case ruleThirdParty:
 		return "third-party owner"
-	case RuleKnownOwner:
+	case ruleKnownOwner:
 		return "known owner"
-	case RuleTypeVersion:
+	case ruleTypeVersion:
 		return "type version form"
-	case RuleRealism:
+	case ruleRealism:
 		return "partition and region realism"
-	case RuleLeadingZero:
+	case ruleLeadingZero:
 		return "leading zero"
-	case RuleBuildRange:
+	case ruleBuildRange:
 		return "build range"
 	}
-	return "Rule(" + strconv.Itoa(int(r)) + ")"
+	return ""
 }
 
-// Decision returns the decision the rule implements, or "" for the rules
-// that come straight from the model (RuleNone, RuleShape, RuleLength,
-// RulePattern).
-func (r Rule) Decision() Decision {
+// decision returns the decision the rule implements, or "" for the rules
+// that come straight from the model.
+func (r rule) decision() Decision {
 	switch r {
-	case RuleWildcardOrder, RuleNodeRange, RuleAnchored:
-		return AS1
-	case RuleThirdParty:
-		return AS2
-	case RuleKnownOwner:
-		return AS3
-	case RuleTypeVersion:
-		return AS4
-	case RuleRealism:
-		return AS5
-	case RuleLeadingZero:
-		return AS6
-	case RuleBuildRange:
-		return AS10
+	case ruleWildcardOrder, ruleNodeRange, ruleAnchored:
+		return RegexOnly
+	case ruleThirdParty:
+		return ModelOwnersOnly
+	case ruleKnownOwner:
+		return KnownOwnersOnly
+	case ruleTypeVersion:
+		return GenericPatternOnly
+	case ruleRealism:
+		return StrictRegions
+	case ruleLeadingZero:
+		return RejectLeadingZeros
+	case ruleBuildRange:
+		return NonZeroBuilds
 	}
 	return ""
+}
+
+// part names the part of the input an error is about; Error.Part holds
+// its name.
+type part uint8
+
+// The parts of an ARN, in the order they appear in the text. partInput is
+// the text as a whole: length limits and identifiers that are not ARNs.
+const (
+	partInput part = iota
+	partPrefix
+	partPartition
+	partService
+	partRegion
+	partAccount
+	partResourceType
+	partStage
+	partName
+	partVersion
+	partBuild
+	partReadings
+)
+
+// String returns the part's name, such as "resource type".
+func (p part) String() string {
+	return [...]string{"input", "prefix", "partition", "service", "region", "account",
+		"resource type", "stage", "name", "version", "build", "readings"}[p]
 }

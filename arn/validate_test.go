@@ -1,13 +1,14 @@
 package arn_test
 
 import (
-	"errors"
-	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ibkit/ibkit/arn"
-	"github.com/ibkit/ibkit/semver"
+	"github.com/ibkit/ibkit/internal/decision"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // shapeFacts restates, per Image Builder ARN shape, the shape table of the
@@ -19,24 +20,24 @@ type shapeFacts struct {
 	forms    string // accepted forms among N (none), V, W, B; X means x.x.x only
 }
 
-var ibShapes = map[arn.Shape]shapeFacts{
-	arn.ImageRecipeArn:                       {"image-recipe", false, false, "VW"},
-	arn.ContainerRecipeArn:                   {"container-recipe", false, false, "VW"},
-	arn.InfrastructureConfigurationArn:       {"infrastructure-configuration", false, false, "N"},
-	arn.DistributionConfigurationArn:         {"distribution-configuration", false, false, "N"},
-	arn.ImagePipelineArn:                     {"image-pipeline", false, false, "N"},
-	arn.LifecyclePolicyArn:                   {"lifecycle-policy", true, false, "N"},
-	arn.ComponentBuildVersionArn:             {"component", false, true, "B"},
-	arn.ComponentVersionArn:                  {"component", false, true, "V"},
-	arn.ComponentVersionArnOrBuildVersionArn: {"component", false, true, "VWB"},
-	arn.ImageBuildVersionArn:                 {"image", false, true, "B"},
-	arn.ImageVersionArn:                      {"image", false, true, "V"},
-	arn.ImageVersionArnOrBuildVersionArn:     {"image", false, true, "VWB"},
-	arn.WorkflowBuildVersionArn:              {"workflow/build", true, true, "B"},
-	arn.WorkflowVersionArn:                   {"workflow/test", true, true, "V"},
-	arn.WorkflowWildcardVersionArn:           {"workflow/distribution", true, true, "VW"},
-	arn.WorkflowNameArn:                      {"workflow/build", true, true, "X"},
-	arn.WorkflowVersionArnOrBuildVersionArn:  {"workflow/test", true, true, "VWB"},
+var ibShapes = map[string]shapeFacts{
+	"ImageRecipeArn":                       {"image-recipe", false, false, "VW"},
+	"ContainerRecipeArn":                   {"container-recipe", false, false, "VW"},
+	"InfrastructureConfigurationArn":       {"infrastructure-configuration", false, false, "N"},
+	"DistributionConfigurationArn":         {"distribution-configuration", false, false, "N"},
+	"ImagePipelineArn":                     {"image-pipeline", false, false, "N"},
+	"LifecyclePolicyArn":                   {"lifecycle-policy", true, false, "N"},
+	"ComponentBuildVersionArn":             {"component", false, true, "B"},
+	"ComponentVersionArn":                  {"component", false, true, "V"},
+	"ComponentVersionArnOrBuildVersionArn": {"component", false, true, "VWB"},
+	"ImageBuildVersionArn":                 {"image", false, true, "B"},
+	"ImageVersionArn":                      {"image", false, true, "V"},
+	"ImageVersionArnOrBuildVersionArn":     {"image", false, true, "VWB"},
+	"WorkflowBuildVersionArn":              {"workflow/build", true, true, "B"},
+	"WorkflowVersionArn":                   {"workflow/test", true, true, "V"},
+	"WorkflowWildcardVersionArn":           {"workflow/distribution", true, true, "VW"},
+	"WorkflowNameArn":                      {"workflow/build", true, true, "X"},
+	"WorkflowVersionArnOrBuildVersionArn":  {"workflow/test", true, true, "VWB"},
 }
 
 // genericResources are the resources of the generic ImageBuilderArn shape
@@ -84,9 +85,9 @@ var owners = []struct {
 	{"123456789012", true, true, ""},
 	{"aws", true, true, ""},
 	{"aws-marketplace", false, true, ""},
-	{"third-party", false, true, arn.AS2},
-	{"aws-foo", false, true, arn.AS3},
-	{"aws--", false, true, arn.AS3},
+	{"third-party", false, true, "AS-2"},
+	{"aws-foo", false, true, "AS-3"},
+	{"aws--", false, true, "AS-3"},
 	{"amazon", false, false, ""},
 	{"12345678901", false, false, ""},
 	{"aws-", false, false, ""},
@@ -104,11 +105,11 @@ var versions = []struct {
 	{"x.x.x", "W", ""},
 	{"1.2.3/4", "B", ""},
 	{"x.x.x/1", "WB", ""},
-	{"1.x.3", "W", arn.AS1},
-	{"1073741824.0.0", "V", arn.AS1},
+	{"1.x.3", "W", "AS-1"},
+	{"1073741824.0.0", "V", "AS-1"},
 	{"1.2.3/18446744073709551616", "B", buildOverflow},
-	{"2021.01.01", "V", arn.AS6},
-	{"1.2.3/0", "B", arn.AS10},
+	{"2021.01.01", "V", "AS-6"},
+	{"1.2.3/0", "B", "AS-10"},
 }
 
 // buildOverflow marks the version whose build does not fit in 64 bits: AS-10
@@ -118,12 +119,18 @@ const buildOverflow arn.Decision = "AS-10 overflow"
 // optionSets are the readings every generated case is checked under.
 var optionSets = []arn.Options{
 	{},
-	{RegexOnly: true},
-	{ModelOwnersOnly: true},
-	{KnownOwnersOnly: true},
-	{StrictLint: true},
-	{RejectLeadingZeros: true},
+	readings(arn.RegexOnly),
+	readings(arn.ModelOwnersOnly),
+	readings(arn.KnownOwnersOnly),
+	readings(arn.StrictRegions, arn.NonZeroBuilds),
+	readings(arn.RejectLeadingZeros),
 }
+
+// readings returns the options that choose the readings ds.
+func readings(ds ...arn.Decision) arn.Options { return arn.Options{Readings: ds} }
+
+// has reports whether o chooses the reading d.
+func has(o arn.Options, d arn.Decision) bool { return slices.Contains(o.Readings, d) }
 
 // condition is a decision-dependent rule that applies to a case.
 type condition struct {
@@ -134,46 +141,46 @@ type condition struct {
 func conditionsOf(owner arn.Decision, realistic bool, version arn.Decision, typeMismatch bool) []condition {
 	var cs []condition
 	switch owner {
-	case arn.AS2:
-		cs = append(cs, condition{arn.AS2, func(o arn.Options) bool { return o.ModelOwnersOnly }})
-	case arn.AS3:
-		cs = append(cs, condition{arn.AS3, func(o arn.Options) bool { return o.KnownOwnersOnly }})
+	case "AS-2":
+		cs = append(cs, condition{"AS-2", func(o arn.Options) bool { return has(o, arn.ModelOwnersOnly) }})
+	case "AS-3":
+		cs = append(cs, condition{"AS-3", func(o arn.Options) bool { return has(o, arn.KnownOwnersOnly) }})
 	}
 	if !realistic {
-		cs = append(cs, condition{arn.AS5, func(o arn.Options) bool { return o.StrictLint }})
+		cs = append(cs, condition{"AS-5", func(o arn.Options) bool { return has(o, arn.StrictRegions) }})
 	}
 	if typeMismatch {
-		cs = append(cs, condition{arn.AS4, func(arn.Options) bool { return false }})
+		cs = append(cs, condition{"AS-4", func(arn.Options) bool { return false }})
 	}
 	switch version {
-	case arn.AS1:
-		cs = append(cs, condition{arn.AS1, func(o arn.Options) bool { return !o.RegexOnly }})
-	case arn.AS6:
-		cs = append(cs, condition{arn.AS6, func(o arn.Options) bool { return o.RejectLeadingZeros }})
-	case arn.AS10:
-		cs = append(cs, condition{arn.AS10, func(o arn.Options) bool { return o.StrictLint }})
+	case "AS-1":
+		cs = append(cs, condition{"AS-1", func(o arn.Options) bool { return !has(o, arn.RegexOnly) }})
+	case "AS-6":
+		cs = append(cs, condition{"AS-6", func(o arn.Options) bool { return has(o, arn.RejectLeadingZeros) }})
+	case "AS-10":
+		cs = append(cs, condition{"AS-10", func(o arn.Options) bool { return has(o, arn.NonZeroBuilds) }})
 	case buildOverflow:
-		cs = append(cs, condition{arn.AS10, func(o arn.Options) bool { return !o.RegexOnly }})
+		cs = append(cs, condition{"AS-10", func(o arn.Options) bool { return !has(o, arn.RegexOnly) }})
 	}
 	return cs
 }
 
 // expect computes the verdict and decisions of a case under o.
-func expect(patternOK bool, cs []condition, o arn.Options) (bool, arn.Decisions) {
+func expect(patternOK bool, cs []condition, o arn.Options) (bool, []arn.Decision) {
 	if !patternOK {
-		return false, 0
+		return false, nil
 	}
-	var flags, rejected arn.Decisions
+	var flags, rejected decision.Set
 	for _, c := range cs {
 		flags = flags.With(c.d)
 		if c.rejects(o) {
 			rejected = rejected.With(c.d)
 		}
 	}
-	if rejected != 0 {
-		return false, rejected
+	if !rejected.IsEmpty() {
+		return false, rejected.IDs()
 	}
-	return true, flags
+	return true, flags.IDs()
 }
 
 // formAccepted reports whether a version form is in a forms string.
@@ -193,7 +200,7 @@ func formAccepted(forms, form, text string) bool {
 func TestValidateGeneratedImageBuilderShapes(t *testing.T) {
 	o := loadOracle()
 	n, errs := 0, 0
-	check := func(shape arn.Shape, s string, patternOK bool, cs []condition) {
+	check := func(shape string, s string, patternOK bool, cs []condition) {
 		t.Helper()
 		if errs > 10 {
 			t.FailNow()
@@ -204,14 +211,16 @@ func TestValidateGeneratedImageBuilderShapes(t *testing.T) {
 		}
 		for _, opts := range optionSets {
 			wantValid, wantDecisions := expect(patternOK, cs, opts)
-			r := opts.Check(shape, s)
-			if r.Valid() != wantValid || r.Decisions != wantDecisions {
+			ds, err := opts.Check(shape, s)
+			if (err == nil) != wantValid || !slices.Equal(ds, wantDecisions) {
 				errs++
-				t.Errorf("%+v.Check(%s, %q) = valid %v %v (%v), want valid %v %v",
-					opts, shape, s, r.Valid(), r.Decisions, r.Err, wantValid, wantDecisions)
+				t.Errorf("%v.Check(%s, %q) = valid %v %v (%v), want valid %v %v",
+					opts.Readings, shape, s, err == nil, ds, err, wantValid, wantDecisions)
 			}
-			if err := opts.Validate(shape, s); (err == nil) != wantValid {
-				t.Errorf("%+v.Validate(%s, %q) = %v, want valid %v", opts, shape, s, err, wantValid)
+			if len(opts.Readings) == 0 {
+				if err := arn.Validate(shape, s); (err == nil) != wantValid {
+					t.Errorf("Validate(%s, %q) = %v, want valid %v", shape, s, err, wantValid)
+				}
 			}
 		}
 	}
@@ -239,7 +248,7 @@ func TestValidateGeneratedImageBuilderShapes(t *testing.T) {
 						s += "/" + v.text
 					}
 					mismatch := v.form == "WB" || !strings.Contains(r.forms, v.form) || v.form == "N" && r.forms != "N"
-					check(arn.ImageBuilderArn, s, ow.wide, conditionsOf(ow.flag, p.realistic, v.fails, mismatch))
+					check("ImageBuilderArn", s, ow.wide, conditionsOf(ow.flag, p.realistic, v.fails, mismatch))
 				}
 			}
 		}
@@ -257,144 +266,139 @@ func TestValidateCases(t *testing.T) {
 	)
 	tests := []struct {
 		name  string
-		shape arn.Shape
+		shape string
 		in    string
-		field arn.Field // for invalid cases
-		rule  arn.Rule
+		part  string // for invalid cases
+		rule  string
 		err   error
 	}{
-		{"recipe", arn.ImageRecipeArn, ib + "image-recipe/my-recipe/1.0.0", 0, 0, nil},
-		{"recipe wildcard", arn.ImageRecipeArn, ib + "image-recipe/my-recipe/1.0.x", 0, 0, nil},
-		{"recipe trailing newline", arn.ImageRecipeArn, ib + "image-recipe/my-recipe/1.0.0\n", arn.FieldVersion, arn.RulePattern, arn.ErrSyntax},
-		{"recipe build", arn.ImageRecipeArn, ib + "image-recipe/my-recipe/1.0.0/1", arn.FieldBuild, arn.RulePattern, arn.ErrVersionForm},
-		{"recipe marketplace owner", arn.ImageRecipeArn, "arn:aws:imagebuilder:us-east-1:aws-marketplace:image-recipe/r/1.0.0", arn.FieldAccount, arn.RulePattern, arn.ErrOwner},
-		{"recipe upper-case name", arn.ImageRecipeArn, ib + "image-recipe/My-recipe/1.0.0", arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"recipe two nodes", arn.ImageRecipeArn, ib + "image-recipe/r/1.0", arn.FieldVersion, arn.RulePattern, arn.ErrSyntax},
-		{"recipe four nodes", arn.ImageRecipeArn, ib + "image-recipe/r/1.0.0.1", arn.FieldVersion, arn.RulePattern, arn.ErrSyntax},
-		{"recipe v prefix", arn.ImageRecipeArn, ib + "image-recipe/r/v1.0.0", arn.FieldVersion, arn.RulePattern, arn.ErrSyntax},
-		{"recipe upper X", arn.ImageRecipeArn, ib + "image-recipe/r/1.0.X", arn.FieldVersion, arn.RulePattern, arn.ErrSyntax},
-		{"recipe pre-release", arn.ImageRecipeArn, ib + "image-recipe/r/1.0.0-beta", arn.FieldVersion, arn.RulePattern, arn.ErrSyntax},
-		{"recipe wrong type", arn.ImageRecipeArn, ib + "container-recipe/r/1.0.0", arn.FieldResourceType, arn.RulePattern, arn.ErrResourceType},
-		{"wrong service", arn.ImageRecipeArn, "arn:aws:ec2:us-east-1:" + acct + ":image-recipe/r/1.0.0", arn.FieldService, arn.RulePattern, arn.ErrService},
-		{"no prefix", arn.ImageRecipeArn, "image-recipe/r/1.0.0", arn.FieldPrefix, arn.RulePattern, arn.ErrSyntax},
-		{"too few sections", arn.ImageRecipeArn, "arn:aws:imagebuilder:us-east-1", arn.FieldRegion, arn.RulePattern, arn.ErrSyntax},
-		{"empty region", arn.ImageRecipeArn, "arn:aws:imagebuilder::" + acct + ":image-recipe/r/1.0.0", arn.FieldRegion, arn.RulePattern, arn.ErrSyntax},
-		{"colon in resource", arn.ImageRecipeArn, ib + "image-recipe/r:1/1.0.0", arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"pipeline", arn.ImagePipelineArn, ib + "image-pipeline/my-pipeline", 0, 0, nil},
-		{"pipeline version", arn.ImagePipelineArn, ib + "image-pipeline/my-pipeline/1.0.0", arn.FieldVersion, arn.RulePattern, arn.ErrVersionForm},
-		{"pipeline trailing slash", arn.ImagePipelineArn, ib + "image-pipeline/my-pipeline/", arn.FieldVersion, arn.RulePattern, arn.ErrVersionForm},
-		{"pipeline newline", arn.ImagePipelineArn, ib + "image-pipeline/my-pipeline\n", arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"lifecycle", arn.LifecyclePolicyArn, ib + "lifecycle-policy/p", 0, 0, nil},
-		{"lifecycle loose partition", arn.LifecyclePolicyArn, "arn:awscn:imagebuilder:us-east-1:aws:lifecycle-policy/p", arn.FieldPartition, arn.RulePattern, arn.ErrSyntax},
-		{"lifecycle region without number", arn.LifecyclePolicyArn, "arn:aws:imagebuilder:us-east:aws:lifecycle-policy/p", arn.FieldRegion, arn.RulePattern, arn.ErrSyntax},
-		{"lifecycle region one group", arn.LifecyclePolicyArn, "arn:aws:imagebuilder:useast-1:aws:lifecycle-policy/p", arn.FieldRegion, arn.RulePattern, arn.ErrSyntax},
-		{"lifecycle too long", arn.LifecyclePolicyArn, ib + "lifecycle-policy/" + strings.Repeat("p", 1024), arn.FieldInput, arn.RuleLength, arn.ErrLength},
-		{"lifecycle max length", arn.LifecyclePolicyArn, ib + "lifecycle-policy/" + strings.Repeat("p", 1024-len(ib+"lifecycle-policy/")), 0, 0, nil},
-		{"component build", arn.ComponentBuildVersionArn, "arn:aws:imagebuilder:us-east-1:aws-marketplace:component/dd-prod-abc/0.1.0/1", 0, 0, nil},
-		{"component build missing", arn.ComponentBuildVersionArn, ib + "component/c/1.0.0", arn.FieldVersion, arn.RulePattern, arn.ErrVersionForm},
-		{"component build empty", arn.ComponentBuildVersionArn, ib + "component/c/1.0.0/", arn.FieldBuild, arn.RulePattern, arn.ErrSyntax},
-		{"component build not digits", arn.ComponentBuildVersionArn, ib + "component/c/1.0.0/a", arn.FieldBuild, arn.RulePattern, arn.ErrSyntax},
-		{"component version with build", arn.ComponentVersionArn, ib + "component/c/1.0.0/1", arn.FieldBuild, arn.RulePattern, arn.ErrVersionForm},
-		{"component wildcard build", arn.ComponentVersionArnOrBuildVersionArn, ib + "component/c/1.x.x/1", arn.FieldBuild, arn.RulePattern, arn.ErrVersionForm},
-		{"component misordered wildcard", arn.ComponentVersionArnOrBuildVersionArn, ib + "component/c/x.2.x", arn.FieldVersion, arn.RuleWildcardOrder, semver.ErrInvalid},
-		{"component node too large", arn.ComponentVersionArn, ib + "component/c/1.1073741824.0", arn.FieldVersion, arn.RuleNodeRange, semver.ErrInvalid},
-		{"component node overflows 64 bits", arn.ComponentVersionArn, ib + "component/c/1.99999999999999999999999.0", arn.FieldVersion, arn.RuleNodeRange, semver.ErrInvalid},
-		{"component node limit", arn.ComponentVersionArn, ib + "component/c/1073741823.1073741823.1073741823", 0, 0, nil},
-		{"image third-party", arn.ImageVersionArn, "arn:aws:imagebuilder:us-east-1:third-party:image/i/1.0.0", 0, 0, nil},
-		{"image empty owner", arn.ImageVersionArn, "arn:aws:imagebuilder:us-east-1::image/i/1.0.0", arn.FieldAccount, arn.RulePattern, arn.ErrOwner},
-		{"workflow upper-case stage", arn.WorkflowVersionArn, ib + "workflow/Build/w/1.0.0", arn.FieldStage, arn.RulePattern, arn.ErrSyntax},
-		{"workflow without stage", arn.WorkflowVersionArn, ib + "workflow/w/1.0.0", arn.FieldStage, arn.RulePattern, arn.ErrSyntax},
-		{"workflow stage only", arn.WorkflowVersionArn, ib + "workflow/build", arn.FieldStage, arn.RulePattern, arn.ErrSyntax},
-		{"workflow name", arn.WorkflowNameArn, "arn:aws-eusc:imagebuilder:eusc-de-east-1:aws:workflow/distribution/d/x.x.x", 0, 0, nil},
-		{"workflow name version", arn.WorkflowNameArn, ib + "workflow/test/t/1.x.x", arn.FieldVersion, arn.RulePattern, arn.ErrVersionForm},
-		{"workflow build too long", arn.WorkflowBuildVersionArn, ib + "workflow/build/" + strings.Repeat("w", 1000) + "/1.0.0/1", arn.FieldInput, arn.RuleLength, arn.ErrLength},
-		{"generic unknown type", arn.ImageBuilderArn, ib + "recipe/r/1.0.0", arn.FieldResourceType, arn.RulePattern, arn.ErrResourceType},
-		{"generic no resource type", arn.ImageBuilderArn, ib + "image", arn.FieldResourceType, arn.RulePattern, arn.ErrSyntax},
-		{"generic pipeline version", arn.ImageBuilderArn, ib + "image-pipeline/p/1.0.0", 0, 0, nil},
-		{"role name", arn.RoleNameOrArn, "EC2InstanceProfileForImageBuilder", 0, 0, nil},
-		{"role path", arn.RoleNameOrArn, "service-role/My+Role=,.@_-", 0, 0, nil},
-		{"role arn", arn.RoleNameOrArn, "arn:aws-us-gov:iam::" + acct + ":role/path/MyRole", 0, 0, nil},
-		{"role empty", arn.RoleNameOrArn, "", arn.FieldInput, arn.RuleLength, arn.ErrLength},
-		{"role too long", arn.RoleNameOrArn, strings.Repeat("r", 2049), arn.FieldInput, arn.RuleLength, arn.ErrLength},
-		{"role user arn", arn.RoleNameOrArn, "arn:aws:iam::" + acct + ":user/Bob", arn.FieldResourceType, arn.RulePattern, arn.ErrResourceType},
-		{"role region", arn.RoleNameOrArn, "arn:aws:iam:us-east-1:" + acct + ":role/R", arn.FieldRegion, arn.RulePattern, arn.ErrSyntax},
-		{"role loose partition", arn.RoleNameOrArn, "arn:awsx:iam::" + acct + ":role/R", arn.FieldPartition, arn.RulePattern, arn.ErrSyntax},
-		{"role space", arn.RoleNameOrArn, "My Role", arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"role colon", arn.RoleNameOrArn, "role:x", arn.FieldPrefix, arn.RulePattern, arn.ErrSyntax},
-		{"sns", arn.SnsTopicArn, "arn:aws:sns:us-east-1:" + acct + ":my_topic-1", 0, 0, nil},
-		{"sns fifo", arn.SnsTopicArn, "arn:aws:sns:us-east-1:" + acct + ":topic.fifo", arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"sns aws owner", arn.SnsTopicArn, "arn:aws:sns:us-east-1:aws:topic", arn.FieldAccount, arn.RulePattern, arn.ErrOwner},
-		{"sns long topic", arn.SnsTopicArn, "arn:aws:sns:us-east-1:" + acct + ":" + strings.Repeat("t", 257), arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"license", arn.LicenseConfigurationArn, "arn:aws:license-manager:us-east-1:" + acct + ":license-configuration:lic-" + strings.Repeat("a", 32), 0, 0, nil},
-		{"license slash", arn.LicenseConfigurationArn, "arn:aws:license-manager:us-east-1:" + acct + ":license-configuration/lic-" + strings.Repeat("a", 32), arn.FieldResourceType, arn.RulePattern, arn.ErrResourceType},
-		{"license short", arn.LicenseConfigurationArn, "arn:aws:license-manager:us-east-1:" + acct + ":license-configuration:lic-" + strings.Repeat("a", 31), arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"organization", arn.OrganizationArn, "arn:aws:organizations::" + acct + ":organization/o-abcdefghij", 0, 0, nil},
-		{"organization region", arn.OrganizationArn, "arn:aws:organizations:us-east-1:" + acct + ":organization/o-abcdefghij", arn.FieldRegion, arn.RulePattern, arn.ErrSyntax},
-		{"organization short id", arn.OrganizationArn, "arn:aws:organizations::" + acct + ":organization/o-abc", arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"ou", arn.OrganizationalUnitArn, "arn:aws:organizations::" + acct + ":ou/o-abcdefghij/ou-ab12-cdef5678", 0, 0, nil},
-		{"ou trailing text", arn.OrganizationalUnitArn, "arn:aws:organizations::" + acct + ":ou/o-abcdefghij/ou-ab12-cdef5678/anything", arn.FieldName, arn.RuleAnchored, arn.ErrSyntax},
-		{"ou short", arn.OrganizationalUnitArn, "arn:aws:organizations::" + acct + ":ou/o-abcdefghij/ou-ab12-cdef567", arn.FieldName, arn.RulePattern, arn.ErrSyntax},
-		{"account", arn.AccountId, acct, 0, 0, nil},
-		{"account aws", arn.AccountId, "aws", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"account 13 digits", arn.AccountId, acct + "0", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"launch template", arn.LaunchTemplateId, "lt-0123456789abcdef0", 0, 0, nil},
-		{"launch template legacy", arn.LaunchTemplateId, "lt-01234567", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"launch template upper", arn.LaunchTemplateId, "lt-0123456789ABCDEF0", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"lifecycle execution", arn.LifecycleExecutionId, "lce-" + uuid, 0, 0, nil},
-		{"workflow execution", arn.WorkflowExecutionId, "wf-" + uuid, 0, 0, nil},
-		{"workflow execution wrong prefix", arn.WorkflowExecutionId, "lce-" + uuid, arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"step execution", arn.WorkflowStepExecutionId, "step-" + uuid, 0, 0, nil},
-		{"step execution bad hex", arn.WorkflowStepExecutionId, "step-" + strings.Replace(uuid, "a", "g", 1), arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"ssm parameter", arn.SsmParameterName, "/ibkit/ami/latest-id.x_y", 0, 0, nil},
-		{"ssm prefixed", arn.SsmParameterName, "ssm:/a", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"ssm too long", arn.SsmParameterName, strings.Repeat("a", 1012), arn.FieldInput, arn.RuleLength, arn.ErrLength},
-		{"instance profile", arn.InstanceProfileNameType, "My_Profile+=,.@-1", 0, 0, nil},
-		{"instance profile arn", arn.InstanceProfileNameType, "arn:aws:iam::" + acct + ":instance-profile/p", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"s3 location", arn.MarketplaceResourceLocation, "s3://bucket/key/file.txt", 0, 0, nil},
-		{"s3 trailing slash", arn.MarketplaceResourceLocation, "s3://bucket/key/", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"s3 one character key", arn.MarketplaceResourceLocation, "s3://bucket/k", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"s3 no bucket", arn.MarketplaceResourceLocation, "s3:///key", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"resource name", arn.ResourceName, "My Recipe_1-a", 0, 0, nil},
-		{"resource name short", arn.ResourceName, "ab", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"resource name leading space", arn.ResourceName, " abc", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"resource name dot", arn.ResourceName, "a.bc", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"resource name max", arn.ResourceName, strings.Repeat("n", 128), 0, 0, nil},
-		{"resource name too long", arn.ResourceName, strings.Repeat("n", 129), arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"product code", arn.ProductCodeId, "abc123XYZ", 0, 0, nil},
-		{"product code long", arn.ProductCodeId, strings.Repeat("a", 26), arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"log group", arn.LogGroupName, "/aws/imagebuilder/my-recipe_1.0", 0, 0, nil},
-		{"log group colon", arn.LogGroupName, "a:b", arn.FieldInput, arn.RulePattern, arn.ErrSyntax},
-		{"version number", arn.VersionNumber, "2021.01.01", 0, 0, nil},
-		{"version number wildcard", arn.VersionNumber, "1.0.x", arn.FieldVersion, arn.RulePattern, arn.ErrVersionForm},
-		{"version number build", arn.VersionNumber, "1.0.0/1", arn.FieldVersion, arn.RulePattern, arn.ErrSyntax},
-		{"version number too large", arn.VersionNumber, "1073741824.0.0", arn.FieldVersion, arn.RuleNodeRange, semver.ErrInvalid},
-		{"wildcard version number", arn.WildcardVersionNumber, "1.x.x", 0, 0, nil},
-		{"wildcard version misordered", arn.WildcardVersionNumber, "1.x.8", arn.FieldVersion, arn.RuleWildcardOrder, semver.ErrInvalid},
-		{"unknown shape", arn.Shape("ImageArn"), ib + "image/i/1.0.0", arn.FieldInput, arn.RuleShape, arn.ErrUnknownShape},
-		{"empty shape", arn.Shape(""), "", arn.FieldInput, arn.RuleShape, arn.ErrUnknownShape},
+		{"recipe", "ImageRecipeArn", ib + "image-recipe/my-recipe/1.0.0", "", "", nil},
+		{"recipe wildcard", "ImageRecipeArn", ib + "image-recipe/my-recipe/1.0.x", "", "", nil},
+		{"recipe trailing newline", "ImageRecipeArn", ib + "image-recipe/my-recipe/1.0.0\n", "version", "pattern", arn.ErrSyntax},
+		{"recipe build", "ImageRecipeArn", ib + "image-recipe/my-recipe/1.0.0/1", "build", "pattern", arn.ErrInvalid},
+		{"recipe marketplace owner", "ImageRecipeArn", "arn:aws:imagebuilder:us-east-1:aws-marketplace:image-recipe/r/1.0.0", "account", "pattern", arn.ErrInvalid},
+		{"recipe upper-case name", "ImageRecipeArn", ib + "image-recipe/My-recipe/1.0.0", "name", "pattern", arn.ErrSyntax},
+		{"recipe two nodes", "ImageRecipeArn", ib + "image-recipe/r/1.0", "version", "pattern", arn.ErrSyntax},
+		{"recipe four nodes", "ImageRecipeArn", ib + "image-recipe/r/1.0.0.1", "version", "pattern", arn.ErrSyntax},
+		{"recipe v prefix", "ImageRecipeArn", ib + "image-recipe/r/v1.0.0", "version", "pattern", arn.ErrSyntax},
+		{"recipe upper X", "ImageRecipeArn", ib + "image-recipe/r/1.0.X", "version", "pattern", arn.ErrSyntax},
+		{"recipe pre-release", "ImageRecipeArn", ib + "image-recipe/r/1.0.0-beta", "version", "pattern", arn.ErrSyntax},
+		{"recipe wrong type", "ImageRecipeArn", ib + "container-recipe/r/1.0.0", "resource type", "pattern", arn.ErrInvalid},
+		{"wrong service", "ImageRecipeArn", "arn:aws:ec2:us-east-1:" + acct + ":image-recipe/r/1.0.0", "service", "pattern", arn.ErrInvalid},
+		{"no prefix", "ImageRecipeArn", "image-recipe/r/1.0.0", "prefix", "pattern", arn.ErrSyntax},
+		{"too few sections", "ImageRecipeArn", "arn:aws:imagebuilder:us-east-1", "region", "pattern", arn.ErrSyntax},
+		{"empty region", "ImageRecipeArn", "arn:aws:imagebuilder::" + acct + ":image-recipe/r/1.0.0", "region", "pattern", arn.ErrSyntax},
+		{"colon in resource", "ImageRecipeArn", ib + "image-recipe/r:1/1.0.0", "name", "pattern", arn.ErrSyntax},
+		{"pipeline", "ImagePipelineArn", ib + "image-pipeline/my-pipeline", "", "", nil},
+		{"pipeline version", "ImagePipelineArn", ib + "image-pipeline/my-pipeline/1.0.0", "version", "pattern", arn.ErrInvalid},
+		{"pipeline trailing slash", "ImagePipelineArn", ib + "image-pipeline/my-pipeline/", "version", "pattern", arn.ErrInvalid},
+		{"pipeline newline", "ImagePipelineArn", ib + "image-pipeline/my-pipeline\n", "name", "pattern", arn.ErrSyntax},
+		{"lifecycle", "LifecyclePolicyArn", ib + "lifecycle-policy/p", "", "", nil},
+		{"lifecycle loose partition", "LifecyclePolicyArn", "arn:awscn:imagebuilder:us-east-1:aws:lifecycle-policy/p", "partition", "pattern", arn.ErrSyntax},
+		{"lifecycle region without number", "LifecyclePolicyArn", "arn:aws:imagebuilder:us-east:aws:lifecycle-policy/p", "region", "pattern", arn.ErrSyntax},
+		{"lifecycle region one group", "LifecyclePolicyArn", "arn:aws:imagebuilder:useast-1:aws:lifecycle-policy/p", "region", "pattern", arn.ErrSyntax},
+		{"lifecycle too long", "LifecyclePolicyArn", ib + "lifecycle-policy/" + strings.Repeat("p", 1024), "input", "length", arn.ErrInvalid},
+		{"lifecycle max length", "LifecyclePolicyArn", ib + "lifecycle-policy/" + strings.Repeat("p", 1024-len(ib+"lifecycle-policy/")), "", "", nil},
+		{"component build", "ComponentBuildVersionArn", "arn:aws:imagebuilder:us-east-1:aws-marketplace:component/dd-prod-abc/0.1.0/1", "", "", nil},
+		{"component build missing", "ComponentBuildVersionArn", ib + "component/c/1.0.0", "version", "pattern", arn.ErrInvalid},
+		{"component build empty", "ComponentBuildVersionArn", ib + "component/c/1.0.0/", "build", "pattern", arn.ErrSyntax},
+		{"component build not digits", "ComponentBuildVersionArn", ib + "component/c/1.0.0/a", "build", "pattern", arn.ErrSyntax},
+		{"component version with build", "ComponentVersionArn", ib + "component/c/1.0.0/1", "build", "pattern", arn.ErrInvalid},
+		{"component wildcard build", "ComponentVersionArnOrBuildVersionArn", ib + "component/c/1.x.x/1", "build", "pattern", arn.ErrInvalid},
+		{"component misordered wildcard", "ComponentVersionArnOrBuildVersionArn", ib + "component/c/x.2.x", "version", "wildcard order", arn.ErrInvalid},
+		{"component node too large", "ComponentVersionArn", ib + "component/c/1.1073741824.0", "version", "node range", arn.ErrInvalid},
+		{"component node overflows 64 bits", "ComponentVersionArn", ib + "component/c/1.99999999999999999999999.0", "version", "node range", arn.ErrInvalid},
+		{"component node limit", "ComponentVersionArn", ib + "component/c/1073741823.1073741823.1073741823", "", "", nil},
+		{"image third-party", "ImageVersionArn", "arn:aws:imagebuilder:us-east-1:third-party:image/i/1.0.0", "", "", nil},
+		{"image empty owner", "ImageVersionArn", "arn:aws:imagebuilder:us-east-1::image/i/1.0.0", "account", "pattern", arn.ErrInvalid},
+		{"workflow upper-case stage", "WorkflowVersionArn", ib + "workflow/Build/w/1.0.0", "stage", "pattern", arn.ErrSyntax},
+		{"workflow without stage", "WorkflowVersionArn", ib + "workflow/w/1.0.0", "stage", "pattern", arn.ErrSyntax},
+		{"workflow stage only", "WorkflowVersionArn", ib + "workflow/build", "stage", "pattern", arn.ErrSyntax},
+		{"workflow name", "WorkflowNameArn", "arn:aws-eusc:imagebuilder:eusc-de-east-1:aws:workflow/distribution/d/x.x.x", "", "", nil},
+		{"workflow name version", "WorkflowNameArn", ib + "workflow/test/t/1.x.x", "version", "pattern", arn.ErrInvalid},
+		{"workflow build too long", "WorkflowBuildVersionArn", ib + "workflow/build/" + strings.Repeat("w", 1000) + "/1.0.0/1", "input", "length", arn.ErrInvalid},
+		{"generic unknown type", "ImageBuilderArn", ib + "recipe/r/1.0.0", "resource type", "pattern", arn.ErrInvalid},
+		{"generic no resource type", "ImageBuilderArn", ib + "image", "resource type", "pattern", arn.ErrSyntax},
+		{"generic pipeline version", "ImageBuilderArn", ib + "image-pipeline/p/1.0.0", "", "", nil},
+		{"role name", "RoleNameOrArn", "EC2InstanceProfileForImageBuilder", "", "", nil},
+		{"role path", "RoleNameOrArn", "service-role/My+Role=,.@_-", "", "", nil},
+		{"role arn", "RoleNameOrArn", "arn:aws-us-gov:iam::" + acct + ":role/path/MyRole", "", "", nil},
+		{"role empty", "RoleNameOrArn", "", "input", "length", arn.ErrInvalid},
+		{"role too long", "RoleNameOrArn", strings.Repeat("r", 2049), "input", "length", arn.ErrInvalid},
+		{"role user arn", "RoleNameOrArn", "arn:aws:iam::" + acct + ":user/Bob", "resource type", "pattern", arn.ErrInvalid},
+		{"role region", "RoleNameOrArn", "arn:aws:iam:us-east-1:" + acct + ":role/R", "region", "pattern", arn.ErrSyntax},
+		{"role loose partition", "RoleNameOrArn", "arn:awsx:iam::" + acct + ":role/R", "partition", "pattern", arn.ErrSyntax},
+		{"role space", "RoleNameOrArn", "My Role", "name", "pattern", arn.ErrSyntax},
+		{"role colon", "RoleNameOrArn", "role:x", "prefix", "pattern", arn.ErrSyntax},
+		{"sns", "SnsTopicArn", "arn:aws:sns:us-east-1:" + acct + ":my_topic-1", "", "", nil},
+		{"sns fifo", "SnsTopicArn", "arn:aws:sns:us-east-1:" + acct + ":topic.fifo", "name", "pattern", arn.ErrSyntax},
+		{"sns aws owner", "SnsTopicArn", "arn:aws:sns:us-east-1:aws:topic", "account", "pattern", arn.ErrInvalid},
+		{"sns long topic", "SnsTopicArn", "arn:aws:sns:us-east-1:" + acct + ":" + strings.Repeat("t", 257), "name", "pattern", arn.ErrSyntax},
+		{"license", "LicenseConfigurationArn", "arn:aws:license-manager:us-east-1:" + acct + ":license-configuration:lic-" + strings.Repeat("a", 32), "", "", nil},
+		{"license slash", "LicenseConfigurationArn", "arn:aws:license-manager:us-east-1:" + acct + ":license-configuration/lic-" + strings.Repeat("a", 32), "resource type", "pattern", arn.ErrInvalid},
+		{"license short", "LicenseConfigurationArn", "arn:aws:license-manager:us-east-1:" + acct + ":license-configuration:lic-" + strings.Repeat("a", 31), "name", "pattern", arn.ErrSyntax},
+		{"organization", "OrganizationArn", "arn:aws:organizations::" + acct + ":organization/o-abcdefghij", "", "", nil},
+		{"organization region", "OrganizationArn", "arn:aws:organizations:us-east-1:" + acct + ":organization/o-abcdefghij", "region", "pattern", arn.ErrSyntax},
+		{"organization short id", "OrganizationArn", "arn:aws:organizations::" + acct + ":organization/o-abc", "name", "pattern", arn.ErrSyntax},
+		{"ou", "OrganizationalUnitArn", "arn:aws:organizations::" + acct + ":ou/o-abcdefghij/ou-ab12-cdef5678", "", "", nil},
+		{"ou trailing text", "OrganizationalUnitArn", "arn:aws:organizations::" + acct + ":ou/o-abcdefghij/ou-ab12-cdef5678/anything", "name", "anchored", arn.ErrSyntax},
+		{"ou short", "OrganizationalUnitArn", "arn:aws:organizations::" + acct + ":ou/o-abcdefghij/ou-ab12-cdef567", "name", "pattern", arn.ErrSyntax},
+		{"account", "AccountId", acct, "", "", nil},
+		{"account aws", "AccountId", "aws", "input", "pattern", arn.ErrSyntax},
+		{"account 13 digits", "AccountId", acct + "0", "input", "pattern", arn.ErrSyntax},
+		{"launch template", "LaunchTemplateId", "lt-0123456789abcdef0", "", "", nil},
+		{"launch template legacy", "LaunchTemplateId", "lt-01234567", "input", "pattern", arn.ErrSyntax},
+		{"launch template upper", "LaunchTemplateId", "lt-0123456789ABCDEF0", "input", "pattern", arn.ErrSyntax},
+		{"lifecycle execution", "LifecycleExecutionId", "lce-" + uuid, "", "", nil},
+		{"workflow execution", "WorkflowExecutionId", "wf-" + uuid, "", "", nil},
+		{"workflow execution wrong prefix", "WorkflowExecutionId", "lce-" + uuid, "input", "pattern", arn.ErrSyntax},
+		{"step execution", "WorkflowStepExecutionId", "step-" + uuid, "", "", nil},
+		{"step execution bad hex", "WorkflowStepExecutionId", "step-" + strings.Replace(uuid, "a", "g", 1), "input", "pattern", arn.ErrSyntax},
+		{"ssm parameter", "SsmParameterName", "/ibkit/ami/latest-id.x_y", "", "", nil},
+		{"ssm prefixed", "SsmParameterName", "ssm:/a", "input", "pattern", arn.ErrSyntax},
+		{"ssm too long", "SsmParameterName", strings.Repeat("a", 1012), "input", "length", arn.ErrInvalid},
+		{"instance profile", "InstanceProfileNameType", "My_Profile+=,.@-1", "", "", nil},
+		{"instance profile arn", "InstanceProfileNameType", "arn:aws:iam::" + acct + ":instance-profile/p", "input", "pattern", arn.ErrSyntax},
+		{"s3 location", "MarketplaceResourceLocation", "s3://bucket/key/file.txt", "", "", nil},
+		{"s3 trailing slash", "MarketplaceResourceLocation", "s3://bucket/key/", "input", "pattern", arn.ErrSyntax},
+		{"s3 one character key", "MarketplaceResourceLocation", "s3://bucket/k", "input", "pattern", arn.ErrSyntax},
+		{"s3 no bucket", "MarketplaceResourceLocation", "s3:///key", "input", "pattern", arn.ErrSyntax},
+		{"resource name", "ResourceName", "My Recipe_1-a", "", "", nil},
+		{"resource name short", "ResourceName", "ab", "input", "pattern", arn.ErrSyntax},
+		{"resource name leading space", "ResourceName", " abc", "input", "pattern", arn.ErrSyntax},
+		{"resource name dot", "ResourceName", "a.bc", "input", "pattern", arn.ErrSyntax},
+		{"resource name max", "ResourceName", strings.Repeat("n", 128), "", "", nil},
+		{"resource name too long", "ResourceName", strings.Repeat("n", 129), "input", "pattern", arn.ErrSyntax},
+		{"product code", "ProductCodeId", "abc123XYZ", "", "", nil},
+		{"product code long", "ProductCodeId", strings.Repeat("a", 26), "input", "pattern", arn.ErrSyntax},
+		{"log group", "LogGroupName", "/aws/imagebuilder/my-recipe_1.0", "", "", nil},
+		{"log group colon", "LogGroupName", "a:b", "input", "pattern", arn.ErrSyntax},
+		{"version number", "VersionNumber", "2021.01.01", "", "", nil},
+		{"version number wildcard", "VersionNumber", "1.0.x", "version", "pattern", arn.ErrInvalid},
+		{"version number build", "VersionNumber", "1.0.0/1", "version", "pattern", arn.ErrSyntax},
+		{"version number too large", "VersionNumber", "1073741824.0.0", "version", "node range", arn.ErrInvalid},
+		{"wildcard version number", "WildcardVersionNumber", "1.x.x", "", "", nil},
+		{"wildcard version misordered", "WildcardVersionNumber", "1.x.8", "version", "wildcard order", arn.ErrInvalid},
+		{"unknown shape", ("ImageArn"), ib + "image/i/1.0.0", "input", "shape", arn.ErrUnknown},
+		{"empty shape", (""), "", "input", "shape", arn.ErrUnknown},
 	}
 	o := loadOracle()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := arn.Validate(tt.shape, tt.in)
 			if tt.err == nil {
-				if err != nil {
-					t.Fatalf("Validate(%s, %q) = %v, want nil", tt.shape, tt.in, err)
-				}
+				require.NoError(t, err)
 			} else {
-				var pe *arn.ParseError
-				if !errors.As(err, &pe) {
-					t.Fatalf("Validate(%s, %q) = %v, want a *ParseError", tt.shape, tt.in, err)
-				}
-				if pe.Field != tt.field || pe.Rule != tt.rule || !errors.Is(err, tt.err) || pe.Input != tt.in || pe.Shape != tt.shape {
-					t.Errorf("Validate(%s, %q) = field %v, rule %v, err %v, want field %v, rule %v, errors.Is %v",
-						tt.shape, tt.in, pe.Field, pe.Rule, err, tt.field, tt.rule, tt.err)
-				}
+				var e *arn.Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, tt.part, e.Part, "part")
+				assert.Equal(t, tt.rule, e.Rule, "rule")
+				assert.ErrorIs(t, err, tt.err)
+				assert.Equal(t, tt.in, e.Input)
+				assert.Equal(t, tt.shape, e.Shape)
 			}
-			if tt.rule != arn.RuleShape {
-				if want := o.defaultValid(tt.shape, tt.in); want != (err == nil) {
-					t.Errorf("model oracle says valid=%v, Validate says %v", want, err)
-				}
+			if tt.rule != "shape" {
+				assert.Equal(t, o.defaultValid(tt.shape, tt.in), err == nil, "model oracle's verdict")
 			}
 		})
 	}
@@ -405,63 +409,62 @@ func TestCheckDecisions(t *testing.T) {
 	tests := []struct {
 		name      string
 		opts      arn.Options
-		shape     arn.Shape
+		shape     string
 		in        string
 		valid     bool
-		rule      arn.Rule
+		rule      string // "" when valid
 		decisions []arn.Decision
 	}{
-		{"plain", arn.Options{}, arn.ImageVersionArn, ib + "image/i/1.0.0", true, arn.RuleNone, nil},
-		{"third-party flagged", arn.Options{}, arn.ComponentVersionArnOrBuildVersionArn,
-			"arn:aws:imagebuilder:us-east-1:third-party:component/cis-benchmark-level-1-amazon-linux/x.x.x", true, arn.RuleNone, []arn.Decision{arn.AS2}},
-		{"third-party rejected", arn.Options{ModelOwnersOnly: true}, arn.ComponentVersionArnOrBuildVersionArn,
-			"arn:aws:imagebuilder:us-east-1:third-party:component/c/x.x.x", false, arn.RuleThirdParty, []arn.Decision{arn.AS2}},
-		{"third-party on recipe", arn.Options{}, arn.ImageRecipeArn,
-			"arn:aws:imagebuilder:us-east-1:third-party:image-recipe/r/1.0.0", false, arn.RulePattern, nil},
-		{"other aws owner", arn.Options{}, arn.ImageVersionArn,
-			"arn:aws:imagebuilder:us-east-1:aws-foo:image/i/1.0.0", true, arn.RuleNone, []arn.Decision{arn.AS3}},
-		{"other aws owner rejected", arn.Options{KnownOwnersOnly: true}, arn.ImageVersionArn,
-			"arn:aws:imagebuilder:us-east-1:aws-foo:image/i/1.0.0", false, arn.RuleKnownOwner, []arn.Decision{arn.AS3}},
-		{"generic name ARN", arn.Options{}, arn.ImageBuilderArn, ib + "image/i", true, arn.RuleNone, []arn.Decision{arn.AS4}},
-		{"generic pipeline version", arn.Options{}, arn.ImageBuilderArn, ib + "image-pipeline/p/1.0.0", true, arn.RuleNone, []arn.Decision{arn.AS4}},
-		{"unrealistic region flagged", arn.Options{}, arn.ImageVersionArn,
-			"arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0", true, arn.RuleNone, []arn.Decision{arn.AS5}},
-		{"unrealistic region linted", arn.Options{StrictLint: true}, arn.ImageVersionArn,
-			"arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0", false, arn.RuleRealism, []arn.Decision{arn.AS5}},
-		{"leading zeros", arn.Options{}, arn.ImageVersionArn, ib + "image/i/2021.01.01", true, arn.RuleNone, []arn.Decision{arn.AS6}},
-		{"leading zeros rejected", arn.Options{RejectLeadingZeros: true}, arn.ImageVersionArn, ib + "image/i/2021.01.01", false, arn.RuleLeadingZero, []arn.Decision{arn.AS6}},
-		{"leading zero build rejected", arn.Options{RejectLeadingZeros: true}, arn.ImageBuildVersionArn, ib + "image/i/1.0.0/01", false, arn.RuleLeadingZero, []arn.Decision{arn.AS6}},
-		{"build zero", arn.Options{}, arn.ImageBuildVersionArn, ib + "image/i/1.0.0/0", true, arn.RuleNone, []arn.Decision{arn.AS10}},
-		{"build zero linted", arn.Options{StrictLint: true}, arn.ImageBuildVersionArn, ib + "image/i/1.0.0/0", false, arn.RuleBuildRange, []arn.Decision{arn.AS10}},
-		{"misordered wildcard", arn.Options{}, arn.WildcardVersionNumber, "x.2.x", false, arn.RuleWildcardOrder, []arn.Decision{arn.AS1}},
-		{"misordered wildcard regex only", arn.Options{RegexOnly: true}, arn.WildcardVersionNumber, "x.2.x", true, arn.RuleNone, []arn.Decision{arn.AS1}},
-		{"ou trailing text regex only", arn.Options{RegexOnly: true}, arn.OrganizationalUnitArn,
-			"arn:aws:organizations::123456789012:ou/o-abcdefghij/ou-ab12-cdef5678/anything", true, arn.RuleNone, []arn.Decision{arn.AS1}},
-		{"several rejections", arn.Options{StrictLint: true, ModelOwnersOnly: true}, arn.ImageBuildVersionArn,
-			"arn:aws-cn:imagebuilder:us-east-1:third-party:image/i/1.0.0/0", false, arn.RuleRealism, []arn.Decision{arn.AS2, arn.AS5, arn.AS10}},
-		{"pattern failure beats decision", arn.Options{StrictLint: true}, arn.ImageVersionArn,
-			"arn:aws-cn:imagebuilder:us-east-1:aws:image/I/1.0.0", false, arn.RulePattern, nil},
-		{"role arn unknown partition", arn.Options{}, arn.RoleNameOrArn, "arn:aws-mars:iam::123456789012:role/R", true, arn.RuleNone, []arn.Decision{arn.AS5}},
+		{"plain", arn.Options{}, "ImageVersionArn", ib + "image/i/1.0.0", true, "", nil},
+		{"third-party flagged", arn.Options{}, "ComponentVersionArnOrBuildVersionArn",
+			"arn:aws:imagebuilder:us-east-1:third-party:component/cis-benchmark-level-1-amazon-linux/x.x.x", true, "", []arn.Decision{"AS-2"}},
+		{"third-party rejected", readings(arn.ModelOwnersOnly), "ComponentVersionArnOrBuildVersionArn",
+			"arn:aws:imagebuilder:us-east-1:third-party:component/c/x.x.x", false, "third-party owner", []arn.Decision{"AS-2"}},
+		{"third-party on recipe", arn.Options{}, "ImageRecipeArn",
+			"arn:aws:imagebuilder:us-east-1:third-party:image-recipe/r/1.0.0", false, "pattern", nil},
+		{"other aws owner", arn.Options{}, "ImageVersionArn",
+			"arn:aws:imagebuilder:us-east-1:aws-foo:image/i/1.0.0", true, "", []arn.Decision{"AS-3"}},
+		{"other aws owner rejected", readings(arn.KnownOwnersOnly), "ImageVersionArn",
+			"arn:aws:imagebuilder:us-east-1:aws-foo:image/i/1.0.0", false, "known owner", []arn.Decision{"AS-3"}},
+		{"generic name ARN", arn.Options{}, "ImageBuilderArn", ib + "image/i", true, "", []arn.Decision{"AS-4"}},
+		{"generic pipeline version", arn.Options{}, "ImageBuilderArn", ib + "image-pipeline/p/1.0.0", true, "", []arn.Decision{"AS-4"}},
+		{"unrealistic region flagged", arn.Options{}, "ImageVersionArn",
+			"arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0", true, "", []arn.Decision{"AS-5"}},
+		{"unrealistic region linted", readings(arn.StrictRegions, arn.NonZeroBuilds), "ImageVersionArn",
+			"arn:aws-cn:imagebuilder:us-east-1:aws:image/i/1.0.0", false, "partition and region realism", []arn.Decision{"AS-5"}},
+		{"leading zeros", arn.Options{}, "ImageVersionArn", ib + "image/i/2021.01.01", true, "", []arn.Decision{"AS-6"}},
+		{"leading zeros rejected", readings(arn.RejectLeadingZeros), "ImageVersionArn", ib + "image/i/2021.01.01", false, "leading zero", []arn.Decision{"AS-6"}},
+		{"leading zero build rejected", readings(arn.RejectLeadingZeros), "ImageBuildVersionArn", ib + "image/i/1.0.0/01", false, "leading zero", []arn.Decision{"AS-6"}},
+		{"build zero", arn.Options{}, "ImageBuildVersionArn", ib + "image/i/1.0.0/0", true, "", []arn.Decision{"AS-10"}},
+		{"build zero linted", readings(arn.StrictRegions, arn.NonZeroBuilds), "ImageBuildVersionArn", ib + "image/i/1.0.0/0", false, "build range", []arn.Decision{"AS-10"}},
+		{"misordered wildcard", arn.Options{}, "WildcardVersionNumber", "x.2.x", false, "wildcard order", []arn.Decision{"AS-1"}},
+		{"misordered wildcard regex only", readings(arn.RegexOnly), "WildcardVersionNumber", "x.2.x", true, "", []arn.Decision{"AS-1"}},
+		{"ou trailing text regex only", readings(arn.RegexOnly), "OrganizationalUnitArn",
+			"arn:aws:organizations::123456789012:ou/o-abcdefghij/ou-ab12-cdef5678/anything", true, "", []arn.Decision{"AS-1"}},
+		{"several rejections", readings(arn.StrictRegions, arn.NonZeroBuilds, arn.ModelOwnersOnly), "ImageBuildVersionArn",
+			"arn:aws-cn:imagebuilder:us-east-1:third-party:image/i/1.0.0/0", false, "partition and region realism", []arn.Decision{"AS-2", "AS-5", "AS-10"}},
+		{"pattern failure beats decision", readings(arn.StrictRegions, arn.NonZeroBuilds), "ImageVersionArn",
+			"arn:aws-cn:imagebuilder:us-east-1:aws:image/I/1.0.0", false, "pattern", nil},
+		{"role arn unknown partition", arn.Options{}, "RoleNameOrArn", "arn:aws-mars:iam::123456789012:role/R", true, "", []arn.Decision{"AS-5"}},
 		// Python's $ also matches before a final newline, so only AS-1's
 		// Go anchoring rejects these: the verdict depends on AS-1.
-		{"trailing newline flagged", arn.Options{}, arn.ImagePipelineArn, ib + "image-pipeline/p\n", false, arn.RulePattern, []arn.Decision{arn.AS1}},
-		{"trailing newline on version", arn.Options{}, arn.VersionNumber, "1.2.3\n", false, arn.RulePattern, []arn.Decision{arn.AS1}},
-		{"newline not the only fault", arn.Options{}, arn.ImagePipelineArn, ib + "image-pipeline/P\n", false, arn.RulePattern, nil},
-		{"two newlines", arn.Options{}, arn.ImagePipelineArn, ib + "image-pipeline/p\n\n", false, arn.RulePattern, nil},
+		{"trailing newline flagged", arn.Options{}, "ImagePipelineArn", ib + "image-pipeline/p\n", false, "pattern", []arn.Decision{"AS-1"}},
+		{"trailing newline on version", arn.Options{}, "VersionNumber", "1.2.3\n", false, "pattern", []arn.Decision{"AS-1"}},
+		{"newline not the only fault", arn.Options{}, "ImagePipelineArn", ib + "image-pipeline/P\n", false, "pattern", nil},
+		{"two newlines", arn.Options{}, "ImagePipelineArn", ib + "image-pipeline/p\n\n", false, "pattern", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := tt.opts.Check(tt.shape, tt.in)
-			if r.Valid() != tt.valid || r.Rule != tt.rule || fmt.Sprint(r.Decisions.List()) != fmt.Sprint(tt.decisions) {
-				t.Errorf("Check = valid %v, rule %v, decisions %v (%v); want valid %v, rule %v, decisions %v",
-					r.Valid(), r.Rule, r.Decisions.List(), r.Err, tt.valid, tt.rule, tt.decisions)
+			ds, err := tt.opts.Check(tt.shape, tt.in)
+			assert.Equal(t, tt.decisions, ds, "decisions")
+			if tt.valid {
+				assert.NoError(t, err)
+				return
 			}
-			if r.Shape != tt.shape {
-				t.Errorf("Check.Shape = %v, want %v", r.Shape, tt.shape)
-			}
-			if !r.Valid() && r.Err.(*arn.ParseError).Rule != r.Rule {
-				t.Errorf("Err.Rule = %v, Result.Rule = %v", r.Err.(*arn.ParseError).Rule, r.Rule)
-			}
+			var e *arn.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, tt.rule, e.Rule, "rule")
+			assert.Equal(t, tt.shape, e.Shape, "shape")
 		})
 	}
 }
@@ -469,7 +472,7 @@ func TestCheckDecisions(t *testing.T) {
 func TestErrorMessages(t *testing.T) {
 	const ib = "arn:aws:imagebuilder:us-east-1:123456789012:"
 	tests := []struct {
-		shape arn.Shape // "" for Parse
+		shape string // "" for Parse
 		in    string
 		want  string
 	}{
@@ -479,11 +482,11 @@ func TestErrorMessages(t *testing.T) {
 			`arn: parsing "` + ib + `image-recipe/r/1.0.0/2": build "2": expected no build: an image-recipe ARN has no build number`},
 		{"", ib + "image/i/x.x.x/2",
 			`arn: parsing "` + ib + `image/i/x.x.x/2": build "2": expected no build after a wildcard version`},
-		{arn.ImageRecipeArn, "arn:aws:imagebuilder:us-east-1:amazon:image-recipe/r/1.0.0",
+		{"ImageRecipeArn", "arn:aws:imagebuilder:us-east-1:amazon:image-recipe/r/1.0.0",
 			`arn: invalid ImageRecipeArn "arn:aws:imagebuilder:us-east-1:amazon:image-recipe/r/1.0.0": account "amazon": expected a 12-digit account ID or "aws"`},
-		{arn.AccountId, "aws", `arn: invalid AccountId "aws": expected exactly 12 digits`},
-		{arn.Shape("Nope"), "x", `arn: unknown shape "Nope": expected a shape name listed by Shapes`},
-		{arn.VersionNumber, "1.2.3\n", `arn: invalid VersionNumber "1.2.3\n": version "1.2.3\n": expected major.minor.patch, such as 1.2.3`},
+		{"AccountId", "aws", `arn: invalid AccountId "aws": expected exactly 12 digits`},
+		{("Nope"), "x", `arn: unknown shape "Nope": expected a shape name listed by Shapes`},
+		{"VersionNumber", "1.2.3\n", `arn: invalid VersionNumber "1.2.3\n": version "1.2.3\n": expected major.minor.patch, such as 1.2.3`},
 	}
 	for _, tt := range tests {
 		var err error
@@ -500,55 +503,25 @@ func TestErrorMessages(t *testing.T) {
 
 func TestShapes(t *testing.T) {
 	shapes := arn.Shapes()
-	if len(shapes) != len(modelPatterns) {
-		t.Fatalf("Shapes() has %d shapes, the model table %d", len(shapes), len(modelPatterns))
-	}
-	seen := map[arn.Shape]bool{}
+	require.Len(t, shapes, len(modelPatterns), "Shapes() and the model table")
+	seen := map[string]bool{}
 	for _, s := range shapes {
-		if seen[s] {
-			t.Errorf("duplicate shape %s", s)
-		}
+		assert.False(t, seen[s], "duplicate shape %s", s)
 		seen[s] = true
-		if _, ok := modelPatterns[s]; !ok {
-			t.Errorf("shape %s has no model pattern in the test table", s)
-		}
-		if !s.IsValid() {
-			t.Errorf("%s.IsValid() = false", s)
-		}
-		_, isIB := ibShapes[s]
-		if got := s.IsImageBuilderARN(); got != (isIB || s == arn.ImageBuilderArn) {
-			t.Errorf("%s.IsImageBuilderARN() = %v", s, got)
-		}
+		assert.Contains(t, modelPatterns, s, "shape %s has no model pattern in the test table", s)
+		assert.NotErrorIs(t, arn.Validate(s, ""), arn.ErrUnknown, "shape %s", s)
 	}
-	if arn.Shape("Arn").IsValid() {
-		t.Error(`Shape("Arn").IsValid() = true`)
-	}
+	assert.ErrorIs(t, arn.Validate("Arn", ""), arn.ErrUnknown)
 	shapes[0] = "changed"
-	if arn.Shapes()[0] != arn.ImageRecipeArn {
-		t.Error("Shapes shares its slice between calls")
-	}
+	assert.Equal(t, "ImageRecipeArn", arn.Shapes()[0], "Shapes shares its slice between calls")
 }
 
-func TestDecisionsString(t *testing.T) {
-	var d arn.Decisions
-	if d.String() != "" || d.List() != nil {
-		t.Errorf("empty set: %q %v", d.String(), d.List())
-	}
-	d = d.With(arn.AS10).With(arn.AS2)
-	if got := d.String(); got != "AS-2,AS-10" {
-		t.Errorf("String() = %q", got)
-	}
-	if !d.Has(arn.AS2) || d.Has(arn.AS1) {
-		t.Errorf("Has wrong for %v", d)
-	}
-	for r := arn.RuleNone; r <= arn.RuleBuildRange; r++ {
-		if strings.HasPrefix(r.String(), "Rule(") {
-			t.Errorf("rule %d has no name", r)
-		}
-	}
-	for f := arn.FieldInput; f <= arn.FieldBuild; f++ {
-		if strings.HasPrefix(f.String(), "Field(") {
-			t.Errorf("field %d has no name", f)
-		}
-	}
+func TestReadings(t *testing.T) {
+	want := []arn.Decision{"AS-1", "AS-2", "AS-3", "AS-4", "AS-5", "AS-6", "AS-9", "AS-10"}
+	got := []arn.Decision{arn.RegexOnly, arn.ModelOwnersOnly, arn.KnownOwnersOnly, arn.GenericPatternOnly,
+		arn.StrictRegions, arn.RejectLeadingZeros, arn.UnderscoreToHyphen, arn.NonZeroBuilds}
+	assert.Equal(t, want, got)
+	// Every reading is offered, and naming one twice is allowed.
+	_, err := arn.Options{Readings: append(got, got...)}.Check("AccountId", "123456789012")
+	assert.NoError(t, err)
 }

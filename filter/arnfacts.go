@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/ibkit/ibkit/arn"
-	"github.com/ibkit/ibkit/semver"
 )
 
 // This file holds everything the package reads from ARNs; all of it goes
@@ -20,7 +19,7 @@ func ownershipFromArn(s, account string) (Ownership, error) {
 	if err != nil {
 		return "", &reasonError{sentinel: ErrOwnership, reason: "cannot derive it from ARN " + strconv.Quote(s), cause: err}
 	}
-	return ownerCategory(a.Account, account)
+	return ownerCategory(a.Account(), account)
 }
 
 // arnVersion returns the version part of an ARN as written ("1.2.0",
@@ -44,7 +43,7 @@ func wildcardArn(s string) string {
 	if err != nil || a.VersionKind() == arn.KindNone {
 		return s
 	}
-	w, err := a.WithFilter(semver.MustParseFilter("x.x.x"))
+	w, err := a.WildcardARN(0)
 	if err != nil {
 		return s
 	}

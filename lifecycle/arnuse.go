@@ -10,13 +10,13 @@ import (
 	"github.com/ibkit/ibkit/semver"
 )
 
-func checkRole(s string) error { return arn.Validate(arn.RoleNameOrArn, s) }
+func checkRole(s string) error { return arn.Validate("RoleNameOrArn", s) }
 
-func checkAccountID(s string) error { return arn.Validate(arn.AccountId, s) }
+func checkAccountID(s string) error { return arn.Validate("AccountId", s) }
 
-func checkLifecyclePolicyARN(s string) error { return arn.Validate(arn.LifecyclePolicyArn, s) }
+func checkLifecyclePolicyARN(s string) error { return arn.Validate("LifecyclePolicyArn", s) }
 
-func checkImageBuildVersionARN(s string) error { return arn.Validate(arn.ImageBuildVersionArn, s) }
+func checkImageBuildVersionARN(s string) error { return arn.Validate("ImageBuildVersionArn", s) }
 
 // imageARN is what an image build version ARN says about its image.
 type imageARN struct {
@@ -33,10 +33,10 @@ func parseImageARN(s string) (imageARN, error) {
 		return imageARN{}, err
 	}
 	bv, ok := a.BuildVersion()
-	if a.Type != arn.Image || !ok {
+	if a.Type() != arn.Image || !ok {
 		return imageARN{}, errNotImageBuild
 	}
-	return imageARN{Region: a.Region, Account: a.Account, Name: a.Name, Version: bv}, nil
+	return imageARN{Region: a.Region(), Account: a.Account(), Name: a.Name(), Version: bv}, nil
 }
 
 // The ARN form of a recipe or image name follows Decision AS-9, the

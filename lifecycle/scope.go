@@ -65,9 +65,9 @@ func (f *scopeField) set(value, source string) error {
 func resolveScope(p *Policy, idx *Index, o *PlanOptions) (Scope, error) {
 	region := scopeField{name: "Region", flag: "--region"}
 	account := scopeField{name: "AccountID", flag: "--account"}
-	if a, err := arn.Parse(p.ARN); err == nil && a.Type == "lifecycle-policy" {
-		region.set(a.Region, "policy ARN")
-		account.set(a.Account, "policy ARN")
+	if a, err := arn.Parse(p.ARN); err == nil && a.Type() == arn.LifecyclePolicy {
+		region.set(a.Region(), "policy ARN")
+		account.set(a.Account(), "policy ARN")
 	}
 	if err := region.set(o.Region, "options"); err != nil {
 		return Scope{}, err

@@ -31,8 +31,8 @@ type arnView struct {
 
 func viewARN(a arn.ARN) arnView {
 	v := arnView{
-		ARN: a.String(), Partition: a.Partition, Region: a.Region, Account: a.Account,
-		Owner: a.Owner().String(), Type: string(a.Type), Stage: string(a.Stage), Name: a.Name,
+		ARN: a.String(), Partition: a.Partition(), Region: a.Region(), Account: a.Account(),
+		Owner: a.Owner().String(), Type: string(a.Type()), Stage: a.Stage(), Name: a.Name(),
 		VersionKind: a.VersionKind().String(), Version: versionPart(a), Decisions: decisionList(a.Decisions()),
 	}
 	if b, ok := a.Build(); ok {
@@ -50,9 +50,9 @@ func versionPart(a arn.ARN) string {
 	return t
 }
 
-func decisionList(d arn.Decisions) []string {
+func decisionList(ds []arn.Decision) []string {
 	out := []string{}
-	for _, x := range d.List() {
+	for _, x := range ds {
 		out = append(out, string(x))
 	}
 	return out
@@ -80,9 +80,9 @@ type arnError struct {
 
 func newARNError(err error) *arnError {
 	out := &arnError{Message: err.Error()}
-	var pe *arn.ParseError
+	var pe *arn.Error
 	if errors.As(err, &pe) {
-		out.Field, out.Rule = pe.Field.String(), pe.Rule.String()
+		out.Field, out.Rule = pe.Part, pe.Rule
 	}
 	return out
 }
@@ -187,10 +187,7 @@ func runARNParse(e *env, args []string) error {
 
 // shapeFlag registers --shape: one of arn.Shapes.
 func shapeFlag(fs *flag.FlagSet) *choice {
-	var names []string
-	for _, s := range arn.Shapes() {
-		names = append(names, string(s))
-	}
+	names := arn.Shapes()
 	c := &choice{allowed: names, explain: func(v string) string {
 		return "not one of the " + strconv.Itoa(len(names)) + " shapes" + didYouMean(v, names) +
 			" (ibkit arn validate --list shows them)"
@@ -226,10 +223,10 @@ func runARNValidate(e *env, args []string) error {
 	}
 	vs := make([]arnVerdict, 0, len(lines))
 	for _, l := range lines {
-		r := arn.Options{}.Check(arn.Shape(shape.value), l.text)
-		v := arnVerdict{Value: l.text, Source: l.where, Shape: shape.value, Valid: r.Err == nil, Decisions: decisionList(r.Decisions)}
-		if r.Err != nil {
-			v.Error = newARNError(r.Err)
+		ds, err := arn.Options{}.Check(shape.value, l.text)
+		v := arnVerdict{Value: l.text, Source: l.where, Shape: shape.value, Valid: err == nil, Decisions: decisionList(ds)}
+		if err != nil {
+			v.Error = newARNError(err)
 		}
 		vs = append(vs, v)
 	}

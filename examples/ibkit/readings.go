@@ -122,7 +122,7 @@ func (p *planFlags) register(fs *flag.FlagSet) {
 func (p *planFlags) check(in *lifecycleInput) error {
 	in.validate = p.readings.validateOptions()
 	in.region, in.account = p.region, p.account
-	if p.account != "" && arn.Validate(arn.AccountId, p.account) != nil {
+	if p.account != "" && arn.Validate("AccountId", p.account) != nil {
 		return usagef("--account %q is not an AWS account ID; give its 12 digits", p.account)
 	}
 	if p.region != "" && !regionLike(p.region) {

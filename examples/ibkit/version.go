@@ -272,9 +272,9 @@ func oneResource(cands []versionCandidate) error {
 			first = c
 			continue
 		}
-		if c.arn.Type != first.arn.Type || c.arn.Name != first.arn.Name || c.arn.Stage != first.arn.Stage {
-			return errors.New(c.source + ": a version of " + string(c.arn.Type) + " " + c.arn.Name + ", but " +
-				first.source + " is one of " + string(first.arn.Type) + " " + first.arn.Name + "; give the versions of one resource")
+		if c.arn.Type() != first.arn.Type() || c.arn.Name() != first.arn.Name() || c.arn.Stage() != first.arn.Stage() {
+			return errors.New(c.source + ": a version of " + string(c.arn.Type()) + " " + c.arn.Name() + ", but " +
+				first.source + " is one of " + string(first.arn.Type()) + " " + first.arn.Name() + "; give the versions of one resource")
 		}
 	}
 	return nil

@@ -70,9 +70,9 @@ func run(w io.Writer, data []byte) error {
 		if !ok {
 			return fmt.Errorf("componentSummaryList[%d].arn: %s names no build", i, c.ARN)
 		}
-		if i > 0 && a.Name != arns[0].Name {
+		if i > 0 && a.Name() != arns[0].Name() {
 			return fmt.Errorf("componentSummaryList[%d].arn: a build of %s, not %s; give the builds of one component",
-				i, a.Name, arns[0].Name)
+				i, a.Name(), arns[0].Name())
 		}
 		arns[i], cands[i] = a, candidate{build: b, state: c.State.Status, created: c.DateCreated}
 	}
@@ -107,12 +107,14 @@ func run(w io.Writer, data []byte) error {
 		return errors.New("no build to show the references of")
 	}
 	newest := arns[i]
-	refs, err := newest.LatestVersionReferences()
-	if err != nil {
-		return err
+	fmt.Fprintf(w, "\nlatest-version references of %s:\n", newest)
+	for keep := 0; keep <= 3; keep++ { // x.x.x, M.x.x, M.m.x, M.m.p
+		ref, err := newest.WildcardARN(keep)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %s\n", ref)
 	}
-	fmt.Fprintf(w, "\nlatest-version references of %s:\n  %s\n  %s\n  %s\n  %s\n",
-		newest, refs.LatestVersion, refs.LatestMajorVersion, refs.LatestMinorVersion, refs.LatestPatchVersion)
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,20 +57,33 @@ func run(w io.Writer, data []byte) (invalid int, err error) {
 			return invalid, fmt.Errorf("line %d: want a shape name and a value", n)
 		}
 		value = strings.TrimSpace(value)
-		r := arn.Options{}.Check(arn.Shape(shape), value)
+		ds, err := arn.Options{}.Check(shape, value)
 		verdict := "valid  "
-		if r.Err != nil {
+		if err != nil {
 			verdict = "INVALID"
 			invalid++
 		}
 		fmt.Fprintf(w, "%s %s %s", verdict, termsafe.String(shape), termsafe.String(value))
-		if len(r.Decisions.List()) > 0 {
-			fmt.Fprintf(w, " [%s]", r.Decisions)
+		if len(ds) > 0 {
+			fmt.Fprintf(w, " [%s]", joinDecisions(ds))
 		}
 		fmt.Fprintln(w)
-		if r.Err != nil {
-			fmt.Fprintf(w, "        rule %s: %s\n", r.Rule, termsafe.String(r.Err.Error()))
+		var ae *arn.Error
+		if errors.As(err, &ae) {
+			fmt.Fprintf(w, "        rule %s: %s\n", ae.Rule, termsafe.String(ae.Error()))
 		}
 	}
 	return invalid, sc.Err()
+}
+
+// joinDecisions writes decision IDs as "AS-2,AS-6".
+func joinDecisions(ds []arn.Decision) string {
+	var b strings.Builder
+	for i, d := range ds {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(string(d))
+	}
+	return b.String()
 }
