@@ -6,155 +6,189 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ibkit/ibkit/internal/decision"
+	"github.com/ibkit/ibkit/internal/jsonread"
 	"github.com/ibkit/ibkit/semver"
 )
 
 // Result is the outcome of Apply.
-type Result[T any] struct {
-	// Items are the kept items in result order (F-P8): by name, then by
-	// version from highest (numerically; recipes take the version from
-	// their ARN; versions that do not parse come after those that do, by
-	// text), then by ARN, ties keeping input order. Scan findings order by
-	// imageBuildVersionArn, then vulnerabilityId; aggregations keep input
-	// order. With Options.InputOrder every list keeps input order. Items
-	// are copies; with byName and Options.ByNameWildcardArn their ARN ends
-	// in "x.x.x".
-	Items []T
-	// Indices gives, for each kept item, its index in the input.
+type Result struct {
+	// Indices are the indices of the kept items in result order (F-P8):
+	// by name, then by version from highest (numerically; recipes take the
+	// version from their ARN; versions that do not parse come after those
+	// that do, by text), then by ARN, ties keeping input order. Scan
+	// findings order by imageBuildVersionArn, then vulnerabilityId;
+	// aggregations keep input order. Under InputOrder every list keeps
+	// input order.
 	Indices []int
-	// Decisions are the decisions the result depends on, in the order of
-	// the specification's table.
+	// ARNs are, under byName and ByNameWildcardARN, the ARN each kept item
+	// shows, its version replaced by "x.x.x", in the order of Indices;
+	// nil otherwise.
+	ARNs []string
+	// Decisions are the decisions the result depends on, in
+	// decision.Compare order.
 	Decisions []Decision
 }
 
-// Apply evaluates the matcher's query over items and returns the kept
-// items. It applies, in this order: the query's scope if any (owner
-// category F-7/F-P5, deprecated images F-7/F-P4, deprecated components
-// F-P3), the filters (Match), byName grouping (F-P1) and the result order
-// (F-P8). The item type must be the operation's item shape (for example
-// ImageVersion for ListImages), else Apply returns an error wrapping
-// ErrWrongItem. Per-item problems (an ownership category that can neither
-// be read nor derived) are returned as *ItemError.
-func Apply[T any, P interface {
-	*T
-	Item
-}](m *Matcher, items []T) (Result[T], error) {
-	var zero T
-	if k := P(&zero).kind(); k != m.op.item {
-		return Result[T]{}, &reasonError{sentinel: ErrWrongItem,
-			reason: m.op.name + " lists " + m.op.item.String() + " items, not " + k.String()}
+// Apply evaluates the query over n items and returns the kept ones.
+// member returns the member at path of item i, as Match describes. Apply
+// applies, in this order: the query's scope if any (owner category F-7
+// and F-P5, deprecated images F-7 and F-P4, deprecated components F-P3),
+// the filters (Match), byName (F-P1) and the result order (F-P8).
+//
+// A scope reads, besides the filtered members, "name", "version", "arn",
+// "dateCreated", "status", "state.status" and "deprecationTime" (an RFC
+// 3339 time, compared with now under DeprecatedByTime), and "ownership":
+// not an AWS member but the item's owner category relative to the
+// caller, which the caller may give ("Self", "Shared", ...) instead of
+// letting it be derived from the ARN (F-P5). now is read for F-P4 only;
+// the zero time means unknown.
+//
+// An item whose ownership category can neither be read nor derived, or
+// whose deprecationTime is not a time, is an *Error with Path "[i]".
+func (m *Matcher) Apply(n int, member func(i int, path string) (string, bool), now time.Time) (Result, error) {
+	e := m.newEvaluator(now)
+	for i := range n {
+		if err := evaluate(e, i, &source{m: m, fi: member, i: i}); err != nil {
+			return Result{}, m.itemError(jsonread.Index("", i), -1, err)
+		}
 	}
-	kept, flags, err := m.run(len(items), func(i int) Item { return P(&items[i]) }, slicePath)
-	if err != nil {
-		return Result[T]{}, err
-	}
-	res := Result[T]{
-		Items:     make([]T, len(kept)),
-		Indices:   kept,
-		Decisions: flags.list(),
-	}
-	for j, i := range kept {
-		res.Items[j] = items[i]
-		if m.wildcardArns() {
-			it := P(&res.Items[j])
-			it.setArn(wildcardArn(it.key().arn))
+	idx, keys := e.finish()
+	res := Result{Indices: idx, Decisions: e.flags.IDs()}
+	if m.wildcardARNs() {
+		res.ARNs = make([]string, len(keys))
+		for j := range keys {
+			res.ARNs[j] = wildcardARN(keys[j].arn)
 		}
 	}
 	return res, nil
 }
 
-func slicePath(i int) string { return "[" + strconv.Itoa(i) + "]" }
-
-// wildcardArns reports whether byName results show x.x.x ARNs (F-P1
-// option).
-func (m *Matcher) wildcardArns() bool {
-	return m.scope != nil && m.scope.ByName && m.opts.ByNameWildcardArn
+// wildcardARNs reports whether byName results show x.x.x ARNs (F-P1
+// reading).
+func (m *Matcher) wildcardARNs() bool {
+	return m.scope != nil && m.scope.ByName && m.r.wildcardARN
 }
 
-// run evaluates n items and returns the indices of the kept ones in result
-// order together with the decisions the outcome depends on.
-func (m *Matcher) run(n int, at func(int) Item, path func(int) string) ([]int, decisionSet, error) {
-	flags := m.flags
-	var kept []int
-	for i := range n {
-		ok, err := m.keep(at(i), &flags)
-		if err != nil {
-			return nil, 0, &ItemError{Path: path(i), Err: err}
-		}
-		if ok {
-			kept = append(kept, i)
-		}
+// itemError wraps the cause of an item's rejection.
+func (m *Matcher) itemError(path string, offset int64, err error) error {
+	if e, ok := err.(*Error); ok {
+		return e
 	}
-	if m.scope != nil && m.scope.ByName {
-		kept = byName(kept, at)
-	}
-	if !m.opts.InputOrder {
-		sortResult(kept, at)
-	}
-	return kept, flags, nil
+	ie := err.(*itemProblem)
+	return &Error{Operation: m.op.name, Index: -1, Path: path, Offset: int(offset), Decision: ie.decision, Reason: ie.reason, Err: ErrInvalid}
 }
 
-// keep decides one item: scope first, then the filters.
-func (m *Matcher) keep(item Item, flags *decisionSet) (bool, error) {
-	if s := m.scope; s != nil {
+// itemProblem is why an item cannot be evaluated.
+type itemProblem struct {
+	reason   string
+	decision Decision
+}
+
+func (p *itemProblem) Error() string { return p.reason }
+
+// evaluator evaluates the items of one run in turn and keeps what byName
+// and ordering need.
+type evaluator struct {
+	m     *Matcher
+	now   time.Time
+	flags decision.Set
+	kept  []int
+	keys  []sortKey // by position in kept, when m.needKeys
+}
+
+func (m *Matcher) newEvaluator(now time.Time) *evaluator {
+	return &evaluator{m: m, now: now, flags: m.flags}
+}
+
+// evaluate decides item i: scope first, then the filters.
+func evaluate(e *evaluator, i int, s *source) error {
+	ok, err := keep(e, s)
+	if err != nil || !ok {
+		return err
+	}
+	e.kept = append(e.kept, i)
+	if e.m.needKeys {
+		e.keys = append(e.keys, keyOf(e.m, i, s))
+	}
+	return nil
+}
+
+func keep(e *evaluator, s *source) (bool, error) {
+	m := e.m
+	status := ""
+	if slot := m.roles[roleStatus]; slot >= 0 {
+		status, _ = s.member(slot)
+	}
+	if sc := m.scope; sc != nil {
 		if m.op.owner {
-			cat, derived, err := m.ownership(item)
+			cat, derived, err := ownership(m, s)
 			if err != nil {
 				return false, err
 			}
 			if derived {
-				flags.add(DecisionOwnership)
+				e.flags = e.flags.With(decOwnership)
 			}
-			if cat != s.owner() {
+			if cat != sc.owner() {
 				return false, nil
 			}
 		}
-		if v, ok := item.(*ImageVersion); ok && !s.IncludeDeprecated && m.deprecated(v, flags) {
-			return false, nil
+		if m.op.includeDeprecated && !sc.IncludeDeprecated {
+			dep, err := deprecated(e, s)
+			if err != nil || dep {
+				return false, err
+			}
 		}
-		if c, ok := item.(*ComponentVersion); ok && m.opts.ComponentStatusFilter && !m.hasStatus && c.Status == "DEPRECATED" {
+		if m.r.componentStatus && !m.hasStatus && status == "DEPRECATED" {
 			return false, nil
 		}
 	}
-	if m.hasOsVersions && m.osPrefixFlag(item) {
-		flags.add(DecisionMatching)
+	if m.hasOSVersions && osPrefixFlag(m, s) {
+		e.flags = e.flags.With(decMatching)
 	}
-	if !m.Match(item) {
+	if !matches(m, s) {
 		return false, nil
 	}
-	if c, ok := item.(*ComponentVersion); ok && c.Status == "DEPRECATED" {
-		flags.add(DecisionComponentStatus)
+	if status == "DEPRECATED" {
+		e.flags = e.flags.With(decStatus)
 	}
 	return true, nil
 }
 
-// deprecated reports whether image v counts as deprecated (F-P4): its
-// state says DEPRECATED or, with DeprecatedByTime, its deprecationTime is
-// not after Scope.Now. It flags F-P4 when the two disagree.
-func (m *Matcher) deprecated(v *ImageVersion, flags *decisionSet) bool {
-	byState := v.State != nil && v.State.Status == "DEPRECATED"
-	timeKnown := v.DeprecationTime != nil && !m.scope.Now.IsZero()
-	byTime := timeKnown && !v.DeprecationTime.After(m.scope.Now)
+// deprecated reports whether an image counts as deprecated (F-P4): its
+// state says DEPRECATED or, under DeprecatedByTime, its deprecationTime is
+// not after now. It flags F-P4 when the two disagree.
+func deprecated(e *evaluator, s *source) (bool, error) {
+	state, _ := s.member(e.m.roles[roleState])
+	byState := state == "DEPRECATED"
+	byTime, timeKnown := false, false
+	if text, _ := s.member(e.m.roles[roleDeprecation]); text != "" && !e.now.IsZero() {
+		t, err := time.Parse(time.RFC3339Nano, text)
+		if err != nil {
+			return false, &itemProblem{reason: "deprecationTime " + strconv.Quote(text) + " is not an RFC 3339 time", decision: decDeprecated}
+		}
+		timeKnown, byTime = true, !t.After(e.now)
+	}
 	if timeKnown && byState != byTime {
-		flags.add(DecisionDeprecated)
+		e.flags = e.flags.With(decDeprecated)
 	}
-	if m.opts.DeprecatedByTime {
-		return byState || byTime
+	if e.m.r.deprecatedByTime {
+		return byState || byTime, nil
 	}
-	return byState
+	return byState, nil
 }
 
 // ownership returns the item's owner category: the one the caller set, or
 // one derived from the owner node of its ARN (F-P5).
-func (m *Matcher) ownership(item Item) (cat Ownership, derived bool, err error) {
-	k := item.key()
-	if k.ownership != "" {
-		return k.ownership, false, nil
+func ownership(m *Matcher, s *source) (cat string, derived bool, err error) {
+	if cat, _ := s.member(m.roles[roleOwnership]); cat != "" {
+		return cat, false, nil
 	}
-	if m.opts.RequireOwnership {
-		return "", false, &reasonError{sentinel: ErrOwnership, reason: "no ownership category set (RequireOwnership)"}
+	if m.r.requireOwnership {
+		return "", false, &itemProblem{reason: "no ownership member; RequireOwnership needs each item's category", decision: decOwnership}
 	}
-	cat, err = ownershipFromArn(k.arn, m.scope.Account)
+	a, _ := s.member(m.roles[roleARN])
+	cat, err = ownershipFromARN(a, m.scope.Account)
 	if err != nil {
 		return "", false, err
 	}
@@ -163,61 +197,83 @@ func (m *Matcher) ownership(item Item) (cat Ownership, derived bool, err error) 
 
 // ownerCategory maps an ARN owner node to a category relative to the
 // caller's account (F-P5).
-func ownerCategory(owner, account string) (Ownership, error) {
+func ownerCategory(owner, account string) (string, error) {
 	switch owner {
 	case "aws":
-		return OwnerAmazon, nil
+		return ownerAmazon, nil
 	case "aws-marketplace":
-		return OwnerAWSMarketplace, nil
+		return ownerMarketplace, nil
 	case "third-party":
-		return OwnerThirdParty, nil
+		return ownerThirdParty, nil
 	}
 	if len(owner) == 12 && allDigits(owner) {
 		switch {
 		case account == "":
-			return "", &reasonError{sentinel: ErrOwnership, reason: "ARN owner " + strconv.Quote(owner) + " is an account, and telling Self from Shared needs Scope.Account"}
+			return "", &itemProblem{reason: "ARN owner " + strconv.Quote(owner) + " is an account, and telling Self from Shared needs Scope.Account", decision: decOwnership}
 		case owner == account:
-			return OwnerSelf, nil
+			return ownerSelf, nil
 		default:
-			return OwnerShared, nil
+			return ownerShared, nil
 		}
 	}
-	return "", &reasonError{sentinel: ErrOwnership, reason: "ARN owner " + strconv.Quote(owner) + " maps to no ownership category"}
+	return "", &itemProblem{reason: "ARN owner " + strconv.Quote(owner) + " maps to no ownership category", decision: decOwnership}
 }
 
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// sortKey holds what result ordering compares, computed once per item.
+// sortKey holds what byName and ordering compare, read once per kept
+// item.
 type sortKey struct {
 	idx     int
 	name    string
 	arn     string
+	date    string
 	text    string // version text
 	version semver.BuildVersion
 	valid   bool // version parsed
 }
 
-func keyOf(i int, it Item) sortKey {
-	k := it.key()
-	sk := sortKey{idx: i, name: k.name, arn: k.arn, text: k.version}
-	if k.version != "" {
-		if b, _, err := semver.ParseVersionOrBuild(k.version); err == nil {
-			sk.version, sk.valid = b, true
+func keyOf(m *Matcher, i int, s *source) sortKey {
+	get := func(role int) string {
+		if slot := m.roles[role]; slot >= 0 {
+			v, _ := s.member(slot)
+			return v
+		}
+		return ""
+	}
+	k := sortKey{idx: i, name: get(roleName), arn: get(roleARN), date: get(roleDate), text: get(roleVersion)}
+	if m.op.keys.versionFromARN {
+		k.text = arnVersion(k.arn)
+	}
+	if k.text != "" {
+		if b, _, err := semver.ParseVersionOrBuild(k.text); err == nil {
+			k.version, k.valid = b, true
 		}
 	}
-	return sk
+	return k
+}
+
+// finish applies byName and the result order and returns the kept
+// indices, with their keys when the matcher reads keys.
+func (e *evaluator) finish() ([]int, []sortKey) {
+	if !e.m.needKeys {
+		return e.kept, nil
+	}
+	keys := e.keys
+	if e.m.scope != nil && e.m.scope.ByName {
+		keys = byName(keys)
+	}
+	if !e.m.r.inputOrder {
+		sortKeys(keys)
+	}
+	out := make([]int, len(keys))
+	for j := range keys {
+		out[j] = keys[j].idx
+	}
+	return out, keys
 }
 
 // compareVersionDesc orders parsed versions from highest to lowest, then
 // unparsable ones by text.
-func compareVersionDesc(a, b sortKey) int {
+func compareVersionDesc(a, b *sortKey) int {
 	switch {
 	case a.valid && b.valid:
 		return b.version.Compare(a.version)
@@ -229,61 +285,49 @@ func compareVersionDesc(a, b sortKey) int {
 	return cmp.Compare(a.text, b.text)
 }
 
-// sortResult orders idx by name, version from highest, ARN; ties keep
+// sortKeys orders keys by name, version from highest, ARN; ties keep
 // input order (F-P8).
-func sortResult(idx []int, at func(int) Item) {
-	if len(idx) < 2 {
-		return
-	}
-	keys := make([]sortKey, len(idx))
-	for j, i := range idx {
-		keys[j] = keyOf(i, at(i))
-	}
+func sortKeys(keys []sortKey) {
 	slices.SortStableFunc(keys, func(a, b sortKey) int {
 		if c := cmp.Compare(a.name, b.name); c != 0 {
 			return c
 		}
-		if c := compareVersionDesc(a, b); c != 0 {
+		if c := compareVersionDesc(&a, &b); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.arn, b.arn)
 	})
-	for j := range keys {
-		idx[j] = keys[j].idx
-	}
 }
 
 // byName keeps, for each name, the item with the highest version; ties go
 // to the newest dateCreated, then the smallest ARN, then the earliest
 // input (F-P1). The survivors keep their input order.
-func byName(idx []int, at func(int) Item) []int {
-	best := make(map[string]int, len(idx)) // name → position in idx
-	for j, i := range idx {
-		name := at(i).key().name
-		b, ok := best[name]
-		if !ok || beats(at(i), at(idx[b])) {
-			best[name] = j
+func byName(keys []sortKey) []sortKey {
+	best := make(map[string]int, len(keys)) // name → position in keys
+	for j := range keys {
+		b, ok := best[keys[j].name]
+		if !ok || beats(&keys[j], &keys[b]) {
+			best[keys[j].name] = j
 		}
 	}
-	out := idx[:0:0]
-	for j, i := range idx {
-		if best[at(i).key().name] == j {
-			out = append(out, i)
+	out := make([]sortKey, 0, len(best))
+	for j := range keys {
+		if best[keys[j].name] == j {
+			out = append(out, keys[j])
 		}
 	}
 	return out
 }
 
 // beats reports whether a wins over b in byName grouping.
-func beats(a, b Item) bool {
-	ka, kb := keyOf(0, a), keyOf(0, b)
-	if c := compareVersionDesc(ka, kb); c != 0 {
+func beats(a, b *sortKey) bool {
+	if c := compareVersionDesc(a, b); c != 0 {
 		return c < 0
 	}
-	if c := compareDates(a.key().dateCreated, b.key().dateCreated); c != 0 {
+	if c := compareDates(a.date, b.date); c != 0 {
 		return c > 0
 	}
-	return ka.arn < kb.arn
+	return a.arn < b.arn
 }
 
 // compareDates compares two dateCreated texts as RFC 3339 times when both
