@@ -94,6 +94,9 @@ type readings struct {
 
 // chooseReadings checks ids against the readings this package offers.
 func chooseReadings(ids []Decision) (readings, error) {
+	if len(ids) == 0 {
+		return readings{}, nil
+	}
 	s, err := decision.Choose(ids, decision.Of(OSVersionPrefix, LenientNames, MatchBuildSuffix,
 		VersionWildcards, AllowByNameWithVersion, Model2024, NoWorkflowFilters,
 		DocumentedCaseLifecycleFilters, ByNameWildcardARN, ByNameVersionErrorAllOps,

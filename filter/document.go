@@ -60,7 +60,7 @@ func FilterResponse(operation, filters string, response []byte) ([]byte, []Decis
 // shape an ErrInvalid or ErrUnknown one, with the JSON path and the byte
 // offset of the problem.
 func (m *Matcher) FilterJSON(doc []byte, now time.Time) ([]byte, []Decision, error) {
-	d := docReader{m: m, doc: doc, rec: newRecord(len(m.paths))}
+	d := docReader{m: m, doc: doc, rec: newRecord(len(m.paths)), tree: memberTree(m.op, m)}
 	r, err := jsonread.NewBytes(doc, maxDepth)
 	if err != nil {
 		return nil, nil, d.readError(err)
@@ -110,6 +110,8 @@ type docReader struct {
 	doc []byte
 	r   *jsonread.Reader
 	rec *record
+	// tree is what an item is read and checked against.
+	tree []jsonMember
 	// lo and hi delimit the result list's value; closing is the offset of
 	// its "]".
 	lo, hi, closing int64
@@ -211,7 +213,7 @@ func (d *docReader) list(e *evaluator, key string) error {
 		}
 		d.rec.reset()
 		sp := span{lead: lead, start: start}
-		if err := d.object(d.m.tree, itemPath, &sp, true); err != nil {
+		if err := d.object(d.tree, itemPath, &sp, true); err != nil {
 			return err
 		}
 		sp.end = d.r.End()

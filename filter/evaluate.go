@@ -103,8 +103,12 @@ func (m *Matcher) newEvaluator(now time.Time) *evaluator {
 
 // evaluate decides item i: scope first, then the filters.
 func evaluate(e *evaluator, i int, s *source) error {
-	ok, err := keep(e, s)
-	if err != nil || !ok {
+	if m := e.m; m.scope == nil && !m.hasOSVersions && m.roles[roleStatus] < 0 {
+		// Only the filters decide and nothing is flagged.
+		if !matches(m, s) {
+			return nil
+		}
+	} else if ok, err := keep(e, s); err != nil || !ok {
 		return err
 	}
 	e.kept = append(e.kept, i)
@@ -262,7 +266,7 @@ func (e *evaluator) finish() ([]int, []sortKey) {
 		keys = byName(keys)
 	}
 	if !e.m.r.inputOrder {
-		sortKeys(keys)
+		keys = sortKeys(keys)
 	}
 	out := make([]int, len(keys))
 	for j := range keys {
@@ -285,18 +289,29 @@ func compareVersionDesc(a, b *sortKey) int {
 	return cmp.Compare(a.text, b.text)
 }
 
-// sortKeys orders keys by name, version from highest, ARN; ties keep
-// input order (F-P8).
-func sortKeys(keys []sortKey) {
-	slices.SortStableFunc(keys, func(a, b sortKey) int {
+// sortKeys returns keys ordered by name, version from highest, ARN; ties
+// keep input order (F-P8). It sorts positions rather than the keys
+// themselves, which are large.
+func sortKeys(keys []sortKey) []sortKey {
+	order := make([]int32, len(keys))
+	for j := range order {
+		order[j] = int32(j)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		a, b := &keys[x], &keys[y]
 		if c := cmp.Compare(a.name, b.name); c != 0 {
 			return c
 		}
-		if c := compareVersionDesc(&a, &b); c != 0 {
+		if c := compareVersionDesc(a, b); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.arn, b.arn)
 	})
+	out := make([]sortKey, len(keys))
+	for j, x := range order {
+		out[j] = keys[x]
+	}
+	return out
 }
 
 // byName keeps, for each name, the item with the highest version; ties go

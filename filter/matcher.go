@@ -35,8 +35,6 @@ type Matcher struct {
 	hasOSVersions bool
 	// needKeys is set when byName, ordering or ARN rewriting read keys.
 	needKeys bool
-	// tree is what a List response item is read and checked against.
-	tree []jsonMember
 }
 
 // The roles of the members that scope, byName and ordering read.
@@ -86,7 +84,9 @@ func Compile(q Query) (*Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Matcher{op: c.op, r: c.r, flags: c.flags}
+	n := len(c.filters) + roleCount
+	m := &Matcher{op: c.op, r: c.r, flags: c.flags, preds: make([]pred, 0, len(c.filters)),
+		paths: make([]string, 0, n), elems: make([][]string, 0, n)}
 	for i := range m.roles {
 		m.roles[i] = -1
 	}
@@ -107,7 +107,6 @@ func Compile(q Query) (*Matcher, error) {
 		}
 	}
 	m.addRoles()
-	m.tree = memberTree(c.op, m)
 	return m, nil
 }
 
@@ -221,7 +220,19 @@ func (m *Matcher) Decisions() []Decision { return m.flags.IDs() }
 // and FilterJSON apply it. Match does not allocate for lists of up to 16
 // elements.
 func (m *Matcher) Match(member func(path string) (string, bool)) bool {
-	return matches(m, &source{m: m, f: member})
+	for i := range m.preds {
+		p := &m.preds[i]
+		if p.mode == modeList || p.mode == modeListPrefix {
+			if !p.matchList(&source{m: m, f: member}) {
+				return false
+			}
+			continue
+		}
+		if text, _ := member(m.paths[p.slot]); !p.matchText(text) {
+			return false
+		}
+	}
+	return true
 }
 
 // A source gives the evaluation the members of one item, by slot: from a
@@ -237,14 +248,14 @@ type source struct {
 
 // member returns the member in slot.
 func (s *source) member(slot int) (string, bool) {
-	switch {
-	case s.rec != nil:
-		v := s.rec.vals[slot]
-		return v, v != ""
-	case s.f != nil:
+	if s.fi != nil {
+		return s.fi(s.i, s.m.paths[slot])
+	}
+	if s.f != nil {
 		return s.f(s.m.paths[slot])
 	}
-	return s.fi(s.i, s.m.paths[slot])
+	v := s.rec.vals[slot]
+	return v, v != ""
 }
 
 // element returns element i of the list member in slot.
@@ -272,38 +283,47 @@ func (m *Matcher) elemPath(slot, i int) string {
 // matches evaluates the filters on one item.
 func matches(m *Matcher, s *source) bool {
 	for i := range m.preds {
-		if !predMatch(&m.preds[i], s) {
+		p := &m.preds[i]
+		if p.mode == modeList || p.mode == modeListPrefix {
+			if !p.matchList(s) {
+				return false
+			}
+			continue
+		}
+		if text, _ := s.member(p.slot); !p.matchText(text) {
 			return false
 		}
 	}
 	return true
 }
 
-// predMatch evaluates one filter on one item.
-func predMatch(p *pred, s *source) bool {
-	switch p.mode {
-	case modeList, modeListPrefix:
-		for i := 0; ; i++ {
-			e, ok := s.element(p.slot, i)
-			if !ok {
-				return false
-			}
-			for _, v := range p.values {
-				if e == v || p.mode == modeListPrefix && strings.HasPrefix(e, v) {
-					return true
-				}
+// matchList evaluates a filter on a list member.
+func (p *pred) matchList(s *source) bool {
+	for i := 0; ; i++ {
+		e, ok := s.element(p.slot, i)
+		if !ok {
+			return false
+		}
+		for _, v := range p.values {
+			if e == v || p.mode == modeListPrefix && strings.HasPrefix(e, v) {
+				return true
 			}
 		}
 	}
-	text, _ := s.member(p.slot)
+}
+
+// matchText evaluates a filter on the text of a member.
+func (p *pred) matchText(text string) bool {
 	if text == "" {
 		return false // absent members never match (F-1)
 	}
 	if p.core {
 		text = versionCore(text)
 	}
-	if slices.Contains(p.values, text) {
-		return true
+	for _, v := range p.values {
+		if v == text {
+			return true
+		}
 	}
 	if p.mode != modeWildcard {
 		return false
