@@ -2,6 +2,7 @@ package filter
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"strconv"
 	"time"
@@ -70,13 +71,14 @@ func (m *Matcher) wildcardARNs() bool {
 	return m.scope != nil && m.scope.ByName && m.r.wildcardARN
 }
 
-// itemError wraps the cause of an item's rejection.
+// itemError turns the reason an item cannot be evaluated into an *Error
+// at path and offset (-1 for an item given to Apply).
 func (m *Matcher) itemError(path string, offset int64, err error) error {
-	if e, ok := err.(*Error); ok {
-		return e
+	var p *itemProblem
+	if !errors.As(err, &p) {
+		return err
 	}
-	ie := err.(*itemProblem)
-	return &Error{Operation: m.op.name, Index: -1, Path: path, Offset: int(offset), Decision: ie.decision, Reason: ie.reason, Err: ErrInvalid}
+	return &Error{Operation: m.op.name, Index: -1, Path: path, Offset: int(offset), Decision: p.decision, Reason: p.reason, Err: ErrInvalid}
 }
 
 // itemProblem is why an item cannot be evaluated.
