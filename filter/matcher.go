@@ -53,6 +53,7 @@ const (
 // pred is one compiled filter.
 type pred struct {
 	slot int
+	path string // m.paths[slot]
 	mode matchMode
 	// values are the literal values; for modeWildcard, the values without
 	// an "x".
@@ -130,7 +131,7 @@ func (m *Matcher) slot(path string, list bool) int {
 // addPred compiles one filter.
 func (m *Matcher) addPred(cf checkedFilter) error {
 	spec := cf.spec
-	p := pred{slot: m.slot(spec.member, spec.cmp == cmpList), values: slices.Clone(cf.f.Values)}
+	p := pred{slot: m.slot(spec.member, spec.cmp == cmpList), path: spec.member, values: slices.Clone(cf.f.Values)}
 	switch spec.cmp {
 	case cmpList:
 		p.mode = modeList
@@ -228,7 +229,7 @@ func (m *Matcher) Match(member func(path string) (string, bool)) bool {
 			}
 			continue
 		}
-		if text, _ := member(m.paths[p.slot]); !p.matchText(text) {
+		if text, _ := member(p.path); !p.matchText(text) {
 			return false
 		}
 	}
@@ -314,6 +315,19 @@ func (p *pred) matchList(s *source) bool {
 
 // matchText evaluates a filter on the text of a member.
 func (p *pred) matchText(text string) bool {
+	if p.mode == modeExact && !p.core {
+		for _, v := range p.values {
+			if v == text {
+				return true // values are never empty: absent members never match (F-1)
+			}
+		}
+		return false
+	}
+	return p.matchVersion(text)
+}
+
+// matchVersion evaluates a version filter (F-3, F-4).
+func (p *pred) matchVersion(text string) bool {
 	if text == "" {
 		return false // absent members never match (F-1)
 	}
