@@ -73,7 +73,7 @@ func (m *Matcher) FilterJSON(doc []byte, now time.Time) ([]byte, []Decision, err
 	if d.null {
 		return bytes.Clone(doc), m.flags.IDs(), nil
 	}
-	idx, keys := e.finish()
+	idx, arns := e.finish()
 
 	out := make([]byte, 0, len(doc))
 	out = append(out, doc[:d.lo]...)
@@ -84,9 +84,9 @@ func (m *Matcher) FilterJSON(doc []byte, now time.Time) ([]byte, []Decision, err
 		}
 		it := d.items[i]
 		out = append(out, doc[it.lead:it.start]...)
-		if m.wildcardARNs() && it.arnLo < it.arnHi {
+		if arns != nil && it.arnLo < it.arnHi {
 			out = append(out, doc[it.start:it.arnLo]...)
-			quoted, _ := json.Marshal(wildcardARN(keys[j].arn))
+			quoted, _ := json.Marshal(arns[j])
 			out = append(out, quoted...)
 			out = append(out, doc[it.arnHi:it.end]...)
 		} else {
@@ -98,7 +98,7 @@ func (m *Matcher) FilterJSON(doc []byte, now time.Time) ([]byte, []Decision, err
 	}
 	out = append(out, ']')
 	out = append(out, doc[d.hi:]...)
-	return out, e.flags.IDs(), nil
+	return out, e.decisions(), nil
 }
 
 // maxDepth bounds the nesting of a List response.

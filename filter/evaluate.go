@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/ibkit/ibkit/internal/decision"
 	"github.com/ibkit/ibkit/internal/jsonread"
 	"github.com/ibkit/ibkit/semver"
 )
@@ -54,15 +53,8 @@ func (m *Matcher) Apply(n int, member func(i int, path string) (string, bool), n
 			return Result{}, m.itemError(jsonread.Index("", i), -1, err)
 		}
 	}
-	idx, keys := e.finish()
-	res := Result{Indices: idx, Decisions: e.flags.IDs()}
-	if m.wildcardARNs() {
-		res.ARNs = make([]string, len(keys))
-		for j := range keys {
-			res.ARNs[j] = wildcardARN(keys[j].arn)
-		}
-	}
-	return res, nil
+	idx, arns := e.finish()
+	return Result{Indices: idx, ARNs: arns, Decisions: e.decisions()}, nil
 }
 
 // wildcardARNs reports whether byName results show x.x.x ARNs (F-P1
@@ -92,15 +84,40 @@ func (p *itemProblem) Error() string { return p.reason }
 // evaluator evaluates the items of one run in turn and keeps what byName
 // and ordering need.
 type evaluator struct {
-	m     *Matcher
-	now   time.Time
-	flags decision.Set
-	kept  []int
-	keys  []sortKey // by position in kept, when m.needKeys
+	m    *Matcher
+	now  time.Time
+	seen seen
+	kept []int     // the kept items, when the matcher reads no keys
+	keys []sortKey // the keys of the kept items, when it does
 }
 
+// seen records the decisions that items brought into play.
+type seen uint8
+
+const (
+	seenMatching   seen = 1 << iota // F-1
+	seenStatus                      // F-P3
+	seenDeprecated                  // F-P4
+	seenOwnership                   // F-P5
+)
+
 func (m *Matcher) newEvaluator(now time.Time) *evaluator {
-	return &evaluator{m: m, now: now, flags: m.flags}
+	return &evaluator{m: m, now: now}
+}
+
+// decisions returns the decisions of the query and of the items seen, in
+// decision.Compare order.
+func (e *evaluator) decisions() []Decision {
+	s := e.m.flags
+	for _, f := range [...]struct {
+		bit seen
+		id  Decision
+	}{{seenMatching, decMatching}, {seenStatus, decStatus}, {seenDeprecated, decDeprecated}, {seenOwnership, decOwnership}} {
+		if e.seen&f.bit != 0 {
+			s = s.With(f.id)
+		}
+	}
+	return s.IDs()
 }
 
 // evaluate decides item i: scope first, then the filters.
@@ -113,9 +130,10 @@ func evaluate(e *evaluator, i int, s *source) error {
 	} else if ok, err := keep(e, s); err != nil || !ok {
 		return err
 	}
-	e.kept = append(e.kept, i)
 	if e.m.needKeys {
 		e.keys = append(e.keys, keyOf(e.m, i, s))
+	} else {
+		e.kept = append(e.kept, i)
 	}
 	return nil
 }
@@ -133,7 +151,7 @@ func keep(e *evaluator, s *source) (bool, error) {
 				return false, err
 			}
 			if derived {
-				e.flags = e.flags.With(decOwnership)
+				e.seen |= seenOwnership
 			}
 			if cat != sc.owner() {
 				return false, nil
@@ -150,13 +168,13 @@ func keep(e *evaluator, s *source) (bool, error) {
 		}
 	}
 	if m.hasOSVersions && osPrefixFlag(m, s) {
-		e.flags = e.flags.With(decMatching)
+		e.seen |= seenMatching
 	}
 	if !matches(m, s) {
 		return false, nil
 	}
 	if status == "DEPRECATED" {
-		e.flags = e.flags.With(decStatus)
+		e.seen |= seenStatus
 	}
 	return true, nil
 }
@@ -176,7 +194,7 @@ func deprecated(e *evaluator, s *source) (bool, error) {
 		timeKnown, byTime = true, !t.After(e.now)
 	}
 	if timeKnown && byState != byTime {
-		e.flags = e.flags.With(decDeprecated)
+		e.seen |= seenDeprecated
 	}
 	if e.m.r.deprecatedByTime {
 		return byState || byTime, nil
@@ -257,9 +275,10 @@ func keyOf(m *Matcher, i int, s *source) sortKey {
 	return k
 }
 
-// finish applies byName and the result order and returns the kept
-// indices, with their keys when the matcher reads keys.
-func (e *evaluator) finish() ([]int, []sortKey) {
+// finish applies byName and the result order and returns the indices
+// of the kept items in result order, with the ARNs they show under
+// ByNameWildcardARN (else nil).
+func (e *evaluator) finish() (idx []int, arns []string) {
 	if !e.m.needKeys {
 		return e.kept, nil
 	}
@@ -267,14 +286,24 @@ func (e *evaluator) finish() ([]int, []sortKey) {
 	if e.m.scope != nil && e.m.scope.ByName {
 		keys = byName(keys)
 	}
+	order := make([]int32, len(keys))
+	for j := range order {
+		order[j] = int32(j)
+	}
 	if !e.m.r.inputOrder {
-		keys = sortKeys(keys)
+		sortKeys(keys, order)
 	}
-	out := make([]int, len(keys))
-	for j := range keys {
-		out[j] = keys[j].idx
+	idx = make([]int, len(keys))
+	for j, x := range order {
+		idx[j] = keys[x].idx
 	}
-	return out, keys
+	if e.m.wildcardARNs() {
+		arns = make([]string, len(keys))
+		for j, x := range order {
+			arns[j] = wildcardARN(keys[x].arn)
+		}
+	}
+	return idx, arns
 }
 
 // compareVersionDesc orders parsed versions from highest to lowest, then
@@ -291,14 +320,10 @@ func compareVersionDesc(a, b *sortKey) int {
 	return cmp.Compare(a.text, b.text)
 }
 
-// sortKeys returns keys ordered by name, version from highest, ARN; ties
-// keep input order (F-P8). It sorts positions rather than the keys
-// themselves, which are large.
-func sortKeys(keys []sortKey) []sortKey {
-	order := make([]int32, len(keys))
-	for j := range order {
-		order[j] = int32(j)
-	}
+// sortKeys orders the positions order of keys by name, version from
+// highest, ARN; ties keep input order (F-P8). It sorts positions rather
+// than the keys themselves, which are large.
+func sortKeys(keys []sortKey, order []int32) {
 	slices.SortStableFunc(order, func(x, y int32) int {
 		a, b := &keys[x], &keys[y]
 		if c := cmp.Compare(a.name, b.name); c != 0 {
@@ -309,11 +334,6 @@ func sortKeys(keys []sortKey) []sortKey {
 		}
 		return cmp.Compare(a.arn, b.arn)
 	})
-	out := make([]sortKey, len(keys))
-	for j, x := range order {
-		out[j] = keys[x]
-	}
-	return out
 }
 
 // byName keeps, for each name, the item with the highest version; ties go
