@@ -243,6 +243,54 @@ func TestFilterJSONScoped(t *testing.T) {
 	}
 }
 
+// TestFilterJSONScopedImages applies a scope to a document: the
+// ownership member, state.status and deprecationTime are read from JSON.
+func TestFilterJSONScopedImages(t *testing.T) {
+	doc := `{"imageVersionList":[
+ {"name":"a","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:aws:image/a/1.0.0","ownership":"Self"},
+ {"name":"b","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/b/1.0.0","state":{"status":"DEPRECATED","reason":"old"}},
+ {"name":"c","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/c/1.0.0","deprecationTime":"2025-01-01T00:00:00Z"},
+ {"name":"d","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:444455556666:image/d/1.0.0"}
+]}`
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		q         filter.Query
+		keep      []string
+		decisions []filter.Decision
+	}{
+		{"owner Self, deprecated hidden", scoped(q("ListImages"), filter.Scope{Account: acct}), []string{"a", "c"}, ds("F-P4", "F-P5")},
+		{"deprecated by time", read(scoped(q("ListImages"), filter.Scope{Account: acct}), filter.DeprecatedByTime), []string{"a"}, ds("F-P4", "F-P5")},
+		{"includeDeprecated", scoped(q("ListImages"), filter.Scope{Account: acct, IncludeDeprecated: true}), []string{"a", "b", "c"}, ds("F-P5")},
+		{"owner Shared", scoped(q("ListImages"), filter.Scope{Owner: "Shared", Account: acct}), []string{"d"}, ds("F-P5")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := filter.Compile(tt.q)
+			require.NoError(t, err)
+			out, got, err := m.FilterJSON([]byte(doc), now)
+			require.NoError(t, err)
+			var res struct {
+				List []struct{ Name string } `json:"imageVersionList"`
+			}
+			require.NoError(t, json.Unmarshal(out, &res))
+			var names []string
+			for _, it := range res.List {
+				names = append(names, it.Name)
+			}
+			assert.Equal(t, tt.keep, names)
+			assert.Equal(t, tt.decisions, got)
+		})
+	}
+	m, err := filter.Compile(read(scoped(q("ListImages"), filter.Scope{Account: acct}), filter.RequireOwnership))
+	require.NoError(t, err)
+	_, _, err = m.FilterJSON([]byte(doc), now)
+	var e *filter.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "imageVersionList[1]", e.Path)
+	assert.ErrorIs(t, err, filter.ErrInvalid)
+}
+
 // TestFilterJSONPerOperation filters a two-item document of every
 // operation by one of its names: the item holding the value is kept, the
 // other is not.

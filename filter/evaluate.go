@@ -36,13 +36,15 @@ type Result struct {
 // and F-P5, deprecated images F-7 and F-P4, deprecated components F-P3),
 // the filters (Match), byName (F-P1) and the result order (F-P8).
 //
-// A scope reads, besides the filtered members, "name", "version", "arn",
-// "dateCreated", "status", "state.status" and "deprecationTime" (an RFC
-// 3339 time, compared with now under DeprecatedByTime), and "ownership":
-// not an AWS member but the item's owner category relative to the
-// caller, which the caller may give ("Self", "Shared", ...) instead of
-// letting it be derived from the ARN (F-P5). now is read for F-P4 only;
-// the zero time means unknown.
+// Besides the members the filters read, Apply reads those that ordering,
+// byName and the scope need: "name", "version", "arn" and "dateCreated"
+// (for scan findings "imageBuildVersionArn" and
+// "packageVulnerabilityDetails.vulnerabilityId"), "status" of components,
+// "state.status" and "deprecationTime" of images (an RFC 3339 time,
+// compared with now; the zero now means unknown), and "ownership": not an
+// AWS member but the item's owner category relative to the caller, which
+// the caller may give ("Self", "Shared", ...) instead of letting it be
+// derived from the ARN (F-P5).
 //
 // An item whose ownership category can neither be read nor derived, or
 // whose deprecationTime is not a time, is an *Error with Path "[i]".
