@@ -9,15 +9,15 @@ import (
 // This file holds everything the package reads from ARNs; all of it goes
 // through package arn.
 
-// ownershipFromArn derives an item's owner category from the owner node
+// ownershipFromARN derives an item's owner category from the owner node
 // of its ARN, relative to the caller's account (F-P5).
-func ownershipFromArn(s, account string) (Ownership, error) {
+func ownershipFromARN(s, account string) (string, error) {
 	if s == "" {
-		return "", &reasonError{sentinel: ErrOwnership, reason: "the item has neither an ownership category nor an ARN"}
+		return "", &itemProblem{reason: "the item has neither an ownership category nor an ARN to derive it from", decision: decOwnership}
 	}
 	a, err := arn.Parse(s)
 	if err != nil {
-		return "", &reasonError{sentinel: ErrOwnership, reason: "cannot derive it from ARN " + strconv.Quote(s), cause: err}
+		return "", &itemProblem{reason: "cannot derive the ownership category from ARN " + strconv.Quote(s) + ": " + err.Error(), decision: decOwnership}
 	}
 	return ownerCategory(a.Account(), account)
 }
@@ -36,9 +36,9 @@ func arnVersion(s string) string {
 	return a.VersionText()
 }
 
-// wildcardArn returns s with its version part replaced by x.x.x, or s
-// unchanged when it has no version or does not parse (F-P1 option).
-func wildcardArn(s string) string {
+// wildcardARN returns s with its version part replaced by x.x.x, or s
+// unchanged when it has no version or does not parse (F-P1 reading).
+func wildcardARN(s string) string {
 	a, err := arn.Parse(s)
 	if err != nil || a.VersionKind() == arn.KindNone {
 		return s

@@ -4,26 +4,59 @@ import (
 	"encoding/json"
 	"strconv"
 	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/filter"
 )
 
-// images returns n ImageVersion items spread over platforms, types and
-// versions.
-func images(n int) []filter.ImageVersion {
+// image is how a caller might hold ListImages items: a struct of its own
+// with an accessor by JSON member name.
+type image struct {
+	ARN       string `json:"arn"`
+	Name      string `json:"name"`
+	Version   string `json:"version"`
+	Platform  string `json:"platform"`
+	Type      string `json:"type"`
+	OSVersion string `json:"osVersion"`
+}
+
+func (im *image) member(path string) (string, bool) {
+	var v string
+	switch path {
+	case "arn":
+		v = im.ARN
+	case "name":
+		v = im.Name
+	case "version":
+		v = im.Version
+	case "platform":
+		v = im.Platform
+	case "type":
+		v = im.Type
+	case "osVersion":
+		v = im.OSVersion
+	}
+	return v, v != ""
+}
+
+// images returns n items spread over platforms, types and versions.
+func images(n int) []image {
 	platforms := []string{"Linux", "Windows", "macOS"}
 	types := []string{"AMI", "DOCKER"}
-	out := make([]filter.ImageVersion, n)
+	out := make([]image, n)
 	for i := range out {
 		name := "image-" + strconv.Itoa(i%500)
 		version := "1." + strconv.Itoa(i%7) + "." + strconv.Itoa(i%13)
-		out[i] = filter.ImageVersion{
-			Arn:       "arn:aws:imagebuilder:us-east-1:111122223333:image/" + name + "/" + version,
+		out[i] = image{
+			ARN:       "arn:aws:imagebuilder:us-east-1:111122223333:image/" + name + "/" + version,
 			Name:      name,
 			Version:   version,
 			Platform:  platforms[i%3],
 			Type:      types[i%2],
-			OsVersion: "Amazon Linux 2023",
+			OSVersion: "Amazon Linux 2023",
 		}
 	}
 	return out
@@ -39,59 +72,53 @@ var threeFilters = []filter.Filter{
 // allocations.
 func TestMatchAllocs(t *testing.T) {
 	items := images(1000)
-	comps := []filter.ComponentVersion{{Name: "c", SupportedOsVersions: []string{"Amazon Linux 2023", "Ubuntu 22"}}}
+	comps := []item{withList(item{"name": "c"}, "supportedOsVersions", "Amazon Linux 2023", "Ubuntu 22")}
 	// The odd versions take the path where an item's version does not
 	// parse; it must not allocate either.
-	summaries := []filter.ImageSummary{{Name: "s", Version: "1.2.3/4"}, {Name: "s", Version: "1.2"}, {Name: "s", Version: "1.99999999999.0"}}
-	m := mustCompile(t, filter.Options{}, "ListImages", threeFilters)
-	mc := mustCompile(t, filter.Options{OsVersionPrefix: true}, "ListComponents", []filter.Filter{{Name: "supportedOsVersion", Values: []string{"Ubuntu"}}})
-	mw := mustCompile(t, filter.Options{VersionWildcards: true}, "ListImageBuildVersions", []filter.Filter{{Name: "version", Values: []string{"1.x.x"}}})
+	summaries := []item{{"name": "s", "version": "1.2.3/4"}, {"name": "s", "version": "1.2"}, {"name": "s", "version": "1.99999999999.0"}}
+	m := mustCompile(t, filter.Query{Operation: "ListImages", Filters: threeFilters})
+	mc := mustCompile(t, read(q("ListComponents", f("supportedOsVersion", "Ubuntu")), filter.OSVersionPrefix))
+	mw := mustCompile(t, read(q("ListImageBuildVersions", f("version", "1.x.x")), filter.VersionWildcards))
 	n := 0
 	allocs := testing.AllocsPerRun(10, func() {
 		for i := range items {
-			if m.Match(&items[i]) {
+			if m.Match(items[i].member) {
 				n++
 			}
 		}
 		for i := range comps {
-			if mc.Match(&comps[i]) {
+			if mc.Match(comps[i].member) {
 				n++
 			}
 		}
 		for i := range summaries {
-			if mw.Match(&summaries[i]) {
+			if mw.Match(summaries[i].member) {
 				n++
 			}
 		}
 	})
-	if allocs != 0 {
-		t.Errorf("Match allocates %.1f times per run over %d items, want 0", allocs, len(items))
-	}
-	if n == 0 {
-		t.Error("nothing matched")
-	}
+	assert.Zero(t, allocs, "Match allocates per run over %d items", len(items))
+	assert.NotZero(t, n, "nothing matched")
 }
 
-func mustCompile(t testing.TB, o filter.Options, op string, fs []filter.Filter) *filter.Matcher {
+func mustCompile(t testing.TB, qq filter.Query) *filter.Matcher {
 	t.Helper()
-	m, err := o.Compile(filter.Query{Operation: op, Filters: fs})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, err := filter.Compile(qq)
+	require.NoError(t, err)
 	return m
 }
 
-// BenchmarkMatch100k: 3 filters over 100,000 typed items (target ≤ 10 ms,
-// 0 allocs).
+// BenchmarkMatch100k: 3 filters over 100,000 items read through an
+// accessor (target ≤ 10 ms, 0 allocs).
 func BenchmarkMatch100k(b *testing.B) {
 	items := images(100_000)
-	m := mustCompile(b, filter.Options{}, "ListImages", threeFilters)
+	m := mustCompile(b, filter.Query{Operation: "ListImages", Filters: threeFilters})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		n := 0
 		for i := range items {
-			if m.Match(&items[i]) {
+			if m.Match(items[i].member) {
 				n++
 			}
 		}
@@ -101,15 +128,19 @@ func BenchmarkMatch100k(b *testing.B) {
 	}
 }
 
+func applyImages(m *filter.Matcher, items []image) (filter.Result, error) {
+	return m.Apply(len(items), func(i int, path string) (string, bool) { return items[i].member(path) }, time.Time{})
+}
+
 // BenchmarkApply100k: the same through Apply (result slice and ordering
 // included).
 func BenchmarkApply100k(b *testing.B) {
 	items := images(100_000)
-	m := mustCompile(b, filter.Options{}, "ListImages", threeFilters)
+	m := mustCompile(b, filter.Query{Operation: "ListImages", Filters: threeFilters})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := filter.Apply(m, items); err != nil {
+		if _, err := applyImages(m, items); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -119,7 +150,7 @@ func BenchmarkApply100k(b *testing.B) {
 func BenchmarkCompile(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		if _, err := filter.Compile("ListImages", threeFilters); err != nil {
+		if _, err := filter.Compile(filter.Query{Operation: "ListImages", Filters: threeFilters}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -131,12 +162,12 @@ func BenchmarkFilterJSON10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := mustCompile(b, filter.Options{}, "ListImages", threeFilters)
+	m := mustCompile(b, filter.Query{Operation: "ListImages", Filters: threeFilters})
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, _, err := m.FilterJSON(doc); err != nil {
+		if _, _, err := m.FilterJSON(doc, time.Time{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -145,7 +176,7 @@ func BenchmarkFilterJSON10k(b *testing.B) {
 func BenchmarkParseShorthand(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
-		if _, err := filter.ParseShorthand(`name=platform,values=Linux,Windows name=osVersion,values="Amazon Linux 2023"`); err != nil {
+		if _, err := filter.ParseFilters(`name=platform,values=Linux,Windows name=osVersion,values="Amazon Linux 2023"`); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -155,18 +186,16 @@ func BenchmarkParseShorthand(b *testing.B) {
 // deprecated hiding and byName grouping on top of the three filters.
 func BenchmarkApplyScoped100k(b *testing.B) {
 	items := images(100_000)
-	m, err := filter.Options{AllowByNameWithVersion: true}.Compile(filter.Query{
+	m := mustCompile(b, filter.Query{
 		Operation: "ListImages",
 		Filters:   threeFilters,
 		Scope:     &filter.Scope{Account: "111122223333", ByName: true},
+		Readings:  []filter.Decision{filter.AllowByNameWithVersion},
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if _, err := filter.Apply(m, items); err != nil {
+		if _, err := applyImages(m, items); err != nil {
 			b.Fatal(err)
 		}
 	}

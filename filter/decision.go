@@ -1,108 +1,120 @@
 package filter
 
-// Decision identifies a point that the service's documentation leaves open
-// together with the reading ibkit takes on it. Its value is the ID used by
-// the ibkit specification ("F-3", "F-P5"). Results whose outcome depends on
-// a decision list its ID so that callers can see where the answer is
-// ibkit's choice rather than documented service behaviour.
-type Decision string
+import "github.com/ibkit/ibkit/internal/decision"
 
-// The decisions that concern List filters.
+// Decision is the ID of a point the service's documentation leaves open
+// together with the reading ibkit takes on it ("F-3", "F-P5"); the
+// README's decisions table explains each one. Results and errors whose
+// outcome depends on a decision list its ID.
+type Decision = decision.ID
+
+// Readings a caller can choose instead of ibkit's default, for
+// Query.Readings. Each constant is named after the alternative reading;
+// the default is what the service documents or, where it is silent, the
+// reading the README's decisions table gives.
 const (
-	// DecisionMatching (F-1): filters are ANDed, the values of one filter
-	// ORed; values compare exactly and case-sensitively; a list field
-	// matches when one element does; an absent field never matches.
-	DecisionMatching Decision = "F-1"
-	// DecisionValidation (F-2): unknown or duplicate names, missing values
-	// and limit or character-set violations are errors.
-	DecisionValidation Decision = "F-2"
-	// DecisionBuildVersion (F-3): on build-level lists "version" compares
-	// the major.minor.patch part of an item's version only.
-	DecisionBuildVersion Decision = "F-3"
-	// DecisionVersionWildcard (F-4): an "x" in a version value is literal
-	// text unless Options.VersionWildcards is set.
-	DecisionVersionWildcard Decision = "F-4"
-	// DecisionScanFindingsFilter (F-5): ListImageScanFindings takes one
-	// filter with one value.
-	DecisionScanFindingsFilter Decision = "F-5"
-	// DecisionByNameWithVersion (F-6): byName together with a version
-	// filter on ListImages is an invalid parameter combination.
-	DecisionByNameWithVersion Decision = "F-6"
-	// DecisionDefaults (F-7): owner defaults to Self; ListImages hides
-	// deprecated images unless includeDeprecated is set.
-	DecisionDefaults Decision = "F-7"
-	// DecisionModelEdition (F-8): names, enums and the value character set
-	// follow the 2026 model unless Options.Model says otherwise.
-	DecisionModelEdition Decision = "F-8"
-	// DecisionWorkflowNames (F-9): ListWorkflows accepts name, version and
-	// type, which the model does not document.
-	DecisionWorkflowNames Decision = "F-9"
-	// DecisionLifecycleNames (F-10): ListLifecyclePolicies accepts the
-	// lower-case names name and status.
-	DecisionLifecycleNames Decision = "F-10"
-	// DecisionByName (F-P1): byName keeps the highest version of each name.
-	DecisionByName Decision = "F-P1"
-	// DecisionByNameVersionOtherOps (F-P2): byName with a version filter is
-	// accepted on ListComponents and ListWorkflows.
-	DecisionByNameVersionOtherOps Decision = "F-P2"
-	// DecisionComponentStatus (F-P3): the newer ListComponents status
-	// filter and the hiding of deprecated components are off by default.
-	DecisionComponentStatus Decision = "F-P3"
-	// DecisionDeprecated (F-P4): an image is deprecated when its state says
-	// so.
-	DecisionDeprecated Decision = "F-P4"
-	// DecisionOwnership (F-P5): an item's ownership category comes from the
-	// caller or, failing that, from the owner node of its ARN.
-	DecisionOwnership Decision = "F-P5"
-	// DecisionVulnerabilityID (F-P6): vulnerabilityId reads
-	// packageVulnerabilityDetails.vulnerabilityId.
-	DecisionVulnerabilityID Decision = "F-P6"
-	// DecisionAggregationFilter (F-P7): the ListImageScanFindingAggregations
-	// filter is validated but does not remove rows.
-	DecisionAggregationFilter Decision = "F-P7"
-	// DecisionOrder (F-P8): the whole input is filtered, then ordered by
-	// name, version (highest first) and ARN.
-	DecisionOrder Decision = "F-P8"
+	// OSVersionPrefix (F-1): a supportedOsVersion value also matches the
+	// list elements it is a prefix of, as recipe creation does. Default:
+	// exact matches only.
+	OSVersionPrefix Decision = "F-1"
+	// LenientNames (F-2): a filter name the operation does not accept is
+	// skipped, and a name given twice is ANDed like any other filter.
+	// Default: both are errors.
+	LenientNames Decision = "F-2"
+	// MatchBuildSuffix (F-3): on build-level lists a version value is
+	// compared with the whole "x.y.z/n" text. Default: "x.y.z" only.
+	MatchBuildSuffix Decision = "F-3"
+	// VersionWildcards (F-4): an "x" in a version value matches any
+	// number in its node, and a value with an "x" must be a valid
+	// wildcard version. Default: "x" is literal text.
+	VersionWildcards Decision = "F-4"
+	// AllowByNameWithVersion (F-6): byName together with a version filter
+	// is accepted on ListImages. Default: an error.
+	AllowByNameWithVersion Decision = "F-6"
+	// Model2024 (F-8): names, the owner enum and the value character set
+	// follow the 2024 API Reference: no AWSMarketplace owner and no
+	// , { } " in values. Default: the 2026 model.
+	Model2024 Decision = "F-8"
+	// NoWorkflowFilters (F-9): ListWorkflows accepts no filter names.
+	// Default: name, type and version.
+	NoWorkflowFilters Decision = "F-9"
+	// DocumentedCaseLifecycleFilters (F-10): ListLifecyclePolicies also
+	// accepts "Name" and "Status", as its documentation writes them.
+	// Default: only the lower-case names real calls use.
+	DocumentedCaseLifecycleFilters Decision = "F-10"
+	// ByNameWildcardARN (F-P1): the ARN of each byName result ends in
+	// "x.x.x". Default: its concrete version.
+	ByNameWildcardARN Decision = "F-P1"
+	// ByNameVersionErrorAllOps (F-P2): byName with a version filter is an
+	// error on ListComponents and ListWorkflows too. Default: accepted.
+	ByNameVersionErrorAllOps Decision = "F-P2"
+	// ComponentStatusFilter (F-P3): ListComponents accepts a status filter
+	// and a scoped evaluation hides deprecated components unless one is
+	// given. Default: neither.
+	ComponentStatusFilter Decision = "F-P3"
+	// DeprecatedByTime (F-P4): an image also counts as deprecated when its
+	// deprecationTime is not after the evaluation time. Default: only its
+	// state.status says so.
+	DeprecatedByTime Decision = "F-P4"
+	// RequireOwnership (F-P5): an item without an ownership member is an
+	// error in a scoped evaluation. Default: the category is derived from
+	// the owner node of its ARN.
+	RequireOwnership Decision = "F-P5"
+	// InputOrder (F-P8): results keep the input order. Default: by name,
+	// then version from highest, then ARN.
+	InputOrder Decision = "F-P8"
 )
 
-// allDecisions lists every decision in the order of the specification's
-// table; decision sets are reported in this order.
-var allDecisions = [...]Decision{
-	DecisionMatching, DecisionValidation, DecisionBuildVersion,
-	DecisionVersionWildcard, DecisionScanFindingsFilter,
-	DecisionByNameWithVersion, DecisionDefaults, DecisionModelEdition,
-	DecisionWorkflowNames, DecisionLifecycleNames, DecisionByName,
-	DecisionByNameVersionOtherOps, DecisionComponentStatus,
-	DecisionDeprecated, DecisionOwnership, DecisionVulnerabilityID,
-	DecisionAggregationFilter, DecisionOrder,
+// The decisions that are only reported, never chosen.
+const (
+	decMatching     Decision = "F-1"
+	decValidation   Decision = "F-2"
+	decBuildVersion Decision = "F-3"
+	decWildcard     Decision = "F-4"
+	decScanFindings Decision = "F-5"
+	decByNameImages Decision = "F-6"
+	decModel        Decision = "F-8"
+	decWorkflows    Decision = "F-9"
+	decLifecycle    Decision = "F-10"
+	decByName       Decision = "F-P1"
+	decByNameOthers Decision = "F-P2"
+	decStatus       Decision = "F-P3"
+	decDeprecated   Decision = "F-P4"
+	decOwnership    Decision = "F-P5"
+	decVulnID       Decision = "F-P6"
+)
+
+// readings holds the alternative readings a query chose, read once from
+// Query.Readings.
+type readings struct {
+	osPrefix, lenient, buildSuffix, wildcards, byNameVersion, model2024,
+	noWorkflowNames, capitalLifecycle, wildcardARN, byNameVersionError,
+	componentStatus, deprecatedByTime, requireOwnership, inputOrder bool
 }
 
-// Decisions returns every decision of this package in the order of the
-// specification's table (F-1 … F-10, then F-P1 … F-P8).
-func Decisions() []Decision { return append([]Decision(nil), allDecisions[:]...) }
-
-// decisionSet is a set of decisions, one bit per entry of allDecisions.
-type decisionSet uint32
-
-func (s *decisionSet) add(d Decision) {
-	for i, x := range allDecisions {
-		if x == d {
-			*s |= 1 << i
-			return
-		}
+// chooseReadings checks ids against the readings this package offers.
+func chooseReadings(ids []Decision) (readings, error) {
+	if len(ids) == 0 {
+		return readings{}, nil
 	}
-}
-
-// list returns the members in table order, or nil for the empty set.
-func (s decisionSet) list() []Decision {
-	if s == 0 {
-		return nil
-	}
-	var out []Decision
-	for i, d := range allDecisions {
-		if s&(1<<i) != 0 {
-			out = append(out, d)
-		}
-	}
-	return out
+	s, err := decision.Choose(ids, decision.Of(OSVersionPrefix, LenientNames, MatchBuildSuffix,
+		VersionWildcards, AllowByNameWithVersion, Model2024, NoWorkflowFilters,
+		DocumentedCaseLifecycleFilters, ByNameWildcardARN, ByNameVersionErrorAllOps,
+		ComponentStatusFilter, DeprecatedByTime, RequireOwnership, InputOrder))
+	return readings{
+		osPrefix:           s.Has(OSVersionPrefix),
+		lenient:            s.Has(LenientNames),
+		buildSuffix:        s.Has(MatchBuildSuffix),
+		wildcards:          s.Has(VersionWildcards),
+		byNameVersion:      s.Has(AllowByNameWithVersion),
+		model2024:          s.Has(Model2024),
+		noWorkflowNames:    s.Has(NoWorkflowFilters),
+		capitalLifecycle:   s.Has(DocumentedCaseLifecycleFilters),
+		wildcardARN:        s.Has(ByNameWildcardARN),
+		byNameVersionError: s.Has(ByNameVersionErrorAllOps),
+		componentStatus:    s.Has(ComponentStatusFilter),
+		deprecatedByTime:   s.Has(DeprecatedByTime),
+		requireOwnership:   s.Has(RequireOwnership),
+		inputOrder:         s.Has(InputOrder),
+	}, err
 }

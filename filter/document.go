@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/ibkit/ibkit/internal/jsonread"
 )
 
 // FilterResponse filters the result list of a List response document, as
@@ -14,372 +17,443 @@ import (
 // "nextToken": "..."}), with the filters given as text: AWS CLI shorthand
 // or JSON (see ParseFilters); blank text means no filters. It returns the
 // same document with only the kept items in its result list, together with
-// the decisions the outcome depends on. Every other member of the
-// document, every member of a kept item and the layout of the document are
-// kept byte for byte; kept items are ordered as Options.InputOrder says.
+// the decisions the outcome depends on; see Matcher.FilterJSON for what is
+// kept byte for byte.
 //
 // The response is taken as the service returned it, so owner, byName and
 // includeDeprecated are not applied again. FilterResponse uses ibkit's
-// default reading of every decision; see Options.FilterResponse.
+// default reading of every decision; compile a Query with Readings and
+// call FilterJSON for others.
 func FilterResponse(operation, filters string, response []byte) ([]byte, []Decision, error) {
-	return Options{}.FilterResponse(operation, filters, response)
-}
-
-// FilterResponse is like the package-level FilterResponse with the
-// readings o selects.
-func (o Options) FilterResponse(operation, filters string, response []byte) ([]byte, []Decision, error) {
 	fs, err := ParseFilters(filters)
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := o.Compile(Query{Operation: operation, Filters: fs})
+	m, err := Compile(Query{Operation: operation, Filters: fs})
 	if err != nil {
 		return nil, nil, err
 	}
-	return m.FilterJSON(response)
+	return m.FilterJSON(response, time.Time{})
 }
 
 // FilterJSON evaluates the matcher's query, scope included, over the
 // result list of a List response document and returns the document with
-// only the kept items in that list (in result order, see Apply) and the
-// decisions the outcome depends on.
+// only the kept items in that list (in result order, see Result.Indices)
+// and the decisions the outcome depends on. now is as for Apply.
 //
-// The document must be a JSON object with the operation's result list
-// member (Matcher.ResultKey) holding an array of objects, or null. Each
-// item is decoded into the operation's item type to be evaluated, while
-// its original text is what the output holds, so members unknown to ibkit
-// survive untouched. Member names are case-sensitive, as on the wire: a
-// member such as "Name" is an unknown member, not the item's "name". Members other than the result list are copied as
-// they are, in their original order and layout; so is the whitespace
-// before each kept item, so an indented document stays indented the same
-// way. The only rewrite besides dropping items is the "arn" member of
-// byName results under Options.ByNameWildcardArn.
+// The document must be a JSON object whose result list member
+// (Operation.ResultKey) holds an array of objects, or null. The members of
+// an item that filters, scope and ordering read must have the type the
+// model gives them (strings, a list of strings for supportedOsVersions,
+// objects for state and packageVulnerabilityDetails, an RFC 3339 time for
+// deprecationTime) or be null; every other member is skipped unread.
+// Member names are case-sensitive, as on the wire: "Name" is an unknown
+// member, not the item's "name"; of a repeated member the last counts.
 //
-// A malformed document, a missing or duplicated result list member, or an
-// item that is not an object of the item shape is an error wrapping
-// ErrDocument.
-func (m *Matcher) FilterJSON(doc []byte) ([]byte, []Decision, error) {
-	if !json.Valid(doc) {
-		var raw json.RawMessage
-		err := json.Unmarshal(doc, &raw)
-		reason := "not valid JSON"
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			reason += " at byte " + strconv.FormatInt(se.Offset, 10)
-		}
-		return nil, nil, &reasonError{sentinel: ErrDocument, reason: reason, cause: err}
-	}
-	lo, hi, err := findMember(doc, m.op.resultKey)
+// The output keeps everything byte for byte but the dropped items: the
+// members other than the result list in their order and layout, every
+// member of a kept item, and the white space before each kept item, so an
+// indented document stays indented the same way. The only rewrite is the
+// "arn" member of byName results under ByNameWildcardARN.
+//
+// A malformed document is an ErrSyntax *Error, a document of the wrong
+// shape an ErrInvalid or ErrUnknown one, with the JSON path and the byte
+// offset of the problem.
+func (m *Matcher) FilterJSON(doc []byte, now time.Time) ([]byte, []Decision, error) {
+	d := docReader{m: m, doc: doc, rec: newRecord(len(m.paths)), tree: memberTree(m.op, m)}
+	r, err := jsonread.NewBytes(doc, maxDepth)
 	if err != nil {
+		return nil, nil, d.readError(err)
+	}
+	d.r = r
+	e := m.newEvaluator(now)
+	if err := d.read(e); err != nil {
 		return nil, nil, err
 	}
-	list := doc[lo:hi]
-	if string(list) == "null" {
-		return bytes.Clone(doc), m.flags.list(), nil
+	if d.null {
+		return bytes.Clone(doc), m.flags.IDs(), nil
 	}
-	if list[0] != '[' {
-		return nil, nil, &reasonError{sentinel: ErrDocument, reason: "member " + strconv.Quote(m.op.resultKey) + " is not an array"}
-	}
-	elems, tail := splitArray(list)
-	items := make([]Item, len(elems))
-	members := membersOf(reflect.TypeOf(newItem(m.op.item)).Elem())
-	for i, e := range elems {
-		raw := list[e.start:e.end]
-		if raw[0] != '{' {
-			return nil, nil, &ItemError{Path: m.op.resultKey + "[" + strconv.Itoa(i) + "]",
-				Err: &reasonError{sentinel: ErrDocument, reason: "item is not an object"}}
-		}
-		it := newItem(m.op.item)
-		if err := json.Unmarshal(members.exact(raw), it); err != nil {
-			return nil, nil, &ItemError{Path: m.op.resultKey + "[" + strconv.Itoa(i) + "]",
-				Err: &reasonError{sentinel: ErrDocument, reason: "item does not fit " + m.op.item.String(), cause: err}}
-		}
-		items[i] = it
-	}
-	kept, flags, err := m.run(len(items), func(i int) Item { return items[i] },
-		func(i int) string { return m.op.resultKey + "[" + strconv.Itoa(i) + "]" })
-	if err != nil {
-		return nil, nil, err
-	}
+	idx, arns := e.finish()
 
 	out := make([]byte, 0, len(doc))
-	out = append(out, doc[:lo]...)
+	out = append(out, doc[:d.lo]...)
 	out = append(out, '[')
-	for j, i := range kept {
+	for j, i := range idx {
 		if j > 0 {
 			out = append(out, ',')
 		}
-		e := elems[i]
-		out = append(out, list[e.lead:e.start]...)
-		item := list[e.start:e.end]
-		if m.wildcardArns() {
-			item = replaceArn(item, wildcardArn(items[i].key().arn))
+		it := d.items[i]
+		out = append(out, doc[it.lead:it.start]...)
+		if arns != nil && it.arnLo < it.arnHi {
+			out = append(out, doc[it.start:it.arnLo]...)
+			quoted, _ := json.Marshal(arns[j])
+			out = append(out, quoted...)
+			out = append(out, doc[it.arnHi:it.end]...)
+		} else {
+			out = append(out, doc[it.start:it.end]...)
 		}
-		out = append(out, item...)
 	}
-	if len(kept) > 0 {
-		out = append(out, tail...)
+	if len(idx) > 0 {
+		out = append(out, doc[d.items[len(d.items)-1].end:d.closing]...)
 	}
 	out = append(out, ']')
-	out = append(out, doc[hi:]...)
-	return out, flags.list(), nil
+	out = append(out, doc[d.hi:]...)
+	return out, e.decisions(), nil
 }
 
-// element locates one array element: lead is where the whitespace before
-// it starts, [start, end) the value.
-type element struct{ lead, start, end int }
+// maxDepth bounds the nesting of a List response.
+const maxDepth = 512
 
-// splitArray splits a valid JSON array into its elements and returns the
-// whitespace between the last element and "]".
-func splitArray(a []byte) ([]element, []byte) {
-	var elems []element
-	i := 1
-	j := skipSpace(a, i)
-	if a[j] == ']' {
-		return nil, nil
-	}
-	for {
-		start := skipSpace(a, i)
-		end := skipValue(a, start)
-		elems = append(elems, element{lead: i, start: start, end: end})
-		k := skipSpace(a, end)
-		if a[k] == ']' {
-			return elems, a[end:k]
-		}
-		i = k + 1 // past ','
-	}
+// docReader reads one List response.
+type docReader struct {
+	m   *Matcher
+	doc []byte
+	r   *jsonread.Reader
+	rec *record
+	// tree is what an item is read and checked against.
+	tree []jsonMember
+	// lo and hi delimit the result list's value; closing is the offset of
+	// its "]".
+	lo, hi, closing int64
+	null            bool // the result list is null
+	items           []span
 }
 
-// findMember returns the span of the value of member key in the valid JSON
-// object doc.
-func findMember(doc []byte, key string) (lo, hi int, err error) {
-	i := skipSpace(doc, 0)
-	if doc[i] != '{' {
-		return 0, 0, &reasonError{sentinel: ErrDocument, reason: "document is not a JSON object"}
+// span locates one item of the result list: lead is where the white space
+// before it starts, [start, end) the item, [arnLo, arnHi) its "arn" value.
+type span struct {
+	lead, start, end, arnLo, arnHi int64
+}
+
+// read reads the document and evaluates each item of its result list.
+func (d *docReader) read(e *evaluator) error {
+	key := d.m.op.resultKey
+	root := func() string { return "" }
+	tok, off, err := d.r.Token(root)
+	if err != nil {
+		return d.readError(err)
+	}
+	if tok.Kind() != jsonread.BeginObject {
+		return documentError(d.m.op.name, "", off, ErrInvalid,
+			"the response is "+kindName(byte(tok.Kind()))+"; expected an object with the "+strconv.Quote(key)+" member")
 	}
 	found := false
-	i = skipSpace(doc, i+1)
-	for doc[i] != '}' {
-		ks := i
-		ke := skipValue(doc, ks)
-		var name string
-		if err := json.Unmarshal(doc[ks:ke], &name); err != nil {
-			return 0, 0, &reasonError{sentinel: ErrDocument, reason: "bad member name", cause: err}
+	for d.r.Peek() != jsonread.EndObject {
+		tok, off, err := d.r.Token(root)
+		if err != nil {
+			return d.readError(err)
 		}
-		vs := skipSpace(doc, skipSpace(doc, ke)+1) // past ':'
-		ve := skipValue(doc, vs)
-		if name == key {
-			if found {
-				return 0, 0, &reasonError{sentinel: ErrDocument, reason: "member " + strconv.Quote(key) + " appears more than once"}
+		name := tok.String()
+		path := func() string { return jsonread.Key("", name) }
+		if name != key {
+			if err := d.r.Skip(path); err != nil {
+				return d.readError(err)
 			}
-			found, lo, hi = true, vs, ve
-		}
-		i = skipSpace(doc, ve)
-		if doc[i] == ',' {
-			i = skipSpace(doc, i+1)
-		}
-	}
-	if !found {
-		return 0, 0, &reasonError{sentinel: ErrDocument, reason: "no " + strconv.Quote(key) + " member; is this the response of the right operation?"}
-	}
-	return lo, hi, nil
-}
-
-// memberTable lists the JSON member names encoding/json fills in a struct
-// type, with the tables of struct-typed members. It lets FilterJSON read
-// member names exactly: encoding/json also decodes a member whose name
-// matches a field only when case is ignored (so {"name":"b","Name":"a"}
-// would read as name "a"), but the wire format is case-sensitive, so to
-// ibkit such members are unknown ones, which the output keeps (it copies
-// the original text) and evaluation never reads.
-type memberTable []memberName
-
-type memberName struct {
-	name string
-	sub  memberTable // for struct-typed members; nil otherwise
-}
-
-// membersOf returns the member table of struct type t.
-func membersOf(t reflect.Type) memberTable {
-	var tab memberTable
-	for i := range t.NumField() {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || name == "-" {
 			continue
 		}
-		if name == "" {
-			name = f.Name
+		if found {
+			return documentError(d.m.op.name, path(), off, ErrInvalid,
+				"the member appears more than once; expected one result list")
 		}
-		m := memberName{name: name}
-		ft := f.Type
-		if ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
-		}
-		if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(reflect.TypeFor[json.Unmarshaler]()) {
-			m.sub = membersOf(ft)
-		}
-		tab = append(tab, m)
-	}
-	return tab
-}
-
-// lookup returns the entry encoding/json would decode member key into,
-// preferring an exact match, and whether the match is exact.
-func (tab memberTable) lookup(key []byte) (m *memberName, exact bool) {
-	for i := range tab {
-		if tab[i].name == string(key) {
-			return &tab[i], true
-		}
-		if m == nil && strings.EqualFold(tab[i].name, string(key)) {
-			m = &tab[i]
+		found = true
+		if err := d.list(e, key); err != nil {
+			return err
 		}
 	}
-	return m, false
-}
-
-// exact returns the JSON object obj without the members that match an
-// entry only when case is ignored, at any depth. When there are none, which
-// is the usual case, it returns obj itself and does not allocate. The
-// rewritten object is only decoded, so its layout does not matter.
-func (tab memberTable) exact(obj []byte) []byte {
-	if !tab.inexact(obj) {
-		return obj
+	if _, _, err := d.r.Token(root); err != nil { // '}'
+		return d.readError(err)
 	}
-	out := append(make([]byte, 0, len(obj)), '{')
-	eachMember(obj, func(key, rawKey, value []byte) {
-		m, exact := tab.lookup(key)
-		if m != nil && !exact {
-			return
-		}
-		if m != nil && m.sub != nil {
-			value = m.sub.exact(value)
-		}
-		if len(out) > 1 {
-			out = append(out, ',')
-		}
-		out = append(out, rawKey...)
-		out = append(out, ':')
-		out = append(out, value...)
-	})
-	return append(out, '}')
-}
-
-// inexact reports whether exact has members to drop in obj.
-func (tab memberTable) inexact(obj []byte) bool {
-	found := false
-	eachMember(obj, func(key, _, value []byte) {
-		if m, exact := tab.lookup(key); m != nil && (!exact || m.sub != nil && m.sub.inexact(value)) {
-			found = true
-		}
-	})
-	return found
-}
-
-// eachMember calls fn with the name, raw name text and raw value of each
-// member of obj, a valid JSON value; it does nothing when obj is not an
-// object.
-func eachMember(obj []byte, fn func(key, rawKey, value []byte)) {
-	i := skipSpace(obj, 0)
-	if i >= len(obj) || obj[i] != '{' {
-		return
+	if err := d.r.Finish(d.m.op.name + " response"); err != nil {
+		return d.readError(err)
 	}
-	for i = skipSpace(obj, i+1); i < len(obj) && obj[i] != '}'; {
-		ks := i
-		ke := skipValue(obj, ks)
-		vs := skipSpace(obj, skipSpace(obj, ke)+1) // past ':'
-		ve := skipValue(obj, vs)
-		if i = skipSpace(obj, ve); i < len(obj) && obj[i] == ',' {
-			i = skipSpace(obj, i+1)
+	if !found {
+		return documentError(d.m.op.name, "", 0, ErrUnknown,
+			"no "+strconv.Quote(key)+" member; is this the response of "+d.m.op.name+"?")
+	}
+	return nil
+}
+
+// list reads the result list and evaluates its items.
+func (d *docReader) list(e *evaluator, key string) error {
+	path := func() string { return key }
+	d.lo = d.r.Offset()
+	switch k := d.r.Peek(); k {
+	case jsonread.Null:
+		if _, _, err := d.r.Token(path); err != nil {
+			return d.readError(err)
 		}
-		rawKey := obj[ks:ke]
-		key := rawKey[1 : len(rawKey)-1]
-		if bytes.IndexByte(key, '\\') >= 0 {
-			var k string
-			if json.Unmarshal(rawKey, &k) != nil {
-				continue
+		d.null, d.hi = true, d.r.End()
+		return nil
+	case jsonread.BeginArray:
+	default:
+		if _, _, err := d.r.Token(path); err != nil {
+			return d.readError(err)
+		}
+		return documentError(d.m.op.name, key, d.lo, ErrInvalid,
+			"the result list is "+kindName(byte(k))+"; expected an array of "+d.m.op.shape+" objects")
+	}
+	if _, _, err := d.r.Token(path); err != nil {
+		return d.readError(err)
+	}
+	prev := d.r.End()
+	for i := 0; d.r.Peek() != jsonread.EndArray; i++ {
+		itemPath := jsonread.Index(key, i)
+		start := d.r.Offset()
+		lead := prev
+		if c := bytes.IndexByte(d.doc[prev:start], ','); c >= 0 {
+			lead = prev + int64(c) + 1
+		}
+		tok, off, err := d.r.Token(func() string { return itemPath })
+		if err != nil {
+			return d.readError(err)
+		}
+		if tok.Kind() != jsonread.BeginObject {
+			return documentError(d.m.op.name, itemPath, off, ErrInvalid,
+				"the item is "+kindName(byte(tok.Kind()))+"; expected a "+d.m.op.shape+" object")
+		}
+		d.rec.reset()
+		sp := span{lead: lead, start: start}
+		if err := d.object(d.tree, itemPath, &sp, true); err != nil {
+			return err
+		}
+		sp.end = d.r.End()
+		prev = sp.end
+		d.items = append(d.items, sp)
+		if err := evaluate(e, i, &source{m: d.m, rec: d.rec}); err != nil {
+			return d.m.itemError(itemPath, start, err)
+		}
+	}
+	d.closing = d.r.Offset()
+	if _, _, err := d.r.Token(path); err != nil { // ']'
+		return d.readError(err)
+	}
+	d.hi = d.r.End()
+	return nil
+}
+
+// object reads the members of an object after its "{", and the "}",
+// keeping and checking those in tree.
+func (d *docReader) object(tree []jsonMember, path string, sp *span, top bool) error {
+	for d.r.Peek() != jsonread.EndObject {
+		tok, _, err := d.r.Token(func() string { return path })
+		if err != nil {
+			return d.readError(err)
+		}
+		name := tok.String()
+		mp := func() string { return jsonread.Key(path, name) }
+		node := findMember(tree, name)
+		if node == nil {
+			if err := d.r.Skip(mp); err != nil {
+				return d.readError(err)
 			}
-			key = []byte(k)
+			continue
 		}
-		fn(key, rawKey, obj[vs:ve])
+		if err := d.member(node, mp, sp, top); err != nil {
+			return err
+		}
 	}
+	if _, _, err := d.r.Token(func() string { return path }); err != nil { // '}'
+		return d.readError(err)
+	}
+	return nil
 }
 
-// replaceArn returns the object obj with the value of its "arn" member
-// replaced by arn; obj is returned unchanged when it has none.
-func replaceArn(obj []byte, arn string) []byte {
-	lo, hi, err := findMember(obj, "arn")
+// member reads the value of a member the tree knows.
+func (d *docReader) member(node *jsonMember, path func() string, sp *span, top bool) error {
+	k := d.r.Peek()
+	if k == jsonread.Null {
+		d.rec.clear(node)
+		_, _, err := d.r.Token(path)
+		return d.readError(err)
+	}
+	want := jsonread.String
+	switch node.kind {
+	case memberList:
+		want = jsonread.BeginArray
+	case memberObject:
+		want = jsonread.BeginObject
+	}
+	tok, off, err := d.r.Token(path)
 	if err != nil {
-		return obj
+		return d.readError(err)
 	}
-	quoted, _ := json.Marshal(arn)
-	out := make([]byte, 0, len(obj)+len(quoted))
-	out = append(out, obj[:lo]...)
-	out = append(out, quoted...)
-	return append(out, obj[hi:]...)
-}
-
-// skipSpace returns the index of the first non-whitespace byte at or after
-// i, or len(b).
-func skipSpace(b []byte, i int) int {
-	for i < len(b) {
-		switch b[i] {
-		case ' ', '\t', '\n', '\r':
-			i++
-		default:
-			return i
-		}
+	if k != want {
+		return documentError(d.m.op.name, path(), off, ErrInvalid,
+			"the member is "+kindName(byte(k))+"; "+d.m.op.shape+" has "+kindName(byte(want))+" here")
 	}
-	return i
-}
-
-// skipValue returns the index just past the JSON value starting at i. b
-// must be valid JSON (json.Valid); the scan stays in bounds regardless.
-func skipValue(b []byte, i int) int {
-	if i >= len(b) {
-		return i
-	}
-	switch b[i] {
-	case '"':
-		return skipString(b, i)
-	case '{', '[':
-		depth := 0
-		for i < len(b) {
-			switch b[i] {
-			case '"':
-				i = skipString(b, i)
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
+	switch node.kind {
+	case memberObject:
+		return d.object(node.sub, path(), sp, false)
+	case memberList:
+		var elems []string
+		for i := 0; d.r.Peek() != jsonread.EndArray; i++ {
+			ep := func() string { return jsonread.Index(path(), i) }
+			k := d.r.Peek()
+			tok, off, err := d.r.Token(ep)
+			if err != nil {
+				return d.readError(err)
 			}
-			i++
+			switch k {
+			case jsonread.String:
+				elems = append(elems, tok.String())
+			case jsonread.Null:
+				elems = append(elems, "")
+			default:
+				return documentError(d.m.op.name, ep(), off, ErrInvalid, "the element is "+kindName(byte(k))+"; expected a string")
+			}
 		}
-		return i
-	}
-	for i < len(b) {
-		switch b[i] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return i
+		if _, _, err := d.r.Token(path); err != nil { // ']'
+			return d.readError(err)
 		}
-		i++
+		if node.slot >= 0 {
+			d.rec.lists[node.slot] = elems
+		}
+		return nil
 	}
-	return i
+	text := tok.String()
+	if node.kind == memberTime {
+		if _, err := time.Parse(time.RFC3339Nano, text); err != nil {
+			return documentError(d.m.op.name, path(), off, ErrInvalid,
+				strconv.Quote(text)+" is not an RFC 3339 time")
+		}
+	}
+	if node.slot >= 0 {
+		d.rec.vals[node.slot] = text
+	}
+	if top && node.name == "arn" {
+		sp.arnLo, sp.arnHi = off, d.r.End()
+	}
+	return nil
 }
 
-// skipString returns the index just past the string starting at i.
-func skipString(b []byte, i int) int {
-	for i++; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
+// readError turns an error of the JSON layer into an *Error.
+func (d *docReader) readError(err error) error {
+	var je *jsonread.Error
+	if !errors.As(err, &je) {
+		return err
+	}
+	return documentError(d.m.op.name, je.Path, je.Offset, ErrSyntax, je.Reason)
+}
+
+// kindName names a kind of JSON value with an article, for messages.
+func kindName(k byte) string {
+	switch k {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	case '0':
+		return "a number"
+	case '"':
+		return "a string"
+	case '[':
+		return "an array"
+	case '{':
+		return "an object"
+	}
+	return "not a value"
+}
+
+// memberKind is the type a member has in the model.
+type memberKind uint8
+
+const (
+	memberString memberKind = iota
+	memberList              // a list of strings
+	memberTime              // an RFC 3339 time, as a string
+	memberObject            // a structure with members of its own
+)
+
+// jsonMember is one member of an item that the evaluation reads: its
+// name, type, the slot its value goes to (-1 for an object) and, for an
+// object, its members.
+type jsonMember struct {
+	name string
+	kind memberKind
+	slot int
+	sub  []jsonMember
+}
+
+// memberTree returns the members of op's items that the filters, scope
+// and ordering can read, with the slots m reads them into. The members
+// of every filter name, of the keys and of the scope are checked, whether
+// or not this query reads them.
+func memberTree(op *opSpec, m *Matcher) []jsonMember {
+	var tree []jsonMember
+	add := func(path string, kind memberKind) {
+		slot := slices.Index(m.paths, path)
+		nodes := &tree
+		for {
+			head, rest, nested := strings.Cut(path, ".")
+			n := findMember(*nodes, head)
+			if n == nil {
+				*nodes = append(*nodes, jsonMember{name: head, kind: memberObject, slot: -1})
+				n = &(*nodes)[len(*nodes)-1]
+			}
+			if !nested {
+				n.kind, n.slot = kind, slot
+				return
+			}
+			nodes, path = &n.sub, rest
 		}
 	}
-	return i
+	for _, n := range op.names {
+		kind := memberString
+		if n.cmp == cmpList {
+			kind = memberList
+		}
+		add(n.member, kind)
+	}
+	for _, p := range []string{op.keys.name, op.keys.version, op.keys.arn, op.keys.date} {
+		if p != "" {
+			add(p, memberString)
+		}
+	}
+	if op.name == "ListComponents" {
+		add(memberStatus, memberString)
+	}
+	if op.owner {
+		add(memberOwnership, memberString)
+	}
+	if op.includeDeprecated {
+		add(memberState, memberString)
+		add(memberDeprecation, memberTime)
+	}
+	return tree
+}
+
+// findMember returns the node of name in tree, or nil.
+func findMember(tree []jsonMember, name string) *jsonMember {
+	for i := range tree {
+		if tree[i].name == name {
+			return &tree[i]
+		}
+	}
+	return nil
+}
+
+// record holds the members of one item that the evaluation reads, by
+// slot.
+type record struct {
+	vals  []string
+	lists [][]string
+}
+
+func newRecord(slots int) *record {
+	return &record{vals: make([]string, slots), lists: make([][]string, slots)}
+}
+
+func (r *record) reset() {
+	clear(r.vals)
+	clear(r.lists)
+}
+
+// clear forgets the values of node and its members (a null member).
+func (r *record) clear(node *jsonMember) {
+	if node.slot >= 0 {
+		r.vals[node.slot], r.lists[node.slot] = "", nil
+	}
+	for i := range node.sub {
+		r.clear(&node.sub[i])
+	}
 }

@@ -2,11 +2,13 @@ package filter_test
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/filter"
 )
@@ -142,32 +144,41 @@ func TestFilterJSONErrors(t *testing.T) {
 	tests := []struct {
 		name, op, filters, doc string
 		err                    error
+		path                   string // of a document error
+		offset                 int    // of a document error
 	}{
-		{"not json", "ListImages", "", `{"imageVersionList": [}`, filter.ErrDocument},
-		{"not object", "ListImages", "", `[1]`, filter.ErrDocument},
-		{"missing list", "ListImages", "", `{"componentVersionList": []}`, filter.ErrDocument},
-		{"duplicate list", "ListImages", "", `{"imageVersionList": [], "imageVersionList": []}`, filter.ErrDocument},
-		{"list not array", "ListImages", "", `{"imageVersionList": {}}`, filter.ErrDocument},
-		{"item not object", "ListImages", "", `{"imageVersionList": ["a"]}`, filter.ErrDocument},
-		{"item wrong type", "ListImages", "", `{"imageVersionList": [{"name": 5}]}`, filter.ErrDocument},
-		{"list field wrong type", "ListComponents", "", `{"componentVersionList": [{"supportedOsVersions": "x"}]}`, filter.ErrDocument},
-		{"bad filters", "ListImages", "name=platform,values=", `{"imageVersionList": []}`, filter.ErrValueLength},
-		{"bad filter syntax", "ListImages", "name=platform,values=[a", `{"imageVersionList": []}`, filter.ErrSyntax},
-		{"unknown operation", "ListImage", "", `{"imageVersionList": []}`, filter.ErrUnknownOperation},
-		{"empty", "ListImages", "", ``, filter.ErrDocument},
+		{name: "not json", op: "ListImages", doc: `{"imageVersionList": [}`, err: filter.ErrSyntax, path: "imageVersionList[0]", offset: 22},
+		{name: "not object", op: "ListImages", doc: `[1]`, err: filter.ErrInvalid},
+		{name: "missing list", op: "ListImages", doc: `{"componentVersionList": []}`, err: filter.ErrUnknown},
+		{name: "duplicate list", op: "ListImages", doc: `{"imageVersionList": [], "imageVersionList": []}`, err: filter.ErrInvalid,
+			path: "imageVersionList", offset: 25},
+		{name: "list not array", op: "ListImages", doc: `{"imageVersionList": {}}`, err: filter.ErrInvalid, path: "imageVersionList", offset: 21},
+		{name: "item not object", op: "ListImages", doc: `{"imageVersionList": ["a"]}`, err: filter.ErrInvalid, path: "imageVersionList[0]", offset: 22},
+		{name: "item wrong type", op: "ListImages", doc: `{"imageVersionList": [{"name": 5}]}`, err: filter.ErrInvalid, path: "imageVersionList[0].name", offset: 31},
+		{name: "list field wrong type", op: "ListComponents", doc: `{"componentVersionList": [{"supportedOsVersions": "x"}]}`,
+			err: filter.ErrInvalid, path: "componentVersionList[0].supportedOsVersions", offset: 50},
+		{name: "list element wrong type", op: "ListComponents", doc: `{"componentVersionList": [{"supportedOsVersions": ["x", 1]}]}`,
+			err: filter.ErrInvalid, path: "componentVersionList[0].supportedOsVersions[1]", offset: 56},
+		{name: "nested wrong type", op: "ListImages", doc: `{"imageVersionList": [{"state": {"status": true}}]}`,
+			err: filter.ErrInvalid, path: "imageVersionList[0].state.status", offset: 43},
+		{name: "bad time", op: "ListImages", doc: `{"imageVersionList": [{"deprecationTime": "soon"}]}`,
+			err: filter.ErrInvalid, path: "imageVersionList[0].deprecationTime", offset: 42},
+		{name: "trailing data", op: "ListImages", doc: `{"imageVersionList": []} {}`, err: filter.ErrSyntax, offset: 25},
+		{name: "bad filters", op: "ListImages", filters: "name=platform,values=", doc: `{"imageVersionList": []}`, err: filter.ErrInvalid, offset: -1},
+		{name: "bad filter syntax", op: "ListImages", filters: "name=platform,values=[a", doc: `{"imageVersionList": []}`, err: filter.ErrSyntax, offset: 23},
+		{name: "unknown operation", op: "ListImage", doc: `{"imageVersionList": []}`, err: filter.ErrUnknown, offset: -1},
+		{name: "empty", op: "ListImages", doc: ``, err: filter.ErrSyntax},
+		{name: "utf-16", op: "ListImages", doc: "\xff\xfe{\x00}\x00", err: filter.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := filter.FilterResponse(tt.op, tt.filters, []byte(tt.doc))
-			if !errors.Is(err, tt.err) {
-				t.Errorf("err = %v, want %v", err, tt.err)
-			}
+			require.ErrorIs(t, err, tt.err)
+			var e *filter.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, tt.path, e.Path)
+			assert.Equal(t, tt.offset, e.Offset)
 		})
-	}
-	_, _, err := filter.FilterResponse("ListImages", "", []byte(`{"imageVersionList": [{}, {"name": []}]}`))
-	var ie *filter.ItemError
-	if !errors.As(err, &ie) || ie.Path != "imageVersionList[1]" {
-		t.Errorf("err = %v, want an ItemError for imageVersionList[1]", err)
 	}
 }
 
@@ -175,33 +186,35 @@ func TestFilterJSONErrors(t *testing.T) {
 // same items, in the same order, as Apply on the decoded items.
 func TestFilterJSONAgreesWithApply(t *testing.T) {
 	var doc struct {
-		List []filter.ImageVersion `json:"imageVersionList"`
+		List []map[string]any `json:"imageVersionList"`
 	}
-	if err := json.Unmarshal([]byte(cliImages), &doc); err != nil {
-		t.Fatal(err)
+	require.NoError(t, json.Unmarshal([]byte(cliImages), &doc))
+	var items []item
+	for _, it := range doc.List {
+		flat := item{}
+		for k, v := range it {
+			if s, ok := v.(string); ok {
+				flat[k] = s
+			}
+		}
+		items = append(items, flat)
 	}
 	for _, fs := range [][]filter.Filter{nil, {f("platform", "Linux")}, {f("type", "AMI", "DOCKER"), f("version", "1.0.0")}} {
-		m, err := filter.Compile("ListImages", fs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := filter.Apply(m, doc.List)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, _, err := m.FilterJSON([]byte(cliImages))
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, err := filter.Compile(q("ListImages", fs...))
+		require.NoError(t, err)
+		res, err := apply(m, items, time.Time{})
+		require.NoError(t, err)
+		out, _, err := m.FilterJSON([]byte(cliImages), time.Time{})
+		require.NoError(t, err)
 		var got struct {
-			List []filter.ImageVersion `json:"imageVersionList"`
+			List []map[string]any `json:"imageVersionList"`
 		}
-		if err := json.Unmarshal(out, &got); err != nil {
-			t.Fatal(err)
+		require.NoError(t, json.Unmarshal(out, &got))
+		var want []map[string]any
+		for _, i := range res.Indices {
+			want = append(want, doc.List[i])
 		}
-		if diff := cmp.Diff(res.Items, got.List); diff != "" {
-			t.Errorf("filters %v (-Apply +FilterJSON):\n%s", fs, diff)
-		}
+		assert.Empty(t, cmp.Diff(want, got.List), "filters %v (-Apply +FilterJSON)", fs)
 	}
 }
 
@@ -211,11 +224,11 @@ func TestFilterJSONScoped(t *testing.T) {
   {"arn": "arn:aws:imagebuilder:us-east-1:111122223333:component/a/1.2.0", "name": "a", "version": "1.2.0", "extra": 2},
   {"arn": "arn:aws:imagebuilder:us-east-1:aws:component/b/1.0.0", "name": "b", "version": "1.0.0"}
 ]}`
-	m, err := filter.Options{ByNameWildcardArn: true}.Compile(scoped(q("ListComponents"), filter.Scope{ByName: true, Account: acct}))
+	m, err := filter.Compile(read(scoped(q("ListComponents"), filter.Scope{ByName: true, Account: acct}), filter.ByNameWildcardARN))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, ds, err := m.FilterJSON([]byte(doc))
+	out, ds, err := m.FilterJSON([]byte(doc), time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,9 +238,57 @@ func TestFilterJSONScoped(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
-	if diff := cmp.Diff([]filter.Decision{filter.DecisionByName, filter.DecisionOwnership}, ds); diff != "" {
+	if diff := cmp.Diff([]filter.Decision{"F-P1", "F-P5"}, ds); diff != "" {
 		t.Errorf("decisions (-want +got):\n%s", diff)
 	}
+}
+
+// TestFilterJSONScopedImages applies a scope to a document: the
+// ownership member, state.status and deprecationTime are read from JSON.
+func TestFilterJSONScopedImages(t *testing.T) {
+	doc := `{"imageVersionList":[
+ {"name":"a","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:aws:image/a/1.0.0","ownership":"Self"},
+ {"name":"b","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/b/1.0.0","state":{"status":"DEPRECATED","reason":"old"}},
+ {"name":"c","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/c/1.0.0","deprecationTime":"2025-01-01T00:00:00Z"},
+ {"name":"d","version":"1.0.0","arn":"arn:aws:imagebuilder:us-east-1:444455556666:image/d/1.0.0"}
+]}`
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		q         filter.Query
+		keep      []string
+		decisions []filter.Decision
+	}{
+		{"owner Self, deprecated hidden", scoped(q("ListImages"), filter.Scope{Account: acct}), []string{"a", "c"}, ds("F-P4", "F-P5")},
+		{"deprecated by time", read(scoped(q("ListImages"), filter.Scope{Account: acct}), filter.DeprecatedByTime), []string{"a"}, ds("F-P4", "F-P5")},
+		{"includeDeprecated", scoped(q("ListImages"), filter.Scope{Account: acct, IncludeDeprecated: true}), []string{"a", "b", "c"}, ds("F-P5")},
+		{"owner Shared", scoped(q("ListImages"), filter.Scope{Owner: "Shared", Account: acct}), []string{"d"}, ds("F-P5")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := filter.Compile(tt.q)
+			require.NoError(t, err)
+			out, got, err := m.FilterJSON([]byte(doc), now)
+			require.NoError(t, err)
+			var res struct {
+				List []struct{ Name string } `json:"imageVersionList"`
+			}
+			require.NoError(t, json.Unmarshal(out, &res))
+			var names []string
+			for _, it := range res.List {
+				names = append(names, it.Name)
+			}
+			assert.Equal(t, tt.keep, names)
+			assert.Equal(t, tt.decisions, got)
+		})
+	}
+	m, err := filter.Compile(read(scoped(q("ListImages"), filter.Scope{Account: acct}), filter.RequireOwnership))
+	require.NoError(t, err)
+	_, _, err = m.FilterJSON([]byte(doc), now)
+	var e *filter.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "imageVersionList[1]", e.Path)
+	assert.ErrorIs(t, err, filter.ErrInvalid)
 }
 
 // TestFilterJSONPerOperation filters a two-item document of every
@@ -254,6 +315,7 @@ func TestFilterJSONPerOperation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.op, func(t *testing.T) {
 			info, _ := filter.Lookup(tt.op)
+			require.NotEmpty(t, info.ResultKey)
 			items := tt.hit
 			if tt.miss != "" {
 				items = tt.miss + "," + tt.hit
@@ -276,16 +338,16 @@ func TestFilterJSONPerOperation(t *testing.T) {
 // the value at that path is kept, an item holding it anywhere else is not.
 func TestFieldPaths(t *testing.T) {
 	for _, op := range filter.Operations() {
-		info, _ := filter.Lookup(op)
-		if info.SingleFilter {
+		if op == "ListImageScanFindingAggregations" {
 			continue // F-P7: not a row filter
 		}
-		for _, n := range info.Filters {
-			t.Run(op+"/"+n.Name, func(t *testing.T) {
-				hit := itemAt(n.Field, "v1")
-				miss := `{"other":"v1","` + n.Name + `X":"v1"}`
+		info, _ := filter.Lookup(op)
+		for name, member := range info.Filters {
+			t.Run(op+"/"+name, func(t *testing.T) {
+				hit := itemAt(member, "v1")
+				miss := `{"other":"v1","` + name + `X":"v1"}`
 				doc := `{"` + info.ResultKey + `":[` + miss + `,` + hit + `]}`
-				out, _, err := filter.FilterResponse(op, "name="+n.Name+",values=v1", []byte(doc))
+				out, _, err := filter.FilterResponse(op, "name="+name+",values=v1", []byte(doc))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -314,39 +376,42 @@ func itemAt(path, value string) string {
 }
 
 func TestErrorMessages(t *testing.T) {
-	_, _, err := filter.FilterResponse("ListImages", "", []byte(`{"imageVersionList":[{"name":1}]}`))
-	if msg := err.Error(); !strings.Contains(msg, "imageVersionList[0]") || !strings.Contains(msg, "ImageVersion") {
-		t.Errorf("message %q does not locate the item", msg)
+	tests := []struct {
+		name string
+		err  func() error
+		want string
+	}{
+		{"item", func() error {
+			_, _, err := filter.FilterResponse("ListImages", "", []byte(`{"imageVersionList":[{"name":1}]}`))
+			return err
+		}, `filter: ListImages: imageVersionList[0].name: the member is a number; ImageVersion has a string here (byte 29)`},
+		{"document", func() error {
+			_, _, err := filter.FilterResponse("ListImages", "", []byte(`{"imageVersionList":[`))
+			return err
+		}, `filter: ListImages: imageVersionList[0]: the document ends too early; a value, bracket or brace is missing (byte 21)`},
+		{"operation", func() error { return filter.Validate(q("ListThings")) },
+			"filter: ListThings: not a List operation that takes filters; known operations: " + strings.Join(filter.Operations(), ", ")},
+		{"filter text", func() error { _, err := filter.ParseFilters(`[{"name":`); return err },
+			`filter: syntax error at offset 9 in "[{\"name\":": invalid JSON filters: unexpected end of the filters`},
+		{"owner", func() error { return filter.Validate(scoped(q("ListImagePipelines"), filter.Scope{Owner: "Self"})) },
+			"filter: ListImagePipelines: owner: the operation has no owner parameter"},
+		{"ownership", func() error {
+			m, _ := filter.Compile(scoped(q("ListImages"), filter.Scope{}))
+			_, _, err := m.FilterJSON([]byte(`{"imageVersionList":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0"}]}`), time.Time{})
+			return err
+		}, `filter: ListImages: imageVersionList[0]: ARN owner "111122223333" is an account, and telling Self from Shared needs Scope.Account (byte 21) [F-P5]`},
 	}
-	err = filter.Validate("ListThings", nil)
-	if msg := err.Error(); !strings.Contains(msg, "ListThings") || !strings.Contains(msg, "ListImages") {
-		t.Errorf("message %q does not name the operation and the known ones", msg)
-	}
-	_, err = filter.ParseFilters(`[{"name":`)
-	var se *filter.SyntaxError
-	if !errors.As(err, &se) || se.Offset == 0 || !strings.Contains(err.Error(), "offset") {
-		t.Errorf("err = %v, want a located *SyntaxError", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.EqualError(t, tt.err(), tt.want)
+		})
 	}
 }
 
-func TestAccessors(t *testing.T) {
-	m, err := filter.Compile("ListWorkflows", []filter.Filter{{Name: "type", Values: []string{"BUILD"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.Operation() != "ListWorkflows" || m.ResultKey() != "workflowVersionList" {
-		t.Errorf("got %q %q", m.Operation(), m.ResultKey())
-	}
-	if diff := cmp.Diff([]filter.Decision{filter.DecisionWorkflowNames}, m.Decisions()); diff != "" {
-		t.Errorf("decisions (-want +got):\n%s", diff)
-	}
-	ds := filter.Decisions()
-	if len(ds) != 18 || ds[0] != "F-1" || ds[9] != "F-10" || ds[17] != "F-P8" {
-		t.Errorf("Decisions() = %v", ds)
-	}
-	if filter.Model2026.String() != "2026" || filter.Model2024.String() != "2024" {
-		t.Error("Edition.String")
-	}
+func TestDecisions(t *testing.T) {
+	m, err := filter.Compile(q("ListWorkflows", f("type", "BUILD")))
+	require.NoError(t, err)
+	assert.Equal(t, []filter.Decision{"F-9"}, m.Decisions())
 }
 
 // TestFilterJSONMemberCase pins that member names are read exactly: a

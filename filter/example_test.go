@@ -3,15 +3,19 @@ package filter_test
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"time"
 
 	"github.com/ibkit/ibkit/filter"
 )
 
 func ExampleValidate() {
-	err := filter.Validate("ListDistributionConfigurations", []filter.Filter{
-		{Name: "platform", Values: []string{"Linux"}},
+	err := filter.Validate(filter.Query{
+		Operation: "ListDistributionConfigurations",
+		Filters:   []filter.Filter{{Name: "platform", Values: []string{"Linux"}}},
 	})
-	fmt.Println(errors.Is(err, filter.ErrUnknownName))
+	fmt.Println(errors.Is(err, filter.ErrUnknown))
 	fmt.Println(err)
 	// Output:
 	// true
@@ -19,45 +23,75 @@ func ExampleValidate() {
 }
 
 func ExampleCompile() {
-	m, err := filter.Compile("ListImages", []filter.Filter{
-		{Name: "platform", Values: []string{"Linux", "Windows"}},
-		{Name: "version", Values: []string{"1.0.0"}},
+	m, err := filter.Compile(filter.Query{
+		Operation: "ListImages",
+		Filters: []filter.Filter{
+			{Name: "platform", Values: []string{"Linux", "Windows"}},
+			{Name: "version", Values: []string{"1.0.0"}},
+		},
 	})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(m.Match(&filter.ImageVersion{Name: "web", Platform: "Linux", Version: "1.0.0"}))
-	fmt.Println(m.Match(&filter.ImageVersion{Name: "web", Platform: "linux", Version: "1.0.0"}))
-	fmt.Println(m.Match(&filter.ImageVersion{Name: "web", Platform: "Windows", Version: "1.0.1"}))
+	// An item is read through an accessor by AWS's JSON member names; a
+	// map serves here, a method of the caller's own type elsewhere.
+	for _, it := range []map[string]string{
+		{"name": "web", "platform": "Linux", "version": "1.0.0"},
+		{"name": "web", "platform": "linux", "version": "1.0.0"},
+		{"name": "web", "platform": "Windows", "version": "1.0.1"},
+	} {
+		fmt.Println(m.Match(func(path string) (string, bool) { v, ok := it[path]; return v, ok }))
+	}
 	// Output:
 	// true
 	// false
 	// false
 }
 
-func ExampleApply() {
-	m, err := filter.Options{}.Compile(filter.Query{
+func ExampleMatcher_Apply() {
+	m, err := filter.Compile(filter.Query{
 		Operation: "ListComponents",
 		Filters:   []filter.Filter{{Name: "supportedOsVersion", Values: []string{"Amazon Linux 2023"}}},
-		Scope:     &filter.Scope{ByName: true, Owner: filter.OwnerSelf, Account: "111122223333"},
+		Scope:     &filter.Scope{ByName: true, Owner: "Self", Account: "111122223333"},
 	})
 	if err != nil {
 		panic(err)
+	}
+	type component struct {
+		name, version, arn string
+		oses               []string
 	}
 	arn := "arn:aws:imagebuilder:us-east-1:111122223333:component/"
-	res, err := filter.Apply(m, []filter.ComponentVersion{
-		{Name: "tools", Version: "1.2.0", Arn: arn + "tools/1.2.0", SupportedOsVersions: []string{"Amazon Linux 2023"}},
-		{Name: "tools", Version: "1.10.0", Arn: arn + "tools/1.10.0", SupportedOsVersions: []string{"Amazon Linux 2023"}},
-		{Name: "agent", Version: "2.0.0", Arn: arn + "agent/2.0.0", SupportedOsVersions: []string{"Amazon Linux 2023", "Ubuntu 22"}},
-		{Name: "legacy", Version: "1.0.0", Arn: arn + "legacy/1.0.0", SupportedOsVersions: []string{"Amazon Linux 2"}},
-		{Name: "shared", Version: "1.0.0", Arn: "arn:aws:imagebuilder:us-east-1:444455556666:component/shared/1.0.0",
-			SupportedOsVersions: []string{"Amazon Linux 2023"}},
-	})
+	items := []component{
+		{"tools", "1.2.0", arn + "tools/1.2.0", []string{"Amazon Linux 2023"}},
+		{"tools", "1.10.0", arn + "tools/1.10.0", []string{"Amazon Linux 2023"}},
+		{"agent", "2.0.0", arn + "agent/2.0.0", []string{"Amazon Linux 2023", "Ubuntu 22"}},
+		{"legacy", "1.0.0", arn + "legacy/1.0.0", []string{"Amazon Linux 2"}},
+		{"shared", "1.0.0", "arn:aws:imagebuilder:us-east-1:444455556666:component/shared/1.0.0", []string{"Amazon Linux 2023"}},
+	}
+	member := func(i int, path string) (string, bool) {
+		c := items[i]
+		switch path {
+		case "name":
+			return c.name, true
+		case "version":
+			return c.version, true
+		case "arn":
+			return c.arn, true
+		}
+		for j, os := range c.oses {
+			if path == fmt.Sprintf("supportedOsVersions[%d]", j) {
+				return os, true
+			}
+		}
+		return "", false
+	}
+	res, err := m.Apply(len(items), member, time.Time{})
 	if err != nil {
 		panic(err)
 	}
-	for _, c := range res.Items {
-		fmt.Println(c.Name, c.Version)
+	for _, i := range res.Indices {
+		fmt.Println(items[i].name, items[i].version)
 	}
 	fmt.Println(res.Indices, res.Decisions)
 	// Output:
@@ -141,7 +175,7 @@ func ExampleFormatShorthand() {
 func ExampleOperations() {
 	for _, op := range filter.Operations()[:3] {
 		info, _ := filter.Lookup(op)
-		fmt.Println(op, info.ResultKey, filter.AllowedNames(op))
+		fmt.Println(op, info.ResultKey, slices.Sorted(maps.Keys(info.Filters)))
 	}
 	// Output:
 	// ListComponents componentVersionList [description name platform supportedOsVersion type version]
@@ -151,50 +185,51 @@ func ExampleOperations() {
 
 func ExampleLookup() {
 	info, _ := filter.Lookup("ListImageScanFindings")
-	fmt.Println(info.ItemShape, info.MaxFilters, info.MaxValues)
-	for _, n := range info.Filters {
-		fmt.Printf("%s → %s %q\n", n.Name, n.Field, n.Decision)
+	fmt.Println(info.ItemShape)
+	for _, name := range slices.Sorted(maps.Keys(info.Filters)) {
+		fmt.Printf("%s → %s\n", name, info.Filters[name])
 	}
 	// Output:
-	// ImageScanFinding 1 1
-	// imageBuildVersionArn → imageBuildVersionArn ""
-	// imagePipelineArn → imagePipelineArn ""
-	// severity → severity ""
-	// vulnerabilityId → packageVulnerabilityDetails.vulnerabilityId "F-P6"
+	// ImageScanFinding
+	// imageBuildVersionArn → imageBuildVersionArn
+	// imagePipelineArn → imagePipelineArn
+	// severity → severity
+	// vulnerabilityId → packageVulnerabilityDetails.vulnerabilityId
 }
 
-func ExampleParseShorthand() {
-	// One filter per argument, as a shell passes them.
-	fs, err := filter.ParseShorthand("name=type,values=[AMI,DOCKER]", `values='Ubuntu 22',name=osVersion`)
+func ExampleParseFilters_shorthand() {
+	// One filter per shell word, or several separated by white space.
+	fs, err := filter.ParseFilters(`name=type,values=[AMI,DOCKER] values='Ubuntu 22',name=osVersion`)
 	fmt.Printf("%q %v\n", fs, err)
-	_, err = filter.ParseShorthand("Name=type,values=AMI")
+	_, err = filter.ParseFilters("Name=type,values=AMI")
 	fmt.Println(err)
 	// Output:
 	// [{"type" ["AMI" "DOCKER"]} {"osVersion" ["Ubuntu 22"]}] <nil>
 	// filter: syntax error at offset 0 in "Name=type,values=AMI": unknown key "Name"; want "name" or "values" (case-sensitive)
 }
 
-func ExampleOptions_Validate() {
+func ExampleValidate_readings() {
 	q := filter.Query{
 		Operation: "ListImages",
 		Filters:   []filter.Filter{{Name: "osVersion", Values: []string{"Windows Server 2022, English"}}},
 	}
-	fmt.Println(filter.Options{}.Validate(q))
-	fmt.Println(filter.Options{Model: filter.Model2024}.Validate(q))
+	fmt.Println(filter.Validate(q))
+	q.Readings = []filter.Decision{filter.Model2024}
+	fmt.Println(filter.Validate(q))
 	// Output:
 	// <nil>
-	// filter: ListImages: filter 0 ("osVersion"): filter value contains a character the model does not allow: "Windows Server 2022, English"; accepted names: name, osVersion, platform, type, version [F-8]
+	// filter: ListImages: filter 0 ("osVersion"): filter value contains a character the model does not allow: "Windows Server 2022, English"; a value holds digits, letters and . / _ space : - (the 2024 model) [F-8]
 }
 
 func ExampleMatcher_FilterJSON() {
-	m, err := filter.Options{}.Compile(filter.Query{
+	m, err := filter.Compile(filter.Query{
 		Operation: "ListImageBuildVersions",
 		Filters:   []filter.Filter{{Name: "version", Values: []string{"1.0.4", "2.0.0/1"}}},
 	})
 	if err != nil {
 		panic(err)
 	}
-	out, decisions, err := m.FilterJSON([]byte(`{"imageSummaryList":[{"name":"web","version":"1.0.4/2"},{"name":"web","version":"2.0.0/1"},{"name":"web","version":"1.0.4/1"}]}`))
+	out, decisions, err := m.FilterJSON([]byte(`{"imageSummaryList":[{"name":"web","version":"1.0.4/2"},{"name":"web","version":"2.0.0/1"},{"name":"web","version":"1.0.4/1"}]}`), time.Time{})
 	if err != nil {
 		panic(err)
 	}

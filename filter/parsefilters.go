@@ -1,33 +1,65 @@
 package filter
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
+	"strconv"
 	"strings"
+
+	"github.com/ibkit/ibkit/internal/jsonread"
 )
 
 // ParseFilters parses the text of a --filters argument: JSON when the text
 // starts with "[" (a list of filters) or "{" (a single filter, as
 // ListImageScanFindingAggregations' --filter takes), AWS CLI shorthand
-// otherwise (see ParseShorthand). Blank text yields nil: no filters.
+// otherwise. Blank text yields nil: no filters.
 //
 // The JSON form is the request shape: objects with exactly the members
 // "name" (a string) and "values" (a list of strings); member names are
 // case-sensitive and any other member is an error. A null or missing
 // member leaves the field empty, for Validate to report; a repeated member
-// takes its last value. Errors are *SyntaxError values whose Offset counts
-// from the start of text.
+// takes its last value.
+//
+// The shorthand holds one filter or several separated by whitespace, the
+// way the CLI receives one filter per shell word:
+//
+//	name=platform,values=Linux,Windows
+//	name=platform,values=[Linux,Windows] name=type,values=AMI
+//	name=osVersion,values="Amazon Linux 2023"
+//
+// The grammar of one filter (whitespace around "=", "," and inside
+// brackets is ignored):
+//
+//	filter  = member *("," member)
+//	member  = ("name" / "values") "=" list
+//	list    = "[" [value *("," value)] "]" / value *("," value)
+//	value   = bare / quoted
+//	bare    = 1*(any byte but whitespace , = [ ] { } " ' ; "\," is a comma)
+//	quoted  = '"' … '"' / "'" … "'"  ; \" \' \\ escape, other bytes literal
+//
+// In the comma-separated form a following "name=" or "values=" ends the
+// list and starts the next member. name takes a single value. A sole empty
+// value ("values=") yields one empty value, which Validate rejects, as the
+// service does. Keys are case-sensitive ("Name=" is an error), and each
+// appears at most once per filter; a filter without values= has nil
+// Values.
+//
+// Errors are ErrSyntax *Error values whose Value is text and whose Offset
+// counts from its start.
 func ParseFilters(text string) ([]Filter, error) {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return nil, nil
 	}
 	if t[0] == '[' || t[0] == '{' {
-		p := jsonFilterParser{text: text, dec: json.NewDecoder(strings.NewReader(text))}
-		return p.parse()
+		return parseJSONFilters(text)
 	}
-	return ParseShorthand(text)
+	p := shorthandParser{s: text}
+	return p.parse()
+}
+
+// syntaxError reports filter text that cannot be parsed.
+func syntaxError(text string, offset int, reason string) *Error {
+	return &Error{Index: -1, Value: text, Offset: min(max(offset, 0), len(text)), Reason: reason, Err: ErrSyntax}
 }
 
 // jsonFilterParser reads the JSON form of ParseFilters token by token, so
@@ -35,32 +67,41 @@ func ParseFilters(text string) ([]Filter, error) {
 // the original text.
 type jsonFilterParser struct {
 	text string
-	dec  *json.Decoder
+	r    *jsonread.Reader
 }
 
-// parse reads a list of filters or a single filter, then the end of input.
-func (p *jsonFilterParser) parse() ([]Filter, error) {
-	tok, err := p.dec.Token()
+// parseJSONFilters reads a list of filters or a single filter, then the
+// end of input.
+func parseJSONFilters(text string) ([]Filter, error) {
+	r, err := jsonread.NewBytes([]byte(text), 64)
 	if err != nil {
-		return nil, p.fail(0, err)
+		return nil, syntaxError(text, 0, "invalid JSON filters: "+err.Error())
+	}
+	p := jsonFilterParser{text: text, r: r}
+	kind, _, err := p.token()
+	if err != nil {
+		return nil, err
 	}
 	var out []Filter
-	if tok == json.Delim('[') {
+	if kind == '[' {
 		out = []Filter{}
-		for p.dec.More() {
-			at := p.next()
-			tok, err := p.dec.Token()
+		for p.r.Peek() != jsonread.EndArray {
+			at := p.r.Offset()
+			kind, _, err := p.token()
 			if err != nil {
-				return nil, p.fail(at, err)
+				return nil, err
 			}
-			if tok != json.Delim('{') {
-				return nil, p.fail(at, errNotFilterObject)
+			if kind != '{' {
+				return nil, p.fail(at, `a filter is a JSON object with "name" and "values"`)
 			}
 			f, err := p.members()
 			if err != nil {
 				return nil, err
 			}
 			out = append(out, f)
+		}
+		if _, _, err := p.token(); err != nil { // ']'
+			return nil, err
 		}
 	} else {
 		f, err := p.members() // ParseFilters saw the '{'
@@ -69,82 +110,104 @@ func (p *jsonFilterParser) parse() ([]Filter, error) {
 		}
 		out = []Filter{f}
 	}
-	if tok == json.Delim('[') {
-		if _, err := p.dec.Token(); err != nil { // ']'
-			return nil, p.fail(p.next(), err)
-		}
-	}
-	at := p.next()
-	if _, err := p.dec.Token(); err != io.EOF {
-		if err == nil {
-			err = errors.New("unexpected data after the filters")
-		}
-		return nil, p.fail(at, err)
+	at := p.r.Offset()
+	if err := p.r.Finish("list of filters"); err != nil {
+		return nil, p.fail(at, "unexpected data after the filters")
 	}
 	return out, nil
 }
-
-var errNotFilterObject = errors.New(`a filter is a JSON object with "name" and "values"`)
 
 // members reads the members of one filter object after its '{', and the
 // closing '}'.
 func (p *jsonFilterParser) members() (Filter, error) {
 	var f Filter
-	for p.dec.More() {
-		at := p.next()
-		tok, err := p.dec.Token()
+	for p.r.Peek() != jsonread.EndObject {
+		at := p.r.Offset()
+		_, key, err := p.token()
 		if err != nil {
-			return Filter{}, p.fail(at, err)
+			return Filter{}, err
 		}
-		key, _ := tok.(string)
-		var v json.RawMessage
-		if err := p.dec.Decode(&v); err != nil {
-			return Filter{}, p.fail(p.next(), err)
-		}
-		valueAt := int(p.dec.InputOffset()) - len(v)
 		switch key {
 		case "name":
-			err = json.Unmarshal(v, &f.Name)
+			f.Name, err = p.str(`"name"`)
 		case "values":
-			err = json.Unmarshal(v, &f.Values)
+			f.Values, err = p.values()
 		default:
-			return Filter{}, p.fail(at, errors.New("unknown filter member "+quote(key)+`; want "name" and "values"`))
+			return Filter{}, p.fail(at, "unknown filter member "+strconv.Quote(key)+`; want "name" and "values"`)
 		}
 		if err != nil {
-			return Filter{}, p.fail(valueAt, err)
+			return Filter{}, err
 		}
 	}
-	if _, err := p.dec.Token(); err != nil { // '}'
-		return Filter{}, p.fail(p.next(), err)
-	}
-	return f, nil
+	_, _, err := p.token() // '}'
+	return f, err
 }
 
-// next returns the offset of the next token: the decoder's position
-// moved past blanks and one ',' or ':' separator.
-func (p *jsonFilterParser) next() int {
-	i := int(p.dec.InputOffset())
-	sep := false
-	for i < len(p.text) {
-		switch c := p.text[i]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-		case (c == ',' || c == ':') && !sep:
-			sep = true
-		default:
-			return i
+// str reads a string or null.
+func (p *jsonFilterParser) str(what string) (string, error) {
+	at := p.r.Offset()
+	k, s, err := p.token()
+	if err != nil {
+		return "", err
+	}
+	switch k {
+	case '"':
+		return s, nil
+	case 'n':
+		return "", nil
+	}
+	return "", p.fail(at, what+" is "+kindName(k)+"; expected a string")
+}
+
+// values reads a list of strings or null.
+func (p *jsonFilterParser) values() ([]string, error) {
+	at := p.r.Offset()
+	k := p.r.Peek()
+	if k == jsonread.Null {
+		_, _, err := p.token()
+		return nil, err
+	}
+	if k != jsonread.BeginArray {
+		return nil, p.fail(at, `"values" is `+kindName(byte(k))+"; expected a list of strings")
+	}
+	if _, _, err := p.token(); err != nil {
+		return nil, err
+	}
+	vs := []string{}
+	for p.r.Peek() != jsonread.EndArray {
+		v, err := p.str("a value")
+		if err != nil {
+			return nil, err
 		}
-		i++
+		vs = append(vs, v)
 	}
-	return i
+	_, _, err := p.token() // ']'
+	return vs, err
 }
 
-// fail returns the *SyntaxError for err at offset at, the start of the
-// token or value being read. (The Offset of a json.SyntaxError from a
-// Decoder that mixes Token and Decode calls does not count from the start
-// of the input, so it is not used.)
-func (p *jsonFilterParser) fail(at int, err error) error {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		at, err = len(p.text), errors.New("unexpected end of the filters")
+// token reads the next token and returns its kind and, for a string, its
+// text; a malformed text is an *Error.
+func (p *jsonFilterParser) token() (kind byte, text string, err error) {
+	tok, _, err := p.r.Token(func() string { return "" })
+	if err != nil {
+		var je *jsonread.Error
+		if errors.As(err, &je) {
+			return 0, "", p.fail(je.Offset, je.Reason)
+		}
+		return 0, "", p.fail(p.r.Offset(), err.Error())
 	}
-	return &SyntaxError{Input: p.text, Offset: min(max(at, 0), len(p.text)), Reason: "invalid JSON filters: " + err.Error()}
+	kind = byte(tok.Kind())
+	if kind == '"' {
+		text = tok.String()
+	}
+	return kind, text, nil
+}
+
+// fail returns the *Error for a problem at offset at, the start of the
+// token or value being read.
+func (p *jsonFilterParser) fail(at int64, reason string) error {
+	if at >= int64(len(p.text)) {
+		return syntaxError(p.text, len(p.text), "invalid JSON filters: unexpected end of the filters")
+	}
+	return syntaxError(p.text, int(at), "invalid JSON filters: "+reason)
 }

@@ -1,22 +1,8 @@
 package filter
 
-import "time"
-
-// Ownership is the owner category of a List request's owner parameter and
-// of an item relative to the caller.
-type Ownership string
-
-// The owner categories of the model's Ownership enum.
-const (
-	OwnerSelf           Ownership = "Self"
-	OwnerShared         Ownership = "Shared"
-	OwnerAmazon         Ownership = "Amazon"
-	OwnerThirdParty     Ownership = "ThirdParty"
-	OwnerAWSMarketplace Ownership = "AWSMarketplace" // 2026 model only
-)
-
-// Query is one List request to evaluate: the operation, its filters and,
-// optionally, the other selection parameters.
+// Query is one List request to evaluate: the operation, its filters, the
+// other selection parameters if they are to be applied, and the readings
+// of the open points that differ from ibkit's default.
 type Query struct {
 	// Operation is the API name, e.g. "ListImages".
 	Operation string
@@ -31,16 +17,22 @@ type Query struct {
 	// set of resources. Leave it nil when the items already are a List
 	// response, whose selection the service has applied.
 	Scope *Scope
+	// Readings are the alternative readings to take (OSVersionPrefix,
+	// Model2024, ...); nil means ibkit's default reading of every
+	// decision. An ID this package does not offer is an ErrUnknown error.
+	Readings []Decision
 }
 
 // Scope holds the selection parameters of a List request besides its
-// filters, and the facts about the caller that applying them needs.
+// filters, and the caller's account that applying them needs.
 type Scope struct {
-	// Owner is the requested owner category; "" means OwnerSelf (F-7).
-	// Only operations with an owner parameter accept it.
-	Owner Ownership
-	// ByName keeps one item per name (F-P1). ListComponents, ListImages
-	// and ListWorkflows accept it.
+	// Owner is the requested owner category, as the model's Ownership
+	// enum writes it: "Self", "Shared", "Amazon", "ThirdParty" or
+	// "AWSMarketplace" (2026 model only); "" means "Self" (F-7). Only
+	// operations with an owner parameter accept it.
+	Owner string
+	// ByName keeps one item per name, the highest version (F-P1).
+	// ListComponents, ListImages and ListWorkflows accept it.
 	ByName bool
 	// IncludeDeprecated keeps deprecated images (F-7, F-P4). Only
 	// ListImages accepts it.
@@ -48,15 +40,21 @@ type Scope struct {
 	// Account is the caller's 12-digit account ID. It tells Self from
 	// Shared when an item's category is derived from its ARN (F-P5).
 	Account string
-	// Now is the evaluation time for Options.DeprecatedByTime (F-P4). The
-	// library never reads the clock.
-	Now time.Time
 }
 
+// The owner categories of the model's Ownership enum.
+const (
+	ownerSelf        = "Self"
+	ownerShared      = "Shared"
+	ownerAmazon      = "Amazon"
+	ownerThirdParty  = "ThirdParty"
+	ownerMarketplace = "AWSMarketplace" // 2026 model only
+)
+
 // owner returns the requested owner category with the F-7 default.
-func (s *Scope) owner() Ownership {
+func (s *Scope) owner() string {
 	if s.Owner == "" {
-		return OwnerSelf
+		return ownerSelf
 	}
 	return s.Owner
 }

@@ -2,51 +2,12 @@ package filter
 
 import (
 	"bytes"
-	"encoding/json"
+	"strconv"
 	"strings"
 )
 
-func quote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
-// ParseShorthand parses filters written in AWS CLI shorthand. Each
-// argument holds one filter or several separated by whitespace, the way
-// the CLI receives one filter per shell word:
-//
-//	name=platform,values=Linux,Windows
-//	name=platform,values=[Linux,Windows] name=type,values=AMI
-//	name=osVersion,values="Amazon Linux 2023"
-//
-// The grammar of one filter (whitespace around "=", "," and inside
-// brackets is ignored):
-//
-//	filter  = member *("," member)
-//	member  = ("name" / "values") "=" list
-//	list    = "[" [value *("," value)] "]" / value *("," value)
-//	value   = bare / quoted
-//	bare    = 1*(any byte but whitespace , = [ ] { } " ' ; "\," is a comma)
-//	quoted  = '"' … '"' / "'" … "'"  ; \" \' \\ escape, other bytes literal
-//
-// In the comma-separated form a following "name=" or "values=" ends the
-// list and starts the next member. name takes a single value. A sole empty
-// value ("values=") yields one empty value, which Validate rejects, as the
-// service does. Keys are case-sensitive ("Name=" is an error), and each
-// appears at most once per filter; a filter without values= has nil
-// Values. Errors are *SyntaxError values.
-func ParseShorthand(args ...string) ([]Filter, error) {
-	var out []Filter
-	for _, a := range args {
-		p := shorthandParser{s: a}
-		fs, err := p.parse()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, fs...)
-	}
-	return out, nil
-}
+// quote quotes s for a message.
+func quote(s string) string { return strconv.Quote(s) }
 
 type shorthandParser struct {
 	s string
@@ -54,7 +15,7 @@ type shorthandParser struct {
 }
 
 func (p *shorthandParser) fail(reason string) error {
-	return &SyntaxError{Input: p.s, Offset: p.i, Reason: reason}
+	return syntaxError(p.s, p.i, reason)
 }
 
 func (p *shorthandParser) space() {
@@ -290,9 +251,9 @@ func (p *shorthandParser) quoted(q byte) (string, error) {
 	return "", p.fail("unterminated quoted value")
 }
 
-// FormatShorthand writes filters in the shorthand ParseShorthand reads,
-// one filter per whitespace-separated group, quoting values (with double
-// quotes) that need it. ParseShorthand(FormatShorthand(fs)) returns fs,
+// FormatShorthand writes filters in the shorthand ParseFilters reads, one
+// filter per whitespace-separated group, quoting values (with double
+// quotes) that need it. ParseFilters(FormatShorthand(fs)) returns fs,
 // except that no filters at all (nil or empty) format as "".
 func FormatShorthand(filters []Filter) string {
 	var b bytes.Buffer

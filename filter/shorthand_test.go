@@ -57,14 +57,12 @@ func TestParseShorthand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := filter.ParseShorthand(tt.args...)
+			// One filter per shell word or several per word: the same.
+			text := strings.Join(tt.args, " ")
+			got, err := filter.ParseFilters(text)
 			if tt.err {
-				var se *filter.SyntaxError
-				if !errors.As(err, &se) || !errors.Is(err, filter.ErrSyntax) {
-					t.Fatalf("err = %v, want a *SyntaxError; got %q", err, got)
-				}
-				if se.Offset < 0 || se.Offset > len(se.Input) {
-					t.Errorf("offset %d outside input %q", se.Offset, se.Input)
+				if !syntaxOK(err, text) {
+					t.Fatalf("err = %v, want a located ErrSyntax *Error; got %q", err, got)
 				}
 				return
 			}
@@ -123,9 +121,9 @@ func TestFormatShorthandRoundTrip(t *testing.T) {
 		{{Name: "name"}, {Name: "", Values: []string{"v"}}, {Name: "n", Values: []string{}}, {}},
 	} {
 		text := filter.FormatShorthand(fs)
-		got, err := filter.ParseShorthand(text)
+		got, err := filter.ParseFilters(text)
 		if err != nil {
-			t.Fatalf("ParseShorthand(%q): %v", text, err)
+			t.Fatalf("ParseFilters(%q): %v", text, err)
 		}
 		if diff := cmp.Diff(fs, got); diff != "" {
 			t.Errorf("round trip of %q (-want +got):\n%s", text, diff)
@@ -168,12 +166,12 @@ func TestParseFiltersJSONOffsets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := filter.ParseFilters(tt.text)
-			var se *filter.SyntaxError
-			if !errors.As(err, &se) {
-				t.Fatalf("ParseFilters(%s) = %v, want a *SyntaxError", tt.text, err)
+			var se *filter.Error
+			if !errors.As(err, &se) || !errors.Is(err, filter.ErrSyntax) {
+				t.Fatalf("ParseFilters(%s) = %v, want an ErrSyntax *Error", tt.text, err)
 			}
-			if se.Input != tt.text || se.Offset < 0 || se.Offset > len(tt.text) || !strings.HasPrefix(tt.text[se.Offset:], tt.at) {
-				t.Errorf("ParseFilters(%s): Input %q, Offset %d; want the offset of %s", tt.text, se.Input, se.Offset, tt.at)
+			if se.Value != tt.text || se.Offset < 0 || se.Offset > len(tt.text) || !strings.HasPrefix(tt.text[se.Offset:], tt.at) {
+				t.Errorf("ParseFilters(%s): Value %q, Offset %d; want the offset of %s", tt.text, se.Value, se.Offset, tt.at)
 			}
 		})
 	}

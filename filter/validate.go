@@ -1,8 +1,11 @@
 package filter
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 
+	"github.com/ibkit/ibkit/internal/decision"
 	"github.com/ibkit/ibkit/semver"
 )
 
@@ -13,110 +16,108 @@ type Filter struct {
 	Values []string `json:"values"`
 }
 
-// Validate checks filters for operation (the API name, e.g. "ListImages")
-// under ibkit's default reading of every decision. A nil filters slice is
-// a request without filters and is valid; a non-nil empty slice is an
-// empty filter list and is not. The first violation found is returned as a
-// *ValidationError; rules are checked request-wide first, then filter by
-// filter in order. See Options.Validate for the rules.
-func Validate(operation string, filters []Filter) error {
-	return Options{}.Validate(Query{Operation: operation, Filters: filters})
-}
-
-// Validate checks q under o and returns the first violation as a
-// *ValidationError wrapping one of the sentinels, or nil. The rules, in
-// the order they are checked:
+// Validate checks q and returns the first violation as an *Error, or nil.
+// A nil Filters is a request without filters and is valid; a non-nil empty
+// one is an empty filter list and is not. Rules are checked request-wide
+// first, then filter by filter in order:
 //
-//   - the operation is one of Operations (ErrUnknownOperation);
-//   - a present filter list is not empty (ErrNoFilters, F-2) and has at
-//     most 10 filters, 1 for ListImageScanFindings and
-//     ListImageScanFindingAggregations (ErrTooManyFilters, F-5);
+//   - the readings are ones this package offers, and the operation is one
+//     of Operations (ErrUnknown);
+//   - a present filter list is not empty (F-2) and has at most 10 filters,
+//     1 on ListImageScanFindings and ListImageScanFindingAggregations
+//     (F-5) (ErrInvalid);
 //   - the scope's owner, byName and includeDeprecated exist on the
-//     operation (ErrUnsupportedParameter), owner is in the edition's
-//     Ownership enum (ErrBadOwner, F-8) and the caller's account is empty
-//     or 12 digits (ErrBadAccount);
-//   - per filter: a name is present (ErrNoName) and is 1 to 1024 ASCII
-//     letters (ErrBadName); the operation accepts it, case-sensitively
-//     (ErrUnknownName, F-2, F-9, F-10, F-P3); it is not repeated
-//     (ErrDuplicateName, F-2); there are 1 to 10 values, exactly 1 on
-//     ListImageScanFindings (ErrNoValues, ErrTooManyValues, F-5); each
-//     value is 1 to 1024 bytes (ErrValueLength) from the edition's
-//     character set (ErrBadValue, F-8); with Options.VersionWildcards a
-//     version value containing "x" is a valid wildcard version
-//     (ErrBadVersion, F-4);
-//   - byName with a version filter on ListImages, and with
-//     Options.ByNameVersionErrorAllOps also on ListComponents and
-//     ListWorkflows (ErrInvalidParameterCombination, F-6, F-P2).
-func (o Options) Validate(q Query) error {
-	_, err := o.check(q)
+//     operation (ErrUnknown), owner is in the edition's Ownership enum
+//     (F-8) and the caller's account is empty or 12 digits (ErrInvalid);
+//   - per filter: a name of 1 to 1024 ASCII letters (ErrInvalid) that the
+//     operation accepts, case-sensitively (ErrUnknown; F-2, F-9, F-10,
+//     F-P3), not repeated (F-2); 1 to 10 values, exactly 1 on
+//     ListImageScanFindings (F-5); each value 1 to 1024 bytes from the
+//     edition's character set (F-8); under VersionWildcards a version
+//     value with an "x" is a valid wildcard version (F-4) (ErrInvalid);
+//   - byName with a version filter on ListImages (F-6), and under
+//     ByNameVersionErrorAllOps also on ListComponents and ListWorkflows
+//     (F-P2) (ErrInvalid).
+func Validate(q Query) error {
+	_, err := check(q)
 	return err
 }
 
 // checked is the outcome of a successful validation.
 type checked struct {
 	op      *opSpec
+	r       readings
 	filters []checkedFilter
-	flags   decisionSet
+	flags   decision.Set
 }
 
 // checkedFilter is one filter that takes part in matching.
 type checkedFilter struct {
-	index int
-	spec  nameSpec
-	f     Filter
+	spec nameSpec
+	f    Filter
 }
 
 // check validates q and returns what compiling needs.
-func (o Options) check(q Query) (checked, error) {
-	op := lookupOp(q.Operation)
-	if op == nil {
-		return checked{}, &ValidationError{Operation: q.Operation, Index: -1, Value: q.Operation, Err: ErrUnknownOperation}
+func check(q Query) (checked, error) {
+	r, err := chooseReadings(q.Readings)
+	if err != nil {
+		var ce *decision.ChoiceError
+		errors.As(err, &ce)
+		return checked{}, &Error{Operation: q.Operation, Index: -1, Path: "Readings", Value: string(ce.ID), Offset: -1,
+			Reason: err.Error(), Err: errors.Join(ErrUnknown, err)}
 	}
-	allowed := o.names(op)
-	fail := func(i int, name, value string, d Decision, err error) (checked, error) {
-		return checked{}, &ValidationError{
-			Operation: q.Operation, Index: i, Name: name, Value: value,
-			Allowed: nameList(allowed), Decision: d, Err: err,
-		}
+	op, ok := lookupOp(q.Operation)
+	if !ok {
+		return checked{}, requestError(q.Operation, -1, "", q.Operation, "", ErrUnknown,
+			"not a List operation that takes filters; known operations: "+strings.Join(Operations(), ", "))
 	}
-	var c checked
-	c.op = op
+	allowed := r.names(op)
+	fail := func(i int, name, value string, d Decision, sentinel error, reason string) (checked, error) {
+		return checked{}, requestError(q.Operation, i, name, value, d, sentinel, reason)
+	}
+	param := func(path, value string, d Decision, sentinel error, reason string) (checked, error) {
+		e := requestError(q.Operation, -1, "", value, d, sentinel, reason)
+		e.Path = path
+		return checked{}, e
+	}
+	c := checked{op: op, r: r}
 
 	// Request-wide rules.
 	if q.Filters != nil && len(q.Filters) == 0 {
-		return fail(-1, "", "", DecisionValidation, ErrNoFilters)
+		return fail(-1, "", "", decValidation, ErrInvalid, "the filter list is present but empty; omit it or give at least one filter")
 	}
 	if len(q.Filters) > op.maxFilters {
 		d := Decision("")
 		if op.name == "ListImageScanFindings" {
-			d = DecisionScanFindingsFilter
+			d = decScanFindings
 		}
-		return fail(op.maxFilters, q.Filters[op.maxFilters].Name, "", d, ErrTooManyFilters)
+		return fail(op.maxFilters, q.Filters[op.maxFilters].Name, "", d, ErrInvalid,
+			strconv.Itoa(len(q.Filters))+" filters; the operation takes at most "+strconv.Itoa(op.maxFilters))
 	}
 	if s := q.Scope; s != nil {
 		if s.Owner != "" {
 			if !op.owner {
-				return fail(-1, "", "owner="+string(s.Owner), "", ErrUnsupportedParameter)
+				return param("owner", s.Owner, "", ErrUnknown, "the operation has no owner parameter")
 			}
 			switch s.Owner {
-			case OwnerSelf, OwnerShared, OwnerAmazon, OwnerThirdParty:
-			case OwnerAWSMarketplace:
-				if o.Model == Model2024 {
-					return fail(-1, "", string(s.Owner), DecisionModelEdition, ErrBadOwner)
+			case ownerSelf, ownerShared, ownerAmazon, ownerThirdParty:
+			case ownerMarketplace:
+				if r.model2024 {
+					return param("owner", s.Owner, decModel, ErrInvalid, `"AWSMarketplace" is not an owner category in the 2024 model; want Self, Shared, Amazon or ThirdParty`)
 				}
-				c.flags.add(DecisionModelEdition)
+				c.flags = c.flags.With(decModel)
 			default:
-				return fail(-1, "", string(s.Owner), "", ErrBadOwner)
+				return param("owner", s.Owner, "", ErrInvalid, strconv.Quote(s.Owner)+" is not an owner category; want Self, Shared, Amazon, ThirdParty or AWSMarketplace")
 			}
 		}
 		if s.Account != "" && (len(s.Account) != 12 || !allDigits(s.Account)) {
-			return fail(-1, "", s.Account, "", ErrBadAccount)
+			return param("account", s.Account, "", ErrInvalid, "the caller's account "+strconv.Quote(s.Account)+" is not a 12-digit account ID")
 		}
 		if s.ByName && !op.byName {
-			return fail(-1, "", "byName", "", ErrUnsupportedParameter)
+			return param("byName", "true", "", ErrUnknown, "the operation has no byName parameter")
 		}
 		if s.IncludeDeprecated && !op.includeDeprecated {
-			return fail(-1, "", "includeDeprecated", "", ErrUnsupportedParameter)
+			return param("includeDeprecated", "true", "", ErrUnknown, "the operation has no includeDeprecated parameter")
 		}
 	}
 
@@ -124,96 +125,125 @@ func (o Options) check(q Query) (checked, error) {
 	hasVersion := false
 	for i, f := range q.Filters {
 		if f.Name == "" {
-			return fail(i, "", "", DecisionValidation, ErrNoName)
+			return fail(i, "", "", decValidation, ErrInvalid, "the filter has no name")
 		}
 		if !validName(f.Name) {
-			return fail(i, f.Name, "", "", ErrBadName)
+			return fail(i, f.Name, "", "", ErrInvalid, "a filter name is 1 to 1024 ASCII letters")
 		}
-		spec, known := o.lookupName(op, f.Name)
+		spec, known := findName(allowed, f.Name)
 		if !known {
-			if !o.IgnoreUnknownFilters {
-				return fail(i, f.Name, "", unknownNameDecision(op, f.Name), ErrUnknownName)
+			if !r.lenient {
+				reason := "filter name not accepted by the operation; accepted names: " + acceptedNames(allowed)
+				if len(allowed) == 0 {
+					reason = "filter name not accepted by the operation; the operation accepts no filter names"
+				}
+				return fail(i, f.Name, "", unknownNameDecision(op, f.Name), ErrUnknown, reason)
 			}
-			c.flags.add(DecisionValidation)
+			c.flags = c.flags.With(decValidation)
 		}
 		for j := range i {
 			if q.Filters[j].Name == f.Name {
-				if !o.AllowDuplicateFilters {
-					return fail(i, f.Name, "", DecisionValidation, ErrDuplicateName)
+				if !r.lenient {
+					return fail(i, f.Name, "", decValidation, ErrInvalid,
+						"filter name given more than once (first as filter "+strconv.Itoa(j)+"); give each name once with all its values")
 				}
-				c.flags.add(DecisionValidation)
+				c.flags = c.flags.With(decValidation)
 				break
 			}
 		}
 		if len(f.Values) == 0 {
-			return fail(i, f.Name, "", DecisionValidation, ErrNoValues)
+			return fail(i, f.Name, "", decValidation, ErrInvalid, "the filter has no values; give 1 to "+strconv.Itoa(op.maxValues))
 		}
 		if len(f.Values) > op.maxValues {
-			d := DecisionValidation
+			d := decValidation
 			if op.maxValues == 1 {
-				d = DecisionScanFindingsFilter
+				d = decScanFindings
 			}
-			return fail(i, f.Name, f.Values[op.maxValues], d, ErrTooManyValues)
+			return fail(i, f.Name, f.Values[op.maxValues], d, ErrInvalid,
+				strconv.Itoa(len(f.Values))+" values; the operation takes at most "+strconv.Itoa(op.maxValues))
 		}
 		for _, v := range f.Values {
 			if len(v) == 0 || len(v) > maxValueLength {
-				return fail(i, f.Name, v, DecisionValidation, ErrValueLength)
+				return fail(i, f.Name, v, decValidation, ErrInvalid,
+					"a value of "+strconv.Itoa(len(v))+" bytes; a value is 1 to 1024 bytes")
 			}
 			switch valueCharset(v) {
 			case charsetBad:
-				return fail(i, f.Name, v, DecisionValidation, ErrBadValue)
+				return fail(i, f.Name, v, decValidation, ErrInvalid, badCharReason(v, r.model2024))
 			case charset2026:
-				if o.Model == Model2024 {
-					return fail(i, f.Name, v, DecisionModelEdition, ErrBadValue)
+				if r.model2024 {
+					return fail(i, f.Name, v, decModel, ErrInvalid, badCharReason(v, true))
 				}
-				c.flags.add(DecisionModelEdition)
+				c.flags = c.flags.With(decModel)
 			}
 		}
 		if !known {
 			continue
 		}
-		if spec.decision != "" && !(spec.decision == DecisionLifecycleNames && spec.name != "Name" && spec.name != "Status") {
+		if spec.decision != "" && (spec.decision != decLifecycle || spec.name == "Name" || spec.name == "Status") {
 			// F-10 flags only the capitalised names; the lower-case ones
 			// are what real calls use.
-			c.flags.add(spec.decision)
+			c.flags = c.flags.With(spec.decision)
 		}
-		if spec.field == fieldVersion {
+		if spec.cmp == cmpVersion {
 			hasVersion = true
 			for _, v := range f.Values {
 				if strings.IndexByte(v, 'x') >= 0 {
-					c.flags.add(DecisionVersionWildcard)
-					if o.VersionWildcards {
+					c.flags = c.flags.With(decWildcard)
+					if r.wildcards {
 						if _, err := semver.ParseFilter(v); err != nil {
-							return checked{}, &ValidationError{
-								Operation: q.Operation, Index: i, Name: f.Name, Value: v,
-								Allowed: nameList(allowed), Decision: DecisionVersionWildcard,
-								Err: &reasonError{sentinel: ErrBadVersion, reason: "want M.m.p, M.m.x, M.x.x or x.x.x", cause: err},
-							}
+							return fail(i, f.Name, v, decWildcard, ErrInvalid,
+								strconv.Quote(v)+" is not a wildcard version ("+err.Error()+"); want M.m.p, M.m.x, M.x.x or x.x.x")
 						}
 					}
 				}
 				if op.buildLevel && strings.IndexByte(v, '/') >= 0 {
-					c.flags.add(DecisionBuildVersion)
+					c.flags = c.flags.With(decBuildVersion)
 				}
 			}
 		}
-		c.filters = append(c.filters, checkedFilter{index: i, spec: spec, f: f})
+		c.filters = append(c.filters, checkedFilter{spec: spec, f: f})
 	}
 
 	// byName with a version filter.
 	if s := q.Scope; s != nil && s.ByName && hasVersion {
+		const reason = `byName cannot be combined with a "version" filter`
 		switch {
-		case op.name == "ListImages" && !o.AllowByNameWithVersion:
-			return fail(-1, "version", "byName", DecisionByNameWithVersion, ErrInvalidParameterCombination)
+		case op.name == "ListImages" && !r.byNameVersion:
+			e := requestError(q.Operation, -1, "version", "true", decByNameImages, ErrInvalid, reason)
+			e.Path = "byName"
+			return checked{}, e
 		case op.name == "ListImages":
-			c.flags.add(DecisionByNameWithVersion)
-		case o.ByNameVersionErrorAllOps:
-			return fail(-1, "version", "byName", DecisionByNameVersionOtherOps, ErrInvalidParameterCombination)
+			c.flags = c.flags.With(decByNameImages)
+		case r.byNameVersionError:
+			e := requestError(q.Operation, -1, "version", "true", decByNameOthers, ErrInvalid, reason)
+			e.Path = "byName"
+			return checked{}, e
 		default:
-			c.flags.add(DecisionByNameVersionOtherOps)
+			c.flags = c.flags.With(decByNameOthers)
 		}
 	}
 	return c, nil
+}
+
+// findName returns the spec of name among ns.
+func findName(ns []nameSpec, name string) (nameSpec, bool) {
+	for _, n := range ns {
+		if n.name == name {
+			return n, true
+		}
+	}
+	return nameSpec{}, false
+}
+
+// badCharReason explains a value with a character outside the edition's
+// set.
+func badCharReason(v string, model2024 bool) string {
+	set := `digits, letters and . / _ space : - , { } "`
+	if model2024 {
+		set = "digits, letters and . / _ space : - (the 2024 model)"
+	}
+	return "filter value contains a character the model does not allow: " + strconv.Quote(v) + "; a value holds " + set
 }
 
 // unknownNameDecision returns the decision an unknown-name verdict depends
@@ -223,13 +253,13 @@ func (o Options) check(q Query) (checked, error) {
 func unknownNameDecision(op *opSpec, name string) Decision {
 	switch {
 	case op.name == "ListWorkflows":
-		return DecisionWorkflowNames
+		return decWorkflows
 	case op.name == "ListLifecyclePolicies" && (name == "Name" || name == "Status"):
-		return DecisionLifecycleNames
+		return decLifecycle
 	case op.name == "ListComponents" && name == "status":
-		return DecisionComponentStatus
+		return decStatus
 	}
-	return DecisionValidation
+	return decValidation
 }
 
 // validName reports whether s fits the model's FilterName shape: 1 to 1024
@@ -241,6 +271,15 @@ func validName(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i] | 0x20
 		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}

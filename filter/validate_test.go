@@ -1,12 +1,15 @@
 package filter_test
 
 import (
-	"errors"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/filter"
 )
@@ -33,64 +36,88 @@ var modelNames = map[string]struct {
 	"ListImageScanFindingAggregations": {"responses", []string{"accountId", "imageBuildVersionArn", "imagePipelineArn", "vulnerabilityId"}},
 }
 
-func TestRegistry(t *testing.T) {
-	ops := filter.Operations()
-	if len(ops) != len(modelNames) {
-		t.Fatalf("Operations() has %d entries, want %d", len(ops), len(modelNames))
+func names(op string, readings ...filter.Decision) []string {
+	o, ok := filter.Lookup(op, readings...)
+	if !ok || len(o.Filters) == 0 {
+		return nil
 	}
-	for i := 1; i < len(ops); i++ {
-		if ops[i-1] >= ops[i] {
-			t.Errorf("Operations() not sorted: %q before %q", ops[i-1], ops[i])
-		}
-	}
-	for _, op := range ops {
-		want, ok := modelNames[op]
-		if !ok {
-			t.Errorf("unexpected operation %q", op)
-			continue
-		}
-		if diff := cmp.Diff(want.names, filter.AllowedNames(op)); diff != "" {
-			t.Errorf("AllowedNames(%q) (-want +got):\n%s", op, diff)
-		}
-		info, ok := filter.Lookup(op)
-		if !ok || info.Name != op || info.ResultKey != want.key {
-			t.Errorf("Lookup(%q) = %+v, %v; want result key %q", op, info, ok, want.key)
-		}
-	}
-	for _, bad := range []string{"", "listImages", "ListImage", "ListComponentBuildVersions", "ListTagsForResource"} {
-		if _, ok := filter.Lookup(bad); ok {
-			t.Errorf("Lookup(%q) succeeded", bad)
-		}
-		if got := filter.AllowedNames(bad); got != nil {
-			t.Errorf("AllowedNames(%q) = %v, want nil", bad, got)
-		}
-	}
-	// Returned slices are copies.
-	filter.Operations()[0] = "changed"
-	filter.AllowedNames("ListImages")[0] = "changed"
-	if filter.Operations()[0] != "ListComponents" || filter.AllowedNames("ListImages")[0] != "name" {
-		t.Error("registry mutated through a returned slice")
-	}
+	return slices.Sorted(maps.Keys(o.Filters))
 }
 
-func TestOptionNames(t *testing.T) {
+func TestRegistry(t *testing.T) {
+	ops := filter.Operations()
+	require.Len(t, ops, len(modelNames))
+	assert.True(t, slices.IsSorted(ops), "Operations() not sorted: %v", ops)
+	for _, op := range ops {
+		want, ok := modelNames[op]
+		if !assert.True(t, ok, "unexpected operation %q", op) {
+			continue
+		}
+		assert.Empty(t, cmp.Diff(want.names, names(op)), "names of %s (-want +got)", op)
+		o, ok := filter.Lookup(op)
+		assert.True(t, ok)
+		assert.Equal(t, op, o.Name)
+		assert.Equal(t, want.key, o.ResultKey)
+	}
+	for _, bad := range []string{"", "listImages", "ListImage", "ListComponentBuildVersions", "ListTagsForResource"} {
+		_, ok := filter.Lookup(bad)
+		assert.False(t, ok, "Lookup(%q) succeeded", bad)
+	}
+	// Returned values are copies.
+	filter.Operations()[0] = "changed"
+	o, _ := filter.Lookup("ListImages")
+	o.Filters["colour"] = "colour"
+	assert.Equal(t, "ListComponents", filter.Operations()[0])
+	assert.Equal(t, modelNames["ListImages"].names, names("ListImages"), "registry mutated through a returned value")
+}
+
+func TestReadingNames(t *testing.T) {
 	tests := []struct {
-		name string
-		opts filter.Options
-		op   string
-		want []string
+		name    string
+		reading filter.Decision
+		op      string
+		want    []string
 	}{
-		{"F-9 NoWorkflowFilters", filter.Options{NoWorkflowFilters: true}, "ListWorkflows", nil},
-		{"F-10 documented case", filter.Options{DocumentedCaseLifecycleFilters: true}, "ListLifecyclePolicies", []string{"Name", "Status", "name", "status"}},
-		{"F-P3 component status", filter.Options{ComponentStatusFilter: true}, "ListComponents",
+		{"F-9 NoWorkflowFilters", filter.NoWorkflowFilters, "ListWorkflows", nil},
+		{"F-10 documented case", filter.DocumentedCaseLifecycleFilters, "ListLifecyclePolicies", []string{"Name", "Status", "name", "status"}},
+		{"F-P3 component status", filter.ComponentStatusFilter, "ListComponents",
 			[]string{"description", "name", "platform", "status", "supportedOsVersion", "type", "version"}},
+		{"other readings change nothing", filter.InputOrder, "ListImages", modelNames["ListImages"].names},
+		{"unknown IDs are ignored", "F-99", "ListImages", modelNames["ListImages"].names},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, tt.opts.AllowedNames(tt.op)); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
+			assert.Empty(t, cmp.Diff(tt.want, names(tt.op, tt.reading)))
 		})
+	}
+}
+
+// wantErr is the expected *Error of a validation, Reason aside.
+type wantErr struct {
+	index    int
+	path     string
+	name     string
+	value    string
+	decision filter.Decision
+	err      error
+}
+
+// checkErr compares err with want and checks that the message names the
+// operation and the filter.
+func checkErr(t *testing.T, err error, op string, want wantErr) {
+	t.Helper()
+	require.ErrorIs(t, err, want.err)
+	var got *filter.Error
+	require.ErrorAs(t, err, &got)
+	assert.Equal(t, wantErr{got.Index, got.Path, got.Name, got.Value, got.Decision, want.err},
+		wantErr{want.index, want.path, want.name, want.value, want.decision, want.err})
+	assert.Equal(t, op, got.Operation)
+	assert.Equal(t, -1, got.Offset)
+	assert.NotEmpty(t, got.Reason)
+	msg := err.Error()
+	assert.Contains(t, msg, op)
+	if want.name != "" {
+		assert.Contains(t, msg, `"`+want.name+`"`)
 	}
 }
 
@@ -99,171 +126,148 @@ func TestValidatePerOperation(t *testing.T) {
 	for op, want := range modelNames {
 		t.Run(op, func(t *testing.T) {
 			for _, name := range want.names {
-				if err := filter.Validate(op, []filter.Filter{{Name: name, Values: []string{"v1"}}}); err != nil {
-					t.Errorf("name %q: %v", name, err)
-				}
+				assert.NoError(t, filter.Validate(q(op, f(name, "v1"))), "name %q", name)
 				upper := strings.ToUpper(name[:1]) + name[1:]
-				err := filter.Validate(op, []filter.Filter{{Name: upper, Values: []string{"v1"}}})
-				checkErr(t, err, op, 0, upper, filter.ErrUnknownName)
-				var ve *filter.ValidationError
-				if errors.As(err, &ve) {
-					if diff := cmp.Diff(want.names, ve.Allowed); diff != "" {
-						t.Errorf("Allowed (-want +got):\n%s", diff)
-					}
+				err := filter.Validate(q(op, f(upper, "v1")))
+				d := filter.Decision("F-2")
+				switch op {
+				case "ListWorkflows":
+					d = "F-9"
+				case "ListLifecyclePolicies":
+					d = "F-10"
 				}
+				checkErr(t, err, op, wantErr{index: 0, name: upper, decision: d, err: filter.ErrUnknown})
+				assert.Contains(t, err.Error(), "accepted names: "+strings.Join(want.names, ", "))
 			}
 			for _, name := range []string{"owner", "arn", "dateCreated", "tags"} {
-				checkErr(t, filter.Validate(op, []filter.Filter{{Name: name, Values: []string{"v"}}}), op, 0, name, filter.ErrUnknownName)
+				err := filter.Validate(q(op, f(name, "v")))
+				require.ErrorIs(t, err, filter.ErrUnknown, "name %q", name)
 			}
-			if err := filter.Validate(op, nil); err != nil {
-				t.Errorf("no filters: %v", err)
-			}
-			checkErr(t, filter.Validate(op, []filter.Filter{}), op, -1, "", filter.ErrNoFilters)
+			assert.NoError(t, filter.Validate(q(op)), "no filters")
+			checkErr(t, filter.Validate(filter.Query{Operation: op, Filters: []filter.Filter{}}), op,
+				wantErr{index: -1, decision: "F-2", err: filter.ErrInvalid})
 			first := want.names[0]
-			checkErr(t, filter.Validate(op, []filter.Filter{{Name: first}}), op, 0, first, filter.ErrNoValues)
-			checkErr(t, filter.Validate(op, []filter.Filter{{Name: first, Values: []string{"a*"}}}), op, 0, first, filter.ErrBadValue)
-			checkErr(t, filter.Validate(op, []filter.Filter{{Name: first, Values: []string{""}}}), op, 0, first, filter.ErrValueLength)
-			max := 10
+			checkErr(t, filter.Validate(q(op, filter.Filter{Name: first})), op, wantErr{index: 0, name: first, decision: "F-2", err: filter.ErrInvalid})
+			checkErr(t, filter.Validate(q(op, f(first, "a*"))), op, wantErr{index: 0, name: first, value: "a*", decision: "F-2", err: filter.ErrInvalid})
+			checkErr(t, filter.Validate(q(op, f(first, ""))), op, wantErr{index: 0, name: first, decision: "F-2", err: filter.ErrInvalid})
+			limit := 10
 			if op == "ListImageScanFindings" || op == "ListImageScanFindingAggregations" {
-				checkErr(t, filter.Validate(op, []filter.Filter{{Name: first, Values: []string{"a"}}, {Name: want.names[1], Values: []string{"b"}}}),
-					op, 1, want.names[1], filter.ErrTooManyFilters)
+				d := filter.Decision("")
 				if op == "ListImageScanFindings" {
-					max = 1
+					limit, d = 1, "F-5"
 				}
+				checkErr(t, filter.Validate(q(op, f(first, "a"), f(want.names[1], "b"))), op,
+					wantErr{index: 1, name: want.names[1], decision: d, err: filter.ErrInvalid})
 			} else {
-				checkErr(t, filter.Validate(op, []filter.Filter{{Name: first, Values: []string{"a"}}, {Name: first, Values: []string{"b"}}}),
-					op, 1, first, filter.ErrDuplicateName)
+				checkErr(t, filter.Validate(q(op, f(first, "a"), f(first, "b"))), op,
+					wantErr{index: 1, name: first, decision: "F-2", err: filter.ErrInvalid})
 				fs := make([]filter.Filter, 11)
 				for i := range fs {
-					fs[i] = filter.Filter{Name: "x", Values: []string{"v"}}
+					fs[i] = f("x", "v")
 				}
-				checkErr(t, filter.Validate(op, fs), op, 10, "x", filter.ErrTooManyFilters)
+				checkErr(t, filter.Validate(q(op, fs...)), op, wantErr{index: 10, name: "x", err: filter.ErrInvalid})
 			}
-			vals := make([]string, max)
-			for i := range vals {
-				vals[i] = "v"
+			vals := slices.Repeat([]string{"v"}, limit)
+			assert.NoError(t, filter.Validate(q(op, f(first, vals...))), "%d values", limit)
+			d := filter.Decision("F-2")
+			if limit == 1 {
+				d = "F-5"
 			}
-			if err := filter.Validate(op, []filter.Filter{{Name: first, Values: vals}}); err != nil {
-				t.Errorf("%d values: %v", max, err)
-			}
-			checkErr(t, filter.Validate(op, []filter.Filter{{Name: first, Values: append(vals, "w")}}), op, 0, first, filter.ErrTooManyValues)
+			checkErr(t, filter.Validate(q(op, f(first, append(vals, "w")...))), op,
+				wantErr{index: 0, name: first, value: "w", decision: d, err: filter.ErrInvalid})
 		})
-	}
-}
-
-func checkErr(t *testing.T, err error, op string, index int, name string, sentinel error) {
-	t.Helper()
-	if !errors.Is(err, sentinel) {
-		t.Errorf("err = %v, want %v", err, sentinel)
-		return
-	}
-	var ve *filter.ValidationError
-	if !errors.As(err, &ve) {
-		t.Errorf("err %T is not a *ValidationError", err)
-		return
-	}
-	if ve.Operation != op || ve.Index != index || ve.Name != name {
-		t.Errorf("err = {op %q index %d name %q}, want {%q %d %q}", ve.Operation, ve.Index, ve.Name, op, index, name)
-	}
-	msg := err.Error()
-	if !strings.Contains(msg, op) || (name != "" && !strings.Contains(msg, `"`+name+`"`)) {
-		t.Errorf("message %q does not name operation %q and filter %q", msg, op, name)
 	}
 }
 
 func TestValidate(t *testing.T) {
 	long := strings.Repeat("a", 1024)
+	byName := filter.Scope{ByName: true}
 	tests := []struct {
-		name     string
-		opts     filter.Options
-		q        filter.Query
-		err      error
-		index    int
-		value    string
-		decision filter.Decision
+		name string
+		q    filter.Query
+		want *wantErr // nil: valid
 	}{
-		{name: "unknown operation", q: q("ListThings", f("name", "a")), err: filter.ErrUnknownOperation, index: -1, value: "ListThings"},
-		{name: "operation case", q: q("listImages", f("name", "a")), err: filter.ErrUnknownOperation, index: -1, value: "listImages"},
+		{name: "unknown operation", q: q("ListThings", f("name", "a")), want: &wantErr{index: -1, value: "ListThings", err: filter.ErrUnknown}},
+		{name: "operation case", q: q("listImages", f("name", "a")), want: &wantErr{index: -1, value: "listImages", err: filter.ErrUnknown}},
 		{name: "valid", q: q("ListImages", f("platform", "Linux", "Windows"), f("type", "AMI"))},
-		{name: "name case", q: q("ListImages", f("Name", "a")), err: filter.ErrUnknownName, decision: filter.DecisionValidation},
-		{name: "name of another operation", q: q("ListDistributionConfigurations", f("platform", "Linux")), err: filter.ErrUnknownName},
-		{name: "missing name", q: q("ListImages", f("", "a")), err: filter.ErrNoName},
-		{name: "name with digits", q: q("ListImages", f("name2", "a")), err: filter.ErrBadName},
-		{name: "name too long", q: q("ListImages", f(long+"a", "a")), err: filter.ErrBadName},
-		{name: "second filter duplicate", q: q("ListImages", f("type", "AMI"), f("name", "a"), f("type", "DOCKER")), err: filter.ErrDuplicateName, index: 2},
-		{name: "nil values", q: q("ListImages", filter.Filter{Name: "name"}), err: filter.ErrNoValues},
-		{name: "empty values", q: q("ListImages", filter.Filter{Name: "name", Values: []string{}}), err: filter.ErrNoValues},
+		{name: "name case", q: q("ListImages", f("Name", "a")), want: &wantErr{name: "Name", decision: "F-2", err: filter.ErrUnknown}},
+		{name: "name of another operation", q: q("ListDistributionConfigurations", f("platform", "Linux")),
+			want: &wantErr{name: "platform", decision: "F-2", err: filter.ErrUnknown}},
+		{name: "missing name", q: q("ListImages", f("", "a")), want: &wantErr{decision: "F-2", err: filter.ErrInvalid}},
+		{name: "name with digits", q: q("ListImages", f("name2", "a")), want: &wantErr{name: "name2", err: filter.ErrInvalid}},
+		{name: "name too long", q: q("ListImages", f(long+"a", "a")), want: &wantErr{name: long + "a", err: filter.ErrInvalid}},
+		{name: "second filter duplicate", q: q("ListImages", f("type", "AMI"), f("name", "a"), f("type", "DOCKER")),
+			want: &wantErr{index: 2, name: "type", decision: "F-2", err: filter.ErrInvalid}},
+		{name: "nil values", q: q("ListImages", filter.Filter{Name: "name"}), want: &wantErr{name: "name", decision: "F-2", err: filter.ErrInvalid}},
+		{name: "empty values", q: q("ListImages", filter.Filter{Name: "name", Values: []string{}}),
+			want: &wantErr{name: "name", decision: "F-2", err: filter.ErrInvalid}},
 		{name: "value 1024", q: q("ListImages", f("name", long))},
-		{name: "value 1025", q: q("ListImages", f("name", long+"a")), err: filter.ErrValueLength, value: long + "a"},
-		{name: "star", q: q("ListImages", f("version", "1.0.*")), err: filter.ErrBadValue, value: "1.0.*", decision: filter.DecisionValidation},
-		{name: "newline", q: q("ListImages", f("name", "a\n")), err: filter.ErrBadValue, value: "a\n"},
-		{name: "non-ascii", q: q("ListImages", f("name", "café")), err: filter.ErrBadValue, value: "café"},
+		{name: "value 1025", q: q("ListImages", f("name", long+"a")), want: &wantErr{name: "name", value: long + "a", decision: "F-2", err: filter.ErrInvalid}},
+		{name: "star", q: q("ListImages", f("version", "1.0.*")), want: &wantErr{name: "version", value: "1.0.*", decision: "F-2", err: filter.ErrInvalid}},
+		{name: "newline", q: q("ListImages", f("name", "a\n")), want: &wantErr{name: "name", value: "a\n", decision: "F-2", err: filter.ErrInvalid}},
+		{name: "non-ascii", q: q("ListImages", f("name", "café")), want: &wantErr{name: "name", value: "café", decision: "F-2", err: filter.ErrInvalid}},
 		{name: "all 2024 characters", q: q("ListImages", f("osVersion", "Az09./_ :-"))},
 		{name: "comma 2026", q: q("ListImages", f("name", `a,{"b"}`))},
-		{name: "comma 2024", opts: filter.Options{Model: filter.Model2024}, q: q("ListImages", f("name", "a,b")),
-			err: filter.ErrBadValue, value: "a,b", decision: filter.DecisionModelEdition},
+		{name: "comma 2024", q: read(q("ListImages", f("name", "a,b")), filter.Model2024),
+			want: &wantErr{name: "name", value: "a,b", decision: "F-8", err: filter.ErrInvalid}},
 		{name: "scan findings two values", q: q("ListImageScanFindings", f("severity", "HIGH", "LOW")),
-			err: filter.ErrTooManyValues, value: "LOW", decision: filter.DecisionScanFindingsFilter},
+			want: &wantErr{name: "severity", value: "LOW", decision: "F-5", err: filter.ErrInvalid}},
 		{name: "aggregations filter ten values", q: q("ListImageScanFindingAggregations", f("accountId", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"))},
-		{name: "workflow names F-9", opts: filter.Options{NoWorkflowFilters: true}, q: q("ListWorkflows", f("name", "a")),
-			err: filter.ErrUnknownName, decision: filter.DecisionWorkflowNames},
-		{name: "lifecycle Status F-10", q: q("ListLifecyclePolicies", f("Status", "ENABLED")), err: filter.ErrUnknownName, decision: filter.DecisionLifecycleNames},
-		{name: "lifecycle Status option", opts: filter.Options{DocumentedCaseLifecycleFilters: true}, q: q("ListLifecyclePolicies", f("Status", "ENABLED"))},
-		{name: "component status F-P3", q: q("ListComponents", f("status", "ACTIVE")), err: filter.ErrUnknownName, decision: filter.DecisionComponentStatus},
-		{name: "component status option", opts: filter.Options{ComponentStatusFilter: true}, q: q("ListComponents", f("status", "ACTIVE"))},
-		{name: "ignore unknown", opts: filter.Options{IgnoreUnknownFilters: true}, q: q("ListImages", f("colour", "red"))},
-		{name: "ignore unknown still checks values", opts: filter.Options{IgnoreUnknownFilters: true}, q: q("ListImages", f("colour", "r*d")),
-			err: filter.ErrBadValue, value: "r*d"},
-		{name: "allow duplicates", opts: filter.Options{AllowDuplicateFilters: true}, q: q("ListImages", f("name", "a"), f("name", "b"))},
+		{name: "workflow names F-9", q: read(q("ListWorkflows", f("name", "a")), filter.NoWorkflowFilters),
+			want: &wantErr{name: "name", decision: "F-9", err: filter.ErrUnknown}},
+		{name: "lifecycle Status F-10", q: q("ListLifecyclePolicies", f("Status", "ENABLED")), want: &wantErr{name: "Status", decision: "F-10", err: filter.ErrUnknown}},
+		{name: "lifecycle Status reading", q: read(q("ListLifecyclePolicies", f("Status", "ENABLED")), filter.DocumentedCaseLifecycleFilters)},
+		{name: "component status F-P3", q: q("ListComponents", f("status", "ACTIVE")), want: &wantErr{name: "status", decision: "F-P3", err: filter.ErrUnknown}},
+		{name: "component status reading", q: read(q("ListComponents", f("status", "ACTIVE")), filter.ComponentStatusFilter)},
+		{name: "lenient: unknown skipped", q: read(q("ListImages", f("colour", "red")), filter.LenientNames)},
+		{name: "lenient still checks values", q: read(q("ListImages", f("colour", "r*d")), filter.LenientNames),
+			want: &wantErr{name: "colour", value: "r*d", decision: "F-2", err: filter.ErrInvalid}},
+		{name: "lenient: duplicates", q: read(q("ListImages", f("name", "a"), f("name", "b")), filter.LenientNames)},
 		{name: "wildcard literal by default", q: q("ListImages", f("version", "x.2.x"))},
-		{name: "bad wildcard F-4", opts: filter.Options{VersionWildcards: true}, q: q("ListImages", f("version", "1.0.0", "x.2.x")),
-			err: filter.ErrBadVersion, value: "x.2.x", decision: filter.DecisionVersionWildcard},
-		{name: "good wildcard F-4", opts: filter.Options{VersionWildcards: true}, q: q("ListImages", f("version", "1.x.x"))},
-		{name: "byName version images F-6", q: scoped(q("ListImages", f("version", "1.0.0")), filter.Scope{ByName: true}),
-			err: filter.ErrInvalidParameterCombination, index: -1, value: "byName", decision: filter.DecisionByNameWithVersion},
-		{name: "byName version images allowed", opts: filter.Options{AllowByNameWithVersion: true},
-			q: scoped(q("ListImages", f("version", "1.0.0")), filter.Scope{ByName: true})},
-		{name: "byName version components F-P2", q: scoped(q("ListComponents", f("version", "1.0.0")), filter.Scope{ByName: true})},
-		{name: "byName version components all ops", opts: filter.Options{ByNameVersionErrorAllOps: true},
-			q:   scoped(q("ListWorkflows", f("version", "1.0.0")), filter.Scope{ByName: true}),
-			err: filter.ErrInvalidParameterCombination, index: -1, value: "byName", decision: filter.DecisionByNameVersionOtherOps},
-		{name: "byName without version", q: scoped(q("ListImages", f("name", "a")), filter.Scope{ByName: true})},
-		{name: "owner enum", q: scoped(q("ListImages"), filter.Scope{Owner: "Mine"}), err: filter.ErrBadOwner, index: -1, value: "Mine"},
-		{name: "owner marketplace 2026", q: scoped(q("ListComponents"), filter.Scope{Owner: filter.OwnerAWSMarketplace})},
-		{name: "owner marketplace 2024", opts: filter.Options{Model: filter.Model2024}, q: scoped(q("ListComponents"), filter.Scope{Owner: filter.OwnerAWSMarketplace}),
-			err: filter.ErrBadOwner, index: -1, value: "AWSMarketplace", decision: filter.DecisionModelEdition},
-		{name: "owner unsupported", q: scoped(q("ListImagePipelines"), filter.Scope{Owner: filter.OwnerSelf}), err: filter.ErrUnsupportedParameter, index: -1, value: "owner=Self"},
-		{name: "byName unsupported", q: scoped(q("ListImageRecipes"), filter.Scope{ByName: true}), err: filter.ErrUnsupportedParameter, index: -1, value: "byName"},
-		{name: "bad account", q: scoped(q("ListImages"), filter.Scope{Account: "12345"}), err: filter.ErrBadAccount, index: -1, value: "12345"},
+		{name: "bad wildcard F-4", q: read(q("ListImages", f("version", "1.0.0", "x.2.x")), filter.VersionWildcards),
+			want: &wantErr{name: "version", value: "x.2.x", decision: "F-4", err: filter.ErrInvalid}},
+		{name: "good wildcard F-4", q: read(q("ListImages", f("version", "1.x.x")), filter.VersionWildcards)},
+		{name: "byName version images F-6", q: scoped(q("ListImages", f("version", "1.0.0")), byName),
+			want: &wantErr{index: -1, path: "byName", name: "version", value: "true", decision: "F-6", err: filter.ErrInvalid}},
+		{name: "byName version images allowed", q: read(scoped(q("ListImages", f("version", "1.0.0")), byName), filter.AllowByNameWithVersion)},
+		{name: "byName version components F-P2", q: scoped(q("ListComponents", f("version", "1.0.0")), byName)},
+		{name: "byName version all ops", q: read(scoped(q("ListWorkflows", f("version", "1.0.0")), byName), filter.ByNameVersionErrorAllOps),
+			want: &wantErr{index: -1, path: "byName", name: "version", value: "true", decision: "F-P2", err: filter.ErrInvalid}},
+		{name: "byName without version", q: scoped(q("ListImages", f("name", "a")), byName)},
+		{name: "owner enum", q: scoped(q("ListImages"), filter.Scope{Owner: "Mine"}), want: &wantErr{index: -1, path: "owner", value: "Mine", err: filter.ErrInvalid}},
+		{name: "owner marketplace 2026", q: scoped(q("ListComponents"), filter.Scope{Owner: "AWSMarketplace"})},
+		{name: "owner marketplace 2024", q: read(scoped(q("ListComponents"), filter.Scope{Owner: "AWSMarketplace"}), filter.Model2024),
+			want: &wantErr{index: -1, path: "owner", value: "AWSMarketplace", decision: "F-8", err: filter.ErrInvalid}},
+		{name: "owner unsupported", q: scoped(q("ListImagePipelines"), filter.Scope{Owner: "Self"}),
+			want: &wantErr{index: -1, path: "owner", value: "Self", err: filter.ErrUnknown}},
+		{name: "byName unsupported", q: scoped(q("ListImageRecipes"), byName), want: &wantErr{index: -1, path: "byName", value: "true", err: filter.ErrUnknown}},
+		{name: "bad account", q: scoped(q("ListImages"), filter.Scope{Account: "12345"}), want: &wantErr{index: -1, path: "account", value: "12345", err: filter.ErrInvalid}},
 		{name: "includeDeprecated unsupported", q: scoped(q("ListComponents"), filter.Scope{IncludeDeprecated: true}),
-			err: filter.ErrUnsupportedParameter, index: -1, value: "includeDeprecated"},
+			want: &wantErr{index: -1, path: "includeDeprecated", value: "true", err: filter.ErrUnknown}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.opts.Validate(tt.q)
-			if tt.err == nil {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
+			err := filter.Validate(tt.q)
+			if tt.want == nil {
+				require.NoError(t, err)
 				return
 			}
-			if !errors.Is(err, tt.err) {
-				t.Fatalf("err = %v, want %v", err, tt.err)
-			}
-			var ve *filter.ValidationError
-			if !errors.As(err, &ve) {
-				t.Fatalf("%T is not a *ValidationError", err)
-			}
-			if ve.Index != tt.index || ve.Value != tt.value || ve.Operation != tt.q.Operation {
-				t.Errorf("got index %d value %q op %q, want %d %q %q", ve.Index, ve.Value, ve.Operation, tt.index, tt.value, tt.q.Operation)
-			}
-			if tt.decision != "" && ve.Decision != tt.decision {
-				t.Errorf("decision = %q, want %q", ve.Decision, tt.decision)
-			}
-			if tt.err != filter.ErrUnknownOperation && len(ve.Allowed) == 0 && !tt.opts.NoWorkflowFilters {
-				t.Errorf("error lists no allowed names: %v", err)
-			}
+			checkErr(t, err, tt.q.Operation, *tt.want)
 		})
+	}
+}
+
+func TestUnknownReading(t *testing.T) {
+	for _, id := range []filter.Decision{"F-5", "L-21", "bogus"} {
+		err := filter.Validate(read(q("ListImages"), id))
+		require.ErrorIs(t, err, filter.ErrUnknown, "reading %q", id)
+		var e *filter.Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, "Readings", e.Path)
+		assert.Equal(t, string(id), e.Value)
+		assert.Contains(t, err.Error(), "F-P8", "the message lists the readings offered")
+		_, err = filter.Compile(read(q("ListImages"), id))
+		assert.ErrorIs(t, err, filter.ErrUnknown)
 	}
 }
 
@@ -273,6 +277,11 @@ var (
 	nameRE   = regexp.MustCompile(`^[a-zA-Z]+$`)
 	value26  = regexp.MustCompile(`^[0-9a-zA-Z./_ :,{}"-]+$`)
 	value24  = regexp.MustCompile(`^[0-9a-zA-Z./_ :-]+$`)
+	editions = []struct {
+		name     string
+		readings []filter.Decision
+		value    *regexp.Regexp
+	}{{"2026", nil, value26}, {"2024", []filter.Decision{filter.Model2024}, value24}}
 	allBytes = func() string {
 		var b strings.Builder
 		for c := 0; c < 256; c++ {
@@ -287,25 +296,20 @@ var (
 func TestValueCharsetOracle(t *testing.T) {
 	for i := 0; i < len(allBytes); i++ {
 		v := "a" + allBytes[i:i+1]
-		for _, ed := range []filter.Edition{filter.Model2026, filter.Model2024} {
-			re := value26
-			if ed == filter.Model2024 {
-				re = value24
-			}
-			err := filter.Options{Model: ed}.Validate(q("ListImages", f("name", v)))
-			if want := re.MatchString(v); want != (err == nil) {
-				t.Errorf("edition %v value %q: err = %v, pattern match %v", ed, v, err, want)
-			}
+		for _, ed := range editions {
+			err := filter.Validate(read(q("ListImages", f("name", v)), ed.readings...))
+			assert.Equal(t, ed.value.MatchString(v), err == nil, "edition %s value %q: err = %v", ed.name, v, err)
 		}
 		n := "a" + allBytes[i:i+1]
-		err := filter.Validate("ListImages", []filter.Filter{{Name: n, Values: []string{"v"}}})
-		if nameRE.MatchString(n) != !errors.Is(err, filter.ErrBadName) {
-			t.Errorf("name %q: err = %v", n, err)
-		}
+		err := filter.Validate(read(q("ListImages", f(n, "v")), filter.LenientNames))
+		assert.Equal(t, nameRE.MatchString(n), err == nil, "name %q: err = %v", n, err)
 	}
 }
 
 func q(op string, fs ...filter.Filter) filter.Query {
+	if len(fs) == 0 {
+		return filter.Query{Operation: op}
+	}
 	return filter.Query{Operation: op, Filters: fs}
 }
 
@@ -315,5 +319,10 @@ func f(name string, values ...string) filter.Filter {
 
 func scoped(qq filter.Query, s filter.Scope) filter.Query {
 	qq.Scope = &s
+	return qq
+}
+
+func read(qq filter.Query, readings ...filter.Decision) filter.Query {
+	qq.Readings = append(qq.Readings, readings...)
 	return qq
 }

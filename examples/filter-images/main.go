@@ -6,7 +6,8 @@
 //	go run ./examples/filter-images [response.json]
 //
 // Without an argument it uses the response embedded next to this file. It
-// shows three requests: the typed API, the JSON API and a rejected filter.
+// shows three requests: items of the program's own type, the whole JSON
+// document, and a rejected filter.
 package main
 
 import (
@@ -35,10 +36,37 @@ func main() {
 	}
 }
 
+// image is the program's own model of a ListImages item. The filters read
+// it through member, by AWS's JSON member names.
+type image struct {
+	Name      string `json:"name"`
+	Version   string `json:"version"`
+	Type      string `json:"type"`
+	Platform  string `json:"platform"`
+	OSVersion string `json:"osVersion"`
+}
+
+func (im *image) member(path string) (string, bool) {
+	switch path {
+	case "name":
+		return im.Name, true
+	case "version":
+		return im.Version, true
+	case "type":
+		return im.Type, true
+	case "platform":
+		return im.Platform, true
+	case "osVersion":
+		return im.OSVersion, true
+	}
+	return "", false
+}
+
 func run(w io.Writer, data []byte) error {
-	// 1. Typed items: compile the filters once and match each item.
+	// 1. Items of the program's own type: compile the filters once and
+	// match each item.
 	var resp struct {
-		Images []filter.ImageVersion `json:"imageVersionList"`
+		Images []image `json:"imageVersionList"`
 	}
 	if err := json.Unmarshal(data, &resp); err != nil {
 		return fmt.Errorf("reading the response: %w", err)
@@ -47,13 +75,13 @@ func run(w io.Writer, data []byte) error {
 	if err != nil {
 		return err
 	}
-	m, err := filter.Compile("ListImages", fs)
+	m, err := filter.Compile(filter.Query{Operation: "ListImages", Filters: fs})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "Linux AMI images:")
 	for i := range resp.Images {
-		if m.Match(&resp.Images[i]) {
+		if m.Match(resp.Images[i].member) {
 			fmt.Fprintf(w, "  %s %s\n", termsafe.String(resp.Images[i].Name), termsafe.String(resp.Images[i].Version))
 		}
 	}
@@ -67,7 +95,8 @@ func run(w io.Writer, data []byte) error {
 	fmt.Fprintf(w, "\nWindows Server 2022 images (decisions %v):\n%s", decisions, out)
 
 	// 3. A mistake the service would reject: filter names are case-sensitive.
-	err = filter.Validate("ListImages", []filter.Filter{{Name: "Platform", Values: []string{"Linux"}}})
+	err = filter.Validate(filter.Query{Operation: "ListImages",
+		Filters: []filter.Filter{{Name: "Platform", Values: []string{"Linux"}}}})
 	fmt.Fprintf(w, "\nrejected: %v\n", err)
 	return nil
 }

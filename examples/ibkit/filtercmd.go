@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ibkit/ibkit/filter"
 )
@@ -54,9 +54,12 @@ func runFilter(e *env, args []string) error {
 	if *filters == "" {
 		return usagef("--filters is required")
 	}
-	opts := filter.Options{Model: filter.Model2026}
+	q := filter.Query{Operation: op.value}
 	if model.value == "2024" {
-		opts.Model = filter.Model2024
+		q.Readings = []filter.Decision{filter.Model2024}
+	}
+	if _, ok := filter.Lookup(op.value, q.Readings...); !ok { // not in the --model edition
+		return usagef("--operation %s is not in the %s edition of the service model", op.value, model.value)
 	}
 	// Check the filters first, so that a mistake in them is not blamed on
 	// the input document.
@@ -64,17 +67,18 @@ func runFilter(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--filters: %w", err)
 	}
-	if err := opts.Validate(filter.Query{Operation: op.value, Filters: parsed}); err != nil {
-		if errors.Is(err, filter.ErrUnknownOperation) { // not in the --model edition
-			return usagef("--operation %s is not in the %s edition of the service model", op.value, model.value)
-		}
+	q.Filters = parsed
+	m, err := filter.Compile(q)
+	if err != nil {
 		return fmt.Errorf("--filters: %w", err)
 	}
 	doc, err := e.readFile(*input)
 	if err != nil {
 		return err
 	}
-	out, _, err := opts.FilterResponse(op.value, *filters, doc)
+	// A List response is taken as the service returned it: the query has
+	// no scope, so the time is not read.
+	out, _, err := m.FilterJSON(doc, time.Time{})
 	if err != nil {
 		return fmt.Errorf("%s: %w", displayName(*input), err)
 	}
