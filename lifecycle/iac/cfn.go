@@ -41,7 +41,7 @@ func readTemplate(root *node, format string, opts Options) (*Source, error) {
 		props := r.member("Properties")
 		p.props = props
 		if props == nil {
-			p.addFindingAt(lifecycle.SeverityError, "Resources."+id+".Properties", r.line, r.col, lifecycle.CodeRequired,
+			p.addFindingAt(lifecycle.SeverityError, "Resources."+id+".Properties", r.line, r.col, "required",
 				"is missing; a lifecycle policy needs its properties")
 		}
 		p.finish(t.resolve(props), opts, nil)

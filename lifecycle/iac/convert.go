@@ -14,16 +14,16 @@ import (
 const (
 	// CodeUnresolved: a value cannot be resolved offline. An error where
 	// the dry-run needs the value, a warning where it does not.
-	CodeUnresolved lifecycle.Code = "unresolved"
+	CodeUnresolved = "unresolved"
 	// CodeUnknownProperty: a template property the resource type does not
 	// define (an error, unless Options.AllowUnknownFields).
-	CodeUnknownProperty lifecycle.Code = "unknown-property"
+	CodeUnknownProperty = "unknown-property"
 	// CodeWrongType: a property of the wrong type, such as a list where a
 	// string belongs, or a block given twice in Terraform.
-	CodeWrongType lifecycle.Code = "wrong-type"
+	CodeWrongType = "wrong-type"
 	// CodeUndecidedCondition: a template resource's Condition cannot be
 	// decided offline; the policy is read as if it were true (a warning).
-	CodeUndecidedCondition lifecycle.Code = "undecided-condition"
+	CodeUndecidedCondition = "undecided-condition"
 )
 
 // converter turns a resolved source tree into the API's JSON form,
@@ -41,7 +41,7 @@ func (c *converter) name(f *field) string {
 	return f.cfn()
 }
 
-func (c *converter) add(sev lifecycle.Severity, src string, code lifecycle.Code, msg string) {
+func (c *converter) add(sev lifecycle.Severity, src string, code string, msg string) {
 	c.p.addFinding(sev, src, code, msg)
 }
 
@@ -300,7 +300,7 @@ func decodeConverted(api map[string]any, p *Policy) *lifecycle.Document {
 	// rather than lose it.
 	reason := err.Error()
 	path := ""
-	var de *lifecycle.DecodeError
+	var de *lifecycle.Error
 	if errors.As(err, &de) {
 		reason, path = de.Reason, de.Path
 	}

@@ -2,7 +2,7 @@
 // people deploy them with, so that a policy can be dry-run before it
 // exists: CloudFormation templates, the templates the AWS CDK synthesizes,
 // and Terraform plans and state. Each policy becomes a lifecycle.Document
-// that lifecycle.DryRun and lifecycle.Forecast take as they are.
+// that plan.DryRun and plan.Forecast take as they are.
 //
 // # Accepted sources
 //

@@ -60,9 +60,9 @@ type ValidationError struct {
 }
 
 // Error names the policy and sums up its error findings, as
-// lifecycle.ValidationError does.
+// lifecycle.Error does.
 func (e *ValidationError) Error() string {
-	msg := (&lifecycle.ValidationError{Findings: e.Findings.Lifecycle()}).Error()
+	msg := (&lifecycle.Error{Findings: e.Findings.Lifecycle()}).Error()
 	msg = strings.TrimPrefix(msg, "lifecycle: ")
 	if e.ID != "" {
 		msg = e.ID + ": " + msg
@@ -91,12 +91,12 @@ func (p *Policy) fullPath(src string) string {
 
 // addFinding records a finding about the member at src, a path within the
 // properties.
-func (p *Policy) addFinding(sev lifecycle.Severity, src string, code lifecycle.Code, msg string) {
+func (p *Policy) addFinding(sev lifecycle.Severity, src string, code string, msg string) {
 	line, col := locate(p.props, src)
 	p.addFindingAt(sev, p.fullPath(src), line, col, code, msg)
 }
 
-func (p *Policy) addFindingAt(sev lifecycle.Severity, full string, line, col int, code lifecycle.Code, msg string) {
+func (p *Policy) addFindingAt(sev lifecycle.Severity, full string, line, col int, code string, msg string) {
 	p.findings = append(p.findings, Finding{
 		Finding: lifecycle.Finding{Severity: sev, Path: full, Code: code, Message: msg},
 		Line:    line, Column: col,
@@ -165,7 +165,7 @@ func (p *Policy) Validate(opts lifecycle.ValidateOptions) (Findings, error) {
 // could not be read: its path is that value's or within it, or it says
 // that an enclosing member is missing or selects nothing.
 func (p *Policy) covered(f lifecycle.Finding) bool {
-	enclosing := f.Code == lifecycle.CodeRequired || f.Code == lifecycle.CodeSelectionNone
+	enclosing := f.Code == "required" || f.Code == "selection-none"
 	for _, u := range p.unresolved {
 		if within(f.Path, u) || (enclosing && within(u, f.Path)) {
 			return true

@@ -38,7 +38,7 @@ func FuzzRead(f *testing.F) {
 		src, err := iac.Read(data, iac.Options{Region: "us-east-1"})
 		if err != nil {
 			var re *iac.ReadError
-			var de *lifecycle.DecodeError
+			var de *lifecycle.Error
 			if !errors.As(err, &re) && !errors.As(err, &de) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}

@@ -12,7 +12,9 @@ import (
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
@@ -33,7 +35,7 @@ func readFileB(t testing.TB, name string) []byte {
 
 // goldenInventory holds images that each rule of the golden policy acts on,
 // images it keeps, and images outside its selection.
-func goldenInventory(t *testing.T) *lifecycle.Index {
+func goldenInventory(t *testing.T) *inventory.Index {
 	t.Helper()
 	b := lifecycletest.Inventory(testNow)
 	d := lifecycletest.Days
@@ -72,7 +74,7 @@ func TestFourWaysSamePlan(t *testing.T) {
 		{file: "golden.tfplan.json", kind: iac.KindTerraformPlan, id: "aws_imagebuilder_lifecycle_policy.golden",
 			warnings: []string{"aws_imagebuilder_lifecycle_policy.golden: execution_role"}},
 	}
-	var want *lifecycle.Plan
+	var want *plan.Plan
 	var wantPolicy lifecycle.Policy
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -106,13 +108,13 @@ func TestFourWaysSamePlan(t *testing.T) {
 			if diff := cmp.Diff(tc.warnings, got); diff != "" {
 				t.Errorf("unresolved-value warnings (-want +got):\n%s\nall: %v", diff, findings)
 			}
-			plan, err := lifecycle.DryRun(&p.Document.Policy, idx, lifecycle.PlanOptions{Now: testNow})
+			pl, err := plan.DryRun(&p.Document.Policy, idx, testNow, plan.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if want == nil {
-				want, wantPolicy = plan, p.Document.Policy
-				if !plan.HasImpactedResources {
+				want, wantPolicy = pl, p.Document.Policy
+				if !pl.HasImpactedResources {
 					t.Fatal("the golden plan acts on nothing; the test inventory is too weak")
 				}
 				return
@@ -120,7 +122,7 @@ func TestFourWaysSamePlan(t *testing.T) {
 			if diff := cmp.Diff(wantPolicy, p.Document.Policy, cmpopts.IgnoreFields(lifecycle.Policy{}, "ExecutionRole")); diff != "" {
 				t.Errorf("policy differs from the API JSON one (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff(want, plan); diff != "" {
+			if diff := cmp.Diff(want, pl); diff != "" {
 				t.Errorf("plan differs from the API JSON one (-want +got):\n%s", diff)
 			}
 		})
@@ -135,13 +137,13 @@ func TestFindingsInSourceTerms(t *testing.T) {
 		want           brief
 	}{
 		{"golden.json", `"value": 60, "unit": "DAYS"`, `"value": 60, "unit": "DAY"`,
-			brief{lifecycle.SeverityError, "policyDetails[1].filter.unit", lifecycle.CodeInvalidEnum, 14, 54}},
+			brief{lifecycle.SeverityError, "policyDetails[1].filter.unit", "invalid-enum", 14, 54}},
 		{"golden.yaml", "Disable]\n            Unit: DAYS", "Disable]\n            Unit: DAY",
-			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 66, 19}},
+			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle.Properties.PolicyDetails[1].Filter.Unit", "invalid-enum", 66, 19}},
 		{"golden.cdk.json", `"Unit": "DAYS", "Value": 60`, `"Unit": "DAY", "Value": 60`,
-			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle6C1F0E52.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 24, 41}},
+			brief{lifecycle.SeverityError, "Resources.GoldenLifecycle6C1F0E52.Properties.PolicyDetails[1].Filter.Unit", "invalid-enum", 24, 41}},
 		{"golden.tfplan.json", `"unit": "DAYS", "value": 60`, `"unit": "DAY", "value": 60`,
-			brief{lifecycle.SeverityError, "aws_imagebuilder_lifecycle_policy.golden: policy_detail[1].filter[0].unit", lifecycle.CodeInvalidEnum, 35, 75}},
+			brief{lifecycle.SeverityError, "aws_imagebuilder_lifecycle_policy.golden: policy_detail[1].filter[0].unit", "invalid-enum", 35, 75}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			data := string(readFile(t, tc.file))

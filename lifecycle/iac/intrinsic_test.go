@@ -182,8 +182,8 @@ Resources:
 	}
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
 	want := []brief{
-		{lifecycle.SeverityError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 14, 47},
-		{lifecycle.SeverityError, "Resources.P.Properties.ResourceSelection.Recipes[1].SemanticVersion", lifecycle.CodeInvalidPattern, 18, 42},
+		{lifecycle.SeverityError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", "invalid-enum", 14, 47},
+		{lifecycle.SeverityError, "Resources.P.Properties.ResourceSelection.Recipes[1].SemanticVersion", "invalid-pattern", 18, 42},
 	}
 	if diff := cmp.Diff(want, briefs(fs)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)

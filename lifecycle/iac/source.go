@@ -212,7 +212,7 @@ const Placeholder = "ibkit-unresolved"
 // A malformed document is a *ReadError wrapping ErrSyntax, with the line
 // and column; a source of no known kind, one wrapping ErrShape; a source
 // without a lifecycle policy, one wrapping ErrNoPolicy. An API-JSON policy
-// that DecodePolicy rejects returns its *lifecycle.DecodeError. Problems
+// that DecodePolicy rejects returns its *lifecycle.Error. Problems
 // inside a policy (an unresolvable value, a property of the wrong type)
 // are not errors of Read: they are findings of Policy.Validate.
 func Read(data []byte, opts Options) (*Source, error) {

@@ -2,6 +2,7 @@ package lifecycletest_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 )
 
@@ -82,7 +84,7 @@ func TestInventoryBuilder(t *testing.T) {
 	if len(idx.Images) != 6 {
 		t.Fatalf("index: %d images, findings %v", len(idx.Images), fs)
 	}
-	if len(fs) != 1 || fs[0].Code != lifecycle.CodeUndescribedAMI {
+	if len(fs) != 1 || fs[0].Code != "undescribed-ami" {
 		t.Errorf("findings = %v, want one undescribed AMI", fs)
 	}
 	for _, x := range idx.Images {
@@ -94,8 +96,8 @@ func TestInventoryBuilder(t *testing.T) {
 			}
 		case "db":
 			a := x.AMIs[0]
-			if !a.Public || !a.Described || len(a.Snapshots) != 2 || !a.MatchesAnyTag(lifecycle.Tags{"Env": "prod"}) ||
-				!a.SharedWithAny([]string{"111122223333"}) || now.Sub(a.LastLaunched) != lifecycletest.Days(3) || a.Region != "eu-west-1" || a.AccountID != "444455556666" {
+			if !a.Public || !a.Described || len(a.Snapshots) != 2 || !hasTag(&a, lifecycle.Tags{"Env": "prod"}) ||
+				!slices.Contains(a.SharedAccounts, "111122223333") || now.Sub(a.LastLaunched) != lifecycletest.Days(3) || a.Region != "eu-west-1" || a.AccountID != "444455556666" {
 				t.Errorf("db AMI = %+v", a)
 			}
 			if x.AMIs[1].Described || x.AMIs[1].Region != "us-west-2" {
@@ -113,18 +115,18 @@ func TestInventoryBuilder(t *testing.T) {
 	}
 
 	// The combined JSON and the CLI files decode to the same inventory.
-	fromJSON, err := lifecycle.DecodeInventory(b.JSON())
+	fromJSON, err := inventory.Decode(b.JSON())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(inv, fromJSON, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
+	if diff := cmp.Diff(inv, fromJSON, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
 		t.Errorf("combined JSON (-built +decoded):\n%s", diff)
 	}
-	fromFiles, err := lifecycle.ReadInventory(b.Files(), b.FileNames()...)
+	fromFiles, err := inventory.Read(b.Files(), b.FileNames()...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(inv, fromFiles, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
+	if diff := cmp.Diff(inv, fromFiles, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
 		t.Errorf("CLI files (-built +read):\n%s", diff)
 	}
 	// Deterministic output.
@@ -145,4 +147,9 @@ func TestFilesShapes(t *testing.T) {
 	if err := json.Unmarshal(b.Files()["launch-permission-ami-1.json"].Data, &lp); err != nil || lp["ImageId"] != "ami-1" {
 		t.Errorf("launch permission file = %v, %v", lp, err)
 	}
+}
+
+func hasTag(a *inventory.IndexedAMI, sel lifecycle.Tags) bool {
+	_, ok := a.MatchTag(sel)
+	return ok
 }

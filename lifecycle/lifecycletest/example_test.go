@@ -6,6 +6,7 @@ import (
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 func ExamplePolicy() {
@@ -52,7 +53,7 @@ func ExamplePlanExpectation_Check() {
 		Recipe("web", "1.0.0").
 		Rule(lifecycletest.Delete().Count(2).IncludeAMIs()).
 		Build()
-	plan, err := lifecycle.DryRun(&policy, idx, lifecycle.PlanOptions{Now: now})
+	pl, err := plan.DryRun(&policy, idx, now, plan.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -63,10 +64,10 @@ func ExamplePlanExpectation_Check() {
 		Acts(oldest.AMIIDs()[0], lifecycle.ActionDelete).
 		Unaffected(group[0].ARN(), group[1].ARN()).
 		Only().
-		Check(plan)
+		Check(pl)
 	fmt.Println(err)
 
-	err = lifecycletest.ExpectPlan().Acts(group[0].ARN(), lifecycle.ActionDelete).Check(plan)
+	err = lifecycletest.ExpectPlan().Acts(group[0].ARN(), lifecycle.ActionDelete).Check(pl)
 	fmt.Println(err)
 	// Output:
 	// <nil>

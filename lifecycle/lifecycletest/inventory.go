@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
 // Defaults of a new InventoryBuilder.
@@ -19,7 +20,7 @@ const (
 	DefaultRegion  = "us-east-1"
 )
 
-// InventoryBuilder builds a lifecycle.Inventory of images created at ages
+// InventoryBuilder builds a inventory.Inventory of images created at ages
 // relative to a fixed instant. Build numbers count up from 1 per recipe
 // version in the order images are added; generated AMI and snapshot IDs
 // derive from the positions of the image, AMI and snapshot, so they do not
@@ -111,7 +112,7 @@ type ImageBuilder struct {
 	status     lifecycle.ImageStatus
 	tags       lifecycle.Tags
 	amis       []AMI
-	containers []lifecycle.OutputContainer
+	containers []inventory.OutputContainer
 }
 
 // AMI describes one distributed AMI of an image. Zero members get
@@ -130,7 +131,7 @@ type AMI struct {
 	Snapshots    int               // number of generated snapshots; 0 means 1
 	NoSnapshots  bool              // no block device snapshots at all
 	LastLaunched time.Duration
-	State        lifecycle.AMIState // default "available"
+	State        inventory.AMIState // default "available"
 	// Undescribed leaves the AMI out of the EC2 part of the inventory, as if
 	// describe-images had not been saved for it.
 	Undescribed bool
@@ -184,7 +185,7 @@ func (img *ImageBuilder) WithContainers(regions ...string) *ImageBuilder {
 	img.containers = nil
 	for _, r := range regions {
 		uri := img.account + ".dkr.ecr." + r + ".amazonaws.com/" + arnName(img.recipe) + ":" + img.version + "-" + strconv.FormatUint(img.build, 10)
-		img.containers = append(img.containers, lifecycle.OutputContainer{Region: r, ImageURIs: []string{uri}})
+		img.containers = append(img.containers, inventory.OutputContainer{Region: r, ImageURIs: []string{uri}})
 	}
 	return img
 }
@@ -210,28 +211,28 @@ func arnName(s string) string { return strings.ReplaceAll(strings.ToLower(s), " 
 // Build returns the inventory: images in the order they were added, then
 // the described AMIs and their launch permissions in the same order. It
 // shares nothing with the builder.
-func (b *InventoryBuilder) Build() *lifecycle.Inventory {
-	inv := &lifecycle.Inventory{}
+func (b *InventoryBuilder) Build() *inventory.Inventory {
+	inv := &inventory.Inventory{}
 	for _, img := range b.images {
-		li := lifecycle.Image{
+		li := inventory.Image{
 			ARN:         img.ARN(),
 			Type:        img.typ,
 			Name:        img.recipe,
 			Version:     img.version + "/" + strconv.FormatUint(img.build, 10),
-			State:       &lifecycle.ImageState{Status: img.status},
+			State:       &inventory.ImageState{Status: img.status},
 			DateCreated: lifecycle.TimestampOf(img.created),
 			Tags:        maps.Clone(img.tags),
 		}
 		if !img.completed.IsZero() {
 			li.DateCompleted = lifecycle.TimestampOf(img.completed)
 		}
-		out := &lifecycle.OutputResources{}
+		out := &inventory.OutputResources{}
 		for k, a := range img.amis {
-			out.AMIs = append(out.AMIs, lifecycle.OutputAMI{Region: a.Region, Image: a.ID, AccountID: a.Account})
+			out.AMIs = append(out.AMIs, inventory.OutputAMI{Region: a.Region, Image: a.ID, AccountID: a.Account})
 			if a.Undescribed {
 				continue
 			}
-			ec2 := lifecycle.AMI{
+			ec2 := inventory.AMI{
 				ImageID:      a.ID,
 				Name:         arnName(img.recipe) + " " + img.created.Format("2006-01-02T15-04-05Z"),
 				OwnerID:      a.Account,
@@ -240,18 +241,18 @@ func (b *InventoryBuilder) Build() *lifecycle.Inventory {
 				State:        a.State,
 			}
 			if ec2.State == "" {
-				ec2.State = lifecycle.AMIAvailable
+				ec2.State = inventory.AMIAvailable
 			}
 			for _, k := range slices.Sorted(maps.Keys(a.Tags)) {
-				ec2.Tags = append(ec2.Tags, lifecycle.EC2Tag{Key: k, Value: a.Tags[k]})
+				ec2.Tags = append(ec2.Tags, inventory.EC2Tag{Key: k, Value: a.Tags[k]})
 			}
 			if !a.NoSnapshots {
 				n := max(a.Snapshots, 1)
 				for i := 0; i < n; i++ {
 					dev := "/dev/xvd" + string(rune('a'+i%26))
 					id := fmt.Sprintf("snap-%010x%04x%03x", img.seq, k+1, i+1)
-					ec2.BlockDeviceMappings = append(ec2.BlockDeviceMappings, lifecycle.BlockDeviceMapping{
-						DeviceName: dev, EBS: &lifecycle.EBS{SnapshotID: id}})
+					ec2.BlockDeviceMappings = append(ec2.BlockDeviceMappings, inventory.BlockDeviceMapping{
+						DeviceName: dev, EBS: &inventory.EBS{SnapshotID: id}})
 				}
 			}
 			if a.LastLaunched > 0 {
@@ -259,18 +260,18 @@ func (b *InventoryBuilder) Build() *lifecycle.Inventory {
 			}
 			inv.AMIs = append(inv.AMIs, ec2)
 			if a.Public || len(a.SharedWith) > 0 {
-				lp := lifecycle.LaunchPermissions{ImageID: a.ID}
+				lp := inventory.LaunchPermissions{ImageID: a.ID}
 				if a.Public {
-					lp.LaunchPermissions = append(lp.LaunchPermissions, lifecycle.LaunchPermission{Group: "all"})
+					lp.LaunchPermissions = append(lp.LaunchPermissions, inventory.LaunchPermission{Group: "all"})
 				}
 				for _, acc := range a.SharedWith {
-					lp.LaunchPermissions = append(lp.LaunchPermissions, lifecycle.LaunchPermission{UserID: acc})
+					lp.LaunchPermissions = append(lp.LaunchPermissions, inventory.LaunchPermission{UserID: acc})
 				}
 				inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
 			}
 		}
 		for _, c := range img.containers {
-			out.Containers = append(out.Containers, lifecycle.OutputContainer{Region: c.Region, ImageURIs: slices.Clone(c.ImageURIs)})
+			out.Containers = append(out.Containers, inventory.OutputContainer{Region: c.Region, ImageURIs: slices.Clone(c.ImageURIs)})
 		}
 		if len(out.AMIs) > 0 || len(out.Containers) > 0 {
 			li.OutputResources = out
@@ -290,7 +291,7 @@ func (b *InventoryBuilder) JSON() []byte {
 }
 
 // Files returns the inventory as the AWS CLI would print it, one file per
-// call, for lifecycle.ReadInventory:
+// call, for inventory.Read:
 //
 //	list-image-build-versions.json   {"imageSummaryList": [...]}
 //	describe-images.json             {"Images": [...]}

@@ -6,9 +6,10 @@ import (
 	"strings"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
-// PlanExpectation lists what a test expects of a lifecycle.Plan. Build it
+// PlanExpectation lists what a test expects of a plan.Plan. Build it
 // with ExpectPlan and its methods, which return the expectation so calls
 // chain, then call Check. Resources are named by their plan resourceId:
 // the image ARN, the AMI ID, or the first image URI of a container record.
@@ -24,13 +25,13 @@ type PlanExpectation struct {
 
 type recordWant struct {
 	id     string
-	status lifecycle.ExecutionStatus
+	status plan.ExecutionStatus
 	action lifecycle.ActionType // "" matches any action
 }
 
 type snapshotWant struct {
 	id     string
-	status lifecycle.ExecutionStatus
+	status plan.ExecutionStatus
 }
 
 type decisionWant struct {
@@ -43,26 +44,26 @@ func ExpectPlan() *PlanExpectation { return &PlanExpectation{} }
 
 // Acts expects a SUCCESS record for the resource with the given action.
 func (e *PlanExpectation) Acts(resourceID string, action lifecycle.ActionType) *PlanExpectation {
-	e.records = append(e.records, recordWant{resourceID, lifecycle.ExecutionSuccess, action})
+	e.records = append(e.records, recordWant{resourceID, plan.ExecutionSuccess, action})
 	return e
 }
 
 // Skips expects a SKIPPED record for the resource: an exclusion rule
 // protects it.
 func (e *PlanExpectation) Skips(resourceID string) *PlanExpectation {
-	e.records = append(e.records, recordWant{id: resourceID, status: lifecycle.ExecutionSkipped})
+	e.records = append(e.records, recordWant{id: resourceID, status: plan.ExecutionSkipped})
 	return e
 }
 
 // Fails expects a FAILED record for the resource.
 func (e *PlanExpectation) Fails(resourceID string) *PlanExpectation {
-	e.records = append(e.records, recordWant{id: resourceID, status: lifecycle.ExecutionFailed})
+	e.records = append(e.records, recordWant{id: resourceID, status: plan.ExecutionFailed})
 	return e
 }
 
 // Snapshot expects the snapshot to appear in an AMI record with the given
 // status.
-func (e *PlanExpectation) Snapshot(snapshotID string, status lifecycle.ExecutionStatus) *PlanExpectation {
+func (e *PlanExpectation) Snapshot(snapshotID string, status plan.ExecutionStatus) *PlanExpectation {
 	e.snapshots = append(e.snapshots, snapshotWant{snapshotID, status})
 	return e
 }
@@ -116,12 +117,12 @@ func (e *PlanMismatchError) Error() string {
 
 // Check compares the plan with the expectation and returns a
 // *PlanMismatchError listing every difference, or nil.
-func (e *PlanExpectation) Check(p *lifecycle.Plan) error {
+func (e *PlanExpectation) Check(p *plan.Plan) error {
 	if p == nil {
 		return &PlanMismatchError{Problems: []string{"the plan is nil"}}
 	}
 	var problems []string
-	describe := func(r *lifecycle.ExecutionResource) string {
+	describe := func(r *plan.ExecutionResource) string {
 		s := string(r.State.Status)
 		if r.Action != nil {
 			s = string(r.Action.Name) + " " + s
@@ -169,7 +170,7 @@ func (e *PlanExpectation) Check(p *lifecycle.Plan) error {
 			problems = append(problems, "snapshot "+w.id+": want "+string(w.status)+", got "+got)
 		}
 	}
-	unaffected := func(id string) *lifecycle.UnaffectedImage {
+	unaffected := func(id string) *plan.UnaffectedImage {
 		for i := range p.Unaffected {
 			if p.Unaffected[i].ResourceID == id {
 				return &p.Unaffected[i]

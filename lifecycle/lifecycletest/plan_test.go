@@ -8,20 +8,21 @@ import (
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
-func testPlan() *lifecycle.Plan {
-	return &lifecycle.Plan{
+func testPlan() *plan.Plan {
+	return &plan.Plan{
 		HasImpactedResources: true,
-		Resources: []lifecycle.ExecutionResource{
-			{ResourceID: "img-1", Action: &lifecycle.ExecutionAction{Name: lifecycle.ActionDelete}, State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSuccess},
-				Decisions: []lifecycle.Decision{lifecycle.DecisionAgeBoundary}},
-			{ResourceID: "ami-1", ParentResourceID: "img-1", Action: &lifecycle.ExecutionAction{Name: lifecycle.ActionDelete}, State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSuccess},
-				Snapshots: []lifecycle.ExecutionSnapshot{{SnapshotID: "snap-1", State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSuccess}}}},
-			{ResourceID: "ami-2", ParentResourceID: "img-1", Action: &lifecycle.ExecutionAction{Name: lifecycle.ActionDelete}, State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSkipped}},
+		Resources: []plan.ExecutionResource{
+			{ResourceID: "img-1", Action: &plan.ExecutionAction{Name: lifecycle.ActionDelete}, State: plan.ExecutionState{Status: plan.ExecutionSuccess},
+				Decisions: []lifecycle.Decision{"L-2"}},
+			{ResourceID: "ami-1", ParentResourceID: "img-1", Action: &plan.ExecutionAction{Name: lifecycle.ActionDelete}, State: plan.ExecutionState{Status: plan.ExecutionSuccess},
+				Snapshots: []plan.ExecutionSnapshot{{SnapshotID: "snap-1", State: plan.ExecutionState{Status: plan.ExecutionSuccess}}}},
+			{ResourceID: "ami-2", ParentResourceID: "img-1", Action: &plan.ExecutionAction{Name: lifecycle.ActionDelete}, State: plan.ExecutionState{Status: plan.ExecutionSkipped}},
 		},
-		Unaffected: []lifecycle.UnaffectedImage{
-			{ResourceID: "img-2", Reason: "kept", Decisions: []lifecycle.Decision{lifecycle.DecisionCreationTime}},
+		Unaffected: []plan.UnaffectedImage{
+			{ResourceID: "img-2", Reason: "kept", Decisions: []lifecycle.Decision{"L-16"}},
 			{ResourceID: "img-3", Deferred: true},
 		},
 	}
@@ -30,9 +31,9 @@ func testPlan() *lifecycle.Plan {
 func TestPlanExpectationMet(t *testing.T) {
 	err := lifecycletest.ExpectPlan().
 		Acts("img-1", lifecycle.ActionDelete).Acts("ami-1", lifecycle.ActionDelete).Skips("ami-2").
-		Snapshot("snap-1", lifecycle.ExecutionSuccess).
+		Snapshot("snap-1", plan.ExecutionSuccess).
 		Unaffected("img-2").Deferred("img-3").
-		Decision("img-1", lifecycle.DecisionAgeBoundary).Decision("img-2", lifecycle.DecisionCreationTime).
+		Decision("img-1", "L-2").Decision("img-2", "L-16").
 		Impacted(true).Only().
 		Check(testPlan())
 	if err != nil {
@@ -48,12 +49,12 @@ func TestPlanExpectationMismatch(t *testing.T) {
 		Acts("img-1", lifecycle.ActionDeprecate).
 		Fails("ami-2").
 		Skips("ami-9").
-		Snapshot("snap-1", lifecycle.ExecutionFailed).
-		Snapshot("snap-9", lifecycle.ExecutionSuccess).
+		Snapshot("snap-1", plan.ExecutionFailed).
+		Snapshot("snap-9", plan.ExecutionSuccess).
 		Unaffected("img-3", "img-9").
 		Deferred("img-2").
-		Decision("img-1", lifecycle.DecisionMonthYearLength).
-		Decision("img-9", lifecycle.DecisionMonthYearLength).
+		Decision("img-1", "L-1").
+		Decision("img-9", "L-1").
 		Impacted(false).
 		Only().
 		Check(testPlan())

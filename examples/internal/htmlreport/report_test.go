@@ -14,7 +14,9 @@ import (
 	"github.com/ibkit/ibkit/examples/internal/htmlreport"
 	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // sampleNow is the instant the ibkit command's embedded sample is meant
@@ -24,7 +26,7 @@ var sampleNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 // input is a policy and an inventory to render.
 type input struct {
 	policy lifecycle.Policy
-	index  *lifecycle.Index
+	index  *inventory.Index
 	now    time.Time
 	days   int
 	plan   bool // give today's plan to Write
@@ -33,13 +35,13 @@ type input struct {
 // render forecasts the input and writes its page.
 func render(t testing.TB, in input) []byte {
 	t.Helper()
-	tl, err := lifecycle.Forecast(&in.policy, in.index, in.days, lifecycle.PlanOptions{Now: in.now})
+	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl}
 	if in.plan {
-		if r.Plan, err = lifecycle.DryRun(&in.policy, in.index, lifecycle.PlanOptions{Now: in.now}); err != nil {
+		if r.Plan, err = plan.DryRun(&in.policy, in.index, in.now, plan.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -65,7 +67,7 @@ func sample(t testing.TB) input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inv, err := lifecycle.DecodeInventory(data)
+	inv, err := inventory.Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +281,7 @@ func TestLargeInventorySize(t *testing.T) {
 
 func TestWriteErrors(t *testing.T) {
 	in := sample(t)
-	tl, err := lifecycle.Forecast(&in.policy, in.index, 1, lifecycle.PlanOptions{Now: in.now})
+	tl, err := plan.Forecast(&in.policy, in.index, in.now, 1, plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,15 +315,15 @@ func TestWriteErrors(t *testing.T) {
 
 func BenchmarkWrite(b *testing.B) {
 	in := large(b, 2000)
-	tl, err := lifecycle.Forecast(&in.policy, in.index, in.days, lifecycle.PlanOptions{Now: in.now})
+	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	plan, err := lifecycle.DryRun(&in.policy, in.index, lifecycle.PlanOptions{Now: in.now})
+	pl, err := plan.DryRun(&in.policy, in.index, in.now, plan.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl, Plan: plan}
+	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl, Plan: pl}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for range b.N {
