@@ -11,11 +11,11 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/internal/wire"
 )
 
-// MaxDocumentSize is the largest policy or StartResourceStateUpdate
+// maxDocumentSize is the largest policy or StartResourceStateUpdate
 // request, in bytes, that DecodePolicy and DecodeStateUpdate read. The
 // service accepts policies of a few kilobytes; the limit is far above that
 // and only stops a wrong or hostile file before any work is done.
-const MaxDocumentSize = 1 << 20
+const maxDocumentSize = 1 << 20
 
 // DecodePolicy reads a lifecycle policy from any of the JSON shapes people
 // keep on disk, recognised by their top-level members:
@@ -30,7 +30,7 @@ const MaxDocumentSize = 1 << 20
 // member given twice, a value of the wrong JSON type, an integer that does
 // not fit 32 bits, and a string that is not UTF-8. A leading UTF-8
 // byte-order mark is skipped; UTF-16 text is refused with advice on
-// converting it. Documents larger than MaxDocumentSize are refused before
+// converting it. Documents larger than maxDocumentSize are refused before
 // they are read. The document is checked as it is read: decoding stops at
 // the first problem. Every error is a *DecodeError. DecodePolicy checks the
 // structure only: call Document.Validate for the service's rules.
@@ -46,9 +46,9 @@ func DecodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 // documentText checks the size and encoding of a policy or request and
 // returns its text without a byte-order mark, and the mark's length.
 func documentText(data []byte, what string) ([]byte, int64, error) {
-	if len(data) > MaxDocumentSize {
-		return nil, 0, &Error{Offset: MaxDocumentSize, Code: wire.CodeSyntax, Err: ErrSyntax,
-			Reason: "the document has " + strconv.Itoa(len(data)) + " bytes; a " + what + " takes a few kilobytes and ibkit reads at most " + strconv.Itoa(MaxDocumentSize) + " bytes (1 MiB)"}
+	if len(data) > maxDocumentSize {
+		return nil, 0, &Error{Offset: maxDocumentSize, Code: wire.CodeSyntax, Err: ErrSyntax,
+			Reason: "the document has " + strconv.Itoa(len(data)) + " bytes; a " + what + " takes a few kilobytes and ibkit reads at most " + strconv.Itoa(maxDocumentSize) + " bytes (1 MiB)"}
 	}
 	data, bom, err := wire.TextEncoding(data)
 	return data, bom, decodeError(err)

@@ -21,6 +21,10 @@ func allocated(f func()) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
+
+// maxDocumentSize is the largest document DecodePolicy reads.
+const maxDocumentSize = 1 << 20
+
 // TestDecodeStopsAtFirstError checks that rejecting a document costs
 // memory in proportion to what was read before the problem, not to the
 // size of the document.
@@ -35,7 +39,7 @@ func TestDecodeStopsAtFirstError(t *testing.T) {
 		{"policy far above the limit", func(b []byte) error { _, err := lifecycle.DecodePolicy(b, lifecycle.DecodeOptions{}); return err },
 			`{"name":5,"description":[` + huge + `]}`, 64 << 10},
 		{"policy at the limit with an early error", func(b []byte) error { _, err := lifecycle.DecodePolicy(b, lifecycle.DecodeOptions{}); return err },
-			`{"name":5,"description":[` + huge[:lifecycle.MaxDocumentSize-40] + `]}`, 8 * lifecycle.MaxDocumentSize},
+			`{"name":5,"description":[` + huge[:maxDocumentSize-40] + `]}`, 8 * maxDocumentSize},
 		{"request far above the limit", func(b []byte) error { _, err := lifecycle.DecodeStateUpdate(b, lifecycle.DecodeOptions{}); return err },
 			`{"state":1,"resourceArn":"` + strings.Repeat("a", 20<<20) + `"}`, 64 << 10},
 		{"inventory with an early error", func(b []byte) error { _, err := inventory.Decode(b); return err },

@@ -145,7 +145,7 @@ func TestDecodePolicyErrors(t *testing.T) {
 		{"too deep for the model", strings.Repeat(`{"tags":`, 70), DecodeOptions{}, `tags["tags"]`, wire.CodeType},
 		{"invalid UTF-8", "{\"name\":\"a\xc3(\"}", DecodeOptions{}, "name", wire.CodeSyntax},
 		{"UTF-16", "\xfe\xff\x00{\x00}", DecodeOptions{}, "", wire.CodeSyntax},
-		{"too large", `{"description":"` + strings.Repeat("a", MaxDocumentSize) + `"}`, DecodeOptions{}, "", wire.CodeSyntax},
+		{"too large", `{"description":"` + strings.Repeat("a", maxDocumentSize) + `"}`, DecodeOptions{}, "", wire.CodeSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -246,7 +246,7 @@ func TestDecodeStateUpdate(t *testing.T) {
 	}
 	want := &StateUpdateRequest{
 		ResourceARN:      "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2",
-		State:            ResourceState{Status: ResourceDeprecated},
+		State:            ResourceState{Status: StatusDeprecated},
 		ExecutionRole:    "LifecycleRole",
 		IncludeResources: &IncludeResources{AMIs: true},
 		ExclusionRules:   &StateUpdateExclusionRules{AMIs: &AMIExclusionRules{Regions: []string{"us-west-2"}}},

@@ -162,24 +162,3 @@ func (s ImageStatus) Terminal() bool {
 // Unsuccessful reports whether s is FAILED or CANCELLED: a build that never
 // produced a usable image. Such images take no retention slot.
 func (s ImageStatus) Unsuccessful() bool { return s == StatusFailed || s == StatusCancelled }
-
-// ResourceStatus is the target state of a manual StartResourceStateUpdate
-// request.
-type ResourceStatus string
-
-// The target states of a manual state update.
-const (
-	ResourceAvailable  ResourceStatus = "AVAILABLE"
-	ResourceDeprecated ResourceStatus = "DEPRECATED"
-	ResourceDisabled   ResourceStatus = "DISABLED"
-	ResourceDeleted    ResourceStatus = "DELETED"
-)
-
-// valid reports whether s is one of the wire values the service accepts.
-func (s ResourceStatus) valid() bool {
-	switch s {
-	case ResourceAvailable, ResourceDeprecated, ResourceDisabled, ResourceDeleted:
-		return true
-	}
-	return false
-}

@@ -18,14 +18,14 @@ func TestEnums(t *testing.T) {
 		Days, Weeks, Months, Years, ImageTypeAMI, ImageTypeDocker,
 		StatusPending, StatusCreating, StatusBuilding, StatusImporting, StatusTesting, StatusDistributing,
 		StatusIntegrating, StatusAvailable, StatusCancelled, StatusFailed, StatusDeprecated, StatusDeleted, StatusDisabled,
-		ResourceAvailable, ResourceDeprecated, ResourceDisabled, ResourceDeleted,
+		StatusAvailable, StatusDeprecated, StatusDisabled, StatusDeleted,
 	}
 	for _, v := range valid {
 		assert.True(t, v.valid(), "%v is not valid", v)
 	}
 	invalid := []interface{ valid() bool }{
 		ResourceType("AMI"), PolicyStatus("enabled"), ActionType("delete"), FilterType(""), TimeUnit("DAY"),
-		ImageType("ami"), ImageStatus("RUNNING"), ResourceStatus("FAILED"),
+		ImageType("ami"), ImageStatus("RUNNING"),
 	}
 	for _, v := range invalid {
 		assert.False(t, v.valid(), "%v is valid", v)

@@ -13,9 +13,10 @@ type StateUpdateRequest struct {
 	ClientToken      string                     `json:"clientToken,omitempty"`
 }
 
-// ResourceState is the target state of a manual update.
+// ResourceState is the target state of a manual update: AVAILABLE,
+// DEPRECATED, DISABLED or DELETED.
 type ResourceState struct {
-	Status ResourceStatus `json:"status,omitempty"`
+	Status ImageStatus `json:"status,omitempty"`
 }
 
 // StateUpdateExclusionRules holds the AMI conditions that, when one of the

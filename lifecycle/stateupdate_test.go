@@ -17,7 +17,7 @@ func TestStateUpdateValidate(t *testing.T) {
 	}
 	image := func(typ ImageType, st ImageStatus) CurrentImage { return CurrentImage{Type: typ, Status: st} }
 	base := func() StateUpdateRequest {
-		return StateUpdateRequest{ResourceARN: imageARN, State: ResourceState{Status: ResourceDeprecated}, ClientToken: "t"}
+		return StateUpdateRequest{ResourceARN: imageARN, State: ResourceState{Status: StatusDeprecated}, ClientToken: "t"}
 	}
 	tests := []struct {
 		name   string
@@ -40,16 +40,16 @@ func TestStateUpdateValidate(t *testing.T) {
 		{"include without role", func(r *StateUpdateRequest) { r.IncludeResources = &IncludeResources{AMIs: true} }, facts{},
 			[]want{{E, "executionRole", codeRoleRequired, nil}}},
 		{"delete with role and nothing included", func(r *StateUpdateRequest) {
-			r.State.Status = ResourceDeleted
+			r.State.Status = StatusDeleted
 			r.ExecutionRole = "LifecycleRole"
 		}, facts{}, []want{{E, "includeResources", codeIncludeRequired, nil}}},
 		{"delete with role and amis", func(r *StateUpdateRequest) {
-			r.State.Status = ResourceDeleted
+			r.State.Status = StatusDeleted
 			r.ExecutionRole = "LifecycleRole"
 			r.IncludeResources = &IncludeResources{AMIs: true, Snapshots: true}
 		}, facts{image: image(ImageTypeAMI, StatusFailed)}, nil},
 		{"updateAt on disable", func(r *StateUpdateRequest) {
-			r.State.Status = ResourceDisabled
+			r.State.Status = StatusDisabled
 			r.UpdateAt = "2025-02-01T00:00:00Z"
 		}, facts{}, []want{{E, "updateAt", codeUpdateAtTarget, nil}}},
 		{"updateAt now", func(r *StateUpdateRequest) { r.UpdateAt = TimestampOf(now) }, facts{now: now},
@@ -66,22 +66,22 @@ func TestStateUpdateValidate(t *testing.T) {
 		}},
 		{"container deprecate", func(r *StateUpdateRequest) {}, facts{image: image(ImageTypeDocker, StatusAvailable)},
 			[]want{{E, "state.status", codeContainerTarget, nil}}},
-		{"container delete", func(r *StateUpdateRequest) { r.State.Status = ResourceDeleted }, facts{image: image(ImageTypeDocker, StatusAvailable)}, nil},
-		{"building", func(r *StateUpdateRequest) { r.State.Status = ResourceDeleted }, facts{image: image(ImageTypeAMI, StatusBuilding)},
+		{"container delete", func(r *StateUpdateRequest) { r.State.Status = StatusDeleted }, facts{image: image(ImageTypeDocker, StatusAvailable)}, nil},
+		{"building", func(r *StateUpdateRequest) { r.State.Status = StatusDeleted }, facts{image: image(ImageTypeAMI, StatusBuilding)},
 			[]want{{E, "state.status", codeImageBusy, nil}}},
-		{"failed to available", func(r *StateUpdateRequest) { r.State.Status = ResourceAvailable }, facts{image: image(ImageTypeAMI, StatusFailed)},
+		{"failed to available", func(r *StateUpdateRequest) { r.State.Status = StatusAvailable }, facts{image: image(ImageTypeAMI, StatusFailed)},
 			[]want{{E, "state.status", codeInvalidTransition, nil}}},
-		{"cancelled to deleted", func(r *StateUpdateRequest) { r.State.Status = ResourceDeleted }, facts{image: image(ImageTypeAMI, StatusCancelled)}, nil},
-		{"deleted image", func(r *StateUpdateRequest) { r.State.Status = ResourceDeleted }, facts{image: image(ImageTypeAMI, StatusDeleted)},
+		{"cancelled to deleted", func(r *StateUpdateRequest) { r.State.Status = StatusDeleted }, facts{image: image(ImageTypeAMI, StatusCancelled)}, nil},
+		{"deleted image", func(r *StateUpdateRequest) { r.State.Status = StatusDeleted }, facts{image: image(ImageTypeAMI, StatusDeleted)},
 			[]want{{E, "state.status", codeInvalidTransition, nil}}},
 		{"disabled to deprecated", func(r *StateUpdateRequest) {}, facts{image: image(ImageTypeAMI, StatusDisabled)},
 			[]want{{E, "state.status", codeInvalidTransition, []Decision{"L-P8"}}}},
 		{"deprecated to deprecated", func(r *StateUpdateRequest) {}, facts{image: image(ImageTypeAMI, StatusDeprecated)},
 			[]want{{E, "state.status", codeInvalidTransition, []Decision{"L-P8"}}}},
-		{"available to available", func(r *StateUpdateRequest) { r.State.Status = ResourceAvailable }, facts{image: image(ImageTypeAMI, StatusAvailable)},
+		{"available to available", func(r *StateUpdateRequest) { r.State.Status = StatusAvailable }, facts{image: image(ImageTypeAMI, StatusAvailable)},
 			[]want{{E, "state.status", codeInvalidTransition, []Decision{"L-P8"}}}},
-		{"deprecated to disabled", func(r *StateUpdateRequest) { r.State.Status = ResourceDisabled }, facts{image: image(ImageTypeAMI, StatusDeprecated)}, nil},
-		{"disabled to available", func(r *StateUpdateRequest) { r.State.Status = ResourceAvailable }, facts{image: image(ImageTypeAMI, StatusDisabled)}, nil},
+		{"deprecated to disabled", func(r *StateUpdateRequest) { r.State.Status = StatusDisabled }, facts{image: image(ImageTypeAMI, StatusDeprecated)}, nil},
+		{"disabled to available", func(r *StateUpdateRequest) { r.State.Status = StatusAvailable }, facts{image: image(ImageTypeAMI, StatusDisabled)}, nil},
 		{"unknown current status", func(r *StateUpdateRequest) {}, facts{image: image(ImageTypeAMI, "MYSTERY")}, nil},
 	}
 	for _, tt := range tests {

@@ -30,7 +30,7 @@ func (r *StateUpdateRequest) Validate(now time.Time, image CurrentImage) (Findin
 	switch {
 	case target == "":
 		v.err("state.status", codeRequired, "is missing; use AVAILABLE, DEPRECATED, DISABLED or DELETED")
-	case !target.valid():
+	case target != StatusAvailable && target != StatusDeprecated && target != StatusDisabled && target != StatusDeleted:
 		v.err("state.status", codeInvalidEnum, names.EnumMsg(string(target), "AVAILABLE", "DELETED", "DEPRECATED", "DISABLED"))
 		target = ""
 	}
@@ -45,7 +45,7 @@ func (r *StateUpdateRequest) Validate(now time.Time, image CurrentImage) (Findin
 	if inc.Any() && r.ExecutionRole == "" {
 		v.err("executionRole", codeRoleRequired, "is missing; updating the image's resources (includeResources) needs a role the service can act as")
 	}
-	if target == ResourceDeleted && r.ExecutionRole != "" && !inc.Any() {
+	if target == StatusDeleted && r.ExecutionRole != "" && !inc.Any() {
 		v.err("includeResources", codeIncludeRequired, "names no resource type; with an executionRole, a deletion must include amis, snapshots or containers")
 	}
 	if !r.UpdateAt.IsZero() {
@@ -53,7 +53,7 @@ func (r *StateUpdateRequest) Validate(now time.Time, image CurrentImage) (Findin
 		switch {
 		case err != nil:
 			v.err("updateAt", codeInvalidTimestamp, strconv.Quote(string(r.UpdateAt))+" is not a timestamp; use RFC 3339 text or epoch seconds")
-		case target != "" && target != ResourceDeprecated:
+		case target != "" && target != StatusDeprecated:
 			v.err("updateAt", codeUpdateAtTarget, "can only schedule a deprecation; remove it or set state.status to DEPRECATED")
 		case !now.IsZero() && !at.After(now):
 			v.err("updateAt", codeUpdateAtPast, "is "+at.Format("2006-01-02T15:04:05Z")+", not after the evaluation time "+now.UTC().Format("2006-01-02T15:04:05Z")+"; give a future time or remove it")
@@ -71,10 +71,10 @@ func (r *StateUpdateRequest) Validate(now time.Time, image CurrentImage) (Findin
 }
 
 // transition checks that target is reachable from img's current state.
-func (v *validator) transition(img CurrentImage, target ResourceStatus) {
+func (v *validator) transition(img CurrentImage, target ImageStatus) {
 	const path = "state.status"
 	from := img.Status
-	if img.Type == ImageTypeDocker && target != ResourceDeleted {
+	if img.Type == ImageTypeDocker && target != StatusDeleted {
 		v.err(path, codeContainerTarget, "container images can only be DELETED; "+string(target)+" applies to AMI images")
 		return
 	}
@@ -88,20 +88,20 @@ func (v *validator) transition(img CurrentImage, target ResourceStatus) {
 		v.err(path, codeInvalidTransition, "the image is already DELETED")
 		return
 	case from.Unsuccessful():
-		if target != ResourceDeleted {
+		if target != StatusDeleted {
 			v.err(path, codeInvalidTransition, "a "+string(from)+" image can only be DELETED")
 		}
 		return
 	}
 	ok := false
 	switch target {
-	case ResourceDeprecated:
+	case StatusDeprecated:
 		ok = from == StatusAvailable
-	case ResourceDisabled:
+	case StatusDisabled:
 		ok = from == StatusAvailable || from == StatusDeprecated
-	case ResourceAvailable:
+	case StatusAvailable:
 		ok = from == StatusDeprecated || from == StatusDisabled
-	case ResourceDeleted:
+	case StatusDeleted:
 		ok = true
 	}
 	if !ok {

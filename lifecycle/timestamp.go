@@ -34,9 +34,9 @@ func TimestampOf(t time.Time) Timestamp {
 // IsZero reports whether the timestamp is absent.
 func (t Timestamp) IsZero() bool { return t == "" }
 
-// IsEpoch reports whether t holds epoch seconds (the text of a JSON number)
+// isEpoch reports whether t holds epoch seconds (the text of a JSON number)
 // rather than RFC 3339 text.
-func (t Timestamp) IsEpoch() bool { return isJSONNumber(string(t)) }
+func (t Timestamp) isEpoch() bool { return isJSONNumber(string(t)) }
 
 // isJSONNumber reports whether s has the syntax of a JSON number (RFC 8259
 // section 6): no leading zeros in the integer part, so that the text can be
@@ -118,7 +118,7 @@ func (t Timestamp) Time() (time.Time, error) {
 	if s == "" {
 		return time.Time{}, timestampError(s, "it is empty; expected RFC 3339 text such as 2024-05-01T10:00:00Z or epoch seconds")
 	}
-	if t.IsEpoch() {
+	if t.isEpoch() {
 		return parseEpoch(s)
 	}
 	v, err := time.Parse(time.RFC3339Nano, s)
@@ -174,7 +174,7 @@ func parseEpoch(s string) (time.Time, error) {
 // MarshalJSON writes epoch seconds as a JSON number and any other text as
 // a JSON string.
 func (t Timestamp) MarshalJSON() ([]byte, error) {
-	if t.IsEpoch() {
+	if t.isEpoch() {
 		if _, err := parseEpoch(string(t)); err == nil {
 			return []byte(t), nil
 		}

@@ -230,7 +230,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 	for i := range inv.Images {
 		keys[i] = key{inv.Images[i].ARN, i}
 		if inv.Images[i].Type != lifecycle.ImageTypeDocker {
-			maxAMIs += len(inv.Images[i].AMIs())
+			maxAMIs += len(inv.Images[i].amis())
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
@@ -264,7 +264,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 			x, ok := c.image(i, img)
 			start := len(backing)
 			if img.Type != lifecycle.ImageTypeDocker {
-				outs := img.AMIs()
+				outs := img.amis()
 				for j, out := range outs {
 					p := func(member string) location {
 						return c.at(kindImage, i, jsonread.Index("outputResources.amis", j)+"."+member)
@@ -323,7 +323,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 					backing = append(backing, a)
 				}
 			}
-			for j, ct := range img.Containers() {
+			for j, ct := range img.containers() {
 				if ct.Region != "" && !names.ValidRegion(ct.Region) {
 					c.add(lifecycle.SeverityWarning, c.at(kindImage, i, jsonread.Index("outputResources.containers", j)+".region"), codeInvalidRegion,
 						wire.Quote(ct.Region)+" is not a Region name; expected a name such as us-east-1")
@@ -365,7 +365,7 @@ func (c *inventoryChecker) sharedAMIs(facts []amiFacts, factAt map[string]int) {
 		if img.Type == lifecycle.ImageTypeDocker {
 			continue
 		}
-		for _, out := range img.AMIs() {
+		for _, out := range img.amis() {
 			if at, ok := factAt[out.Image]; ok && out.Image != "" && facts[at].shared {
 				listers[out.Image] = append(listers[out.Image], img.ARN)
 			}
@@ -375,7 +375,7 @@ func (c *inventoryChecker) sharedAMIs(facts []amiFacts, factAt map[string]int) {
 		slices.Sort(arns)
 		arns = slices.Compact(arns)
 		first := int(facts[factAt[id]].lister)
-		k := slices.IndexFunc(inv.Images[first].AMIs(), func(o OutputAMI) bool { return o.Image == id })
+		k := slices.IndexFunc(inv.Images[first].amis(), func(o OutputAMI) bool { return o.Image == id })
 		quoted := make([]string, len(arns))
 		for j, a := range arns {
 			quoted[j] = wire.Quote(a)
@@ -519,8 +519,8 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 		if a.OwnerID != "" && names.CheckAccountID(a.OwnerID) != nil {
 			c.add(lifecycle.SeverityWarning, p("OwnerId"), codeInvalidAccount, wire.Quote(a.OwnerID)+" is not a 12-digit account ID")
 		}
-		if a.State != "" && !a.State.valid() {
-			c.add(lifecycle.SeverityWarning, p("State"), codeUnknownAMIState, wire.Quote(string(a.State))+" is not a known EC2 image state")
+		if a.State != "" && !knownAMIState(a.State) {
+			c.add(lifecycle.SeverityWarning, p("State"), codeUnknownAMIState, wire.Quote(a.State)+" is not a known EC2 image state")
 		}
 		c.optionalTime(func() location { return p("CreationDate") }, a.CreationDate, lifecycle.SeverityWarning)
 		last := c.optionalTime(func() location { return p("LastLaunchedTime") }, a.LastLaunchedTime, lifecycle.SeverityError)
@@ -623,7 +623,7 @@ func (c *inventoryChecker) optionalTime(loc func() location, t lifecycle.Timesta
 func (c *inventoryChecker) image(i int, img *Image) (x IndexedImage, ok bool) {
 	n := len(c.findings)
 	x = IndexedImage{Source: img, ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
-		Tags: img.Tags, Containers: img.Containers()}
+		Tags: img.Tags, Containers: img.containers()}
 	p := func(member string) location { return c.at(kindImage, i, member) }
 
 	var fromARN names.ImageARN

@@ -15,7 +15,7 @@ type AMI struct {
 	OwnerID             string               `json:"OwnerId,omitempty"`
 	CreationDate        lifecycle.Timestamp  `json:"CreationDate,omitempty"`
 	Public              bool                 `json:"Public,omitempty"`
-	State               AMIState             `json:"State,omitempty"`
+	State               string               `json:"State,omitempty"`
 	Tags                []EC2Tag             `json:"Tags,omitempty"`
 	BlockDeviceMappings []BlockDeviceMapping `json:"BlockDeviceMappings,omitempty"`
 	LastLaunchedTime    lifecycle.Timestamp  `json:"LastLaunchedTime,omitempty"`
@@ -49,26 +49,18 @@ func firstEC2TagMatch(tags []EC2Tag, sel lifecycle.Tags) (key string, ok bool) {
 	return key, ok
 }
 
-// AMIState is the State of an EC2 image ("available", "pending",
-// "deregistered", "disabled", ...). ibkit keeps the text as EC2 returns it.
-type AMIState string
-
-// The EC2 image states.
+// The EC2 image states: State holds the text as EC2 returns it; the
+// checks warn about any other.
 const (
-	AMIAvailable    AMIState = "available"
-	AMIPending      AMIState = "pending"
-	AMIInvalid      AMIState = "invalid"
-	AMIDeregistered AMIState = "deregistered"
-	AMITransient    AMIState = "transient"
-	AMIFailed       AMIState = "failed"
-	AMIError        AMIState = "error"
-	AMIDisabled     AMIState = "disabled"
+	amiAvailable    = "available"
+	amiDeregistered = "deregistered"
+	amiDisabled     = "disabled"
 )
 
-// valid reports whether s is a known EC2 image state.
-func (s AMIState) valid() bool {
+// knownAMIState reports whether s is a known EC2 image state.
+func knownAMIState(s string) bool {
 	switch s {
-	case AMIAvailable, AMIPending, AMIInvalid, AMIDeregistered, AMITransient, AMIFailed, AMIError, AMIDisabled:
+	case amiAvailable, "pending", "invalid", amiDeregistered, "transient", "failed", "error", amiDisabled:
 		return true
 	}
 	return false

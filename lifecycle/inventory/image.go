@@ -42,18 +42,18 @@ func (img *Image) Status() lifecycle.ImageStatus {
 	return img.State.Status
 }
 
-// AMIs returns the image's distributed AMIs (outputResources.amis), in
+// amis returns the image's distributed AMIs (outputResources.amis), in
 // document order.
-func (img *Image) AMIs() []OutputAMI {
+func (img *Image) amis() []OutputAMI {
 	if img.OutputResources == nil {
 		return nil
 	}
 	return img.OutputResources.AMIs
 }
 
-// Containers returns the image's distributed container images
+// containers returns the image's distributed container images
 // (outputResources.containers), in document order.
-func (img *Image) Containers() []OutputContainer {
+func (img *Image) containers() []OutputContainer {
 	if img.OutputResources == nil {
 		return nil
 	}

@@ -75,7 +75,7 @@ type IndexedAMI struct {
 	// Described reports whether the inventory holds the AMI's EC2
 	// description; when false, the members below are unknown and zero.
 	Described bool
-	State     AMIState
+	State     string
 	// Public is EC2's Public flag, or true when a launch permission grants
 	// the group "all".
 	Public bool

@@ -132,7 +132,7 @@ func TestMergeFillsMissingMembers(t *testing.T) {
 		t.Errorf("merge depends on the order of the parts:\n%s", diff)
 	}
 	inv := got[0]
-	if len(inv.Images) != 1 || inv.Images[0].Status() != lifecycle.StatusAvailable || len(inv.Images[0].AMIs()) != 1 || inv.Images[0].Tags["Pin"] != "yes" {
+	if len(inv.Images) != 1 || inv.Images[0].Status() != lifecycle.StatusAvailable || inv.Images[0].OutputResources == nil || len(inv.Images[0].OutputResources.AMIs) != 1 || inv.Images[0].Tags["Pin"] != "yes" {
 		t.Fatalf("merged = %+v", inv.Images)
 	}
 	// A finding about a member names the file that gave it.

@@ -131,7 +131,7 @@ type AMI struct {
 	Snapshots    int               // number of generated snapshots; 0 means 1
 	NoSnapshots  bool              // no block device snapshots at all
 	LastLaunched time.Duration
-	State        inventory.AMIState // default "available"
+	State        string // EC2 state; default "available"
 	// Undescribed leaves the AMI out of the EC2 part of the inventory, as if
 	// describe-images had not been saved for it.
 	Undescribed bool
@@ -241,7 +241,7 @@ func (b *InventoryBuilder) Build() *inventory.Inventory {
 				State:        a.State,
 			}
 			if ec2.State == "" {
-				ec2.State = inventory.AMIAvailable
+				ec2.State = "available"
 			}
 			for _, k := range slices.Sorted(maps.Keys(a.Tags)) {
 				ec2.Tags = append(ec2.Tags, inventory.EC2Tag{Key: k, Value: a.Tags[k]})

@@ -158,7 +158,7 @@ type execution struct {
 // unaffected images and no groups.
 func (pl *planner) plan(images []inventory.IndexedImage, now time.Time, lean bool) *Plan {
 	x := &execution{planner: pl, lean: lean}
-	plan := &Plan{Policy: pl.p.Name, Now: now, Scope: pl.scope, Warnings: pl.warnings, NotEvaluated: pl.rejected}
+	plan := &Plan{Report: Report{Policy: pl.p.Name, Scope: pl.scope, Warnings: pl.warnings, NotEvaluated: pl.rejected}, Now: now}
 	if pl.o.ModelOnlyValidation {
 		x.flags |= flagLP1
 	}

@@ -61,7 +61,7 @@ func engineBenchIndex(n int) *inventory.Index {
 			}
 			id := "ami-" + strconv.FormatInt(int64(i)*2+int64(j), 16)
 			a := inventory.IndexedAMI{
-				ID: id, Region: region, AccountID: "123456789012", Described: true, State: inventory.AMIAvailable,
+				ID: id, Region: region, AccountID: "123456789012", Described: true, State: "available",
 				Tags: []inventory.EC2Tag{createdBy}, Snapshots: []string{"snap-" + id[4:]}, PermissionsKnown: true,
 				Public: r.IntN(50) == 0,
 			}

@@ -195,7 +195,7 @@ func (x *execution) firstExcludedAMI(r *compiledRule, img *inventory.IndexedImag
 	*scratch = sortedAMIs((*scratch)[:0], img.AMIs)
 	var all decisionSet
 	for _, a := range *scratch {
-		if a.State == inventory.AMIDeregistered {
+		if a.State == amiDeregistered {
 			continue
 		}
 		excl, value, flags := x.amiExclusion(r, a, img.AccountID)

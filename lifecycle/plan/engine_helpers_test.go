@@ -114,7 +114,7 @@ func indexOf(imgs ...planImg) *inventory.Index {
 // ami returns a described AMI with the given snapshots.
 func planAMI(id, region string, snapshots ...string) inventory.IndexedAMI {
 	return inventory.IndexedAMI{
-		ID: id, Region: region, AccountID: planAccount, Described: true, State: inventory.AMIAvailable,
+		ID: id, Region: region, AccountID: planAccount, Described: true, State: "available",
 		Snapshots: snapshots, PermissionsKnown: true,
 		Tags: []inventory.EC2Tag{{Key: "CreatedBy", Value: "EC2 Image Builder"}},
 	}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,35 +14,46 @@ import (
 // Timeline is the result of Forecast: when each image in scope changes over
 // a number of daily executions.
 type Timeline struct {
-	// Policy is the policy's name; Start the instant of the first run (run
-	// 0), in UTC; Days the number of days simulated after it.
-	Policy string    `json:"policy"`
-	Start  time.Time `json:"start"`
-	Days   int       `json:"days"`
-	// Evaluated is false when the policy is DISABLED (Decision L-19): no run
-	// happens and Note says so.
-	Evaluated bool   `json:"evaluated"`
-	Note      string `json:"note,omitempty"`
+	// Report says what the forecast says of the policy as a whole, as in
+	// Plan.
+	Report
+	// Start is the instant of the first run (run 0), in UTC; Days the
+	// number of days simulated after it.
+	Start time.Time
+	Days  int
 	// Runs are the runs that change at least one image, in day order.
-	Runs []Run `json:"runs"`
+	Runs []Run
 	// Images are the images that change at least once, in ascending ARN
 	// order, each with its changes in day order.
-	Images []ImageTimeline `json:"images"`
-	// Scope is the Region and account the policy acts in (Decision L-26),
-	// as in Plan.
-	Scope Scope `json:"scope"`
-	// Warnings are those of Plan: the policy's validation warnings, the
-	// selection's, and the index's.
-	Warnings lifecycle.Findings `json:"warnings"`
-	// NotEvaluated are the index's error findings, about records it left
-	// out, as in Plan.
-	NotEvaluated lifecycle.Findings `json:"notEvaluated"`
+	Images []ImageTimeline
 	// OutOfScope counts the images the policy's selection matches in other
 	// Regions or accounts, which no run evaluates (Decision L-26).
-	OutOfScope int `json:"outOfScope"`
-	// Decisions lists, in table order, the decisions that affected any run;
-	// it always holds L-25, the multi-run reading itself.
-	Decisions []lifecycle.Decision `json:"decisions"`
+	OutOfScope int
+}
+
+// MarshalJSON encodes the timeline as the ibkit command prints it:
+//
+//	{"policy": name, "start": RFC 3339 instant, "days": n,
+//	 "evaluated": bool, "note": text (when any), "runs": [...],
+//	 "images": [...], "scope": {...}, "warnings": [...],
+//	 "notEvaluated": [...], "outOfScope": n, "decisions": [...]}
+func (t *Timeline) MarshalJSON() ([]byte, error) {
+	type wire struct {
+		Policy       string               `json:"policy"`
+		Start        time.Time            `json:"start"`
+		Days         int                  `json:"days"`
+		Evaluated    bool                 `json:"evaluated"`
+		Note         string               `json:"note,omitempty"`
+		Runs         []Run                `json:"runs"`
+		Images       []ImageTimeline      `json:"images"`
+		Scope        Scope                `json:"scope"`
+		Warnings     lifecycle.Findings   `json:"warnings"`
+		NotEvaluated lifecycle.Findings   `json:"notEvaluated"`
+		OutOfScope   int                  `json:"outOfScope"`
+		Decisions    []lifecycle.Decision `json:"decisions"`
+	}
+	return json.Marshal(wire{t.Policy, t.Start, t.Days, t.Evaluated, t.Note, t.Runs, t.Images, t.Scope,
+		t.Warnings, t.NotEvaluated, t.OutOfScope, t.Decisions})
 }
 
 // Run is one simulated daily execution that changes at least one image.
@@ -148,8 +160,8 @@ func forecast(p *lifecycle.Policy, idx *inventory.Index, now time.Time, days int
 	if lifecycle.CheckInstant(start) != nil || lifecycle.CheckInstant(start.AddDate(0, 0, days)) != nil {
 		return nil, 0, inputError("days", strconv.Itoa(days), "takes the forecast outside the years 0000 to 9999; give an earlier now or fewer days")
 	}
-	t = &Timeline{Policy: p.Name, Start: start, Days: days, Scope: pl.scope, Warnings: nonNil(pl.warnings),
-		NotEvaluated: nonNil(pl.rejected), Runs: []Run{}, Images: []ImageTimeline{}}
+	t = &Timeline{Report: Report{Policy: p.Name, Scope: pl.scope, Warnings: nonNil(pl.warnings),
+		NotEvaluated: nonNil(pl.rejected)}, Start: start, Days: days, Runs: []Run{}, Images: []ImageTimeline{}}
 	flags := flagL25
 	if !p.Enabled() && !o.EvaluateDisabledPolicy {
 		t.Note = reasonDisabledPolicy
@@ -415,9 +427,9 @@ func (s *simulation) applyAMIOf(i int, amiID string, action lifecycle.ActionType
 			a.Tags = tags
 			a.Public = false
 			a.SharedAccounts = nil
-			a.State = inventory.AMIDisabled
+			a.State = amiDisabled
 		case lifecycle.ActionDelete:
-			a.State = inventory.AMIDeregistered
+			a.State = amiDeregistered
 		}
 	}
 }

@@ -22,21 +22,12 @@ import (
 // A Plan is encoded to JSON by MarshalJSON in the form the ibkit command
 // prints.
 type Plan struct {
-	// Policy is the policy's name.
-	Policy string
+	// Report says what the plan says of the policy as a whole: its name,
+	// whether it was evaluated, its scope, the warnings, the records left
+	// out and the decisions involved.
+	Report
 	// Now is the instant of the execution, in UTC.
 	Now time.Time
-	// Evaluated is false when the policy is DISABLED and no execution runs
-	// (Decision L-19); the plan is then empty and Note says so.
-	Evaluated bool
-	// Note is a sentence about the plan as a whole, such as why a DISABLED
-	// policy's plan is empty; "" when there is nothing to say.
-	Note string
-	// Scope is the Region and account the policy acts in (Decision L-26).
-	// Images of the index outside it that the policy's selection matches
-	// are listed in Unaffected with OutOfScope set; their groups are in
-	// Groups.
-	Scope Scope
 	// HasImpactedResources reports whether at least one image gets an
 	// action (Decision L-P4).
 	HasImpactedResources bool
@@ -47,23 +38,41 @@ type Plan struct {
 	// records (which carry ParentResourceID).
 	Resources []ExecutionResource
 	// Unaffected lists the images in scope that get no action and why,
-	// DEFERRED images included.
+	// DEFERRED images included, and the images of other Regions or
+	// accounts that the selection matches (OutOfScope).
 	Unaffected []UnaffectedImage
 	// Groups are the recipe-version groups of the images the policy
 	// selects, in plan order, out-of-scope ones included (their Region or
 	// account tells them apart).
 	Groups []Group
+}
+
+// Report is what a Plan and a Timeline say of the policy as a whole.
+type Report struct {
+	// Policy is the policy's name.
+	Policy string
+	// Evaluated is false when the policy is DISABLED and no execution runs
+	// (Decision L-19); the result is then empty and Note says so.
+	Evaluated bool
+	// Note is a sentence about the result as a whole, such as why a
+	// DISABLED policy's plan is empty; "" when there is nothing to say.
+	Note string
+	// Scope is the Region and account the policy acts in (Decision L-26).
+	// Images of the index outside it are not evaluated; a plan lists
+	// those the selection matches in Unaffected with OutOfScope set.
+	Scope Scope
 	// Warnings are, in this order, the policy's validation warnings, the
 	// selection's warnings (a recipe entry or selection tag that selects
 	// no image of the index, with the nearest names present), and the
 	// index's warnings (Index.Findings), each list sorted by path.
 	Warnings lifecycle.Findings
 	// NotEvaluated are the index's error findings: records of the
-	// inventory that could not be read into the index, so the plan says
+	// inventory that could not be read into the index, so the result says
 	// nothing about them. Empty when every record was usable.
 	NotEvaluated lifecycle.Findings
-	// Decisions lists, in the order of the specification's table, every
-	// decision that affected at least one record or the plan as a whole.
+	// Decisions lists, in the order of the decisions table, every decision
+	// that affected at least one record or the result as a whole; a
+	// timeline's always holds L-25, the multi-run reading itself.
 	Decisions []lifecycle.Decision
 }
 

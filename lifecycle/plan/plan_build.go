@@ -259,7 +259,7 @@ func (b *builder) outputs(i int, r *compiledRule, reason, imageAccount string) (
 			AccountID:        account,
 			Rule:             r.index,
 		}
-		if a.State == inventory.AMIDeregistered {
+		if a.State == amiDeregistered {
 			continue // already gone: EC2 has nothing left to act on
 		}
 		excl, value, flags := x.amiExclusion(r, a, imageAccount)
@@ -407,6 +407,12 @@ func sortedContainers(cs []inventory.OutputContainer) []inventory.OutputContaine
 	})
 	return out
 }
+
+// The EC2 image states the engine sets and reads.
+const (
+	amiDeregistered = "deregistered"
+	amiDisabled     = "disabled"
+)
 
 // The EC2 tags the service writes to AMIs (DeprecatedBy, on deprecation)
 // and requires on them before it acts (CreatedBy, for the managed
