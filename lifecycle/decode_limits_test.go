@@ -21,7 +21,6 @@ func allocated(f func()) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
-
 // maxDocumentSize is the largest document DecodePolicy reads.
 const maxDocumentSize = 1 << 20
 

@@ -1,6 +1,7 @@
 package inventory_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -52,7 +53,10 @@ func BenchmarkDecode(b *testing.B) {
 	for j := 0; j < 10_000; j++ {
 		bld.AMIImage(fmt.Sprintf("recipe-%d", j%1000), "1.0.0", time.Duration(j)*time.Hour)
 	}
-	data := bld.JSON()
+	data, err := json.Marshal(bld.Build())
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {

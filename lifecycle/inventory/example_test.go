@@ -2,6 +2,8 @@ package inventory_test
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle/inventory"
@@ -52,14 +54,16 @@ func ExampleRead() {
 	b.AMIImage("web", "1.0.0", 48*time.Hour).
 		WithAMIs(lifecycletest.AMI{ID: "ami-0123456789abcdef0", SharedWith: []string{"444455556666"}})
 
-	inv, err := inventory.Read(b.Files(), b.FileNames()...)
+	files := b.Files()
+	names := slices.Sorted(maps.Keys(files))
+	inv, err := inventory.Read(files, names...)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	idx, _ := inv.Index()
 	ami := idx.Images[0].AMIs[0]
-	fmt.Println(b.FileNames())
+	fmt.Println(names)
 	fmt.Println(ami.ID, ami.Described, ami.Snapshots, ami.SharedAccounts)
 	// Output:
 	// [describe-images.json launch-permission-ami-0123456789abcdef0.json list-image-build-versions.json]

@@ -12,6 +12,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 // TestPropertyRawInventoryShuffle shuffles the inventory as it is read,
@@ -30,16 +31,17 @@ func TestPropertyRawInventoryShuffle(t *testing.T) {
 				lifecycletest.AMI{Region: "us-east-1", Tags: map[string]string{"Retain": "true"}},
 				lifecycletest.AMI{Region: "ap-southeast-2", LastLaunched: lifecycletest.Days(3)},
 			)
-			group[len(group)-1].Status(lifecycle.StatusFailed).WithoutAMIs()
+			group[len(group)-1].Status(lifecycle.StatusFailed).WithAMIs()
 		}
 	}
 	policy := lifecycletest.AMIPolicy("shuffle").Recipe("web", "1.x.x").Recipe("api", "x.x.x").Recipe("batch", "1.0.x").
 		Rule(lifecycletest.Deprecate().Age(20, lifecycle.Days).IncludeAMIs()).
 		Rule(lifecycletest.Disable().Age(40, lifecycle.Days).IncludeAMIs().ExcludeTag("keep", "yes")).
 		Rule(lifecycletest.Delete().Age(60, lifecycle.Days).RetainAtLeast(2).IncludeAMIs().IncludeSnapshots().
-			ExcludeSharedWith("444455556666").ExcludeAMITag("Retain", "true").ExcludeLaunchedWithin(7, lifecycle.Days)).
+			ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{"444455556666"}, TagMap: lifecycle.Tags{"Retain": "true"}, LastLaunched: &lifecycle.LastLaunched{Value: 7, Unit: lifecycle.Days}})).
 		Build()
-	original := b.JSON()
+	original, err := json.Marshal(b.Build())
+	require.NoError(t, err)
 
 	pl := func(inv *inventory.Inventory) []byte {
 		idx, _ := inv.Index()

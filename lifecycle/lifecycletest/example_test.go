@@ -1,6 +1,7 @@
 package lifecycletest_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -16,7 +17,9 @@ func ExamplePolicy() {
 		Build()
 	findings, err := policy.Validate(lifecycle.ValidateOptions{})
 	fmt.Println(len(findings), err)
-	fmt.Println(string(lifecycletest.AMIPolicy("tiny").Recipe("web", "1.0.0").Rule(lifecycletest.Delete().Count(1)).JSON()))
+	tiny := lifecycletest.AMIPolicy("tiny").Recipe("web", "1.0.0").Rule(lifecycletest.Delete().Count(1)).Build()
+	data, _ := json.Marshal(&tiny)
+	fmt.Println(string(data))
 	// Output:
 	// 0 <nil>
 	// {"name":"tiny","executionRole":"arn:aws:iam::123456789012:role/ImageBuilderLifecycleRole","resourceType":"AMI_IMAGE","policyDetails":[{"action":{"type":"DELETE"},"filter":{"type":"COUNT","value":1}}],"resourceSelection":{"recipes":[{"name":"web","semanticVersion":"1.0.0"}]}}
@@ -43,7 +46,7 @@ func ExampleInventory() {
 	// 0 findings
 }
 
-func ExamplePlanExpectation_Check() {
+func ExampleCheckPlan() {
 	now := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	b := lifecycletest.Inventory(now)
 	group := b.Group("web", "1.0.0", 3, lifecycletest.Days(1), lifecycletest.Days(10))
@@ -59,15 +62,17 @@ func ExamplePlanExpectation_Check() {
 		return
 	}
 	oldest := group[2]
-	err = lifecycletest.ExpectPlan().
-		Acts(oldest.ARN(), lifecycle.ActionDelete).
-		Acts(oldest.AMIIDs()[0], lifecycle.ActionDelete).
-		Unaffected(group[0].ARN(), group[1].ARN()).
-		Only().
-		Check(pl)
+	err = lifecycletest.CheckPlan(pl, lifecycletest.PlanWant{
+		Acts: map[string]lifecycle.ActionType{
+			oldest.ARN():       lifecycle.ActionDelete,
+			oldest.AMIIDs()[0]: lifecycle.ActionDelete,
+		},
+		Unaffected: []string{group[0].ARN(), group[1].ARN()},
+		Exact:      true,
+	})
 	fmt.Println(err)
 
-	err = lifecycletest.ExpectPlan().Acts(group[0].ARN(), lifecycle.ActionDelete).Check(pl)
+	err = lifecycletest.CheckPlan(pl, lifecycletest.PlanWant{Acts: map[string]lifecycle.ActionType{group[0].ARN(): lifecycle.ActionDelete}})
 	fmt.Println(err)
 	// Output:
 	// <nil>

@@ -1,6 +1,7 @@
 package lifecycletest
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -14,13 +15,13 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
-// Defaults of a new InventoryBuilder.
+// The account and Region of a new InventoryBuilder.
 const (
-	DefaultAccount = "123456789012"
-	DefaultRegion  = "us-east-1"
+	defaultAccount = "123456789012"
+	defaultRegion  = "us-east-1"
 )
 
-// InventoryBuilder builds a inventory.Inventory of images created at ages
+// InventoryBuilder builds an inventory.Inventory of images created at ages
 // relative to a fixed instant. Build numbers count up from 1 per recipe
 // version in the order images are added; generated AMI and snapshot IDs
 // derive from the positions of the image, AMI and snapshot, so they do not
@@ -35,19 +36,17 @@ type InventoryBuilder struct {
 }
 
 // Inventory starts an empty inventory whose ages are measured back from
-// now, in the account DefaultAccount and the Region DefaultRegion.
+// now, in the account 123456789012 and the Region us-east-1.
 func Inventory(now time.Time) *InventoryBuilder {
-	return &InventoryBuilder{now: now.UTC(), account: DefaultAccount, region: DefaultRegion, builds: map[string]uint64{}}
+	return &InventoryBuilder{now: now.UTC(), account: defaultAccount, region: defaultRegion, builds: map[string]uint64{}}
 }
 
-// Account sets the account of the images added after it.
-func (b *InventoryBuilder) Account(id string) *InventoryBuilder { b.account = id; return b }
-
-// Region sets the Region of the images, AMIs and containers added after it.
-func (b *InventoryBuilder) Region(r string) *InventoryBuilder { b.region = r; return b }
-
-// Now returns the instant ages are measured from.
-func (b *InventoryBuilder) Now() time.Time { return b.now }
+// In sets the Region and account of the images, AMIs and containers added
+// after it; "" keeps the current one.
+func (b *InventoryBuilder) In(region, account string) *InventoryBuilder {
+	b.region, b.account = cmp.Or(region, b.region), cmp.Or(account, b.account)
+	return b
+}
 
 // Days returns a duration of n days, for ages.
 func Days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
@@ -149,16 +148,13 @@ func (img *ImageBuilder) Tag(key, value string) *ImageBuilder {
 	return img
 }
 
-// Build sets the build number (the last node of the ARN).
-func (img *ImageBuilder) Build(n uint64) *ImageBuilder { img.build = n; return img }
-
 // Created sets the creation time.
 func (img *ImageBuilder) Created(t time.Time) *ImageBuilder { img.created = t.UTC(); return img }
 
 // Completed sets ibkit's dateCompleted extension member.
 func (img *ImageBuilder) Completed(t time.Time) *ImageBuilder { img.completed = t.UTC(); return img }
 
-// WithAMIs replaces the image's AMIs.
+// WithAMIs replaces the image's AMIs; with none, the image has no AMI.
 func (img *ImageBuilder) WithAMIs(amis ...AMI) *ImageBuilder {
 	img.amis = nil
 	for k, a := range amis {
@@ -175,9 +171,6 @@ func (img *ImageBuilder) WithAMIs(amis ...AMI) *ImageBuilder {
 	}
 	return img
 }
-
-// WithoutAMIs removes the image's AMIs.
-func (img *ImageBuilder) WithoutAMIs() *ImageBuilder { img.amis = nil; return img }
 
 // WithContainers replaces the image's container images: one entry per
 // Region, each with one generated ECR URI.
@@ -281,15 +274,6 @@ func (b *InventoryBuilder) Build() *inventory.Inventory {
 	return inv
 }
 
-// JSON returns the inventory as ibkit's combined inventory file.
-func (b *InventoryBuilder) JSON() []byte {
-	data, err := json.MarshalIndent(b.Build(), "", "  ")
-	if err != nil {
-		panic("lifecycletest: an inventory always encodes: " + err.Error())
-	}
-	return data
-}
-
 // Files returns the inventory as the AWS CLI would print it, one file per
 // call, for inventory.Read:
 //
@@ -297,7 +281,7 @@ func (b *InventoryBuilder) JSON() []byte {
 //	describe-images.json             {"Images": [...]}
 //	launch-permission-<ami>.json     {"ImageId": ..., "LaunchPermissions": [...]}
 //
-// FileNames lists them in a stable order.
+// Sorting its names gives a stable order to read them in.
 func (b *InventoryBuilder) Files() fstest.MapFS {
 	inv := b.Build()
 	fsys := fstest.MapFS{}
@@ -316,14 +300,12 @@ func (b *InventoryBuilder) Files() fstest.MapFS {
 	return fsys
 }
 
-// FileNames returns the names of Files in the order to read them.
-func (b *InventoryBuilder) FileNames() []string {
-	return slices.Sorted(maps.Keys(b.Files()))
-}
-
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
 	}
 	return s
 }
+
+// sortedKeys returns the keys of m in ascending order.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

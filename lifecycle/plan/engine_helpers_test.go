@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -11,8 +12,10 @@ import (
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
+	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/ibkit/ibkit/semver"
+	"github.com/stretchr/testify/require"
 )
 
 // planNow is the instant of every scenario's execution.
@@ -207,4 +210,19 @@ func withReadings(on bool, ds ...lifecycle.Decision) plan.Options {
 		return plan.Options{}
 	}
 	return plan.Options{Readings: ds}
+}
+
+// jsonOf encodes v.
+func jsonOf(t testing.TB, v any) []byte {
+	t.Helper()
+	data, err := json.Marshal(v)
+	require.NoError(t, err)
+	return data
+}
+
+// policyJSON encodes the policy b builds in its wire form.
+func policyJSON(t testing.TB, b *lt.PolicyBuilder) []byte {
+	t.Helper()
+	p := b.Build()
+	return jsonOf(t, &p)
 }

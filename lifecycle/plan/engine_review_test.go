@@ -32,7 +32,7 @@ func TestDryRunUnknownLaunch(t *testing.T) {
 	unreadable := planAMI("ami-unreadable", planRegion)
 	unreadable.LaunchUnknown = true
 	undescribed := inventory.IndexedAMI{ID: "ami-undescribed", Region: planRegion, AccountID: planAccount, PermissionsKnown: true}
-	p := recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeLaunchedWithin(7, lifecycle.Days))
+	p := recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 7, Unit: lifecycle.Days}}))
 	for _, o := range []plan.Options{{}, {Readings: []lifecycle.Decision{lifecycle.NeverLaunchedExcluded}},
 		{Readings: []lifecycle.Decision{lifecycle.NeverLaunchedExcluded, lifecycle.AMIExclusionProtectsImage}}} {
 		pl := mustPlan(t, p.Build(), indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(60),
@@ -71,7 +71,7 @@ func TestForecastSharedAMI(t *testing.T) {
 	shared.SharedAccounts, shared.ListedByOtherImages = []string{"999999999999"}, true
 	p := recipePolicy(
 		lt.Disable().Age(10, lifecycle.Days).IncludeAMIs().ExcludeTag("keep", "yes"),
-		lt.Delete().Age(20, lifecycle.Days).IncludeAMIs().ExcludeSharedWith("999999999999"),
+		lt.Delete().Age(20, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{"999999999999"}}),
 	).Build()
 	idx := indexOf(
 		planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(15), amis: []inventory.IndexedAMI{shared}},

@@ -30,7 +30,7 @@ func TestDryRunScope(t *testing.T) {
 	}
 	policyARN := "arn:aws:imagebuilder:" + planRegion + ":" + planAccount + ":lifecycle-policy/pol"
 	runScenarios(t, []scenario{
-		{name: "the policy ARN gives the scope", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)).ARN(policyARN),
+		{name: "the policy ARN gives the scope", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)).Edit(func(p *lifecycle.Policy) { p.ARN = policyARN }),
 			images: images,
 			want:   map[string]string{"web/1.0.0/1": "DELETE", foreignRegion: "OUT_OF_SCOPE", foreignAccount: "OUT_OF_SCOPE"},
 			flags:  map[string][]lifecycle.Decision{foreignRegion: {"L-26"}},
@@ -42,7 +42,7 @@ func TestDryRunScope(t *testing.T) {
 			images: []planImg{r1(1, nDays(50))},
 			want:   map[string]string{"web/1.0.0/1": "DELETE"}},
 		{name: "an image's AMIs in other Regions and accounts are still acted on",
-			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).ARN(policyARN),
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).Edit(func(p *lifecycle.Policy) { p.ARN = policyARN }),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				planAMI("ami-home", planRegion), func() inventory.IndexedAMI {
 					a := planAMI("ami-away", otherRegion)
@@ -72,7 +72,7 @@ func TestDryRunScope(t *testing.T) {
 		}
 	})
 	t.Run("options contradicting the policy ARN", func(t *testing.T) {
-		_, err := plan.DryRun(ptr(recipePolicy(lt.Delete().Age(30, lifecycle.Days)).ARN(policyARN).Build()), indexOf(images...), planNow,
+		_, err := plan.DryRun(ptr(recipePolicy(lt.Delete().Age(30, lifecycle.Days)).Edit(func(p *lifecycle.Policy) { p.ARN = policyARN }).Build()), indexOf(images...), planNow,
 			plan.Options{AccountID: otherAccount})
 		var pe *lifecycle.Error
 		if !errors.As(err, &pe) || pe.Path != "AccountID" || pe.Input != otherAccount {
@@ -100,7 +100,7 @@ func TestDryRunNewDecisions(t *testing.T) {
 	// The AWS CLI's create-lifecycle-policy example: DELETE after 6 months,
 	// no includeResources, AMIs launched in the last 30 days or tagged to
 	// be kept excluded.
-	cliExample := recipePolicy(lt.Delete().Age(6, lifecycle.Months).ExcludeLaunchedWithin(30, lifecycle.Days).ExcludeAMITag("Retain", "yes"))
+	cliExample := recipePolicy(lt.Delete().Age(6, lifecycle.Months).ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 30, Unit: lifecycle.Days}, TagMap: lifecycle.Tags{"Retain": "yes"}}))
 	cliImages := []planImg{
 		{recipe: "web", version: "1.0.0", build: 1, age: nDays(400), amis: []inventory.IndexedAMI{launched("ami-busy", 3)}},
 		{recipe: "web", version: "1.0.0", build: 2, age: nDays(300), amis: []inventory.IndexedAMI{func() inventory.IndexedAMI {
@@ -120,25 +120,25 @@ func TestDryRunNewDecisions(t *testing.T) {
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), imported: true}, r1(2, nDays(50))},
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.RecipeSelectionNeedsRecipe}},
 			want:   map[string]string{"web/1.0.0/2": "DELETE"}},
-		{name: "L-28 an AMI owned by a listed account is acted on", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeSharedWith(otherAccount)),
+		{name: "L-28 an AMI owned by a listed account is acted on", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				shared("ami-owned", otherAccount), shared("ami-shared", planAccount, otherAccount), shared("ami-plain", planAccount)}}},
 			want:   map[string]string{"web/1.0.0/1": "DELETE", "ami-owned": "DELETE", "ami-shared": "SKIPPED DELETE", "ami-plain": "DELETE"},
 			flags:  map[string][]lifecycle.Decision{"ami-owned": {"L-28"}},
 			noFlag: map[string][]lifecycle.Decision{"ami-plain": {"L-28"}, "ami-shared": {"L-28"}}},
-		{name: "L-28 SharedAccountsIncludeOwners", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeSharedWith(otherAccount)),
+		{name: "L-28 SharedAccountsIncludeOwners", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				shared("ami-owned", otherAccount), shared("ami-plain", planAccount)}}},
 			opts:  plan.Options{Readings: []lifecycle.Decision{lifecycle.SharedAccountsIncludeOwners}},
 			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-owned": "SKIPPED DELETE", "ami-plain": "DELETE"},
 			flags: map[string][]lifecycle.Decision{"ami-owned": {"L-28"}}},
 		{name: "L-29 an AMI without an EC2 description is acted on and flagged",
-			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMITag("Retain", "yes")),
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"Retain": "yes"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{undescribed}}},
 			want:   map[string]string{"web/1.0.0/1": "DELETE", "ami-unknown": "DELETE"},
 			flags:  map[string][]lifecycle.Decision{"ami-unknown": {"L-29"}}},
 		{name: "L-29 missing launch permissions matter only to sharedAccounts",
-			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeSharedWith(otherAccount)),
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				func() inventory.IndexedAMI {
 					a := planAMI("ami-noperms", planRegion)
@@ -148,13 +148,13 @@ func TestDryRunNewDecisions(t *testing.T) {
 			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-noperms": "DELETE"},
 			flags: map[string][]lifecycle.Decision{"ami-noperms": {"L-29"}}},
 		{name: "L-30 by default an AMI exclusion protects only the AMI",
-			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeRegions(otherRegion)),
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
 			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-home": "DELETE", "ami-away": "SKIPPED DELETE"},
 			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-30"}, "ami-away": {"L-30"}}},
 		{name: "L-30 AMIExclusionProtectsImage skips the image with all its resources",
-			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeRegions(otherRegion)),
+			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
 			opts:  plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionProtectsImage}},
@@ -170,7 +170,7 @@ func TestDryRunNewDecisions(t *testing.T) {
 			policy: cliExample, images: cliImages, opts: plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionProtectsImage}},
 			want: map[string]string{"web/1.0.0/1": "SKIPPED DELETE", "web/1.0.0/2": "SKIPPED DELETE", "web/1.0.0/3": "DELETE"}},
 		{name: "L-30 a protected image takes no slot",
-			policy: recipePolicy(lt.Delete().Count(1).IncludeAMIs().ExcludeRegions(otherRegion)),
+			policy: recipePolicy(lt.Delete().Count(1).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
 			images: []planImg{
 				{recipe: "web", version: "1.0.0", build: 3, age: nDays(1), amis: []inventory.IndexedAMI{planAMI("ami-3", otherRegion)}},
 				{recipe: "web", version: "1.0.0", build: 2, age: nDays(2), amis: []inventory.IndexedAMI{planAMI("ami-2", planRegion)}},
@@ -226,7 +226,7 @@ func TestDryRunSelectionWarnings(t *testing.T) {
 func TestDryRunReportsRejectedRecords(t *testing.T) {
 	inv := lt.Inventory(planNow)
 	inv.AMIImage("web", "1.0.0", nDays(50))
-	decoded, err := inventory.Decode(inv.JSON())
+	decoded, err := inventory.Decode(jsonOf(t, inv.Build()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -167,8 +167,7 @@ func TestDryRunRules(t *testing.T) {
 		{
 			name: "AMI exclusions: order Region, Public, Tag, Shared, Last launched (L-23)",
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots().
-				ExcludeRegions("eu-west-1").ExcludePublicAMIs().ExcludeAMITag("Keep", "1").
-				ExcludeSharedWith("210987654321").ExcludeLaunchedWithin(7, lifecycle.Days)),
+				ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}, IsPublic: true, TagMap: lifecycle.Tags{"Keep": "1"}, SharedAccounts: []string{"210987654321"}, LastLaunched: &lifecycle.LastLaunched{Value: 7, Unit: lifecycle.Days}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []inventory.IndexedAMI{
 				func() inventory.IndexedAMI {
 					a := planAMI("ami-1region", "eu-west-1", "snap-1")
@@ -209,14 +208,14 @@ func TestDryRunRules(t *testing.T) {
 		{
 			name: "AMI tags are not image tags and image tags are not AMI tags",
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().
-				ExcludeAMITag("Environment", "production")),
+				ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"Environment": "production"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), tags: lifecycle.Tags{"Environment": "production"},
 				amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}}},
 			want: map[string]string{"web/1.0.0/1": "DELETE", "ami-1": "DELETE"},
 		},
 		{
 			name:   "snapshots of a SKIPPED AMI are untouched (L-P3)",
-			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots().ExcludeRegions("eu-west-1")),
+			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10),
 				amis: []inventory.IndexedAMI{planAMI("ami-1", "eu-west-1", "snap-1"), planAMI("ami-2", planRegion, "snap-2")}}},
 			want: map[string]string{"web/1.0.0/1": "DELETE", "ami-1": "SKIPPED DELETE", "ami-2": "DELETE snap-2:SUCCESS"},
@@ -330,7 +329,7 @@ func TestDryRunDecisions(t *testing.T) {
 		{recipe: "web", version: "1.0.0", build: 2, created: planNow.Add(-nDays(1)), done: planNow.Add(-nDays(1) - time.Hour)},
 	}
 	launched := []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []inventory.IndexedAMI{planAMI("ami-never", planRegion)}}}
-	llPolicy := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeLaunchedWithin(30, lifecycle.Days))
+	llPolicy := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 30, Unit: lifecycle.Days}}))
 	runScenarios(t, []scenario{
 		{name: "L-1 calendar month, clamped at the end of February", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Months)), images: []planImg{monthImage},
 			want: map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-1"}}},
@@ -341,7 +340,7 @@ func TestDryRunDecisions(t *testing.T) {
 			images: []planImg{youngMonthImage},
 			want:   map[string]string{"web/1.0.0/1": "-TOO_YOUNG"}, noFlag: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-1"}}},
 		{name: "L-1 lastLaunched in months is clamped too",
-			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeLaunchedWithin(1, lifecycle.Months)),
+			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 1, Unit: lifecycle.Months}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(90), amis: []inventory.IndexedAMI{
 				func() inventory.IndexedAMI {
 					a := planAMI("ami-launched", planRegion)
@@ -456,11 +455,11 @@ func TestDryRunDecisions(t *testing.T) {
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.IgnoreSnapshotsWithoutAMIs}},
 			want:   map[string]string{"web/1.0.0/1": "DELETE"},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-12"}}},
-		{name: "L-13 AMI exclusions apply to DEPRECATE", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().ExcludeRegions("eu-west-1")),
+		{name: "L-13 AMI exclusions apply to DEPRECATE", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{planAMI("ami-1", "eu-west-1")}}},
 			want:   map[string]string{"web/1.0.0/1": "DEPRECATE", "ami-1": "SKIPPED DEPRECATE"},
 			flags:  map[string][]lifecycle.Decision{"ami-1": {"L-13"}}},
-		{name: "L-13 AMIExclusionsDeleteOnly", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().ExcludeRegions("eu-west-1")),
+		{name: "L-13 AMIExclusionsDeleteOnly", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{planAMI("ami-1", "eu-west-1")}}},
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionsDeleteOnly}},
 			want:   map[string]string{"web/1.0.0/1": "DEPRECATE", "ami-1": "DEPRECATE"},
@@ -494,7 +493,7 @@ func TestDryRunDecisions(t *testing.T) {
 			images: []planImg{r1(1, nDays(1)), r1(2, nDays(2))},
 			want:   map[string]string{"web/1.0.0/1": "-KEPT1/1", "web/1.0.0/2": "DELETE"}},
 		{name: "L-17 a launch exactly at the window start is within it",
-			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeLaunchedWithin(30, lifecycle.Days)),
+			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 30, Unit: lifecycle.Days}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(40), amis: []inventory.IndexedAMI{
 				func() inventory.IndexedAMI {
 					a := planAMI("ami-edge", planRegion)
@@ -523,7 +522,7 @@ func TestDryRunDecisions(t *testing.T) {
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.EmptyTagValueMatchesAny}},
 			want:   map[string]string{"web/1.0.0/1": "DELETE", "web/1.0.0/2": "DELETE"},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/2": {"L-18"}}},
-		{name: "L-19 EvaluateDisabledPolicy", policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days)).Status(lifecycle.PolicyDisabled),
+		{name: "L-19 EvaluateDisabledPolicy", policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days)).Edit(func(p *lifecycle.Policy) { p.Status = lifecycle.PolicyDisabled }),
 			images: []planImg{r1(1, nDays(5))}, opts: plan.Options{Readings: []lifecycle.Decision{lifecycle.EvaluateDisabledPolicy}},
 			want: map[string]string{"web/1.0.0/1": "DELETE"}},
 		{name: "L-20 DeferredTakeSlots", policy: recipePolicy(lt.Delete().Count(1)),
@@ -572,7 +571,7 @@ func TestDryRunDecisions(t *testing.T) {
 }
 
 func TestDryRunDisabledPolicy(t *testing.T) {
-	p := recipePolicy(lt.Delete().Age(1, lifecycle.Days)).Status(lifecycle.PolicyDisabled).Build()
+	p := recipePolicy(lt.Delete().Age(1, lifecycle.Days)).Edit(func(p *lifecycle.Policy) { p.Status = lifecycle.PolicyDisabled }).Build()
 	pl := mustPlan(t, p, indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(5)}), plan.Options{})
 	if pl.Evaluated || pl.HasImpactedResources || len(pl.Resources) != 0 || len(pl.Unaffected) != 0 || pl.Note == "" {
 		t.Errorf("DISABLED policy plan = %+v, want an empty, not evaluated plan with a note", pl)
@@ -634,7 +633,7 @@ func TestDryRunErrors(t *testing.T) {
 func TestDryRunSummaryAndReasons(t *testing.T) {
 	p := recipePolicy(
 		lt.Deprecate().Age(30, lifecycle.Days).IncludeAMIs(),
-		lt.Delete().Count(1).IncludeAMIs().IncludeSnapshots().ExcludeTag("Pin", "yes").ExcludeRegions("eu-west-1"),
+		lt.Delete().Count(1).IncludeAMIs().IncludeSnapshots().ExcludeTag("Pin", "yes").ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}}),
 	).Build()
 	idx := indexOf(
 		planImg{recipe: "web", version: "1.0.0", build: 3, age: nDays(10), amis: []inventory.IndexedAMI{planAMI("ami-3", planRegion, "snap-3")}},
@@ -726,7 +725,7 @@ func TestDryRunEmptyIndex(t *testing.T) {
 func TestDryRunUndescribedAMI(t *testing.T) {
 	undescribed := inventory.IndexedAMI{ID: "ami-unknown", Region: planRegion, AccountID: planAccount}
 	described := planAMI("ami-known", planRegion)
-	p := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludePublicAMIs()).Build()
+	p := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{IsPublic: true})).Build()
 	pl := mustPlan(t, p, indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(5),
 		amis: []inventory.IndexedAMI{undescribed, described}}), plan.Options{})
 	got := map[string]plan.ExecutionState{}

@@ -80,7 +80,7 @@ func TestForecastProgressive(t *testing.T) {
 func TestForecastAMIChanges(t *testing.T) {
 	p := recipePolicy(
 		lt.Disable().Age(10, lifecycle.Days).IncludeAMIs(),
-		lt.Delete().Age(10, lifecycle.Days).IncludeAMIs().ExcludePublicAMIs(),
+		lt.Delete().Age(10, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{IsPublic: true}),
 	).Build()
 	a := planAMI("ami-pub", planRegion)
 	a.Public = true
@@ -112,7 +112,7 @@ func TestForecastDisabledPolicy(t *testing.T) {
 func TestForecastDeprecatedByTag(t *testing.T) {
 	p := recipePolicy(
 		lt.Deprecate().Age(10, lifecycle.Days).IncludeAMIs(),
-		lt.Delete().Age(10, lifecycle.Days).IncludeAMIs().ExcludeAMITag("DeprecatedBy", "EC2 Image Builder"),
+		lt.Delete().Age(10, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"DeprecatedBy": "EC2 Image Builder"}}),
 	).Build()
 	idx := indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(20),
 		amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion)}})

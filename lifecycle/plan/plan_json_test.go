@@ -59,10 +59,9 @@ func goldenPolicy() *lt.PolicyBuilder {
 		Recipe("web-server", "1.x.x").Recipe("Batch Worker", "x.x.x").
 		Rule(
 			lt.Deprecate().Age(30, lifecycle.Days).IncludeAMIs().ExcludeTag("Pin", "true"),
-			lt.Disable().Age(60, lifecycle.Days).IncludeAMIs().ExcludeRegions("eu-west-1"),
+			lt.Disable().Age(60, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}}),
 			lt.Delete().Age(90, lifecycle.Days).RetainAtLeast(1).IncludeAMIs().IncludeSnapshots().
-				ExcludeTag("Pin", "true").ExcludePublicAMIs().ExcludeSharedWith("999988887777").
-				ExcludeLaunchedWithin(14, lifecycle.Days),
+				ExcludeTag("Pin", "true").ExcludeAMIs(lifecycle.AMIExclusionRules{IsPublic: true, SharedAccounts: []string{"999988887777"}, LastLaunched: &lifecycle.LastLaunched{Value: 14, Unit: lifecycle.Days}}),
 		)
 }
 
@@ -82,7 +81,7 @@ func TestPlanJSONGolden(t *testing.T) {
 	}{
 		{"ami-progressive", goldenPolicy().Build(), goldenInventory(), plan.Options{}},
 		{"ami-progressive-options", goldenPolicy().Build(), goldenInventory(), plan.Options{Readings: []lifecycle.Decision{lifecycle.SkipEndsEvaluation, lifecycle.PredictPermissionFailures, lifecycle.DeferredTakeSlots}}},
-		{"disabled", goldenPolicy().Status(lifecycle.PolicyDisabled).Build(), goldenInventory(), plan.Options{}},
+		{"disabled", goldenPolicy().Edit(func(p *lifecycle.Policy) { p.Status = lifecycle.PolicyDisabled }).Build(), goldenInventory(), plan.Options{}},
 		{"container", lt.ContainerPolicy("container-keep-1").Recipe("api-service", "x.x.x").
 			Rule(lt.Delete().Count(1).IncludeContainers()).Build(), containers, plan.Options{}},
 	}

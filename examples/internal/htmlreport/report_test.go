@@ -121,7 +121,7 @@ func warned(t testing.TB) input {
 // disabled is a DISABLED policy that would act if it ran.
 func disabled(t testing.TB) input {
 	in := neverActs(t)
-	in.policy = lifecycletest.AMIPolicy("switched-off").Recipe("web", "1.x.x").Status(lifecycle.PolicyDisabled).
+	in.policy = lifecycletest.AMIPolicy("switched-off").Recipe("web", "1.x.x").Edit(func(p *lifecycle.Policy) { p.Status = lifecycle.PolicyDisabled }).
 		Rule(lifecycletest.Delete().Count(1)).Build()
 	in.plan = true
 	return in
@@ -137,9 +137,11 @@ func hostile(t testing.TB) input {
 	b.AMIImage("web", "1.0.0", lifecycletest.Days(50)).Tag("team", evil).Tag("keep", evil)
 	b.AMIImage("web", "1.0.0", lifecycletest.Days(10)).Tag("team", evil)
 	idx, _ := b.Build().Index()
-	p := lifecycletest.AMIPolicy("hostile-names").Description("a\x00b\nc "+evil).SelectTag("team", evil).Tag("owner", evil).
+	p := lifecycletest.AMIPolicy("hostile-names").Edit(func(p *lifecycle.Policy) {
+		p.Description, p.Tags = "a\x00b\nc "+evil, lifecycle.Tags{"owner": evil}
+	}).SelectTag("team", evil).
 		Rule(lifecycletest.Deprecate().Age(30, lifecycle.Days).IncludeAMIs().ExcludeTag("keep", evil),
-			lifecycletest.Delete().Age(80, lifecycle.Days).IncludeAMIs().ExcludeAMITag("note", "\u2028"+evil)).Build()
+			lifecycletest.Delete().Age(80, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"note": "\u2028" + evil}})).Build()
 	return input{policy: p, index: idx, now: now, days: 30, plan: true}
 }
 
