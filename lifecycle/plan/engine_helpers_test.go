@@ -123,44 +123,84 @@ func planAMI(id, region string, snapshots ...string) inventory.IndexedAMI {
 	}
 }
 
-// verdicts summarises a plan as resourceId → short verdict:
-// "DELETE" (SUCCESS), "SKIPPED DELETE", "FAILED", "-" followed by each
-// rule's outcome for unaffected images ("-KEPT1/2 TOO_YOUNG"), "DEFERRED".
-func verdicts(p *plan.Plan) map[string]string {
-	out := map[string]string{}
+// verdict is what a plan says of one resource, as a test expects it: a
+// record's action and status (with its snapshots), or an unaffected
+// image's outcome under each rule, or that it is deferred or out of scope.
+type verdict struct {
+	Action     lifecycle.ActionType // of a SUCCESS or SKIPPED record
+	Status     plan.ExecutionStatus // of a record; "" for an unaffected image
+	Snapshots  []snapshotVerdict    // of an AMI record, in record order
+	Outcomes   []ruleOutcome        // of an unaffected image, one per rule
+	Unaffected bool
+	Deferred   bool
+	OutOfScope bool
+}
+
+// snapshotVerdict is the status of one snapshot of an AMI record.
+type snapshotVerdict struct {
+	ID     string
+	Status plan.ExecutionStatus
+}
+
+// ruleOutcome is one rule's verdict on an unaffected image; Slot and Slots
+// are set for OutcomeKept.
+type ruleOutcome struct {
+	Outcome     plan.Outcome
+	Slot, Slots int
+}
+
+func acted(a lifecycle.ActionType) verdict { return verdict{Action: a, Status: plan.ExecutionSuccess} }
+func skipped(a lifecycle.ActionType) verdict {
+	return verdict{Action: a, Status: plan.ExecutionSkipped}
+}
+func failed() verdict { return verdict{Status: plan.ExecutionFailed} }
+func unaffected(rules ...ruleOutcome) verdict {
+	return verdict{Unaffected: true, Outcomes: rules}
+}
+func kept(slot, slots int) ruleOutcome { return ruleOutcome{plan.OutcomeKept, slot, slots} }
+func rule(o plan.Outcome) ruleOutcome  { return ruleOutcome{Outcome: o} }
+
+// with adds a snapshot's status to an AMI record's verdict.
+func (v verdict) with(id string, st plan.ExecutionStatus) verdict {
+	v.Snapshots = append(slices.Clone(v.Snapshots), snapshotVerdict{id, st})
+	return v
+}
+
+// verdicts summarises a plan as resourceId → verdict.
+func verdicts(p *plan.Plan) map[string]verdict {
+	out := map[string]verdict{}
 	for _, r := range p.Resources {
-		var s string
+		var v verdict
 		switch r.State.Status {
 		case plan.ExecutionSuccess:
-			s = string(r.Action.Name)
+			v = acted(r.Action.Name)
 		case plan.ExecutionSkipped:
-			s = "SKIPPED " + string(r.Action.Name)
+			v = skipped(r.Action.Name)
 		case plan.ExecutionFailed:
-			s = "FAILED"
+			v = failed()
 		}
 		for _, sn := range r.Snapshots {
-			s += " " + sn.SnapshotID + ":" + string(sn.State.Status)
+			v = v.with(sn.SnapshotID, sn.State.Status)
 		}
-		out[r.ResourceID] = s
+		out[r.ResourceID] = v
 	}
 	for _, u := range p.Unaffected {
-		if u.Deferred {
-			out[u.ResourceID] = "DEFERRED"
-			continue
-		}
-		if u.OutOfScope {
-			out[u.ResourceID] = "OUT_OF_SCOPE"
-			continue
-		}
-		var parts []string
-		for _, v := range u.Rules {
-			s := string(v.Outcome)
-			if v.Outcome == plan.OutcomeKept {
-				s += fmt.Sprintf("%d/%d", v.Slot, v.Slots)
+		switch {
+		case u.Deferred:
+			out[u.ResourceID] = verdict{Deferred: true}
+		case u.OutOfScope:
+			out[u.ResourceID] = verdict{OutOfScope: true}
+		default:
+			v := unaffected()
+			for _, r := range u.Rules {
+				o := rule(r.Outcome)
+				if r.Outcome == plan.OutcomeKept {
+					o = kept(r.Slot, r.Slots)
+				}
+				v.Outcomes = append(v.Outcomes, o)
 			}
-			parts = append(parts, s)
+			out[u.ResourceID] = v
 		}
-		out[u.ResourceID] = "-" + strings.Join(parts, " ")
 	}
 	return out
 }

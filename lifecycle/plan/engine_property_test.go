@@ -199,8 +199,8 @@ func TestPropertyShuffleInvariance(t *testing.T) {
 	}
 }
 
-// acted returns the images a plan acts on.
-func acted(pl *plan.Plan) map[string]bool {
+// actedImages returns the images a plan acts on.
+func actedImages(pl *plan.Plan) map[string]bool {
 	out := map[string]bool{}
 	for _, r := range pl.Resources {
 		if r.Kind == plan.KindImage && r.State.Status == plan.ExecutionSuccess {
@@ -214,7 +214,7 @@ func TestPropertyHigherThresholdActsOnNoMore(t *testing.T) {
 	for seed := uint64(0); seed < propertyRuns; seed++ {
 		g := newPlanGen(seed)
 		p, idx, o := g.policy(), g.inventory(), g.options()
-		base := acted(mustPlan(t, p, idx, o))
+		base := actedImages(mustPlan(t, p, idx, o))
 		k := g.r.IntN(len(p.PolicyDetails))
 		raised := p
 		raised.PolicyDetails = slices.Clone(p.PolicyDetails)
@@ -224,7 +224,7 @@ func TestPropertyHigherThresholdActsOnNoMore(t *testing.T) {
 			limit = 300
 		}
 		f.Value = min(limit, f.Value+1+g.r.IntN(100))
-		for arn := range acted(mustPlan(t, raised, idx, o)) {
+		for arn := range actedImages(mustPlan(t, raised, idx, o)) {
 			if !base[arn] {
 				t.Fatalf("seed %d: raising rule %d to %+v acts on %s, which the lower threshold left alone", seed, k, *f, arn)
 			}

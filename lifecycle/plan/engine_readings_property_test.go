@@ -5,9 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 // actedResources returns every resource a plan acts on (SUCCESS):
@@ -104,13 +106,11 @@ func TestPropertyForeignImagesChangeNothing(t *testing.T) {
 		slices.SortFunc(more.Images, func(a, b inventory.IndexedImage) int { return strings.Compare(a.ARN, b.ARN) })
 		got := verdicts(mustPlan(t, p, more, o))
 		for id, v := range want {
-			if got[id] != v {
-				t.Fatalf("seed %d: %s is %q with foreign images in the inventory, %q without", seed, id, got[id], v)
-			}
+			require.Empty(t, cmp.Diff(v, got[id]), "seed %d: %s with foreign images in the inventory (-without +with)", seed, id)
 		}
 		for id, v := range got {
-			if _, ok := want[id]; !ok && v != "OUT_OF_SCOPE" {
-				t.Fatalf("seed %d: foreign resource %s gets %q, want OUT_OF_SCOPE", seed, id, v)
+			if _, ok := want[id]; !ok {
+				require.Equal(t, verdict{OutOfScope: true}, v, "seed %d: foreign resource %s", seed, id)
 			}
 		}
 	}

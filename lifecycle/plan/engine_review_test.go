@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
@@ -39,9 +40,9 @@ func TestDryRunUnknownLaunch(t *testing.T) {
 			amis: []inventory.IndexedAMI{unreadable, undescribed}}), o)
 		got := verdicts(pl)
 		for _, id := range []string{"ami-unreadable", "ami-undescribed"} {
-			if got[id] != "DELETE" || !hasDecision(decisionsOf(pl, id), "L-29") ||
+			if !cmp.Equal(got[id], acted(lifecycle.ActionDelete)) || !hasDecision(decisionsOf(pl, id), "L-29") ||
 				hasDecision(decisionsOf(pl, id), "L-17") {
-				t.Errorf("%+v: %s is %q with %v; want DELETE flagged L-29, not L-17", o, id, got[id], decisionsOf(pl, id))
+				t.Errorf("%+v: %s is %+v with %v; want DELETE flagged L-29, not L-17", o, id, got[id], decisionsOf(pl, id))
 			}
 		}
 	}

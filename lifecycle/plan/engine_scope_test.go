@@ -11,6 +11,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/assert"
 )
 
 const (
@@ -32,15 +33,15 @@ func TestDryRunScope(t *testing.T) {
 	runScenarios(t, []scenario{
 		{name: "the policy ARN gives the scope", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)).Edit(func(p *lifecycle.Policy) { p.ARN = policyARN }),
 			images: images,
-			want:   map[string]string{"web/1.0.0/1": "DELETE", foreignRegion: "OUT_OF_SCOPE", foreignAccount: "OUT_OF_SCOPE"},
+			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), foreignRegion: verdict{OutOfScope: true}, foreignAccount: verdict{OutOfScope: true}},
 			flags:  map[string][]lifecycle.Decision{foreignRegion: {"L-26"}},
 			noFlag: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-26"}}},
 		{name: "the options give the scope", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
 			images: images, opts: plan.Options{Region: otherRegion, AccountID: planAccount},
-			want: map[string]string{"web/1.0.0/1": "OUT_OF_SCOPE", foreignRegion: "DELETE", foreignAccount: "OUT_OF_SCOPE"}},
+			want: map[string]verdict{"web/1.0.0/1": verdict{OutOfScope: true}, foreignRegion: acted(lifecycle.ActionDelete), foreignAccount: verdict{OutOfScope: true}}},
 		{name: "an inventory of one Region and account gives it", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
 			images: []planImg{r1(1, nDays(50))},
-			want:   map[string]string{"web/1.0.0/1": "DELETE"}},
+			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete)}},
 		{name: "an image's AMIs in other Regions and accounts are still acted on",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).Edit(func(p *lifecycle.Policy) { p.ARN = policyARN }),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
@@ -49,7 +50,7 @@ func TestDryRunScope(t *testing.T) {
 					a.AccountID = otherAccount
 					return a
 				}()}}},
-			want: map[string]string{"web/1.0.0/1": "DELETE", "ami-home": "DELETE", "ami-away": "DELETE"}},
+			want: map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-home": acted(lifecycle.ActionDelete), "ami-away": acted(lifecycle.ActionDelete)}},
 	})
 
 	t.Run("inferred scope is flagged on the plan", func(t *testing.T) {
@@ -114,28 +115,28 @@ func TestDryRunNewDecisions(t *testing.T) {
 	runScenarios(t, []scenario{
 		{name: "L-27 an imported image is selected by its name", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), imported: true}},
-			want:   map[string]string{"web/1.0.0/1": "DELETE"},
+			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete)},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-27"}}},
 		{name: "L-27 RecipeSelectionNeedsRecipe", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), imported: true}, r1(2, nDays(50))},
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.RecipeSelectionNeedsRecipe}},
-			want:   map[string]string{"web/1.0.0/2": "DELETE"}},
+			want:   map[string]verdict{"web/1.0.0/2": acted(lifecycle.ActionDelete)}},
 		{name: "L-28 an AMI owned by a listed account is acted on", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				shared("ami-owned", otherAccount), shared("ami-shared", planAccount, otherAccount), shared("ami-plain", planAccount)}}},
-			want:   map[string]string{"web/1.0.0/1": "DELETE", "ami-owned": "DELETE", "ami-shared": "SKIPPED DELETE", "ami-plain": "DELETE"},
+			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-owned": acted(lifecycle.ActionDelete), "ami-shared": skipped(lifecycle.ActionDelete), "ami-plain": acted(lifecycle.ActionDelete)},
 			flags:  map[string][]lifecycle.Decision{"ami-owned": {"L-28"}},
 			noFlag: map[string][]lifecycle.Decision{"ami-plain": {"L-28"}, "ami-shared": {"L-28"}}},
 		{name: "L-28 SharedAccountsIncludeOwners", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				shared("ami-owned", otherAccount), shared("ami-plain", planAccount)}}},
 			opts:  plan.Options{Readings: []lifecycle.Decision{lifecycle.SharedAccountsIncludeOwners}},
-			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-owned": "SKIPPED DELETE", "ami-plain": "DELETE"},
+			want:  map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-owned": skipped(lifecycle.ActionDelete), "ami-plain": acted(lifecycle.ActionDelete)},
 			flags: map[string][]lifecycle.Decision{"ami-owned": {"L-28"}}},
 		{name: "L-29 an AMI without an EC2 description is acted on and flagged",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"Retain": "yes"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{undescribed}}},
-			want:   map[string]string{"web/1.0.0/1": "DELETE", "ami-unknown": "DELETE"},
+			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-unknown": acted(lifecycle.ActionDelete)},
 			flags:  map[string][]lifecycle.Decision{"ami-unknown": {"L-29"}}},
 		{name: "L-29 missing launch permissions matter only to sharedAccounts",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
@@ -145,30 +146,30 @@ func TestDryRunNewDecisions(t *testing.T) {
 					a.PermissionsKnown = false
 					return a
 				}()}}},
-			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-noperms": "DELETE"},
+			want:  map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-noperms": acted(lifecycle.ActionDelete)},
 			flags: map[string][]lifecycle.Decision{"ami-noperms": {"L-29"}}},
 		{name: "L-30 by default an AMI exclusion protects only the AMI",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
-			want:  map[string]string{"web/1.0.0/1": "DELETE", "ami-home": "DELETE", "ami-away": "SKIPPED DELETE"},
+			want:  map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-home": acted(lifecycle.ActionDelete), "ami-away": skipped(lifecycle.ActionDelete)},
 			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-30"}, "ami-away": {"L-30"}}},
 		{name: "L-30 AMIExclusionProtectsImage skips the image with all its resources",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
 				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
 			opts:  plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionProtectsImage}},
-			want:  map[string]string{"web/1.0.0/1": "SKIPPED DELETE"},
+			want:  map[string]verdict{"web/1.0.0/1": skipped(lifecycle.ActionDelete)},
 			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-30"}}},
 		{name: "L-30 the AWS CLI example under the default reading deletes every old image record",
 			policy: cliExample, images: cliImages,
-			want: map[string]string{"web/1.0.0/1": "DELETE", "web/1.0.0/2": "DELETE", "web/1.0.0/3": "DELETE"},
+			want: map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "web/1.0.0/2": acted(lifecycle.ActionDelete), "web/1.0.0/3": acted(lifecycle.ActionDelete)},
 			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-30"},
 				"web/1.0.0/2": {"L-30"}},
 			noFlag: map[string][]lifecycle.Decision{"web/1.0.0/3": {"L-30"}}},
 		{name: "L-30 the AWS CLI example under AMIExclusionProtectsImage keeps the launched and tagged ones",
 			policy: cliExample, images: cliImages, opts: plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionProtectsImage}},
-			want: map[string]string{"web/1.0.0/1": "SKIPPED DELETE", "web/1.0.0/2": "SKIPPED DELETE", "web/1.0.0/3": "DELETE"}},
+			want: map[string]verdict{"web/1.0.0/1": skipped(lifecycle.ActionDelete), "web/1.0.0/2": skipped(lifecycle.ActionDelete), "web/1.0.0/3": acted(lifecycle.ActionDelete)}},
 		{name: "L-30 a protected image takes no slot",
 			policy: recipePolicy(lt.Delete().Count(1).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
 			images: []planImg{
@@ -177,7 +178,7 @@ func TestDryRunNewDecisions(t *testing.T) {
 				{recipe: "web", version: "1.0.0", build: 1, age: nDays(3), amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion)}},
 			},
 			opts: plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionProtectsImage}},
-			want: map[string]string{"web/1.0.0/3": "SKIPPED DELETE", "web/1.0.0/2": "-KEPT1/1", "web/1.0.0/1": "DELETE", "ami-1": "DELETE"}},
+			want: map[string]verdict{"web/1.0.0/3": skipped(lifecycle.ActionDelete), "web/1.0.0/2": unaffected(kept(1, 1)), "web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-1": acted(lifecycle.ActionDelete)}},
 	})
 }
 
@@ -275,13 +276,11 @@ func TestDryRunSharedAMI(t *testing.T) {
 		{recipe: "web", version: "1.0.0", build: 1, age: nDays(60), amis: []inventory.IndexedAMI{shared()}},
 	}
 	pl := mustPlan(t, recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).Build(), indexOf(images...), plan.Options{})
-	want := map[string]string{"web/1.0.0/3": "-TOO_YOUNG", "web/1.0.0/2": "DELETE", "web/1.0.0/1": "DELETE",
-		"ami-shared": "DELETE", "ami-2": "DELETE"}
+	want := map[string]verdict{"web/1.0.0/3": unaffected(rule(plan.OutcomeTooYoung)), "web/1.0.0/2": acted(lifecycle.ActionDelete),
+		"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-shared": acted(lifecycle.ActionDelete), "ami-2": acted(lifecycle.ActionDelete)}
 	got := verdicts(pl)
 	for k, v := range want {
-		if got[shortKey(k)] != v {
-			t.Errorf("%s: %q, want %q", k, got[shortKey(k)], v)
-		}
+		assert.Empty(t, cmp.Diff(v, got[shortKey(k)]), "%s (-want +got)", k)
 	}
 	var records []plan.ExecutionResource
 	for _, r := range pl.Resources {
