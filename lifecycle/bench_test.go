@@ -7,13 +7,12 @@ import (
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func BenchmarkDecodePolicy(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join("testdata", "policy", "bare.json"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {
@@ -26,9 +25,7 @@ func BenchmarkDecodePolicy(b *testing.B) {
 func BenchmarkValidatePolicy(b *testing.B) {
 	data, _ := os.ReadFile(filepath.Join("testdata", "policy", "bare.json"))
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		doc.Validate(lifecycle.ValidateOptions{})

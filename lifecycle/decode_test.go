@@ -54,13 +54,9 @@ func TestDecodePolicyShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", "policy", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			doc, err := DecodePolicy(data, DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if doc.Shape != tt.shape {
 				t.Errorf("shape = %v, want %v", doc.Shape, tt.shape)
 			}
@@ -83,20 +79,14 @@ func TestPolicyGolden(t *testing.T) {
 		t.Run(filepath.Base(in), func(t *testing.T) {
 			data, _ := os.ReadFile(in)
 			doc, err := DecodePolicy(data, DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			out, err := json.MarshalIndent(doc, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			out = append(out, '\n')
 			goldenFile := strings.TrimSuffix(in, ".json") + ".golden.json"
 			golden.Check(t, goldenFile, out)
 			again, err := DecodePolicy(out, DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if diff := cmp.Diff(doc, again); diff != "" {
 				t.Errorf("round trip changed the document (-first +second):\n%s", diff)
 			}
@@ -170,9 +160,7 @@ func TestDecodePolicyErrors(t *testing.T) {
 func TestDecodePolicyRelaxed(t *testing.T) {
 	in := `{"lifecyclePolicyArn":"arn:x","name":"ignored","tags":{"a":"b"},"policyDetails":[{"action":{"type":"DELETE","extra":{"deep":[1]}},"filter":{"type":"COUNT","value":1}}],"resourceSelection":{"tagMap":{"a":"b"}},"unknown":null}`
 	doc, err := DecodePolicy([]byte(in), DecodeOptions{AllowUnknownFields: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if doc.Shape != ShapeUpdateInput || doc.Policy.Name != "" || doc.Policy.Tags != nil || doc.Policy.PolicyDetails[0].Action.Type != ActionDelete {
 		t.Errorf("doc = %+v", doc)
 	}
@@ -192,9 +180,7 @@ func TestDocumentEncodeShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.shape.String(), func(t *testing.T) {
 			got, err := json.Marshal(&Document{Shape: tt.shape, Policy: p, ClientToken: "t"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if string(got) != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
@@ -207,9 +193,7 @@ func TestDocumentEncodeShapes(t *testing.T) {
 
 func TestDocumentUnmarshalJSON(t *testing.T) {
 	var d Document
-	if err := json.Unmarshal([]byte(`{"clientToken":"t","name":"abc"}`), &d); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"clientToken":"t","name":"abc"}`), &d))
 	if d.Shape != ShapeCreateInput || d.Policy.Name != "abc" {
 		t.Errorf("d = %+v", d)
 	}
@@ -241,9 +225,7 @@ func TestDecodeStateUpdate(t *testing.T) {
 	"executionRole":"LifecycleRole","includeResources":{"amis":true},"exclusionRules":{"amis":{"regions":["us-west-2"]}},
 	"updateAt":"2025-01-02T00:00:00Z","clientToken":"t"}`
 	r, err := DecodeStateUpdate([]byte(in), DecodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := &StateUpdateRequest{
 		ResourceARN:      "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2",
 		State:            ResourceState{Status: StatusDeprecated},
@@ -313,9 +295,7 @@ func TestValidateTellsZeroFromMissing(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := DecodePolicy([]byte(fmt.Sprintf(policy, tc.member)), DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			findings, _ := doc.Validate(ValidateOptions{})
 			want := Findings{{Severity: SeverityError, Path: "policyDetails[0].filter.value", Code: tc.code, Message: tc.message}}
 			if diff := cmp.Diff(want, findings); diff != "" {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 func addPolicySeeds(f *testing.F) {
@@ -64,9 +66,7 @@ func FuzzDecodePolicy(f *testing.F) {
 			doc.Validate(ValidateOptions{})
 			doc.Validate(ValidateOptions{Readings: []Decision{ModelOnlyValidation, AllowMixedWildcards}})
 			out, err := json.Marshal(doc)
-			if err != nil {
-				t.Fatalf("encode: %v", err)
-			}
+			require.NoError(t, err, "encode")
 			again, err := DecodePolicy(out, DecodeOptions{})
 			if err != nil {
 				t.Fatalf("re-decoding %s: %v", out, err)
@@ -91,9 +91,7 @@ func FuzzDecodeStateUpdate(f *testing.F) {
 		}
 		r.Validate(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), CurrentImage{Type: ImageTypeAMI, Status: StatusAvailable})
 		out, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		if _, err := DecodeStateUpdate(out, DecodeOptions{}); err != nil {
 			t.Fatalf("re-decoding %s: %v", out, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 )
 
 // basePolicy returns a valid AMI policy with one DELETE rule.
@@ -399,9 +400,7 @@ func TestValidateJSONDocuments(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, err := DecodePolicy([]byte(tt.doc), DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			fs, _ := doc.Validate(ValidateOptions{})
 			if diff := cmp.Diff(tt.want, summarize(fs)); diff != "" {
 				t.Errorf("findings (-want +got):\n%s\n%v", diff, fs)

@@ -10,6 +10,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var benchNow = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -54,9 +55,7 @@ func BenchmarkDecode(b *testing.B) {
 		bld.AMIImage(fmt.Sprintf("recipe-%d", j%1000), "1.0.0", time.Duration(j)*time.Hour)
 	}
 	data, err := json.Marshal(bld.Build())
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for i := 0; i < b.N; i++ {

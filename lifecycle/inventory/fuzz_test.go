@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzDecode checks the inventory loader the same way, and that
@@ -51,9 +52,7 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 		out, err := json.Marshal(inv)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		again, err := Decode(out)
 		if err != nil {
 			t.Fatalf("re-decoding %s: %v", out, err)

@@ -46,20 +46,14 @@ func TestPropertyRawInventoryShuffle(t *testing.T) {
 	pl := func(inv *inventory.Inventory) []byte {
 		idx, _ := inv.Index()
 		p, err := plan.DryRun(&policy, idx, now, plan.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		out, err := json.Marshal(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return out
 	}
 	decode := func() *inventory.Inventory {
 		inv, err := inventory.Decode(original)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		return inv
 	}
 	want := pl(decode())
@@ -83,9 +77,7 @@ func TestPropertyRawInventoryShuffle(t *testing.T) {
 		}
 		return bytes.Equal(want, pl(inv))
 	}
-	if err := quick.Check(same, &quick.Config{MaxCount: 200}); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, quick.Check(same, &quick.Config{MaxCount: 200}))
 }
 
 func shuffle[T any](r *rand.Rand, s []T) {

@@ -3,7 +3,6 @@ package inventory_test
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +12,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
 
+	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
@@ -25,9 +26,7 @@ var cliFiles = []string{"get-image.json", "list-image-build-versions.json", "des
 func readTestInventory(t *testing.T) *inventory.Inventory {
 	t.Helper()
 	inv, err := inventory.Read(os.DirFS(filepath.Join("testdata", "inventory")), cliFiles...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	return inv
 }
 
@@ -93,27 +92,11 @@ func TestReadInventoryCLIResponses(t *testing.T) {
 func TestInventoryGolden(t *testing.T) {
 	inv := readTestInventory(t)
 	out, err := json.MarshalIndent(inv, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	out = append(out, '\n')
-	golden := filepath.Join("testdata", "inventory", "combined.golden.json")
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.WriteFile(golden, out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if diff := cmp.Diff(string(want), string(out)); diff != "" {
-		t.Errorf("combined encoding (-golden +got):\n%s", diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "inventory", "combined.golden.json"), out)
 	again, err := inventory.Decode(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if diff := cmp.Diff(inv, again, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
 		t.Errorf("round trip (-first +second):\n%s", diff)
 	}
@@ -174,9 +157,7 @@ func TestDecodeInventoryCombinesMembers(t *testing.T) {
 		"ImageId": "ami-2", "LaunchPermissions": [{"UserId": "111122223333"}],
 		"requestId": "r", "nextToken": "n", "NextToken": "N", "ResponseMetadata": {}, "latestVersionReferences": {}
 	}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	var got []string
 	for _, img := range inv.Images {
 		got = append(got, img.ARN)
@@ -281,9 +262,7 @@ func TestInventoryCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			inv, err := inventory.Decode([]byte(tt.in))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			idx, fs := inv.Index()
 			var got []w
 			for _, f := range fs {

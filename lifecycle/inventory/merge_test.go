@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
@@ -23,9 +24,7 @@ func conflictImage(status, tags string) string {
 func decodeNamed(t *testing.T, name, doc string) *inventory.Inventory {
 	t.Helper()
 	inv, err := inventory.Decode([]byte(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	inv.File = name
 	return inv
 }

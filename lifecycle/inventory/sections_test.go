@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/stretchr/testify/require"
 )
 
 // TestCheckPathsFollowTheDocument checks that findings on a raw AWS CLI
@@ -28,9 +29,7 @@ func TestCheckPathsFollowTheDocument(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			inv, err := inventory.Decode([]byte(tt.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var got []string
 			for _, f := range inv.Check() {
 				got = append(got, f.Path)
@@ -41,9 +40,7 @@ func TestCheckPathsFollowTheDocument(t *testing.T) {
 		})
 	}
 	inv, err := inventory.Decode([]byte(`{"imageSummaryList": [` + img + `]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	inv.File = "list.json"
 	merged := inventory.Merge(inv)
 	if fs := merged.Check(); len(fs) != 1 || fs[0].Path != "imageSummaryList[0].dateCreated" || fs[0].File != "list.json" {

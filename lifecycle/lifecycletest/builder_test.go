@@ -37,9 +37,7 @@ func TestPolicyBuilder(t *testing.T) {
 	data, err := json.Marshal(&p)
 	require.NoError(t, err)
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if diff := cmp.Diff(p, doc.Policy); diff != "" {
 		t.Errorf("JSON round trip (-built +decoded):\n%s", diff)
 	}
@@ -119,16 +117,12 @@ func TestInventoryBuilder(t *testing.T) {
 	combined, err := json.Marshal(b.Build())
 	require.NoError(t, err)
 	fromJSON, err := inventory.Decode(combined)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if diff := cmp.Diff(inv, fromJSON, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
 		t.Errorf("combined JSON (-built +decoded):\n%s", diff)
 	}
 	fromFiles, err := inventory.Read(b.Files(), slices.Sorted(maps.Keys(b.Files()))...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if diff := cmp.Diff(inv, fromFiles, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
 		t.Errorf("CLI files (-built +read):\n%s", diff)
 	}

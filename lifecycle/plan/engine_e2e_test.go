@@ -8,6 +8,7 @@ import (
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestDryRunFromJSON runs the whole path a user takes: a policy and an
@@ -27,9 +28,7 @@ func TestDryRunFromJSON(t *testing.T) {
 	other := inv.AMIImage("api", "1.0.0", nDays(300))
 
 	decoded, err := inventory.Decode(jsonOf(t, inv.Build()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	idx, findings := decoded.Index()
 	if findings.HasErrors() {
 		t.Fatalf("inventory findings: %v", findings)
@@ -40,13 +39,9 @@ func TestDryRunFromJSON(t *testing.T) {
 		lt.Delete().Age(180, lifecycle.Days).RetainAtLeast(1).IncludeAMIs().IncludeSnapshots().
 			ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{"210987654321"}}),
 	)), lifecycle.DecodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	pl, err := plan.DryRun(&doc.Policy, idx, planNow, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	oldAMIs, deprecatedAMIs := old.AMIIDs(), deprecated.AMIIDs()
 	err = lt.CheckPlan(pl, lt.PlanWant{
 		Acts: map[string]lifecycle.ActionType{

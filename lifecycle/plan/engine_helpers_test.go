@@ -229,9 +229,7 @@ func mustPlan(t testing.TB, p lifecycle.Policy, idx *inventory.Index, opts plan.
 func mustPlanAt(t testing.TB, p lifecycle.Policy, idx *inventory.Index, now time.Time, opts plan.Options) *plan.Plan {
 	t.Helper()
 	pl, err := plan.DryRun(&p, idx, now, opts)
-	if err != nil {
-		t.Fatalf("DryRun: %v", err)
-	}
+	require.NoError(t, err, "DryRun")
 	return pl
 }
 

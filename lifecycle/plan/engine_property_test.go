@@ -15,6 +15,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/ibkit/ibkit/semver"
+	"github.com/stretchr/testify/require"
 )
 
 // The property tests draw random policies and inventories from a seeded
@@ -169,13 +170,9 @@ func (g *planGen) options() plan.Options {
 func planJSON(t *testing.T, p lifecycle.Policy, idx *inventory.Index, o plan.Options) []byte {
 	t.Helper()
 	pl, err := plan.DryRun(&p, idx, planNow, o)
-	if err != nil {
-		t.Fatalf("DryRun: %v", err)
-	}
+	require.NoError(t, err, "DryRun")
 	b, err := json.Marshal(pl)
-	if err != nil {
-		t.Fatalf("Marshal: %v", err)
-	}
+	require.NoError(t, err, "Marshal")
 	return b
 }
 
@@ -351,9 +348,7 @@ func TestPropertyForecastNeverActsOnDeletedImages(t *testing.T) {
 		g := newPlanGen(seed)
 		p, idx, o := g.policy(), g.inventory(), g.options()
 		tl, err := plan.Forecast(&p, idx, planNow, 30, o)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		initial := map[string]lifecycle.ImageStatus{}
 		for _, im := range idx.Images {
 			initial[im.ARN] = im.Status

@@ -9,6 +9,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 // Regression tests for defects a review found in the dry-run's handling
@@ -79,9 +80,7 @@ func TestForecastSharedAMI(t *testing.T) {
 		planImg{recipe: "web", version: "1.0.0", build: 2, age: nDays(15), amis: []inventory.IndexedAMI{shared}, tags: lifecycle.Tags{"keep": "yes"}},
 	)
 	tl, err := plan.Forecast(&p, idx, planNow, 30, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	deleted := 0
 	for _, r := range tl.Runs {
 		for _, a := range r.Actions {
@@ -103,9 +102,7 @@ func TestIndexUnreadableLaunchTime(t *testing.T) {
 		"name":"app","version":"1.0.0/1","type":"AMI","state":{"status":"AVAILABLE"},"dateCreated":"2026-01-01T00:00:00Z",
 		"outputResources":{"amis":[{"region":"us-east-1","image":"ami-0a1b2c3d4e5f60001","accountId":"111122223333"}]}}],
 		"amis":[{"ImageId":"ami-0a1b2c3d4e5f60001","OwnerId":"111122223333","State":"available","LastLaunchedTime":"2026-03-30 10:00"}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	idx, _ := inv.Index()
 	if len(idx.Images) != 1 || len(idx.Images[0].AMIs) != 1 || !idx.Images[0].AMIs[0].LaunchUnknown {
 		t.Fatalf("index = %+v, want the AMI marked LaunchUnknown", idx.Images)

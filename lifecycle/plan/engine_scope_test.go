@@ -12,6 +12,7 @@ import (
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const (
@@ -228,9 +229,7 @@ func TestDryRunReportsRejectedRecords(t *testing.T) {
 	inv := lt.Inventory(planNow)
 	inv.AMIImage("web", "1.0.0", nDays(50))
 	decoded, err := inventory.Decode(jsonOf(t, inv.Build()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// A second record with no creation date cannot be indexed.
 	decoded.Images = append(decoded.Images, inventory.Image{ARN: arnOf("web", "1.0.0", 9), Type: lifecycle.ImageTypeAMI,
 		Name: "web", Version: "1.0.0/9", State: &inventory.ImageState{Status: lifecycle.StatusAvailable}})

@@ -13,6 +13,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 // key expands the short names of a scenario's expectations: "web/1.0.0/2" is
@@ -711,9 +712,7 @@ func TestDryRunNoImpact(t *testing.T) {
 func TestDryRunEmptyIndex(t *testing.T) {
 	pl := mustPlan(t, recipePolicy(lt.Delete().Count(5)).Build(), &inventory.Index{}, plan.Options{})
 	b, err := json.Marshal(pl)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	// The selection finds nothing, and the plan says so.
 	for _, want := range []string{`"resources":[]`, `"unaffected":[]`, `"groups":[]`, `"code":"selects-nothing"`, `"notEvaluated":[]`, `"decisions":[]`, `"hasImpactedResources":false`} {
 		if !strings.Contains(string(b), want) {

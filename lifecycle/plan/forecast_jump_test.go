@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/plan"
@@ -24,13 +25,9 @@ func TestForecastJumpsMatchEveryDay(t *testing.T) {
 		}
 		days := 30 + g.r.IntN(400)
 		jump, runs, err := plan.ForecastRuns(&p, idx, now, days, o, false)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		every, all, err := plan.ForecastRuns(&p, idx, now, days, o, true)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		a, _ := json.Marshal(jump)
 		b, _ := json.Marshal(every)
 		if diff := cmp.Diff(string(b), string(a)); diff != "" {
@@ -68,9 +65,7 @@ func TestForecastCostFollowsChanges(t *testing.T) {
 			p := engineBenchPolicy()
 			p.PolicyDetails = []lifecycle.PolicyDetail{tt.detail}
 			tl, runs, err := plan.ForecastRuns(p, idx, engineBenchNow, 3650, plan.Options{}, false)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if len(tl.Runs) != 0 {
 				t.Fatalf("the policy acts: %d runs", len(tl.Runs))
 			}
@@ -92,9 +87,7 @@ func TestForecastTimeRange(t *testing.T) {
 		t.Error("a forecast into the year 10000 was accepted")
 	}
 	tl, err := plan.Forecast(&p, idx, now, 30, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if _, err := json.Marshal(tl); err != nil {
 		t.Errorf("timeline cannot be written: %v", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 func progressivePolicy() lifecycle.Policy {
@@ -29,9 +30,7 @@ func TestForecastProgressive(t *testing.T) {
 		planImg{recipe: "web", version: "1.0.0", build: 3, age: nDays(1)},
 	)
 	tl, err := plan.Forecast(&p, idx, planNow, 120, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	type change struct {
 		Day    int
 		Action lifecycle.ActionType
@@ -86,9 +85,7 @@ func TestForecastAMIChanges(t *testing.T) {
 	a.Public = true
 	idx := indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(20), amis: []inventory.IndexedAMI{a}})
 	tl, err := plan.Forecast(&p, idx, planNow, 3, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(tl.Runs) != 2 || tl.Runs[0].Actions[0].AMIs != 1 || tl.Runs[1].Actions[0].Action != lifecycle.ActionDelete || tl.Runs[1].Actions[0].AMIs != 1 {
 		t.Errorf("runs = %+v; want the AMI disabled on day 0 and, now private, deleted on day 1", tl.Runs)
 	}
@@ -98,9 +95,7 @@ func TestForecastDisabledPolicy(t *testing.T) {
 	p := progressivePolicy()
 	p.Status = lifecycle.PolicyDisabled
 	tl, err := plan.Forecast(&p, indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(200)}), planNow, 10, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if tl.Evaluated || len(tl.Runs) != 0 || tl.Note == "" {
 		t.Errorf("DISABLED forecast = %+v", tl)
 	}
@@ -117,9 +112,7 @@ func TestForecastDeprecatedByTag(t *testing.T) {
 	idx := indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(20),
 		amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion)}})
 	tl, err := plan.Forecast(&p, idx, planNow, 2, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if len(tl.Runs) != 2 || tl.Runs[0].Actions[0].AMIs != 1 || tl.Runs[1].Actions[0].Action != lifecycle.ActionDelete || tl.Runs[1].Actions[0].AMIs != 0 {
 		t.Errorf("runs = %+v; want the AMI deprecated on day 0 and, tagged, left alone by the deletion on day 1", tl.Runs)
 	}

@@ -1,18 +1,17 @@
 package plan_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 // goldenInventory is a small, realistic inventory: two recipes, several
@@ -89,11 +88,9 @@ func TestPlanJSONGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			pl := mustPlan(t, tc.policy, tc.idx, tc.opts)
 			got, err := json.MarshalIndent(pl, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			got = append(got, '\n')
-			checkPlanGolden(t, filepath.Join("testdata", "plan", tc.name+".json"), got)
+			golden.Check(t, filepath.Join("testdata", "plan", tc.name+".json"), got)
 		})
 	}
 }
@@ -101,34 +98,8 @@ func TestPlanJSONGolden(t *testing.T) {
 func TestForecastJSONGolden(t *testing.T) {
 	p := goldenPolicy().Build()
 	tl, err := plan.Forecast(&p, goldenInventory(), planNow, 60, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	got, err := json.MarshalIndent(tl, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkPlanGolden(t, filepath.Join("testdata", "plan", "forecast.json"), append(got, '\n'))
-}
-
-// checkPlanGolden compares got with the golden file, or rewrites the file when
-// the tests run with -update.
-func checkPlanGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the plan; run go test -update and review the diff.\ngot:\n%s", path, got)
-	}
+	require.NoError(t, err)
+	golden.Check(t, filepath.Join("testdata", "plan", "forecast.json"), append(got, '\n'))
 }

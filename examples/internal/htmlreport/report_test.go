@@ -17,6 +17,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 // sampleNow is the instant the ibkit command's embedded sample is meant
@@ -36,9 +37,7 @@ type input struct {
 func render(t testing.TB, in input) []byte {
 	t.Helper()
 	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl}
 	if in.plan {
 		if r.Plan, err = plan.DryRun(&in.policy, in.index, in.now, plan.Options{}); err != nil {
@@ -46,9 +45,7 @@ func render(t testing.TB, in input) []byte {
 		}
 	}
 	var buf bytes.Buffer
-	if err := htmlreport.Write(&buf, r); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, htmlreport.Write(&buf, r))
 	return buf.Bytes()
 }
 
@@ -56,21 +53,13 @@ func render(t testing.TB, in input) []byte {
 func sample(t testing.TB) input {
 	t.Helper()
 	pol, err := os.ReadFile("../../ibkit/sample/policy.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	doc, err := lifecycle.DecodePolicy(pol, lifecycle.DecodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	data, err := os.ReadFile("../../ibkit/sample/inventory.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	inv, err := inventory.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	idx, _ := inv.Index()
 	return input{policy: doc.Policy, index: idx, now: sampleNow, days: 180}
 }
@@ -284,9 +273,7 @@ func TestLargeInventorySize(t *testing.T) {
 func TestWriteErrors(t *testing.T) {
 	in := sample(t)
 	tl, err := plan.Forecast(&in.policy, in.index, in.now, 1, plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	tests := []struct {
 		name  string
 		r     htmlreport.Report
@@ -318,13 +305,9 @@ func TestWriteErrors(t *testing.T) {
 func BenchmarkWrite(b *testing.B) {
 	in := large(b, 2000)
 	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	pl, err := plan.DryRun(&in.policy, in.index, in.now, plan.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, err)
 	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl, Plan: pl}
 	var buf bytes.Buffer
 	b.ReportAllocs()
