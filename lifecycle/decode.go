@@ -30,9 +30,10 @@ const maxDocumentSize = 1 << 20
 // member given twice, a value of the wrong JSON type, an integer that does
 // not fit 32 bits, and a string that is not UTF-8. A leading UTF-8
 // byte-order mark is skipped; UTF-16 text is refused with advice on
-// converting it. Documents larger than maxDocumentSize are refused before
+// converting it. Documents larger than 1 MiB are refused before
 // they are read. The document is checked as it is read: decoding stops at
-// the first problem. Every error is a *DecodeError. DecodePolicy checks the
+// the first problem. Every error is an *Error whose Code names the kind of
+// problem ("unknown-field", "wrong-type", ...). DecodePolicy checks the
 // structure only: call Document.Validate for the service's rules.
 func DecodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 	data, base, err := documentText(data, "lifecycle policy")
@@ -201,7 +202,7 @@ func storePolicy(d *wire.Decoder, tok json.Token, off int64, p *Policy, depth in
 // repeated members, wrong JSON types and strings that are not UTF-8 are
 // errors naming their path (opts.AllowUnknownFields relaxes the first).
 // Size and encoding are handled as by DecodePolicy, and decoding stops at
-// the first problem. Every error is a *DecodeError. Call
+// the first problem. Every error is an *Error. Call
 // StateUpdateRequest.Validate for the service's rules.
 func DecodeStateUpdate(data []byte, opts DecodeOptions) (*StateUpdateRequest, error) {
 	data, base, err := documentText(data, "StartResourceStateUpdate request")

@@ -18,8 +18,8 @@ import (
 // every rule of the service model and every cross-field rule of the ibkit
 // specification, and returns all findings sorted by path (array indices
 // compared as numbers, a member before its children), then by code. The
-// error is a *ValidationError, wrapping ErrInvalid, when at least one
-// finding is an error, and nil otherwise.
+// error is an *Error holding the findings, wrapping ErrInvalid, when at
+// least one finding is an error, and nil otherwise.
 func (p *Policy) Validate(opts ValidateOptions) (Findings, error) {
 	v, err := newValidator(opts, "")
 	if err != nil {

@@ -13,33 +13,36 @@ import (
 	"github.com/ibkit/ibkit/semver"
 )
 
-// DryRun predicts what one scheduled execution of the policy at opts.Now
-// would do to the images of idx, and why. It never reads the clock and
-// never calls AWS.
+// DryRun predicts what one scheduled execution of the policy at now would
+// do to the images of idx, and why. It never reads the clock and never
+// calls AWS.
 //
-// The policy is validated first with the readings of opts
-// (ModelOnlyValidation, AllowMixedWildcards, RecipeKinds): a policy with an
-// error finding yields a *ValidationError and no plan; its warnings are
-// copied into the plan. A zero opts.Now or a nil policy or index is a
-// *PlanInputError.
+// The policy is validated first with the readings of opts (Readings,
+// RecipeKinds): a policy with an error finding yields a *lifecycle.Error
+// holding the findings and no plan; its warnings are copied into the plan.
+// A reading without another reading is a *lifecycle.Error wrapping
+// lifecycle.ErrUnknown; a zero now, one outside the years 0000 to 9999, or
+// a nil policy or index is a *lifecycle.Error wrapping lifecycle.ErrInvalid
+// whose Path names the argument.
 //
 // The steps: the policy's scope (its Region and account, Decision L-26:
 // from the policy ARN, else opts.Region and opts.AccountID, else an index
 // whose images all share one Region and account; an index spanning
-// several is a *PlanInputError), the images it selects, deferral of builds
+// several is an error), the images it selects, deferral of builds
 // in progress, recipe-version groups ordered newest first, keep slots and
 // qualification per rule, one action per image in the order DEPRECATE,
 // DISABLE, DELETE, then the output resources of the images acted on. A
 // DISABLED policy yields an empty plan whose Note says that no execution
-// runs (unless opts.EvaluateDisabledPolicy). Recipe-version groups are
+// runs (unless the reading lifecycle.EvaluateDisabledPolicy is chosen).
+// Recipe-version groups are
 // formed from the parsed ARN fields of each IndexedImage (Region,
 // AccountID, ARNName and Version, which Inventory.Index fills).
 //
 // The plan carries idx.Findings: its warnings in Plan.Warnings and its
 // errors, about records the index left out, in Plan.NotEvaluated. The plan
 // does not depend on the order of idx.Images; its cost grows as n log g
-// for n images in groups of g, and large indexes are processed on all
-// available processors.
+// for n images in groups of g. It runs on the calling goroutine unless
+// opts.Workers allows more.
 func DryRun(p *lifecycle.Policy, idx *inventory.Index, now time.Time, opts Options) (*Plan, error) {
 	o := opts.settings(now)
 	pl, err := newPlanner(p, idx, &o)

@@ -119,8 +119,8 @@ func (t ImageTimeline) String() string {
 	return b.String()
 }
 
-// Forecast simulates the daily executions of the policy: run 0 at opts.Now
-// and one run a day after it up to run days (run k at Now plus k calendar
+// Forecast simulates the daily executions of the policy: run 0 at now and
+// one run a day after it up to run days (run k at now plus k calendar
 // days in UTC), applying between runs the changes each run
 // predicts (Decision L-25): a deprecated image becomes DEPRECATED and its
 // included AMIs get the tag DeprecatedBy: EC2 Image Builder and a
@@ -137,7 +137,7 @@ func (t ImageTimeline) String() string {
 // follows the number of changes, not images times days; the result is the
 // same as simulating every day.
 //
-// Errors are those of DryRun, and a *PlanInputError when days is negative
+// Errors are those of DryRun, and a *lifecycle.Error when days is negative
 // or above 36,600 (a century) or when a run would fall outside the years
 // 0000 to 9999.
 func Forecast(p *lifecycle.Policy, idx *inventory.Index, now time.Time, days int, opts Options) (*Timeline, error) {
