@@ -163,14 +163,15 @@ func (inv *Inventory) locate(kind recordKind, i int, member string) location {
 	return location{inv.File, p}
 }
 
-func (m *provenance) refs(kind recordKind) *recordRefs {
+// refs returns the references of one list of records.
+func (p *provenance) refs(kind recordKind) *recordRefs {
 	switch kind {
 	case kindImage:
-		return &m.images
+		return &p.images
 	case kindAMI:
-		return &m.amis
+		return &p.amis
 	}
-	return &m.perms
+	return &p.perms
 }
 
 // fileOfAll names the file of a finding about the inventory as a whole:

@@ -410,6 +410,7 @@ type recordRefs struct {
 	more  map[int][]recordRef
 }
 
+// addCopy records ref as another copy of record at of rs.
 func (p *provenance) addCopy(rs *recordRefs, at int, ref recordRef) {
 	if rs.more == nil {
 		rs.more = map[int][]recordRef{}

@@ -49,7 +49,7 @@ func (d *Decoder) PushIndex(i int)  { d.segs = append(d.segs, pathSeg{index: i})
 func (d *Decoder) Pop()             { d.segs = d.segs[:len(d.segs)-1] }
 func (d *Decoder) PathFunc() string { return d.Path() }
 
-// path joins the segments into a JSON path such as "policyDetails[0].filter".
+// Path joins the segments into a JSON path such as "policyDetails[0].filter".
 func (d *Decoder) Path() string {
 	p := ""
 	for _, s := range d.segs {
@@ -62,7 +62,7 @@ func (d *Decoder) Path() string {
 	return p
 }
 
-// token reads the next token of the value at the current path.
+// Token reads the next token of the value at the current path.
 func (d *Decoder) Token() (json.Token, int64, error) { return d.R.Token(d.PathFunc) }
 
 func (d *Decoder) TypeError(tok json.Token, off int64, want string) error {
@@ -70,7 +70,7 @@ func (d *Decoder) TypeError(tok json.Token, off int64, want string) error {
 		Reason: "found " + KindOf(tok).String() + ", expected " + want}
 }
 
-// store decodes the value that starts with tok, at offset off, into v,
+// Store decodes the value that starts with tok, at offset off, into v,
 // which must be settable; depth is the nesting of the value.
 func (d *Decoder) Store(tok json.Token, off int64, v reflect.Value, depth int) error {
 	if tok == nil {
@@ -211,7 +211,7 @@ func (d *Decoder) tagPath() string {
 // the whole value itself.
 type MemberSkip func(key string, keyOff int64, tok json.Token, off int64) (handled bool, err error)
 
-// storeStruct decodes the object that starts with tok into the struct v.
+// StoreStruct decodes the object that starts with tok into the struct v.
 func (d *Decoder) StoreStruct(tok json.Token, off int64, v reflect.Value, depth int, skip MemberSkip) error {
 	if tok != json.Delim('{') {
 		return d.TypeError(tok, off, "an object")
@@ -294,7 +294,7 @@ func (d *Decoder) StoreStruct(tok json.Token, off int64, v reflect.Value, depth 
 	}
 }
 
-// skipValue reads past the value that starts with tok, checking only that
+// SkipValue reads past the value that starts with tok, checking only that
 // it is well-formed JSON of bounded depth.
 func (d *Decoder) SkipValue(tok json.Token, off int64, depth int) error {
 	delim, ok := tok.(json.Delim)

@@ -80,7 +80,7 @@ func NewReader(data []byte) *Reader {
 	return &Reader{r: r}
 }
 
-// token reads the next token and returns it with its offset. path, which
+// Token reads the next token and returns it with its offset. path, which
 // names the value being read, is called only to report an error. A string
 // that is not valid UTF-8 in the input is an error: the service accepts
 // only UTF-8 text.
@@ -104,12 +104,12 @@ func (r *Reader) Token(path func() string) (json.Token, int64, error) {
 	return json.Delim(tok.Kind()), off, nil
 }
 
-// skip reads the next value and discards it.
+// Skip reads the next value and discards it.
 func (r *Reader) Skip(path func() string) error {
 	return fromLayer(r.r.Skip(path))
 }
 
-// end checks that nothing but white space follows the document.
+// End checks that nothing but white space follows the document.
 func (r *Reader) End(what string) error {
 	return fromLayer(r.r.Finish(what))
 }
