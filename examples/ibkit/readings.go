@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"runtime"
 	"strings"
 
 	"github.com/ibkit/ibkit/arn"
@@ -150,7 +151,8 @@ func regionLike(s string) bool {
 	return true
 }
 
-// options returns the options of the dry-run.
+// options returns the options of the dry-run. The command plans on every
+// processor, as the library did before it left that choice to its caller.
 func (p *planFlags) options() plan.Options {
-	return plan.Options{Region: p.region, AccountID: p.account, Readings: p.readings.ids()}
+	return plan.Options{Region: p.region, AccountID: p.account, Readings: p.readings.ids(), Workers: runtime.GOMAXPROCS(0)}
 }

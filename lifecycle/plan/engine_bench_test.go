@@ -3,6 +3,7 @@ package plan_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,6 +135,26 @@ func BenchmarkDryRun(b *testing.B) {
 			if pl.Summary.InScope != n {
 				b.Fatalf("in scope %d of %d", pl.Summary.InScope, n)
 			}
+		})
+	}
+}
+
+// BenchmarkDryRunWorkers is BenchmarkDryRun with one worker per
+// processor (Options.Workers), as the ibkit command plans.
+func BenchmarkDryRunWorkers(b *testing.B) {
+	for _, n := range []int{1_000, 100_000, 1_000_000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			idx, p := engineBenchIndex(n), engineBenchPolicy()
+			opts := plan.Options{Workers: runtime.GOMAXPROCS(0)}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := plan.DryRun(p, idx, engineBenchNow, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/image")
 		})
 	}
 }
