@@ -1,6 +1,7 @@
 package names
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,7 +92,7 @@ func ComparePaths(a, b string) int {
 			na := strings.TrimLeft(a[si:i], "0")
 			nb := strings.TrimLeft(b[sj:j], "0")
 			if len(na) != len(nb) {
-				return cmpInt(len(na), len(nb))
+				return cmp.Compare(len(na), len(nb))
 			}
 			if c := strings.Compare(na, nb); c != 0 {
 				return c
@@ -99,25 +100,15 @@ func ComparePaths(a, b string) int {
 			continue
 		}
 		if ca != cb {
-			return cmpInt(int(ca), int(cb))
+			return cmp.Compare(int(ca), int(cb))
 		}
 		i++
 		j++
 	}
-	return cmpInt(len(a)-i, len(b)-j)
+	return cmp.Compare(len(a)-i, len(b)-j)
 }
 
 func IsDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 func AllDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
