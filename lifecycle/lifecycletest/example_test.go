@@ -10,7 +10,7 @@ import (
 	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
-func ExamplePolicy() {
+func ExampleAMIPolicy() {
 	policy := lifecycletest.AMIPolicy("web-cleanup").
 		Recipe("web", "1.x.x").
 		Rule(lifecycletest.Delete().Count(2).IncludeAMIs().IncludeSnapshots()).
