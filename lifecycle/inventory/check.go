@@ -35,7 +35,7 @@ import (
 // A finding about a record names the file it came from in File (see
 // Inventory.File; Merge keeps each record's file) and the path
 // in that document: the document's own members when Decode
-// recorded its Sections ("imageSummaryList[3].dateCreated", "image.arn",
+// recorded its sections ("imageSummaryList[3].dateCreated", "image.arn",
 // "Images[0].LastLaunchedTime"), the combined form otherwise
 // ("images[3].dateCreated", "amis[0].LastLaunchedTime"). The findings do not
 // depend on the order of the records. Images with an error finding are left
@@ -95,14 +95,14 @@ const (
 // Paths are built only when a finding needs one: building them for every
 // record would dominate the cost of checking large inventories.
 
-func (n Sections) amiSection() string {
+func (n sections) amiSection() string {
 	if n.AMIs != "" {
 		return n.AMIs
 	}
 	return "amis"
 }
 
-func (n Sections) imageRecord(i int) string {
+func (n sections) imageRecord(i int) string {
 	switch n.Images {
 	case "image":
 		return "image"
@@ -114,7 +114,7 @@ func (n Sections) imageRecord(i int) string {
 
 // record returns the path of record i of a list of a document with these
 // sections; n is the number of launch-permission records it holds.
-func (n Sections) record(kind recordKind, i, nperms int) string {
+func (n sections) record(kind recordKind, i, nperms int) string {
 	switch kind {
 	case kindImage:
 		return n.imageRecord(i)
@@ -153,7 +153,7 @@ func (inv *Inventory) locate(kind recordKind, i int, member string) location {
 			return m.parts[ref.part].locate(kind, int(ref.index), member)
 		}
 	}
-	p := inv.Sections.record(kind, i, len(inv.LaunchPermissions))
+	p := inv.sections.record(kind, i, len(inv.LaunchPermissions))
 	if member != "" {
 		if p != "" && member[0] != '[' {
 			p += "."

@@ -9,6 +9,11 @@ package inventory
 // where images are Image Builder Image/ImageSummary objects, amis are EC2
 // DescribeImages items and launchPermissions are DescribeImageAttribute
 // responses. Decode also reads the raw AWS CLI responses.
+//
+// Besides its exported members, an Inventory that Decode, Read or Merge
+// made remembers where its records came from (the members of the document,
+// the file of each part), so that the paths of its findings point into the
+// files; an Inventory built in Go uses the combined form.
 type Inventory struct {
 	Images            []Image             `json:"images,omitempty"`
 	AMIs              []AMI               `json:"amis,omitempty"`
@@ -20,21 +25,22 @@ type Inventory struct {
 	// keeps each record's file.
 	File string `json:"-"`
 
-	// Sections names the members of the document the inventory was read
-	// from, so that the paths of Check's findings point into it.
-	// Decode fills it. Merge leaves it zero: the
-	// findings about a merged record use the Sections of its part.
-	Sections Sections `json:"-"`
+	// sections names the members of the document the inventory was read
+	// from, so that the paths of Check's findings point into it. Decode
+	// fills it. Merge leaves it zero: the findings about a merged record
+	// use the sections of its part. An Inventory built in Go has the
+	// combined form.
+	sections sections
 
 	// merged says where the records of a merged inventory came from; nil
 	// for an inventory that Merge did not make.
 	merged *provenance
 }
 
-// Sections names the members of a saved AWS CLI response that an
+// sections names the members of a saved AWS CLI response that an
 // Inventory was read from. The zero value is ibkit's combined form
 // ("images", "amis").
-type Sections struct {
+type sections struct {
 	// Images is "imageSummaryList" for a ListImageBuildVersions or
 	// ListImagePipelineImages response, "image" for a GetImage response,
 	// and "" for "images".

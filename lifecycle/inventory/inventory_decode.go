@@ -81,7 +81,7 @@ func decodeInventory(d *wire.Decoder) (*Inventory, error) {
 	}
 	inv := &Inventory{}
 	imageSections, amiSections := 0, 0
-	var names Sections
+	var names sections
 	var lp LaunchPermissions
 	var lpID, lpList bool
 	seen := map[string]bool{}
@@ -162,14 +162,14 @@ func decodeInventory(d *wire.Decoder) (*Inventory, error) {
 	if amiSections > 1 {
 		names.AMIs = ""
 	}
-	inv.Sections = names
+	inv.sections = names
 	if lpID || lpList {
 		if !lpID || !lpList {
 			return nil, &wire.Error{Offset: start, Code: wire.CodeShape,
 				Reason: "a launch-permission response needs both ImageId and LaunchPermissions"}
 		}
 		inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
-		inv.Sections.TopLevelPermission = true
+		inv.sections.TopLevelPermission = true
 	}
 	return inv, nil
 }
