@@ -104,7 +104,7 @@ func TestIntegersAreDecimal(t *testing.T) {
 
 // hasFinding reports whether validating p gives a finding with the code
 // whose message contains part.
-func hasFinding(t *testing.T, p *iac.Policy, code string, part string) bool {
+func hasFinding(t *testing.T, p *iac.Policy, code lifecycle.Code, part string) bool {
 	t.Helper()
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
 	for _, f := range fs {
@@ -215,7 +215,7 @@ func TestYAMLAliasesRejected(t *testing.T) {
 // A Terraform provider's region given as a root variable is resolved;
 // a Region that stays unknown is a warning that names --region.
 func TestTerraformRegion(t *testing.T) {
-	const pl = `{
+	const plan = `{
   "format_version": "1.2",
   "variables": {"region": {"value": "eu-west-3"}},
   "resource_changes": [{
@@ -254,7 +254,7 @@ func TestTerraformRegion(t *testing.T) {
 			if tc.module != "" {
 				prefix = tc.module + "."
 			}
-			data := fmt.Sprintf(pl, prefix, tc.module, tc.provider, tc.resource)
+			data := fmt.Sprintf(plan, prefix, tc.module, tc.provider, tc.resource)
 			s, err := iac.Read([]byte(data), iac.Options{Region: tc.optRegion})
 			if err != nil {
 				t.Fatal(err)
