@@ -103,8 +103,8 @@ func findingsMessage(fs Findings) string {
 
 // decodeError turns an error of the decoder into an *Error.
 func decodeError(err error) error {
-	var we *wire.Error
-	if !errors.As(err, &we) {
+	we, ok := err.(*wire.Error)
+	if !ok {
 		return err
 	}
 	return &Error{Path: we.Path, Offset: we.Offset, Code: we.Code, Reason: we.Reason, Err: sentinel(we.Code)}

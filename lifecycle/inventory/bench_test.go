@@ -54,7 +54,7 @@ func BenchmarkDecode(b *testing.B) {
 	for j := 0; j < 10_000; j++ {
 		bld.AMIImage(fmt.Sprintf("recipe-%d", j%1000), "1.0.0", time.Duration(j)*time.Hour)
 	}
-	data, err := json.Marshal(bld.Build())
+	data, err := json.MarshalIndent(bld.Build(), "", "  ")
 	require.NoError(b, err)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))

@@ -54,8 +54,8 @@ func newDecoder(data []byte) *wire.Decoder {
 // decodeError turns an error of the decoder into a *lifecycle.Error, its
 // offset moved by the length of a byte-order mark removed before decoding.
 func decodeError(err error, base int64) error {
-	var we *wire.Error
-	if !errors.As(err, &we) {
+	we, ok := err.(*wire.Error)
+	if !ok {
 		return err
 	}
 	sentinel := lifecycle.ErrSyntax

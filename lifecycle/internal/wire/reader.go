@@ -116,6 +116,9 @@ func (r *Reader) End(what string) error {
 
 // fromLayer turns an error of the JSON layer into an *Error.
 func fromLayer(err error) error {
+	if err == nil {
+		return nil
+	}
 	var je *jsonread.Error
 	if !errors.As(err, &je) {
 		return err
