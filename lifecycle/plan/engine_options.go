@@ -16,7 +16,7 @@ type Options struct {
 	// A policy ARN in the document (a GetLifecyclePolicy response) gives
 	// them; these fields give them for a document without one. When neither
 	// does, an index whose images all share one Region and account supplies
-	// it (the plan is flagged L-26), and an index spanning several is an
+	// it (the plan is flagged L-26), and an index spanning several is a
 	// *lifecycle.Error that names them. A value that contradicts the policy
 	// ARN is an error too.
 	Region    string
@@ -25,7 +25,7 @@ type Options struct {
 	// Readings are the alternative readings to apply, the lifecycle
 	// package's Decision constants (lifecycle.FixedMonthYear, ...). Records
 	// whose outcome depends on a decision carry its ID under either
-	// reading. An ID without another reading is an *lifecycle.Error
+	// reading. An ID without another reading is a *lifecycle.Error
 	// wrapping lifecycle.ErrUnknown.
 	Readings []lifecycle.Decision
 
