@@ -77,8 +77,19 @@ func engineBenchIndex(n int) *inventory.Index {
 		images[i] = im
 	}
 	// Inventory.Index orders images by ARN, which keeps each group's
-	// images together.
+	// images together, and keeps the AMIs of all images in one slice in
+	// that order.
 	slices.SortFunc(images, func(a, b inventory.IndexedImage) int { return strings.Compare(a.ARN, b.ARN) })
+	var nAMIs int
+	for i := range images {
+		nAMIs += len(images[i].AMIs)
+	}
+	backing := make([]inventory.IndexedAMI, 0, nAMIs)
+	for i := range images {
+		start := len(backing)
+		backing = append(backing, images[i].AMIs...)
+		images[i].AMIs = backing[start:len(backing):len(backing)]
+	}
 	return &inventory.Index{Images: images}
 }
 
