@@ -82,7 +82,7 @@ func TestDecodeByteOrderMark(t *testing.T) {
 // TestDecodeErrorsQuoteShortValues checks that an error about a huge
 // member name or value quotes only its beginning.
 func TestDecodeErrorsQuoteShortValues(t *testing.T) {
-	long := strings.Repeat("k", 300<<10) // within MaxDocumentSize twice
+	long := strings.Repeat("k", 300<<10) // within maxDocumentSize twice
 	for _, doc := range []string{
 		`{"` + long + `":1}`,
 		`{"tags":{"` + long + `":"a","` + long + `":"b"}}`,
