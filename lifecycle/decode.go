@@ -6,13 +6,16 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/ibkit/ibkit/internal/jsonread"
+	"github.com/ibkit/ibkit/lifecycle/internal/wire"
 )
 
-// MaxDocumentSize is the largest policy or StartResourceStateUpdate
+// maxDocumentSize is the largest policy or StartResourceStateUpdate
 // request, in bytes, that DecodePolicy and DecodeStateUpdate read. The
 // service accepts policies of a few kilobytes; the limit is far above that
 // and only stops a wrong or hostile file before any work is done.
-const MaxDocumentSize = 1 << 20
+const maxDocumentSize = 1 << 20
 
 // DecodePolicy reads a lifecycle policy from any of the JSON shapes people
 // keep on disk, recognised by their top-level members:
@@ -27,9 +30,10 @@ const MaxDocumentSize = 1 << 20
 // member given twice, a value of the wrong JSON type, an integer that does
 // not fit 32 bits, and a string that is not UTF-8. A leading UTF-8
 // byte-order mark is skipped; UTF-16 text is refused with advice on
-// converting it. Documents larger than MaxDocumentSize are refused before
+// converting it. Documents larger than 1 MiB are refused before
 // they are read. The document is checked as it is read: decoding stops at
-// the first problem. Every error is a *DecodeError. DecodePolicy checks the
+// the first problem. Every error is an *Error whose Code names the kind of
+// problem ("unknown-field", "wrong-type", ...). DecodePolicy checks the
 // structure only: call Document.Validate for the service's rules.
 func DecodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 	data, base, err := documentText(data, "lifecycle policy")
@@ -43,17 +47,20 @@ func DecodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 // documentText checks the size and encoding of a policy or request and
 // returns its text without a byte-order mark, and the mark's length.
 func documentText(data []byte, what string) ([]byte, int64, error) {
-	if len(data) > MaxDocumentSize {
-		return nil, 0, &DecodeError{Offset: MaxDocumentSize, Err: ErrTooLarge,
-			Reason: "the document has " + strconv.Itoa(len(data)) + " bytes; a " + what + " takes a few kilobytes and ibkit reads at most " + strconv.Itoa(MaxDocumentSize) + " bytes (1 MiB)"}
+	if len(data) > maxDocumentSize {
+		return nil, 0, &Error{Offset: maxDocumentSize, Code: wire.CodeSyntax, Err: ErrSyntax,
+			Reason: "the document has " + strconv.Itoa(len(data)) + " bytes; a " + what + " takes a few kilobytes and ibkit reads at most " + strconv.Itoa(maxDocumentSize) + " bytes (1 MiB)"}
 	}
-	return textEncoding(data)
+	data, bom, err := wire.TextEncoding(data)
+	return data, bom, decodeError(err)
 }
 
-// shiftError moves the offset of a *DecodeError by the length of a
-// byte-order mark that was removed before decoding.
+// shiftError turns an error of the decoder into an *Error and moves its
+// offset by the length of a byte-order mark that was removed before
+// decoding.
 func shiftError(err error, base int64) error {
-	if de, ok := err.(*DecodeError); ok && base != 0 {
+	err = decodeError(err)
+	if de, ok := err.(*Error); ok && base != 0 {
 		de.Offset += base
 	}
 	return err
@@ -67,20 +74,20 @@ func decodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := d.r
+	r := d.R
 	doc := &Document{Shape: ShapePolicy}
 	if keys["lifecyclePolicy"] {
 		doc.Shape = ShapeGetResponse
-		err = d.storeStruct(tok, off, reflect.ValueOf(&struct{}{}).Elem(), 0,
+		err = d.StoreStruct(tok, off, reflect.ValueOf(&struct{}{}).Elem(), 0,
 			func(key string, keyOff int64, vtok json.Token, voff int64) (bool, error) {
 				if key != "lifecyclePolicy" {
-					if d.allowUnknown {
-						return true, d.skipValue(vtok, voff, 1)
+					if d.AllowUnknown {
+						return true, d.SkipValue(vtok, voff, 1)
 					}
-					return true, &DecodeError{Path: keyPath("", key), Offset: keyOff, Err: ErrUnknownField,
-						Reason: quote(key) + " is not a member of a GetLifecyclePolicy response; expected only lifecyclePolicy"}
+					return true, &wire.Error{Path: jsonread.Key("", key), Offset: keyOff, Code: wire.CodeUnknown,
+						Reason: wire.Quote(key) + " is not a member of a GetLifecyclePolicy response; expected only lifecyclePolicy"}
 				}
-				return true, d.storePolicy(vtok, voff, &doc.Policy, 1, ShapePolicy, nil)
+				return true, storePolicy(d, vtok, voff, &doc.Policy, 1, ShapePolicy, nil)
 			})
 	} else {
 		if keys["lifecyclePolicyArn"] {
@@ -88,15 +95,15 @@ func decodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 		} else if keys["clientToken"] {
 			doc.Shape = ShapeCreateInput
 		}
-		err = d.storePolicy(tok, off, &doc.Policy, 0, doc.Shape, &doc.ClientToken)
+		err = storePolicy(d, tok, off, &doc.Policy, 0, doc.Shape, &doc.ClientToken)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := r.end("JSON value"); err != nil {
+	if err := r.End("JSON value"); err != nil {
 		return nil, err
 	}
-	doc.ExplicitZeros = d.zeros
+	doc.ExplicitZeros = d.Zeros
 	if doc.ExplicitZeros == nil {
 		doc.ExplicitZeros = []string{} // decoded: a 0 would be listed
 	}
@@ -105,15 +112,15 @@ func decodePolicy(data []byte, opts DecodeOptions) (*Document, error) {
 
 // openObject starts decoding data and reads its first token, which must
 // open an object holding what.
-func openObject(data []byte, opts DecodeOptions, what string) (*valueDecoder, json.Token, int64, error) {
-	d := &valueDecoder{r: newJSONReader(data), allowUnknown: opts.AllowUnknownFields}
-	tok, off, err := d.token()
+func openObject(data []byte, opts DecodeOptions, what string) (*wire.Decoder, json.Token, int64, error) {
+	d := &wire.Decoder{R: wire.NewReader(data), Timestamp: reflect.TypeFor[Timestamp](), AllowUnknown: opts.AllowUnknownFields}
+	tok, off, err := d.Token()
 	if err != nil {
 		return nil, nil, 0, err
 	}
 	if tok != json.Delim('{') {
-		return nil, nil, 0, &DecodeError{Offset: off, Err: ErrShape,
-			Reason: "found " + kindOf(tok).String() + ", expected a JSON object holding " + what}
+		return nil, nil, 0, &wire.Error{Offset: off, Code: wire.CodeShape,
+			Reason: "found " + wire.KindOf(tok).String() + ", expected a JSON object holding " + what}
 	}
 	return d, tok, off, nil
 }
@@ -123,20 +130,20 @@ func openObject(data []byte, opts DecodeOptions, what string) (*valueDecoder, js
 // reads each member's value into one reused buffer, without a token or a
 // tree per value; the decoding pass reports every error.
 func topLevelKeys(data []byte) map[string]bool {
-	r := newJSONReader(data)
+	r := wire.NewReader(data)
 	nopath := func() string { return "" }
-	if tok, _, err := r.token(nopath); err != nil || tok != json.Delim('{') {
+	if tok, _, err := r.Token(nopath); err != nil || tok != json.Delim('{') {
 		return nil
 	}
 	keys := map[string]bool{}
 	for {
-		ktok, _, err := r.token(nopath)
+		ktok, _, err := r.Token(nopath)
 		if err != nil || ktok == json.Delim('}') {
 			return keys
 		}
 		key, _ := ktok.(string)
 		keys[key] = true
-		if err := r.skip(nopath); err != nil {
+		if err := r.Skip(nopath); err != nil {
 			// The decoding pass finds the error and its exact path; the
 			// members after it cannot matter.
 			return keys
@@ -154,12 +161,12 @@ func isReadOnlyMember(key string) bool {
 	return false
 }
 
-func (d *valueDecoder) storePolicy(tok json.Token, off int64, p *Policy, depth int, shape Shape, clientToken *string) error {
+func storePolicy(d *wire.Decoder, tok json.Token, off int64, p *Policy, depth int, shape Shape, clientToken *string) error {
 	skip := func(key string, keyOff int64, vtok json.Token, voff int64) (bool, error) {
 		str := func(dst *string) (bool, error) {
 			s, ok := vtok.(string)
 			if !ok {
-				return true, d.typeError(vtok, voff, "a string")
+				return true, d.TypeError(vtok, voff, "a string")
 			}
 			*dst = s
 			return true, nil
@@ -171,10 +178,10 @@ func (d *valueDecoder) storePolicy(tok json.Token, off int64, p *Policy, depth i
 			return str(&p.ARN)
 		case (shape == ShapeCreateInput || shape == ShapeUpdateInput) && isReadOnlyMember(key),
 			shape == ShapeUpdateInput && (key == "name" || key == "tags"):
-			if d.allowUnknown {
-				return true, d.skipValue(vtok, voff, depth+1)
+			if d.AllowUnknown {
+				return true, d.SkipValue(vtok, voff, depth+1)
 			}
-			reason := quote(key) + " is not a member of the " + shape.String()
+			reason := wire.Quote(key) + " is not a member of the " + shape.String()
 			switch {
 			case isReadOnlyMember(key):
 				reason += "; the service sets it, remove it"
@@ -183,11 +190,11 @@ func (d *valueDecoder) storePolicy(tok json.Token, off int64, p *Policy, depth i
 			default:
 				reason += "; change tags with TagResource, remove it"
 			}
-			return true, &DecodeError{Path: d.path(), Offset: keyOff, Err: ErrUnknownField, Reason: reason}
+			return true, &wire.Error{Path: d.Path(), Offset: keyOff, Code: wire.CodeUnknown, Reason: reason}
 		}
 		return false, nil
 	}
-	return d.storeStruct(tok, off, reflect.ValueOf(p).Elem(), depth, skip)
+	return d.StoreStruct(tok, off, reflect.ValueOf(p).Elem(), depth, skip)
 }
 
 // DecodeStateUpdate reads a StartResourceStateUpdate request (the
@@ -195,7 +202,7 @@ func (d *valueDecoder) storePolicy(tok json.Token, off int64, p *Policy, depth i
 // repeated members, wrong JSON types and strings that are not UTF-8 are
 // errors naming their path (opts.AllowUnknownFields relaxes the first).
 // Size and encoding are handled as by DecodePolicy, and decoding stops at
-// the first problem. Every error is a *DecodeError. Call
+// the first problem. Every error is an *Error. Call
 // StateUpdateRequest.Validate for the service's rules.
 func DecodeStateUpdate(data []byte, opts DecodeOptions) (*StateUpdateRequest, error) {
 	data, base, err := documentText(data, "StartResourceStateUpdate request")
@@ -211,12 +218,12 @@ func decodeStateUpdate(data []byte, opts DecodeOptions) (*StateUpdateRequest, er
 	if err != nil {
 		return nil, err
 	}
-	r := d.r
+	r := d.R
 	var req StateUpdateRequest
-	if err := d.storeStruct(tok, off, reflect.ValueOf(&req).Elem(), 0, nil); err != nil {
+	if err := d.StoreStruct(tok, off, reflect.ValueOf(&req).Elem(), 0, nil); err != nil {
 		return nil, err
 	}
-	if err := r.end("JSON value"); err != nil {
+	if err := r.End("JSON value"); err != nil {
 		return nil, err
 	}
 	return &req, nil

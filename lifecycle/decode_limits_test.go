@@ -1,7 +1,6 @@
 package lifecycle_test
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
 // allocated returns the bytes f allocates.
@@ -20,6 +20,9 @@ func allocated(f func()) uint64 {
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
 }
+
+// maxDocumentSize is the largest document DecodePolicy reads.
+const maxDocumentSize = 1 << 20
 
 // TestDecodeStopsAtFirstError checks that rejecting a document costs
 // memory in proportion to what was read before the problem, not to the
@@ -35,10 +38,10 @@ func TestDecodeStopsAtFirstError(t *testing.T) {
 		{"policy far above the limit", func(b []byte) error { _, err := lifecycle.DecodePolicy(b, lifecycle.DecodeOptions{}); return err },
 			`{"name":5,"description":[` + huge + `]}`, 64 << 10},
 		{"policy at the limit with an early error", func(b []byte) error { _, err := lifecycle.DecodePolicy(b, lifecycle.DecodeOptions{}); return err },
-			`{"name":5,"description":[` + huge[:lifecycle.MaxDocumentSize-40] + `]}`, 8 * lifecycle.MaxDocumentSize},
+			`{"name":5,"description":[` + huge[:maxDocumentSize-40] + `]}`, 8 * maxDocumentSize},
 		{"request far above the limit", func(b []byte) error { _, err := lifecycle.DecodeStateUpdate(b, lifecycle.DecodeOptions{}); return err },
 			`{"state":1,"resourceArn":"` + strings.Repeat("a", 20<<20) + `"}`, 64 << 10},
-		{"inventory with an early error", func(b []byte) error { _, err := lifecycle.DecodeInventory(b); return err },
+		{"inventory with an early error", func(b []byte) error { _, err := inventory.Decode(b); return err },
 			`{"images":[{"arn":5},` + strings.Repeat(`{"arn":"a"},`, 1<<20) + `{}]}`, 1 << 20},
 	}
 	for _, tt := range tests {
@@ -56,47 +59,6 @@ func TestDecodeStopsAtFirstError(t *testing.T) {
 	}
 }
 
-// TestDecodeInventoryLateError checks that an inventory whose last value
-// is bad costs a small multiple of the memory of its valid part.
-func TestDecodeInventoryLateError(t *testing.T) {
-	var b bytes.Buffer
-	b.WriteString(`{"images":[`)
-	for i := range 20_000 {
-		fmt.Fprintf(&b, `{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/%d","type":"AMI","state":{"status":"AVAILABLE"},"dateCreated":"2024-01-01T00:00:00Z","tags":{"a":"b"}},`, i+1)
-	}
-	valid := append(bytes.TrimSuffix(bytes.Clone(b.Bytes()), []byte(",")), "]}"...)
-	b.WriteString(`{"arn":5}]}`)
-	bad := b.Bytes()
-	var okErr, badErr error
-	accepted := allocated(func() { _, okErr = lifecycle.DecodeInventory(valid) })
-	rejected := allocated(func() { _, badErr = lifecycle.DecodeInventory(bad) })
-	if okErr != nil || badErr == nil {
-		t.Fatalf("errors %v, %v", okErr, badErr)
-	}
-	if rejected > 2*accepted {
-		t.Errorf("rejecting allocated %d bytes, accepting the valid part %d", rejected, accepted)
-	}
-}
-
-// TestDecodeDuplicateCheckLinear guards the cost of finding a repeated
-// member in an object with very many members.
-func TestDecodeDuplicateCheckLinear(t *testing.T) {
-	const n = 100_000
-	var b strings.Builder
-	b.WriteString(`{"Images":[{`)
-	for i := range n {
-		fmt.Fprintf(&b, `"m%d":0,`, i)
-	}
-	b.WriteString(`"m0":1}]}`)
-	checks, err := lifecycle.DecodeInventoryMemberChecks([]byte(b.String()))
-	if !errors.Is(err, lifecycle.ErrDuplicateField) {
-		t.Fatalf("err = %v", err)
-	}
-	if checks > 3*n {
-		t.Errorf("%d lookups for %d members, want at most %d", checks, n, 3*n)
-	}
-}
-
 // TestDecodeByteOrderMark checks that a UTF-8 byte-order mark is skipped
 // and that offsets still count from the start of the file.
 func TestDecodeByteOrderMark(t *testing.T) {
@@ -107,11 +69,11 @@ func TestDecodeByteOrderMark(t *testing.T) {
 	if _, err := lifecycle.DecodeStateUpdate([]byte(bom+`{"clientToken":"t"}`), lifecycle.DecodeOptions{}); err != nil {
 		t.Errorf("request: %v", err)
 	}
-	if _, err := lifecycle.DecodeInventory([]byte(bom + `{"Images":[]}`)); err != nil {
+	if _, err := inventory.Decode([]byte(bom + `{"Images":[]}`)); err != nil {
 		t.Errorf("inventory: %v", err)
 	}
 	_, err := lifecycle.DecodePolicy([]byte(bom+`{"name":5}`), lifecycle.DecodeOptions{})
-	var de *lifecycle.DecodeError
+	var de *lifecycle.Error
 	if !errors.As(err, &de) || de.Offset != 11 {
 		t.Errorf("err = %v, want offset 11", err)
 	}
@@ -120,7 +82,7 @@ func TestDecodeByteOrderMark(t *testing.T) {
 // TestDecodeErrorsQuoteShortValues checks that an error about a huge
 // member name or value quotes only its beginning.
 func TestDecodeErrorsQuoteShortValues(t *testing.T) {
-	long := strings.Repeat("k", 300<<10) // within MaxDocumentSize twice
+	long := strings.Repeat("k", 300<<10) // within maxDocumentSize twice
 	for _, doc := range []string{
 		`{"` + long + `":1}`,
 		`{"tags":{"` + long + `":"a","` + long + `":"b"}}`,
@@ -131,7 +93,7 @@ func TestDecodeErrorsQuoteShortValues(t *testing.T) {
 			t.Errorf("error of %d bytes: %.300v", len(fmt.Sprint(err)), err)
 		}
 	}
-	_, err := lifecycle.DecodeInventory([]byte(`{"images":[{"` + long + `":1,"` + long + `":2}]}`))
+	_, err := inventory.Decode([]byte(`{"images":[{"` + long + `":1,"` + long + `":2}]}`))
 	if err == nil || len(err.Error()) > 1000 {
 		t.Errorf("error of %d bytes: %.300v", len(fmt.Sprint(err)), err)
 	}

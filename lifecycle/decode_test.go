@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +11,12 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/ibkit/ibkit/internal/golden"
+	"github.com/ibkit/ibkit/internal/jsonread"
+	"github.com/ibkit/ibkit/lifecycle/internal/wire"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestDecodePolicyShapes(t *testing.T) {
 	tests := []struct {
@@ -52,13 +54,9 @@ func TestDecodePolicyShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", "policy", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			doc, err := DecodePolicy(data, DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if doc.Shape != tt.shape {
 				t.Errorf("shape = %v, want %v", doc.Shape, tt.shape)
 			}
@@ -81,31 +79,14 @@ func TestPolicyGolden(t *testing.T) {
 		t.Run(filepath.Base(in), func(t *testing.T) {
 			data, _ := os.ReadFile(in)
 			doc, err := DecodePolicy(data, DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			out, err := json.MarshalIndent(doc, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			out = append(out, '\n')
-			golden := strings.TrimSuffix(in, ".json") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, out, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if diff := cmp.Diff(string(want), string(out)); diff != "" {
-				t.Errorf("encoding differs from %s (-want +got):\n%s", golden, diff)
-			}
+			goldenFile := strings.TrimSuffix(in, ".json") + ".golden.json"
+			golden.Check(t, goldenFile, out)
 			again, err := DecodePolicy(out, DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if diff := cmp.Diff(doc, again); diff != "" {
 				t.Errorf("round trip changed the document (-first +second):\n%s", diff)
 			}
@@ -115,69 +96,62 @@ func TestPolicyGolden(t *testing.T) {
 
 func TestDecodePolicyErrors(t *testing.T) {
 	tests := []struct {
-		name     string
-		in       string
-		opts     DecodeOptions
-		path     string
-		sentinel error
+		name string
+		in   string
+		opts DecodeOptions
+		path string
+		code string
 	}{
-		{"empty", ``, DecodeOptions{}, "", ErrSyntax},
-		{"not an object", `[{"name":"x"}]`, DecodeOptions{}, "", ErrShape},
-		{"string", `"policy"`, DecodeOptions{}, "", ErrShape},
-		{"trailing data", `{"name":"abc"} {}`, DecodeOptions{}, "", ErrSyntax},
-		{"truncated", `{"policyDetails":[{"action":`, DecodeOptions{}, "policyDetails[0].action", ErrSyntax},
-		{"bad token", `{"policyDetails":[{"filter":{"value":01}}]}`, DecodeOptions{}, "policyDetails[0].filter", ErrSyntax},
-		{"bad literal", `{"policyDetails":[{"filter":{"value":tru}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrSyntax},
-		{"unknown top level", `{"nmae":"abc"}`, DecodeOptions{}, "nmae", ErrUnknownField},
-		{"unknown nested", `{"policyDetails":[{"filter":{"type":"AGE","valeu":3}}]}`, DecodeOptions{}, "policyDetails[0].filter.valeu", ErrUnknownField},
-		{"wrong case", `{"policyDetails":[{"Action":{}}]}`, DecodeOptions{}, "policyDetails[0].Action", ErrUnknownField},
-		{"odd key", `{"resourceSelection":{"a b":1}}`, DecodeOptions{}, `resourceSelection["a b"]`, ErrUnknownField},
-		{"duplicate member", `{"name":"abc","name":"abd"}`, DecodeOptions{}, "name", ErrDuplicateField},
-		{"duplicate tag", `{"tags":{"k":"1","k":"2"}}`, DecodeOptions{}, `tags["k"]`, ErrDuplicateField},
-		{"string for int", `{"policyDetails":[{"filter":{"value":"3"}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrType},
-		{"fraction for int", `{"policyDetails":[{"filter":{"value":3.5}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrType},
-		{"huge int", `{"policyDetails":[{"filter":{"value":99999999999}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", ErrType},
-		{"bool as string", `{"policyDetails":[{"action":{"includeResources":{"amis":"true"}}}]}`, DecodeOptions{}, "policyDetails[0].action.includeResources.amis", ErrType},
-		{"tag value number", `{"tags":{"k":1}}`, DecodeOptions{}, `tags["k"]`, ErrType},
-		{"array for object", `{"resourceSelection":[]}`, DecodeOptions{}, "resourceSelection", ErrType},
-		{"object for array", `{"policyDetails":{}}`, DecodeOptions{}, "policyDetails", ErrType},
-		{"timestamp bool", `{"dateCreated":true}`, DecodeOptions{}, "dateCreated", ErrType},
-		{"get response extra", `{"lifecyclePolicy":{},"requestId":"x"}`, DecodeOptions{}, "requestId", ErrUnknownField},
-		{"get response null", `{"lifecyclePolicy":null}`, DecodeOptions{}, "lifecyclePolicy", ErrType},
-		{"create with arn", `{"clientToken":"t","arn":"x"}`, DecodeOptions{}, "arn", ErrUnknownField},
-		{"create token number", `{"clientToken":5}`, DecodeOptions{}, "clientToken", ErrType},
-		{"update with name", `{"lifecyclePolicyArn":"x","name":"abc"}`, DecodeOptions{}, "name", ErrUnknownField},
-		{"update with tags", `{"lifecyclePolicyArn":"x","tags":{}}`, DecodeOptions{}, "tags", ErrUnknownField},
-		{"update arn number", `{"lifecyclePolicyArn":1}`, DecodeOptions{}, "lifecyclePolicyArn", ErrType},
-		{"relaxed still checks types", `{"extra":1,"name":2}`, DecodeOptions{AllowUnknownFields: true}, "name", ErrType},
-		{"too deep", strings.Repeat(`{"x":`, 70), DecodeOptions{AllowUnknownFields: true}, strings.Repeat("x.", 63) + "x", ErrSyntax},
-		{"too deep for the model", strings.Repeat(`{"tags":`, 70), DecodeOptions{}, `tags["tags"]`, ErrType},
-		{"invalid UTF-8", "{\"name\":\"a\xc3(\"}", DecodeOptions{}, "name", ErrEncoding},
-		{"UTF-16", "\xfe\xff\x00{\x00}", DecodeOptions{}, "", ErrEncoding},
-		{"too large", `{"description":"` + strings.Repeat("a", MaxDocumentSize) + `"}`, DecodeOptions{}, "", ErrTooLarge},
+		{"empty", ``, DecodeOptions{}, "", wire.CodeSyntax},
+		{"not an object", `[{"name":"x"}]`, DecodeOptions{}, "", wire.CodeShape},
+		{"string", `"policy"`, DecodeOptions{}, "", wire.CodeShape},
+		{"trailing data", `{"name":"abc"} {}`, DecodeOptions{}, "", wire.CodeSyntax},
+		{"truncated", `{"policyDetails":[{"action":`, DecodeOptions{}, "policyDetails[0].action", wire.CodeSyntax},
+		{"bad token", `{"policyDetails":[{"filter":{"value":01}}]}`, DecodeOptions{}, "policyDetails[0].filter", wire.CodeSyntax},
+		{"bad literal", `{"policyDetails":[{"filter":{"value":tru}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", wire.CodeSyntax},
+		{"unknown top level", `{"nmae":"abc"}`, DecodeOptions{}, "nmae", wire.CodeUnknown},
+		{"unknown nested", `{"policyDetails":[{"filter":{"type":"AGE","valeu":3}}]}`, DecodeOptions{}, "policyDetails[0].filter.valeu", wire.CodeUnknown},
+		{"wrong case", `{"policyDetails":[{"Action":{}}]}`, DecodeOptions{}, "policyDetails[0].Action", wire.CodeUnknown},
+		{"odd key", `{"resourceSelection":{"a b":1}}`, DecodeOptions{}, `resourceSelection["a b"]`, wire.CodeUnknown},
+		{"duplicate member", `{"name":"abc","name":"abd"}`, DecodeOptions{}, "name", wire.CodeDuplicate},
+		{"duplicate tag", `{"tags":{"k":"1","k":"2"}}`, DecodeOptions{}, `tags["k"]`, wire.CodeDuplicate},
+		{"string for int", `{"policyDetails":[{"filter":{"value":"3"}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", wire.CodeType},
+		{"fraction for int", `{"policyDetails":[{"filter":{"value":3.5}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", wire.CodeType},
+		{"huge int", `{"policyDetails":[{"filter":{"value":99999999999}}]}`, DecodeOptions{}, "policyDetails[0].filter.value", wire.CodeType},
+		{"bool as string", `{"policyDetails":[{"action":{"includeResources":{"amis":"true"}}}]}`, DecodeOptions{}, "policyDetails[0].action.includeResources.amis", wire.CodeType},
+		{"tag value number", `{"tags":{"k":1}}`, DecodeOptions{}, `tags["k"]`, wire.CodeType},
+		{"array for object", `{"resourceSelection":[]}`, DecodeOptions{}, "resourceSelection", wire.CodeType},
+		{"object for array", `{"policyDetails":{}}`, DecodeOptions{}, "policyDetails", wire.CodeType},
+		{"timestamp bool", `{"dateCreated":true}`, DecodeOptions{}, "dateCreated", wire.CodeType},
+		{"get response extra", `{"lifecyclePolicy":{},"requestId":"x"}`, DecodeOptions{}, "requestId", wire.CodeUnknown},
+		{"get response null", `{"lifecyclePolicy":null}`, DecodeOptions{}, "lifecyclePolicy", wire.CodeType},
+		{"create with arn", `{"clientToken":"t","arn":"x"}`, DecodeOptions{}, "arn", wire.CodeUnknown},
+		{"create token number", `{"clientToken":5}`, DecodeOptions{}, "clientToken", wire.CodeType},
+		{"update with name", `{"lifecyclePolicyArn":"x","name":"abc"}`, DecodeOptions{}, "name", wire.CodeUnknown},
+		{"update with tags", `{"lifecyclePolicyArn":"x","tags":{}}`, DecodeOptions{}, "tags", wire.CodeUnknown},
+		{"update arn number", `{"lifecyclePolicyArn":1}`, DecodeOptions{}, "lifecyclePolicyArn", wire.CodeType},
+		{"relaxed still checks types", `{"extra":1,"name":2}`, DecodeOptions{AllowUnknownFields: true}, "name", wire.CodeType},
+		{"too deep", strings.Repeat(`{"x":`, 70), DecodeOptions{AllowUnknownFields: true}, strings.Repeat("x.", 63) + "x", wire.CodeSyntax},
+		{"too deep for the model", strings.Repeat(`{"tags":`, 70), DecodeOptions{}, `tags["tags"]`, wire.CodeType},
+		{"invalid UTF-8", "{\"name\":\"a\xc3(\"}", DecodeOptions{}, "name", wire.CodeSyntax},
+		{"UTF-16", "\xfe\xff\x00{\x00}", DecodeOptions{}, "", wire.CodeSyntax},
+		{"too large", `{"description":"` + strings.Repeat("a", maxDocumentSize) + `"}`, DecodeOptions{}, "", wire.CodeSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := DecodePolicy([]byte(tt.in), tt.opts)
-			var de *DecodeError
-			if !errors.As(err, &de) {
-				t.Fatalf("err = %v, want a *DecodeError", err)
-			}
-			if de.Path != tt.path {
-				t.Errorf("path = %q, want %q (%v)", de.Path, tt.path, err)
-			}
-			if !errors.Is(err, tt.sentinel) {
-				t.Errorf("err = %v, want it to wrap %v", err, tt.sentinel)
-			}
+			var de *Error
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, tt.path, de.Path)
+			assert.Equal(t, tt.code, de.Code)
+			assert.ErrorIs(t, err, sentinel(tt.code))
+			require.True(t, de.Offset >= 0 && de.Offset <= int64(len(tt.in)), "offset %d out of the input", de.Offset)
 			// Errors about a member point at its name, others at the value.
-			if de.Offset < 0 || de.Offset > int64(len(tt.in)) {
-				t.Fatalf("offset %d out of the input", de.Offset)
+			if tt.code == wire.CodeUnknown || tt.code == wire.CodeDuplicate {
+				assert.True(t, strings.HasPrefix(tt.in[de.Offset:], `"`), "offset %d points at %q, want a member name", de.Offset, tt.in[de.Offset:])
 			}
-			if (tt.sentinel == ErrUnknownField || tt.sentinel == ErrDuplicateField) && !strings.HasPrefix(tt.in[de.Offset:], `"`) {
-				t.Errorf("offset %d points at %q, want a member name", de.Offset, tt.in[de.Offset:])
-			}
-			if tt.sentinel == ErrType && strings.HasPrefix(tt.in[de.Offset:], `:`) {
-				t.Errorf("offset %d points at a separator", de.Offset)
+			if tt.code == wire.CodeType {
+				assert.False(t, strings.HasPrefix(tt.in[de.Offset:], `:`), "offset %d points at a separator", de.Offset)
 			}
 		})
 	}
@@ -186,9 +160,7 @@ func TestDecodePolicyErrors(t *testing.T) {
 func TestDecodePolicyRelaxed(t *testing.T) {
 	in := `{"lifecyclePolicyArn":"arn:x","name":"ignored","tags":{"a":"b"},"policyDetails":[{"action":{"type":"DELETE","extra":{"deep":[1]}},"filter":{"type":"COUNT","value":1}}],"resourceSelection":{"tagMap":{"a":"b"}},"unknown":null}`
 	doc, err := DecodePolicy([]byte(in), DecodeOptions{AllowUnknownFields: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	if doc.Shape != ShapeUpdateInput || doc.Policy.Name != "" || doc.Policy.Tags != nil || doc.Policy.PolicyDetails[0].Action.Type != ActionDelete {
 		t.Errorf("doc = %+v", doc)
 	}
@@ -208,9 +180,7 @@ func TestDocumentEncodeShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.shape.String(), func(t *testing.T) {
 			got, err := json.Marshal(&Document{Shape: tt.shape, Policy: p, ClientToken: "t"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if string(got) != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
@@ -223,9 +193,7 @@ func TestDocumentEncodeShapes(t *testing.T) {
 
 func TestDocumentUnmarshalJSON(t *testing.T) {
 	var d Document
-	if err := json.Unmarshal([]byte(`{"clientToken":"t","name":"abc"}`), &d); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, json.Unmarshal([]byte(`{"clientToken":"t","name":"abc"}`), &d))
 	if d.Shape != ShapeCreateInput || d.Policy.Name != "abc" {
 		t.Errorf("d = %+v", d)
 	}
@@ -246,7 +214,7 @@ func TestDecodeErrorMessage(t *testing.T) {
 	if !strings.Contains(err.Error(), `did you mean "value"`) {
 		t.Errorf("message %q does not suggest the right case", err)
 	}
-	de := &DecodeError{File: "a.json", Path: "x", Offset: 3, Reason: "r", Err: ErrType}
+	de := &Error{File: "a.json", Path: "x", Offset: 3, Code: wire.CodeDuplicate, Reason: "r", Err: ErrInvalid}
 	if de.Error() != "lifecycle: a.json: x (byte 3): r" {
 		t.Errorf("Error() = %q", de.Error())
 	}
@@ -257,12 +225,10 @@ func TestDecodeStateUpdate(t *testing.T) {
 	"executionRole":"LifecycleRole","includeResources":{"amis":true},"exclusionRules":{"amis":{"regions":["us-west-2"]}},
 	"updateAt":"2025-01-02T00:00:00Z","clientToken":"t"}`
 	r, err := DecodeStateUpdate([]byte(in), DecodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := &StateUpdateRequest{
 		ResourceARN:      "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2",
-		State:            ResourceState{Status: ResourceDeprecated},
+		State:            ResourceState{Status: StatusDeprecated},
 		ExecutionRole:    "LifecycleRole",
 		IncludeResources: &IncludeResources{AMIs: true},
 		ExclusionRules:   &StateUpdateExclusionRules{AMIs: &AMIExclusionRules{Regions: []string{"us-west-2"}}},
@@ -284,7 +250,7 @@ func TestDecodeStateUpdate(t *testing.T) {
 		`{"state":`:                        "state",
 	} {
 		_, err := DecodeStateUpdate([]byte(in), DecodeOptions{})
-		var de *DecodeError
+		var de *Error
 		if !errors.As(err, &de) || de.Path != path {
 			t.Errorf("%s: err = %v, want path %q", in, err, path)
 		}
@@ -303,11 +269,11 @@ func TestKeyPath(t *testing.T) {
 		{"a", `q"`, `a["q\""]`},
 	}
 	for _, tt := range tests {
-		if got := keyPath(tt.path, tt.key); got != tt.want {
-			t.Errorf("keyPath(%q, %q) = %q, want %q", tt.path, tt.key, got, tt.want)
+		if got := jsonread.Key(tt.path, tt.key); got != tt.want {
+			t.Errorf("jsonread.Key(%q, %q) = %q, want %q", tt.path, tt.key, got, tt.want)
 		}
 	}
-	if !bytes.Equal([]byte(indexPath("a", 12)), []byte("a[12]")) {
+	if !bytes.Equal([]byte(jsonread.Index("a", 12)), []byte("a[12]")) {
 		t.Error("indexPath")
 	}
 }
@@ -319,19 +285,17 @@ func TestValidateTellsZeroFromMissing(t *testing.T) {
 		"filter":{"type":"COUNT"%s}}],"resourceSelection":{"recipes":[{"name":"web","semanticVersion":"1.x.x"}]}}`
 	tests := []struct {
 		name, member string
-		code         Code
+		code         string
 		message      string
 	}{
-		{"explicit zero", `,"value":0`, CodeOutOfRange, "is 0; use an integer from 1 to 1000"},
-		{"negative", `,"value":-5`, CodeOutOfRange, "is -5; use an integer from 1 to 1000"},
-		{"missing", ``, CodeRequired, "is missing; use an integer from 1 to 1000"},
+		{"explicit zero", `,"value":0`, codeOutOfRange, "is 0; use an integer from 1 to 1000"},
+		{"negative", `,"value":-5`, codeOutOfRange, "is -5; use an integer from 1 to 1000"},
+		{"missing", ``, codeRequired, "is missing; use an integer from 1 to 1000"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := DecodePolicy([]byte(fmt.Sprintf(policy, tc.member)), DecodeOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			findings, _ := doc.Validate(ValidateOptions{})
 			want := Findings{{Severity: SeverityError, Path: "policyDetails[0].filter.value", Code: tc.code, Message: tc.message}}
 			if diff := cmp.Diff(want, findings); diff != "" {

@@ -10,8 +10,8 @@ const (
 	ResourceTypeContainer ResourceType = "CONTAINER_IMAGE" // images whose type is DOCKER
 )
 
-// Valid reports whether t is one of the wire values the service accepts.
-func (t ResourceType) Valid() bool {
+// valid reports whether t is one of the wire values the service accepts.
+func (t ResourceType) valid() bool {
 	return t == ResourceTypeAMI || t == ResourceTypeContainer
 }
 
@@ -36,8 +36,8 @@ const (
 	PolicyDisabled PolicyStatus = "DISABLED"
 )
 
-// Valid reports whether s is one of the wire values the service accepts.
-func (s PolicyStatus) Valid() bool { return s == PolicyEnabled || s == PolicyDisabled }
+// valid reports whether s is one of the wire values the service accepts.
+func (s PolicyStatus) valid() bool { return s == PolicyEnabled || s == PolicyDisabled }
 
 // ActionType is what a policy rule does to the images it selects.
 type ActionType string
@@ -50,8 +50,8 @@ const (
 	ActionDelete    ActionType = "DELETE"
 )
 
-// Valid reports whether a is one of the wire values the service accepts.
-func (a ActionType) Valid() bool {
+// valid reports whether a is one of the wire values the service accepts.
+func (a ActionType) valid() bool {
 	return a == ActionDeprecate || a == ActionDisable || a == ActionDelete
 }
 
@@ -78,8 +78,8 @@ const (
 	FilterCount FilterType = "COUNT" // all but the newest value images of each recipe version
 )
 
-// Valid reports whether f is one of the wire values the service accepts.
-func (f FilterType) Valid() bool { return f == FilterAge || f == FilterCount }
+// valid reports whether f is one of the wire values the service accepts.
+func (f FilterType) valid() bool { return f == FilterAge || f == FilterCount }
 
 // TimeUnit is the unit of an age threshold or a last-launched window.
 type TimeUnit string
@@ -92,30 +92,13 @@ const (
 	Years  TimeUnit = "YEARS"
 )
 
-// Valid reports whether u is one of the wire values the service accepts.
-func (u TimeUnit) Valid() bool {
+// valid reports whether u is one of the wire values the service accepts.
+func (u TimeUnit) valid() bool {
 	switch u {
 	case Days, Weeks, Months, Years:
 		return true
 	}
 	return false
-}
-
-// fixedDays returns the length of one u in days when a month counts 30
-// days and a year 365, the FixedMonthYear reading of Decision L-1, and 0
-// for a value outside the enumeration.
-func (u TimeUnit) fixedDays() int {
-	switch u {
-	case Days:
-		return 1
-	case Weeks:
-		return 7
-	case Months:
-		return 30
-	case Years:
-		return 365
-	}
-	return 0
 }
 
 // ImageType is the type of an Image Builder image.
@@ -127,8 +110,8 @@ const (
 	ImageTypeDocker ImageType = "DOCKER"
 )
 
-// Valid reports whether t is one of the wire values the service returns.
-func (t ImageType) Valid() bool { return t == ImageTypeAMI || t == ImageTypeDocker }
+// valid reports whether t is one of the wire values the service returns.
+func (t ImageType) valid() bool { return t == ImageTypeAMI || t == ImageTypeDocker }
 
 // ImageStatus is the state.status of an Image Builder image.
 type ImageStatus string
@@ -151,8 +134,8 @@ const (
 	StatusDisabled     ImageStatus = "DISABLED"
 )
 
-// Valid reports whether s is a known image status.
-func (s ImageStatus) Valid() bool { return s.InProgress() || s.Terminal() || s == StatusDeleted }
+// valid reports whether s is a known image status.
+func (s ImageStatus) valid() bool { return s.InProgress() || s.Terminal() || s == StatusDeleted }
 
 // InProgress reports whether s is a state of a build that has not finished
 // (PENDING, CREATING, BUILDING, IMPORTING, TESTING, DISTRIBUTING,
@@ -179,24 +162,3 @@ func (s ImageStatus) Terminal() bool {
 // Unsuccessful reports whether s is FAILED or CANCELLED: a build that never
 // produced a usable image. Such images take no retention slot.
 func (s ImageStatus) Unsuccessful() bool { return s == StatusFailed || s == StatusCancelled }
-
-// ResourceStatus is the target state of a manual StartResourceStateUpdate
-// request.
-type ResourceStatus string
-
-// The target states of a manual state update.
-const (
-	ResourceAvailable  ResourceStatus = "AVAILABLE"
-	ResourceDeprecated ResourceStatus = "DEPRECATED"
-	ResourceDisabled   ResourceStatus = "DISABLED"
-	ResourceDeleted    ResourceStatus = "DELETED"
-)
-
-// Valid reports whether s is one of the wire values the service accepts.
-func (s ResourceStatus) Valid() bool {
-	switch s {
-	case ResourceAvailable, ResourceDeprecated, ResourceDisabled, ResourceDeleted:
-		return true
-	}
-	return false
-}

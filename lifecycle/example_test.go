@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 )
 
 func ExampleDecodePolicy() {
@@ -62,91 +61,15 @@ func ExampleStateUpdateRequest_Validate() {
 		"updateAt": "2025-01-01T00:00:00Z",
 		"clientToken": "c0ffee"
 	}`), lifecycle.DecodeOptions{})
-	current := &lifecycle.Image{Type: lifecycle.ImageTypeAMI, State: &lifecycle.ImageState{Status: lifecycle.StatusDisabled}}
-	findings, _ := req.Validate(lifecycle.StateUpdateContext{
-		Now:   time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC),
-		Image: current,
-	})
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	current := lifecycle.CurrentImage{Type: lifecycle.ImageTypeAMI, Status: lifecycle.StatusDisabled}
+	findings, _ := req.Validate(now, current)
 	for _, f := range findings {
 		fmt.Println(f.Path, f.Code)
 	}
 	// Output:
 	// state.status invalid-transition
 	// updateAt update-at-past
-}
-
-func ExampleDecodeInventory() {
-	inv, err := lifecycle.DecodeInventory([]byte(`{
-		"imageSummaryList": [{
-			"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2",
-			"name": "web", "type": "AMI", "version": "1.0.0/2",
-			"state": {"status": "AVAILABLE"},
-			"dateCreated": "2024-06-01T02:00:00.000Z",
-			"outputResources": {"amis": [{"region": "us-east-1", "image": "ami-0123abcd", "accountId": "111122223333"}]}
-		}],
-		"nextToken": "abc"
-	}`))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	idx, findings := inv.Index()
-	for _, img := range idx.Images {
-		fmt.Println(img.ARNName, img.Version, img.Build, img.Status, img.Created.Format(time.DateOnly), len(img.AMIs))
-	}
-	for _, f := range findings {
-		fmt.Println(f.Severity, f.Path, f.Code)
-	}
-	// Output:
-	// web 1.0.0 2 AVAILABLE 2024-06-01 1
-	// warning amis undescribed-ami
-}
-
-func ExampleMergeInventories() {
-	summary, _ := lifecycle.DecodeInventory([]byte(`{"imageSummaryList": [{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "owner": "111122223333"}]}`))
-	detail, _ := lifecycle.DecodeInventory([]byte(`{"image": {"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "imageRecipe": {"name": "web", "version": "1.0.0"}}}`))
-	inv := lifecycle.MergeInventories(summary, detail)
-	fmt.Println(len(inv.Images), inv.Images[0].Owner, inv.Images[0].ImageRecipe.Name)
-	// Output:
-	// 1 111122223333 web
-}
-
-func ExampleReadInventory() {
-	// Files saved from the AWS CLI, here built in memory by lifecycletest:
-	// list-image-build-versions.json, describe-images.json and one
-	// launch-permission file per shared AMI.
-	b := lifecycletest.Inventory(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
-	b.AMIImage("web", "1.0.0", 48*time.Hour).
-		WithAMIs(lifecycletest.AMI{ID: "ami-0123456789abcdef0", SharedWith: []string{"444455556666"}})
-
-	inv, err := lifecycle.ReadInventory(b.Files(), b.FileNames()...)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	idx, _ := inv.Index()
-	ami := idx.Images[0].AMIs[0]
-	fmt.Println(b.FileNames())
-	fmt.Println(ami.ID, ami.Described, ami.Snapshots, ami.SharedAccounts)
-	// Output:
-	// [describe-images.json launch-permission-ami-0123456789abcdef0.json list-image-build-versions.json]
-	// ami-0123456789abcdef0 true [snap-00000000010001001] [444455556666]
-}
-
-func ExampleInventory_Check() {
-	inv, _ := lifecycle.DecodeInventory([]byte(`{"images": [
-		{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1", "name": "api", "type": "AMI",
-		 "state": {"status": "AVAILABLE"}, "dateCreated": "last week"},
-		{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "type": "AMI",
-		 "state": {"status": "ARCHIVED"}, "dateCreated": "2024-06-01T00:00:00Z"}
-	]}`))
-	for _, f := range inv.Check() {
-		fmt.Println(f.Severity, f.Path, f.Code)
-	}
-	// Output:
-	// error images[0].dateCreated invalid-timestamp
-	// error images[0].name arn-mismatch
-	// error images[1].state.status unknown-status
 }
 
 func ExampleTimestamp_Time() {
@@ -174,7 +97,7 @@ func ExampleDocument_MarshalJSON() {
 }
 
 func ExampleDecodeStateUpdate() {
-	image := &lifecycle.Image{Type: lifecycle.ImageTypeAMI, State: &lifecycle.ImageState{Status: lifecycle.StatusAvailable}}
+	image := lifecycle.CurrentImage{Type: lifecycle.ImageTypeAMI, Status: lifecycle.StatusAvailable}
 	for _, include := range []string{``, `, "includeResources": {"amis": true, "snapshots": true}`} {
 		req, err := lifecycle.DecodeStateUpdate([]byte(`{
 			"resourceArn": "arn:aws:imagebuilder:us-east-1:123456789012:image/web/1.0.0/1",
@@ -185,7 +108,7 @@ func ExampleDecodeStateUpdate() {
 			fmt.Println(err)
 			return
 		}
-		findings, err := req.Validate(lifecycle.StateUpdateContext{Image: image})
+		findings, err := req.Validate(time.Time{}, image)
 		for _, f := range findings {
 			fmt.Println(f)
 		}

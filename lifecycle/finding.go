@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ibkit/ibkit/lifecycle/internal/names"
 )
 
 // Severity says whether a finding blocks (error) or only informs (warning).
@@ -48,17 +50,16 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Code identifies the rule behind a finding. Codes are stable: tools may
-// match on them. The constants list every code this package produces.
-type Code string
-
 // Finding is one result of validating a document or checking an inventory.
 //
 // File names the file the finding is about when it concerns a record of an
 // inventory whose parts were named (Inventory.File); it is empty for
 // policies and for findings about the inventory as a whole. Path locates the offending member in JSON terms, such as
 // "policyDetails[1].filter.unit" or `resourceSelection.tagMap["aws:x"]`;
-// the empty path is the document itself. Rule is the spec's cross-field rule
+// the empty path is the document itself. Code identifies the rule behind
+// the finding ("invalid-enum", "selection-both"); codes are stable, tools
+// may match on them, and the README's table of finding codes explains
+// every one. Rule is the cross-field rule
 // ("X5") when the finding comes from one. Decisions lists the IDs of the
 // decisions the verdict depends on, in the specification's order (AS-n,
 // then L-n by number, then L-Pn).
@@ -66,7 +67,7 @@ type Finding struct {
 	Severity  Severity   `json:"severity"`
 	File      string     `json:"file,omitempty"`
 	Path      string     `json:"path"`
-	Code      Code       `json:"code"`
+	Code      string     `json:"code"`
 	Rule      string     `json:"rule,omitempty"`
 	Decisions []Decision `json:"decisions,omitempty"`
 	Message   string     `json:"message"`
@@ -129,87 +130,24 @@ func (fs Findings) filter(s Severity) Findings {
 	return out
 }
 
-// Err returns a *ValidationError holding all findings when at least one is
-// an error, and nil otherwise: warnings alone never make an error.
-func (fs Findings) Err() error {
+// err returns an *Error holding all findings when at least one is an
+// error, and nil otherwise: warnings alone never make an error.
+func (fs Findings) err() error {
 	if !fs.HasErrors() {
 		return nil
 	}
-	return &ValidationError{Findings: fs}
+	return &Error{Findings: fs, Reason: "the document breaks the service's rules", Err: ErrInvalid}
 }
 
-// ErrInvalid is wrapped by every *ValidationError.
-var ErrInvalid = errors.New("invalid document")
-
-// ValidationError reports a document or inventory with at least one error
-// finding. Findings holds every finding, warnings included.
-type ValidationError struct {
-	Findings Findings
-}
-
-// Error summarises the error findings.
-func (e *ValidationError) Error() string {
-	errs := e.Findings.Errors()
-	var b strings.Builder
-	b.WriteString("lifecycle: ")
-	b.WriteString(strconv.Itoa(len(errs)))
-	if len(errs) == 1 {
-		b.WriteString(" error: ")
-	} else {
-		b.WriteString(" errors; first: ")
-	}
-	if len(errs) > 0 {
-		b.WriteString(errs[0].String())
-	}
-	return b.String()
-}
-
-// Unwrap returns ErrInvalid.
-func (e *ValidationError) Unwrap() error { return ErrInvalid }
-
-// quote returns s quoted for a message. A value longer than maxQuoted
-// characters is cut to its first maxQuoted, followed by "…" and its total
-// length, so that a huge value is never echoed whole.
-func quote(s string) string {
-	if p, cut := prefix(s); cut {
-		return strconv.Quote(p) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-	}
-	return strconv.Quote(s)
-}
-
-// shortText is s cut like quote does, without quotation marks.
-func shortText(s string) string {
-	if p, cut := prefix(s); cut {
-		return p + "… (" + strconv.Itoa(len(s)) + " bytes)"
-	}
-	return s
-}
-
-// prefix returns the first maxQuoted characters of s and whether s is
-// longer.
-func prefix(s string) (string, bool) {
-	n := 0
-	for i := range s {
-		if n == maxQuoted {
-			return s[:i], true
-		}
-		n++
-	}
-	return s, false
-}
-
-// maxQuoted is the number of characters of a value that messages quote.
-const maxQuoted = 64
-
-// sortFindings orders findings by file, then path (array indices compared as numbers,
+// Sort orders the findings by file, then path (array indices compared as numbers,
 // so "recipes[2]" comes before "recipes[10]"), then code, then message.
 // Paths are compared so that a parent comes before its children.
-func sortFindings(fs Findings) {
+func (fs Findings) Sort() {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		if c := strings.Compare(a.File, b.File); c != 0 {
 			return c
 		}
-		if c := comparePaths(a.Path, b.Path); c != 0 {
+		if c := names.ComparePaths(a.Path, b.Path); c != 0 {
 			return c
 		}
 		if c := strings.Compare(string(a.Code), string(b.Code)); c != 0 {
@@ -217,49 +155,4 @@ func sortFindings(fs Findings) {
 		}
 		return strings.Compare(a.Message, b.Message)
 	})
-}
-
-// comparePaths compares JSON paths byte by byte, except that runs of
-// digits are compared by numeric value.
-func comparePaths(a, b string) int {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		ca, cb := a[i], b[j]
-		if isDigit(ca) && isDigit(cb) {
-			si, sj := i, j
-			for i < len(a) && isDigit(a[i]) {
-				i++
-			}
-			for j < len(b) && isDigit(b[j]) {
-				j++
-			}
-			na := strings.TrimLeft(a[si:i], "0")
-			nb := strings.TrimLeft(b[sj:j], "0")
-			if len(na) != len(nb) {
-				return cmpInt(len(na), len(nb))
-			}
-			if c := strings.Compare(na, nb); c != 0 {
-				return c
-			}
-			continue
-		}
-		if ca != cb {
-			return cmpInt(int(ca), int(cb))
-		}
-		i++
-		j++
-	}
-	return cmpInt(len(a)-i, len(b)-j)
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

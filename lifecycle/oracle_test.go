@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/ibkit/ibkit/arn"
 )
 
 // The service model's patterns, used as slow reference implementations of
@@ -19,13 +17,13 @@ var (
 )
 
 func nameAccepted(s string) bool {
-	v := newValidator(ValidateOptions{}, "")
+	v := &validator{}
 	v.resourceName("name", s)
 	return len(v.findings) == 0
 }
 
 func tagKeyAccepted(k string) bool {
-	v := newValidator(ValidateOptions{}, "")
+	v := &validator{}
 	v.tags("tags", Tags{k: "v"})
 	return len(v.findings) == 0
 }
@@ -38,7 +36,7 @@ func tagKeyReference(k string) bool {
 // versionAccepted reports whether the semanticVersion check passes s
 // without an error finding.
 func versionAccepted(s string) bool {
-	v := newValidator(ValidateOptions{}, "")
+	v := &validator{}
 	v.semanticVersion("v", s)
 	return !v.findings.HasErrors()
 }
@@ -120,30 +118,4 @@ func FuzzSemanticVersion(f *testing.F) {
 			t.Fatalf("version %q: accepted %v, reference says %v", s, got, want)
 		}
 	})
-}
-
-func TestNameMatchesARNAgreesWithARNName(t *testing.T) {
-	for _, name := range []string{"Web Server", "web-server", "My_Recipe 2", "ABC", "abc", "a b c", "x y"} {
-		// arn.ARNName is the reference; nameMatchesARN must accept exactly
-		// its result and reject a changed one.
-		ref := refARNName(t, name)
-		if got := arnRecipeName(name); got != ref {
-			t.Errorf("arnRecipeName(%q) = %q, arn.ARNName gives %q", name, got, ref)
-		}
-		if !nameMatchesARN(name, ref) {
-			t.Errorf("nameMatchesARN(%q, %q) = false", name, ref)
-		}
-		if nameMatchesARN(name, ref+"x") || nameMatchesARN(name, strings.ToUpper(ref)) && ref != strings.ToUpper(ref) {
-			t.Errorf("nameMatchesARN(%q) accepts a different ARN name", name)
-		}
-	}
-}
-
-func refARNName(t *testing.T, name string) string {
-	t.Helper()
-	n, err := arn.ARNName(name)
-	if err != nil {
-		t.Fatalf("arn.ARNName(%q): %v", name, err)
-	}
-	return n
 }

@@ -1,7 +1,5 @@
 package lifecycle
 
-import "time"
-
 // StateUpdateRequest is the input of StartResourceStateUpdate, the manual
 // change of one image's state, with its JSON wire names.
 // ResourceARN is an image build version ARN.
@@ -15,9 +13,10 @@ type StateUpdateRequest struct {
 	ClientToken      string                     `json:"clientToken,omitempty"`
 }
 
-// ResourceState is the target state of a manual update.
+// ResourceState is the target state of a manual update: AVAILABLE,
+// DEPRECATED, DISABLED or DELETED.
 type ResourceState struct {
-	Status ResourceStatus `json:"status,omitempty"`
+	Status ImageStatus `json:"status,omitempty"`
 }
 
 // StateUpdateExclusionRules holds the AMI conditions that, when one of the
@@ -26,12 +25,11 @@ type StateUpdateExclusionRules struct {
 	AMIs *AMIExclusionRules `json:"amis,omitempty"`
 }
 
-// StateUpdateContext supplies the facts some request rules need. A zero
-// member turns the rules that need it off.
-type StateUpdateContext struct {
-	// Now is the evaluation time: updateAt must be strictly after it.
-	Now time.Time
-	// Image is the image the request names, as the inventory knows it; its
-	// type and status decide which target states are allowed.
-	Image *Image
+// CurrentImage is what StateUpdateRequest.Validate needs to know of the
+// image the request names, as the inventory knows it: its type and status
+// decide which target states are allowed. A zero member turns the rules
+// that need it off.
+type CurrentImage struct {
+	Type   ImageType
+	Status ImageStatus
 }

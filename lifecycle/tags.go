@@ -16,10 +16,11 @@ func (t Tags) Keys() []string {
 	return keys
 }
 
-// firstMatch returns the smallest key of the pairs of sel that t holds,
-// key and value both equal (Decision L-18); the smallest, so that a reason
-// naming it does not depend on map order.
-func (t Tags) firstMatch(sel Tags) (key string, ok bool) {
+// Match returns the smallest key of the pairs of sel that t holds, key and
+// value both equal, case-sensitive (Decision L-18); ok is false when t
+// holds none. The smallest, so that a message naming it does not depend on
+// map order.
+func (t Tags) Match(sel Tags) (key string, ok bool) {
 	if len(t) == 0 {
 		return "", false
 	}
@@ -29,22 +30,4 @@ func (t Tags) firstMatch(sel Tags) (key string, ok bool) {
 		}
 	}
 	return key, ok
-}
-
-// MatchesAny reports whether t holds at least one of the pairs of sel, with
-// key and value both equal, case-sensitive (Decision L-18).
-func (t Tags) MatchesAny(sel Tags) bool {
-	if len(t) == 0 || len(sel) == 0 {
-		return false
-	}
-	small, large := sel, t
-	if len(t) < len(sel) {
-		small, large = t, sel
-	}
-	for k, v := range small {
-		if w, ok := large[k]; ok && w == v {
-			return true
-		}
-	}
-	return false
 }

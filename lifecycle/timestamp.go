@@ -2,10 +2,11 @@ package lifecycle
 
 import (
 	"encoding/json"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ibkit/ibkit/lifecycle/internal/names"
 )
 
 // Timestamp is a time member exactly as a document wrote it. The service's
@@ -33,9 +34,9 @@ func TimestampOf(t time.Time) Timestamp {
 // IsZero reports whether the timestamp is absent.
 func (t Timestamp) IsZero() bool { return t == "" }
 
-// IsEpoch reports whether t holds epoch seconds (the text of a JSON number)
+// isEpoch reports whether t holds epoch seconds (the text of a JSON number)
 // rather than RFC 3339 text.
-func (t Timestamp) IsEpoch() bool { return isJSONNumber(string(t)) }
+func (t Timestamp) isEpoch() bool { return isJSONNumber(string(t)) }
 
 // isJSONNumber reports whether s has the syntax of a JSON number (RFC 8259
 // section 6): no leading zeros in the integer part, so that the text can be
@@ -75,22 +76,6 @@ func isJSONNumber(s string) bool {
 	return i == len(s)
 }
 
-// ErrTimestamp is wrapped by every error about a timestamp's text.
-var ErrTimestamp = errors.New("invalid timestamp")
-
-// TimestampError describes a timestamp that Time could not read.
-type TimestampError struct {
-	Input  string // the timestamp text
-	Reason string // what was wrong and what was expected
-
-	outOfRange bool // the text is well-formed but denotes an instant outside the years 0000 to 9999
-}
-
-// Error implements error.
-func (e *TimestampError) Error() string {
-	return "lifecycle: invalid timestamp " + quote(e.Input) + ": " + e.Reason
-}
-
 // The instants a Timestamp can denote: the years 0000 to 9999 of RFC 3339,
 // in UTC, as Unix seconds.
 const (
@@ -102,8 +87,8 @@ const rangeReason = "the instant is outside the years 0000 to 9999 (UTC) that ti
 
 // CheckInstant reports whether t lies within the years 0000 to 9999 in
 // UTC, the instants that RFC 3339 text and therefore plans, forecasts and
-// Timestamps can express. It returns nil or a *TimestampError (wrapping
-// ErrTimestamp) whose Input is t in RFC 3339 form when the year has four
+// Timestamps can express. It returns nil or an *Error (wrapping
+// ErrInvalid) whose Input is t in RFC 3339 form when the year has four
 // digits and in Go's form otherwise. Callers that take an execution
 // instant from users (such as a --now flag) should check it with
 // CheckInstant before planning.
@@ -111,11 +96,19 @@ func CheckInstant(t time.Time) error {
 	if u := t.Unix(); u >= minUnix && u <= maxUnix {
 		return nil
 	}
-	return &TimestampError{Input: t.UTC().String(), Reason: rangeReason, outOfRange: true}
+	return rangeError(t.UTC().String(), rangeReason)
 }
 
-// Unwrap returns ErrTimestamp.
-func (e *TimestampError) Unwrap() error { return ErrTimestamp }
+// timestampError reports timestamp text that does not follow the grammar.
+func timestampError(input, reason string) error {
+	return &Error{Input: input, Code: codeInvalidTimestamp, Reason: reason, Err: ErrSyntax}
+}
+
+// rangeError reports a well-formed timestamp outside the years 0000 to
+// 9999.
+func rangeError(input, reason string) error {
+	return &Error{Input: input, Code: codeInvalidTimestamp, Reason: reason, Err: ErrInvalid}
+}
 
 // Time parses the timestamp and returns it in UTC. It accepts RFC 3339 text
 // with or without fractional seconds, with "Z" or a numeric offset, and
@@ -123,18 +116,18 @@ func (e *TimestampError) Unwrap() error { return ErrTimestamp }
 func (t Timestamp) Time() (time.Time, error) {
 	s := string(t)
 	if s == "" {
-		return time.Time{}, &TimestampError{Input: s, Reason: "it is empty; expected RFC 3339 text such as 2024-05-01T10:00:00Z or epoch seconds"}
+		return time.Time{}, timestampError(s, "it is empty; expected RFC 3339 text such as 2024-05-01T10:00:00Z or epoch seconds")
 	}
-	if t.IsEpoch() {
+	if t.isEpoch() {
 		return parseEpoch(s)
 	}
 	v, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, &TimestampError{Input: s, Reason: "expected RFC 3339 text such as 2024-05-01T10:00:00Z or 2024-05-01T10:00:00.000+00:00"}
+		return time.Time{}, timestampError(s, "expected RFC 3339 text such as 2024-05-01T10:00:00Z or 2024-05-01T10:00:00.000+00:00")
 	}
 	if u := v.Unix(); u < minUnix || u > maxUnix {
 		// A numeric offset moved the instant out of the years 0000 to 9999.
-		return time.Time{}, &TimestampError{Input: s, Reason: rangeReason + "; an offset moves this one past them", outOfRange: true}
+		return time.Time{}, rangeError(s, rangeReason+"; an offset moves this one past them")
 	}
 	return v.UTC(), nil
 }
@@ -142,7 +135,7 @@ func (t Timestamp) Time() (time.Time, error) {
 // parseEpoch reads "[-]seconds[.fraction]" exactly, without floating point.
 func parseEpoch(s string) (time.Time, error) {
 	bad := func(reason string) (time.Time, error) {
-		return time.Time{}, &TimestampError{Input: s, Reason: reason}
+		return time.Time{}, timestampError(s, reason)
 	}
 	neg := strings.HasPrefix(s, "-")
 	body := strings.TrimPrefix(s, "-")
@@ -150,7 +143,7 @@ func parseEpoch(s string) (time.Time, error) {
 		return bad("exponents are not supported; write the seconds in full, such as 1714557600.5")
 	}
 	whole, frac, hasFrac := strings.Cut(body, ".")
-	if whole == "" || !allDigits(whole) || (hasFrac && (frac == "" || !allDigits(frac))) {
+	if whole == "" || !names.AllDigits(whole) || (hasFrac && (frac == "" || !names.AllDigits(frac))) {
 		return bad("expected epoch seconds such as 1714557600 or 1714557600.123")
 	}
 	if len(frac) > 9 {
@@ -158,7 +151,7 @@ func parseEpoch(s string) (time.Time, error) {
 	}
 	sec, err := strconv.ParseInt(whole, 10, 64)
 	if err != nil || (!neg && sec > maxUnix) || (neg && -sec < minUnix) {
-		return time.Time{}, &TimestampError{Input: s, Reason: rangeReason + "; expected epoch seconds from -62167219200 to 253402300799", outOfRange: true}
+		return time.Time{}, rangeError(s, rangeReason+"; expected epoch seconds from -62167219200 to 253402300799")
 	}
 	var nsec int64
 	if frac != "" {
@@ -173,24 +166,15 @@ func parseEpoch(s string) (time.Time, error) {
 	}
 	v := time.Unix(sec, nsec).UTC()
 	if v.Unix() < minUnix {
-		return time.Time{}, &TimestampError{Input: s, Reason: rangeReason + "; expected epoch seconds from -62167219200 to 253402300799", outOfRange: true}
+		return time.Time{}, rangeError(s, rangeReason+"; expected epoch seconds from -62167219200 to 253402300799")
 	}
 	return v, nil
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // MarshalJSON writes epoch seconds as a JSON number and any other text as
 // a JSON string.
 func (t Timestamp) MarshalJSON() ([]byte, error) {
-	if t.IsEpoch() {
+	if t.isEpoch() {
 		if _, err := parseEpoch(string(t)); err == nil {
 			return []byte(t), nil
 		}
@@ -202,14 +186,14 @@ func (t Timestamp) MarshalJSON() ([]byte, error) {
 func (t *Timestamp) UnmarshalJSON(b []byte) error {
 	switch {
 	case len(b) == 0:
-		return &TimestampError{Input: "", Reason: "expected a JSON string or number"}
+		return timestampError("", "expected a JSON string or number")
 	case string(b) == "null":
 		*t = ""
 		return nil
 	case b[0] == '"':
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
-			return &TimestampError{Input: string(b), Reason: "expected a JSON string or number"}
+			return timestampError(string(b), "expected a JSON string or number")
 		}
 		*t = Timestamp(s)
 		return nil
@@ -217,5 +201,5 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 		*t = Timestamp(b)
 		return nil
 	}
-	return &TimestampError{Input: string(b), Reason: "expected a JSON string or number"}
+	return timestampError(string(b), "expected a JSON string or number")
 }

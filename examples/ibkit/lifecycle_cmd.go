@@ -10,6 +10,7 @@ import (
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // runLifecyclePlan implements "ibkit lifecycle plan".
@@ -28,23 +29,23 @@ func runLifecyclePlan(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	plan, err := lifecycle.DryRun(&run.doc.Policy, run.idx, opts)
+	pl, err := plan.DryRun(&run.doc.Policy, run.idx, run.now, opts)
 	if err != nil {
 		return planError(err)
 	}
-	plan.Warnings = run.locate(plan.Warnings)
+	pl.Warnings = run.locate(pl.Warnings)
 	switch {
 	case output.json():
-		return writeJSON(e.stdout, plan)
+		return writeJSON(e.stdout, pl)
 	case output.html():
-		tl, err := lifecycle.Forecast(&run.doc.Policy, run.idx, *days, opts)
+		tl, err := plan.Forecast(&run.doc.Policy, run.idx, run.now, *days, opts)
 		if err != nil {
 			return planError(err)
 		}
 		tl.Warnings = run.locate(tl.Warnings)
-		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Plan: plan})
+		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Plan: pl})
 	}
-	return writePlanTable(e.stdout, run, plan, e.colour)
+	return writePlanTable(e.stdout, run, pl, e.colour)
 }
 
 // runLifecycleValidate implements "ibkit lifecycle validate".
@@ -134,37 +135,23 @@ func (e *env) validateSource(in *lifecycleInput) (name string, findings []iac.Fi
 	return name, findings, verr, "", nil
 }
 
-// The codes of the findings decodeFinding and readFinding make, one per
-// sentinel error of *lifecycle.DecodeError and *iac.Error.
+// The codes of the findings readFinding makes, one per sentinel error of
+// *iac.Error; decodeFinding takes the code of the *lifecycle.Error.
 const (
-	codeInvalidJSON       lifecycle.Code = "invalid-json"
-	codeInvalidYAML       lifecycle.Code = "invalid-yaml"
-	codeUnknownField      lifecycle.Code = "unknown-field"
-	codeDuplicateField    lifecycle.Code = "duplicate-field"
-	codeWrongType         lifecycle.Code = "wrong-type"
-	codeUnrecognisedShape lifecycle.Code = "unrecognised-shape"
+	codeInvalidJSON       = "invalid-json"
+	codeInvalidYAML       = "invalid-yaml"
+	codeUnrecognisedShape = "unrecognised-shape"
 )
 
-// decodeFinding turns a *lifecycle.DecodeError into an error finding at its
-// path, with the byte offset in the message; ok is false for any other
-// error.
+// decodeFinding turns a *lifecycle.Error of decoding into an error finding
+// at its path, with the byte offset in the message; ok is false for any
+// other error.
 func decodeFinding(err error) (f lifecycle.Finding, ok bool) {
-	var de *lifecycle.DecodeError
-	if !errors.As(err, &de) {
+	var de *lifecycle.Error
+	if !errors.As(err, &de) || de.Code == "" {
 		return f, false
 	}
-	code := codeInvalidJSON
-	switch {
-	case errors.Is(de, lifecycle.ErrUnknownField):
-		code = codeUnknownField
-	case errors.Is(de, lifecycle.ErrDuplicateField):
-		code = codeDuplicateField
-	case errors.Is(de, lifecycle.ErrType):
-		code = codeWrongType
-	case errors.Is(de, lifecycle.ErrShape):
-		code = codeUnrecognisedShape
-	}
-	return lifecycle.Finding{Severity: lifecycle.SeverityError, Path: de.Path, Code: code,
+	return lifecycle.Finding{Severity: lifecycle.SeverityError, Path: de.Path, Code: de.Code,
 		Message: de.Reason + " (byte " + strconv.FormatInt(de.Offset, 10) + ")"}, true
 }
 
@@ -188,7 +175,7 @@ func runLifecycleForecast(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	tl, err := lifecycle.Forecast(&run.doc.Policy, run.idx, *days, opts)
+	tl, err := plan.Forecast(&run.doc.Policy, run.idx, run.now, *days, opts)
 	if err != nil {
 		return planError(err)
 	}
@@ -207,7 +194,7 @@ func runLifecycleForecast(e *env, args []string) error {
 // loadPlanRun is loadRun for plan and forecast: it also checks --days and
 // the flags of pf (days is read once the flags are parsed), and returns
 // the options of the dry-run.
-func (e *env) loadPlanRun(fs *flag.FlagSet, args []string, in *lifecycleInput, pf *planFlags, days *int) (*runInput, lifecycle.PlanOptions, error) {
+func (e *env) loadPlanRun(fs *flag.FlagSet, args []string, in *lifecycleInput, pf *planFlags, days *int) (*runInput, plan.Options, error) {
 	run, err := e.loadRun(fs, args, in, func() error {
 		if err := checkDays(*days); err != nil {
 			return err
@@ -215,7 +202,7 @@ func (e *env) loadPlanRun(fs *flag.FlagSet, args []string, in *lifecycleInput, p
 		return pf.check(in)
 	})
 	if err != nil {
-		return nil, lifecycle.PlanOptions{}, err
+		return nil, plan.Options{}, err
 	}
 	opts, err := planOptions(pf, run.source, run)
 	return run, opts, err

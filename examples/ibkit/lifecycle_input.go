@@ -11,6 +11,7 @@ import (
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
 // The embedded sample: a policy with deprecate, disable and delete rules
@@ -97,7 +98,7 @@ type runInput struct {
 	// readingWarnings are the warnings of reading the policy source (an
 	// unresolved value of a template), which the engine does not know.
 	readingWarnings lifecycle.Findings
-	idx             *lifecycle.Index
+	idx             *inventory.Index
 	now             time.Time
 }
 
@@ -152,7 +153,7 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 func (r *runInput) locate(fs lifecycle.Findings) lifecycle.Findings {
 	type key struct {
 		path, message string
-		code          lifecycle.Code
+		code          string
 	}
 	inventory := map[key]bool{}
 	for _, f := range r.idx.Findings {
@@ -206,7 +207,7 @@ func (e *env) invalidPolicy(name string, findings []iac.Finding) error {
 // described in another file, one ARN in two files with different content).
 // Errors make it fail, with every finding on standard error; warnings stay
 // in the index, and the dry-run carries them into its output.
-func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Index, string, error) {
+func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Index, string, error) {
 	type file struct {
 		name string
 		data []byte
@@ -222,9 +223,9 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 		}
 		files = append(files, file{displayName(name), data})
 	}
-	parts := make([]*lifecycle.Inventory, 0, len(files))
+	parts := make([]*inventory.Inventory, 0, len(files))
 	for _, f := range files {
-		inv, err := lifecycle.DecodeInventory(f.data)
+		inv, err := inventory.Decode(f.data)
 		if err != nil {
 			return nil, "", wrongKind(f.name, f.data, "--inventory", fmt.Errorf("%s: %w", f.name, err))
 		}
@@ -237,7 +238,7 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*lifecycle.Inde
 	if len(files) == 1 {
 		name = files[0].name
 	}
-	idx, findings := lifecycle.MergeInventories(parts...).Index()
+	idx, findings := inventory.Merge(parts...).Index()
 	if findings.HasErrors() {
 		for _, f := range findings {
 			fmt.Fprintln(e.stderr, formatFinding(name, f))
@@ -299,7 +300,7 @@ func formatFinding(doc string, f lifecycle.Finding) string {
 
 // planError turns an engine error into a message.
 func planError(err error) error {
-	var pe *lifecycle.PlanInputError
+	var pe *lifecycle.Error
 	if errors.As(err, &pe) {
 		return fmt.Errorf("cannot run the dry-run: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // sourceFlags choose the policy inside a CloudFormation template, CDK
@@ -159,8 +160,8 @@ func readFinding(err error) (iac.Finding, bool) {
 // planOptions adds the policy's Region and account from its source to
 // the options of the flags; a --region or --account that contradicts the
 // source is a usage error.
-func planOptions(pf *planFlags, p *iac.Policy, run *runInput) (lifecycle.PlanOptions, error) {
-	o := pf.options(run.now)
+func planOptions(pf *planFlags, p *iac.Policy, run *runInput) (plan.Options, error) {
+	o := pf.options()
 	for _, f := range []struct {
 		flag       string
 		given, src string

@@ -3,50 +3,51 @@ package main
 import (
 	"errors"
 	"flag"
+	"runtime"
 	"strings"
-	"time"
 
 	"github.com/ibkit/ibkit/arn"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // reading is one alternative reading of an open point, selected with
-// --reading by its option name or its decision ID.
+// --reading by its name (the name of the lifecycle package's constant) or
+// its decision ID.
 type reading struct {
 	name     string
 	decision lifecycle.Decision
-	set      func(*lifecycle.PlanOptions)
 }
 
 // readings lists the alternative readings in the order of the decisions
-// table. Each sets the PlanOptions field of the same name.
+// table.
 func readings() []reading {
 	return []reading{
-		{"FixedMonthYear", "L-1", func(o *lifecycle.PlanOptions) { o.FixedMonthYear = true }},
-		{"InclusiveAgeBoundary", "L-2", func(o *lifecycle.PlanOptions) { o.InclusiveAgeBoundary = true }},
-		{"RetainOnlyAged", "L-3", func(o *lifecycle.PlanOptions) { o.RetainOnlyAged = true }},
-		{"FailedRespectAge", "L-4", func(o *lifecycle.PlanOptions) { o.FailedRespectAge = true }},
-		{"FewGoodImagesProtectFailed", "L-5", func(o *lifecycle.PlanOptions) { o.FewGoodImagesProtectFailed = true }},
-		{"TagsProtectFailed", "L-6", func(o *lifecycle.PlanOptions) { o.TagsProtectFailed = true }},
-		{"ExcludeBeforeRetention", "L-7", func(o *lifecycle.PlanOptions) { o.ExcludeBeforeRetention = true }},
-		{"SkipEndsEvaluation", "L-8", func(o *lifecycle.PlanOptions) { o.SkipEndsEvaluation = true }},
-		{"HonourRetainOnDeprecateDisable", "L-9", func(o *lifecycle.PlanOptions) { o.HonourRetainOnDeprecateDisable = true }},
-		{"CountOnDeprecateDisableNoAction", "L-10", func(o *lifecycle.PlanOptions) { o.CountOnDeprecateDisableNoAction = true }},
-		{"OnlyAvailableFillSlots", "L-11", func(o *lifecycle.PlanOptions) { o.OnlyAvailableFillSlots = true }},
-		{"IgnoreSnapshotsWithoutAMIs", "L-12", func(o *lifecycle.PlanOptions) { o.IgnoreSnapshotsWithoutAMIs = true }},
-		{"AMIExclusionsDeleteOnly", "L-13", func(o *lifecycle.PlanOptions) { o.AMIExclusionsDeleteOnly = true }},
-		{"AllowMixedWildcards", "L-14", func(o *lifecycle.PlanOptions) { o.AllowMixedWildcards = true }},
-		{"CreationTimeFromCompletion", "L-16", func(o *lifecycle.PlanOptions) { o.CreationTimeFromCompletion = true }},
-		{"NeverLaunchedExcluded", "L-17", func(o *lifecycle.PlanOptions) { o.NeverLaunchedExcluded = true }},
-		{"EmptyTagValueMatchesAny", "L-18", func(o *lifecycle.PlanOptions) { o.EmptyTagValueMatchesAny = true }},
-		{"EvaluateDisabledPolicy", "L-19", func(o *lifecycle.PlanOptions) { o.EvaluateDisabledPolicy = true }},
-		{"DeferredTakeSlots", "L-20", func(o *lifecycle.PlanOptions) { o.DeferredTakeSlots = true }},
-		{"ExactRecipeNames", "L-21", func(o *lifecycle.PlanOptions) { o.ExactRecipeNames = true }},
-		{"RecipeSelectionNeedsRecipe", "L-27", func(o *lifecycle.PlanOptions) { o.RecipeSelectionNeedsRecipe = true }},
-		{"SharedAccountsIncludeOwners", "L-28", func(o *lifecycle.PlanOptions) { o.SharedAccountsIncludeOwners = true }},
-		{"AMIExclusionProtectsImage", "L-30", func(o *lifecycle.PlanOptions) { o.AMIExclusionProtectsImage = true }},
-		{"ModelOnlyValidation", "L-P1", func(o *lifecycle.PlanOptions) { o.ModelOnlyValidation = true }},
-		{"PredictPermissionFailures", "L-P5", func(o *lifecycle.PlanOptions) { o.PredictPermissionFailures = true }},
+		{"FixedMonthYear", lifecycle.FixedMonthYear},
+		{"InclusiveAgeBoundary", lifecycle.InclusiveAgeBoundary},
+		{"RetainOnlyAged", lifecycle.RetainOnlyAged},
+		{"FailedRespectAge", lifecycle.FailedRespectAge},
+		{"FewGoodImagesProtectFailed", lifecycle.FewGoodImagesProtectFailed},
+		{"TagsProtectFailed", lifecycle.TagsProtectFailed},
+		{"ExcludeBeforeRetention", lifecycle.ExcludeBeforeRetention},
+		{"SkipEndsEvaluation", lifecycle.SkipEndsEvaluation},
+		{"HonourRetainOnDeprecateDisable", lifecycle.HonourRetainOnDeprecateDisable},
+		{"CountOnDeprecateDisableNoAction", lifecycle.CountOnDeprecateDisableNoAction},
+		{"OnlyAvailableFillSlots", lifecycle.OnlyAvailableFillSlots},
+		{"IgnoreSnapshotsWithoutAMIs", lifecycle.IgnoreSnapshotsWithoutAMIs},
+		{"AMIExclusionsDeleteOnly", lifecycle.AMIExclusionsDeleteOnly},
+		{"AllowMixedWildcards", lifecycle.AllowMixedWildcards},
+		{"CreationTimeFromCompletion", lifecycle.CreationTimeFromCompletion},
+		{"NeverLaunchedExcluded", lifecycle.NeverLaunchedExcluded},
+		{"EmptyTagValueMatchesAny", lifecycle.EmptyTagValueMatchesAny},
+		{"EvaluateDisabledPolicy", lifecycle.EvaluateDisabledPolicy},
+		{"DeferredTakeSlots", lifecycle.DeferredTakeSlots},
+		{"ExactRecipeNames", lifecycle.ExactRecipeNames},
+		{"RecipeSelectionNeedsRecipe", lifecycle.RecipeSelectionNeedsRecipe},
+		{"SharedAccountsIncludeOwners", lifecycle.SharedAccountsIncludeOwners},
+		{"AMIExclusionProtectsImage", lifecycle.AMIExclusionProtectsImage},
+		{"ModelOnlyValidation", lifecycle.ModelOnlyValidation},
+		{"PredictPermissionFailures", lifecycle.PredictPermissionFailures},
 	}
 }
 
@@ -86,15 +87,19 @@ func readingNames() string {
 	return b.String()
 }
 
-// validateOptions returns the validation readings the chosen readings
-// imply: L-P1, L-14 and L-30 change what validation reports.
-func (l readingList) validateOptions() lifecycle.ValidateOptions {
-	var o lifecycle.PlanOptions
-	for _, r := range l {
-		r.set(&o)
+// ids returns the decision IDs of the chosen readings.
+func (l readingList) ids() []lifecycle.Decision {
+	ids := make([]lifecycle.Decision, len(l))
+	for i, r := range l {
+		ids[i] = r.decision
 	}
-	return lifecycle.ValidateOptions{ModelOnly: o.ModelOnlyValidation, AllowMixedWildcards: o.AllowMixedWildcards,
-		AMIExclusionProtectsImage: o.AMIExclusionProtectsImage}
+	return ids
+}
+
+// validateOptions returns the validation options of the chosen readings:
+// L-P1, L-14 and L-30 change what validation reports.
+func (l readingList) validateOptions() lifecycle.ValidateOptions {
+	return lifecycle.ValidateOptions{Readings: l.ids()}
 }
 
 // registerReadings registers the repeatable --reading flag.
@@ -146,11 +151,8 @@ func regionLike(s string) bool {
 	return true
 }
 
-// options returns the PlanOptions of an execution at now.
-func (p *planFlags) options(now time.Time) lifecycle.PlanOptions {
-	o := lifecycle.PlanOptions{Now: now, Region: p.region, AccountID: p.account}
-	for _, r := range p.readings {
-		r.set(&o)
-	}
-	return o
+// options returns the options of the dry-run. The command plans on every
+// processor, as the library did before it left that choice to its caller.
+func (p *planFlags) options() plan.Options {
+	return plan.Options{Region: p.region, AccountID: p.account, Readings: p.readings.ids(), Workers: runtime.GOMAXPROCS(0)}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // ANSI colours for verdicts, used only when standard output is a terminal.
@@ -136,17 +137,17 @@ func (m *marks) legend(w io.Writer) {
 }
 
 // writePlanTable prints a plan grouped by recipe version.
-func writePlanTable(w io.Writer, run *runInput, plan *lifecycle.Plan, colour bool) error {
+func writePlanTable(w io.Writer, run *runInput, pl *plan.Plan, colour bool) error {
 	p := painter(colour)
 	pol := &run.doc.Policy
-	fmt.Fprintf(w, "%s %s (%s), dry run at %s\n", p.paint(ansiBold, "Lifecycle policy"), termsafe.String(plan.Policy),
-		termsafe.String(string(pol.ResourceType)), plan.Now.Format("2006-01-02T15:04:05Z07:00"))
-	writeScope(w, plan.Scope)
+	fmt.Fprintf(w, "%s %s (%s), dry run at %s\n", p.paint(ansiBold, "Lifecycle policy"), termsafe.String(pl.Policy),
+		termsafe.String(string(pol.ResourceType)), pl.Now.Format("2006-01-02T15:04:05Z07:00"))
+	writeScope(w, pl.Scope)
 	writeRules(w, pol)
-	if !plan.Evaluated {
-		fmt.Fprintf(w, "\n%s\n", termsafe.String(plan.Note))
-		writeNotEvaluated(w, run, plan.NotEvaluated)
-		writeFooter(w, run, plan.Warnings, plan.Decisions)
+	if !pl.Evaluated {
+		fmt.Fprintf(w, "\n%s\n", termsafe.String(pl.Note))
+		writeNotEvaluated(w, run, pl.NotEvaluated)
+		writeFooter(w, run, pl.Warnings, pl.Decisions)
 		return nil
 	}
 
@@ -155,7 +156,7 @@ func writePlanTable(w io.Writer, run *runInput, plan *lifecycle.Plan, colour boo
 		status[run.idx.Images[i].ARN] = run.idx.Images[i].Status
 	}
 	var (
-		group *lifecycle.Group
+		group *plan.Group
 		t     *table
 		m     marks
 	)
@@ -164,7 +165,7 @@ func writePlanTable(w io.Writer, run *runInput, plan *lifecycle.Plan, colour boo
 			t.write(w, "  ", p)
 		}
 	}
-	for img := range plan.Images() {
+	for img := range pl.Images() {
 		if img.Group != group {
 			flush()
 			group = img.Group
@@ -193,15 +194,15 @@ func writePlanTable(w io.Writer, run *runInput, plan *lifecycle.Plan, colour boo
 	}
 	flush()
 	m.legend(w)
-	writeTotals(w, plan, pol.ResourceType == lifecycle.ResourceTypeContainer)
-	writeNotEvaluated(w, run, plan.NotEvaluated)
-	writeFooter(w, run, plan.Warnings, plan.Decisions)
+	writeTotals(w, pl, pol.ResourceType == lifecycle.ResourceTypeContainer)
+	writeNotEvaluated(w, run, pl.NotEvaluated)
+	writeFooter(w, run, pl.Warnings, pl.Decisions)
 	return nil
 }
 
 // writeScope prints the Region and account the policy acts in and where
 // they came from (Decision L-26).
-func writeScope(w io.Writer, sc lifecycle.Scope) {
+func writeScope(w io.Writer, sc plan.Scope) {
 	if sc.Region == "" && sc.AccountID == "" {
 		return
 	}
@@ -240,13 +241,13 @@ func writeNotEvaluated(w io.Writer, run *runInput, fs lifecycle.Findings) {
 
 // addRecord adds one plan record: an image row, or an output-resource row
 // below its image record, whose reason it does not repeat.
-func addRecord(t *table, m *marks, r lifecycle.ExecutionResource, label string, st lifecycle.ImageStatus, image lifecycle.ExecutionResource) {
+func addRecord(t *table, m *marks, r plan.ExecutionResource, label string, st lifecycle.ImageStatus, image plan.ExecutionResource) {
 	verdict := string(r.State.Status)
 	reason := r.State.Reason
 	// A SUCCESS record that rests on facts the inventory lacks carries
 	// L-29; its state reason names them.
-	missingFact := r.State.Status == lifecycle.ExecutionSuccess && slices.Contains(r.Decisions, lifecycle.DecisionMissingFacts)
-	if r.State.Status == lifecycle.ExecutionSuccess && r.Action != nil {
+	missingFact := r.State.Status == plan.ExecutionSuccess && slices.Contains(r.Decisions, "L-29")
+	if r.State.Status == plan.ExecutionSuccess && r.Action != nil {
 		verdict = string(r.Action.Name)
 		reason = r.Action.Reason
 		if r.ParentResourceID != "" && image.Action != nil && reason == image.Action.Reason {
@@ -257,7 +258,7 @@ func addRecord(t *table, m *marks, r lifecycle.ExecutionResource, label string, 
 		}
 	}
 	rule := fmt.Sprintf("%d", r.Rule)
-	if r.Action != nil && r.State.Status != lifecycle.ExecutionSuccess {
+	if r.Action != nil && r.State.Status != plan.ExecutionSuccess {
 		rule += " " + string(r.Action.Name)
 	}
 	if r.ParentResourceID == "" {
@@ -273,7 +274,7 @@ func addRecord(t *table, m *marks, r lifecycle.ExecutionResource, label string, 
 	var snaps []string
 	for _, s := range r.Snapshots {
 		text := s.SnapshotID
-		if s.State.Status != lifecycle.ExecutionSuccess {
+		if s.State.Status != plan.ExecutionSuccess {
 			text += " " + string(s.State.Status)
 		}
 		snaps = append(snaps, text)
@@ -385,8 +386,8 @@ func tagList(t lifecycle.Tags) string {
 }
 
 // writeTotals prints the summary counts.
-func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
-	s := plan.Summary
+func writeTotals(w io.Writer, pl *plan.Plan, containers bool) {
+	s := pl.Summary
 	// "without action" is Summary.Unaffected: deferred images and images
 	// of other Regions or accounts included.
 	fmt.Fprintf(w, "\nTotals: %s in scope: %d acted on, %d skipped, %d failed, %d without action (%d of them deferred",
@@ -394,10 +395,10 @@ func writeTotals(w io.Writer, plan *lifecycle.Plan, containers bool) {
 	if s.OutOfScope > 0 {
 		fmt.Fprintf(w, ", %d out of scope [L-26]", s.OutOfScope)
 	}
-	fmt.Fprintf(w, "); impacted resources: %s\n", yesNo(plan.HasImpactedResources))
+	fmt.Fprintf(w, "); impacted resources: %s\n", yesNo(pl.HasImpactedResources))
 	t := table{verdictAt: -1}
 	t.add("", "DEPRECATE", "DISABLE", "DELETE", "SKIPPED", "FAILED")
-	row := func(name string, c lifecycle.Counts) {
+	row := func(name string, c plan.Counts) {
 		t.add(name, fmt.Sprint(c.Deprecate), fmt.Sprint(c.Disable), fmt.Sprint(c.Delete), fmt.Sprint(c.Skipped), fmt.Sprint(c.Failed))
 	}
 	row("images", s.Images)
@@ -440,7 +441,7 @@ func decisionIDs(ds []lifecycle.Decision) string {
 }
 
 // writeTimeline prints a forecast.
-func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bool) error {
+func writeTimeline(w io.Writer, run *runInput, tl *plan.Timeline, colour bool) error {
 	p := painter(colour)
 	fmt.Fprintf(w, "%s %s: one run a day for %s from %s\n", p.paint(ansiBold, "Forecast for lifecycle policy"),
 		termsafe.String(tl.Policy), count(tl.Days, "day", "days"), tl.Start.Format("2006-01-02T15:04:05Z07:00"))
@@ -478,7 +479,7 @@ func writeTimeline(w io.Writer, run *runInput, tl *lifecycle.Timeline, colour bo
 	return nil
 }
 
-func outputCounts(a lifecycle.RunAction) string {
+func outputCounts(a plan.RunAction) string {
 	var parts []string
 	if a.AMIs > 0 {
 		parts = append(parts, count(a.AMIs, "AMI", "AMIs"))

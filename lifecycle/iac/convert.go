@@ -302,7 +302,7 @@ func decodeConverted(api map[string]any, p *Policy) *lifecycle.Document {
 	// rather than lose it.
 	reason := err.Error()
 	path := ""
-	var de *lifecycle.DecodeError
+	var de *lifecycle.Error
 	if errors.As(err, &de) {
 		reason, path = de.Reason, de.Path
 	}

@@ -51,7 +51,7 @@ Resources:
 }
 
 func ExampleSource_Select() {
-	plan := []byte(`{
+	pl := []byte(`{
   "format_version": "1.2",
   "resource_changes": [
     {"address": "module.a.aws_imagebuilder_lifecycle_policy.this", "type": "aws_imagebuilder_lifecycle_policy",
@@ -60,7 +60,7 @@ func ExampleSource_Select() {
      "change": {"actions": ["create"], "after": {"name": "b-cleanup"}}}
   ]
 }`)
-	src, err := iac.Read(plan, iac.Options{})
+	src, err := iac.Read(pl, iac.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -75,7 +75,7 @@ func ExampleSource_Select() {
 }
 
 func ExamplePolicy_Validate() {
-	plan := []byte(`{
+	pl := []byte(`{
   "format_version": "1.2",
   "resource_changes": [{
     "address": "aws_imagebuilder_lifecycle_policy.golden", "type": "aws_imagebuilder_lifecycle_policy",
@@ -88,7 +88,7 @@ func ExamplePolicy_Validate() {
     }
   }]
 }`)
-	src, err := iac.Read(plan, iac.Options{Region: "us-east-1"})
+	src, err := iac.Read(pl, iac.Options{Region: "us-east-1"})
 	if err != nil {
 		fmt.Println(err)
 		return

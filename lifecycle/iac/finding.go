@@ -57,7 +57,7 @@ func (p *Policy) addFinding(sev lifecycle.Severity, src, code, msg string) {
 
 func (p *Policy) addFindingAt(sev lifecycle.Severity, full string, line, col int, code, msg string) {
 	p.findings = append(p.findings, Finding{
-		Finding: lifecycle.Finding{Severity: sev, Path: full, Code: lifecycle.Code(code), Message: msg},
+		Finding: lifecycle.Finding{Severity: sev, Path: full, Code: code, Message: msg},
 		Line:    line, Column: col,
 	})
 }

@@ -39,7 +39,7 @@ func FuzzRead(f *testing.F) {
 		src, err := iac.Read(data, iac.Options{Region: "us-east-1"})
 		if err != nil {
 			var e *iac.Error
-			var de *lifecycle.DecodeError
+			var de *lifecycle.Error
 			if !errors.As(err, &e) && !errors.As(err, &de) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}

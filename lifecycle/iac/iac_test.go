@@ -14,7 +14,9 @@ import (
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 var testNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
@@ -53,7 +55,7 @@ func mustSelect(t *testing.T, data []byte, opts iac.Options) *iac.Policy {
 type brief struct {
 	Severity     lifecycle.Severity
 	Path         string
-	Code         lifecycle.Code
+	Code         string
 	Line, Column int
 }
 
@@ -84,7 +86,7 @@ const (
 
 // goldenInventory holds images that each rule of the golden policy acts on,
 // images it keeps, and images outside its selection.
-func goldenInventory(t *testing.T) *lifecycle.Index {
+func goldenInventory(t *testing.T) *inventory.Index {
 	t.Helper()
 	b := lifecycletest.Inventory(testNow)
 	d := lifecycletest.Days
@@ -121,7 +123,7 @@ func TestFourWaysSamePlan(t *testing.T) {
 		{file: "golden.tfplan.json", kind: kindPlan, id: "aws_imagebuilder_lifecycle_policy.golden",
 			warnings: []string{"aws_imagebuilder_lifecycle_policy.golden: execution_role"}},
 	}
-	var want *lifecycle.Plan
+	var want *plan.Plan
 	var wantPolicy lifecycle.Policy
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
@@ -141,16 +143,16 @@ func TestFourWaysSamePlan(t *testing.T) {
 				}
 			}
 			assert.Empty(t, cmp.Diff(tc.warnings, got), "unresolved-value warnings (-want +got); all: %v", findings)
-			plan, err := lifecycle.DryRun(&p.Document().Policy, idx, lifecycle.PlanOptions{Now: testNow})
+			pl, err := plan.DryRun(&p.Document().Policy, idx, testNow, plan.Options{})
 			require.NoError(t, err)
 			if want == nil {
-				want, wantPolicy = plan, p.Document().Policy
-				require.True(t, plan.HasImpactedResources, "the golden plan acts on nothing; the test inventory is too weak")
+				want, wantPolicy = pl, p.Document().Policy
+				require.True(t, pl.HasImpactedResources, "the golden plan acts on nothing; the test inventory is too weak")
 				return
 			}
 			assert.Empty(t, cmp.Diff(wantPolicy, p.Document().Policy, cmpopts.IgnoreFields(lifecycle.Policy{}, "ExecutionRole")),
 				"policy differs from the API JSON one (-want +got)")
-			assert.Empty(t, cmp.Diff(want, plan), "plan differs from the API JSON one (-want +got)")
+			assert.Empty(t, cmp.Diff(want, pl), "plan differs from the API JSON one (-want +got)")
 		})
 	}
 }
@@ -163,13 +165,13 @@ func TestFindingsInSourceTerms(t *testing.T) {
 		want           brief
 	}{
 		{"golden.json", `"value": 60, "unit": "DAYS"`, `"value": 60, "unit": "DAY"`,
-			brief{sevError, "policyDetails[1].filter.unit", lifecycle.CodeInvalidEnum, 14, 54}},
+			brief{sevError, "policyDetails[1].filter.unit", "invalid-enum", 14, 54}},
 		{"golden.yaml", "Disable]\n            Unit: DAYS", "Disable]\n            Unit: DAY",
-			brief{sevError, "Resources.GoldenLifecycle.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 66, 19}},
+			brief{sevError, "Resources.GoldenLifecycle.Properties.PolicyDetails[1].Filter.Unit", "invalid-enum", 66, 19}},
 		{"golden.cdk.json", `"Unit": "DAYS", "Value": 60`, `"Unit": "DAY", "Value": 60`,
-			brief{sevError, "Resources.GoldenLifecycle6C1F0E52.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 24, 41}},
+			brief{sevError, "Resources.GoldenLifecycle6C1F0E52.Properties.PolicyDetails[1].Filter.Unit", "invalid-enum", 24, 41}},
 		{"golden.tfplan.json", `"unit": "DAYS", "value": 60`, `"unit": "DAY", "value": 60`,
-			brief{sevError, "aws_imagebuilder_lifecycle_policy.golden: policy_detail[1].filter[0].unit", lifecycle.CodeInvalidEnum, 35, 75}},
+			brief{sevError, "aws_imagebuilder_lifecycle_policy.golden: policy_detail[1].filter[0].unit", "invalid-enum", 35, 75}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			data := string(readFile(t, tc.file))
@@ -181,7 +183,7 @@ func TestFindingsInSourceTerms(t *testing.T) {
 			// The error is located at the error finding.
 			var e *iac.Error
 			require.ErrorAs(t, err, &e)
-			assert.Equal(t, brief{sevError, e.Path, lifecycle.CodeInvalidEnum, e.Line, e.Column}, tc.want)
+			assert.Equal(t, brief{sevError, e.Path, "invalid-enum", e.Line, e.Column}, tc.want)
 		})
 	}
 }

@@ -176,8 +176,8 @@ Resources:
 	require.Len(t, p.Document().Policy.PolicyDetails, 1)
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
 	want := []brief{
-		{sevError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", lifecycle.CodeInvalidEnum, 14, 47},
-		{sevError, "Resources.P.Properties.ResourceSelection.Recipes[1].SemanticVersion", lifecycle.CodeInvalidPattern, 18, 42},
+		{sevError, "Resources.P.Properties.PolicyDetails[1].Filter.Unit", "invalid-enum", 14, 47},
+		{sevError, "Resources.P.Properties.ResourceSelection.Recipes[1].SemanticVersion", "invalid-pattern", 18, 42},
 	}
 	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")
 	type location struct {

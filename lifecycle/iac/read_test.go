@@ -55,7 +55,7 @@ func TestSeveralPolicies(t *testing.T) {
 		fs, _ := p.Validate(lifecycle.ValidateOptions{})
 		got = append(got, briefs(fs)...)
 	}
-	want := []brief{{sevError, "Resources.BatchCleanup.Properties.PolicyDetails[0].Filter.Unit", lifecycle.CodeInvalidEnum, 40, 47}}
+	want := []brief{{sevError, "Resources.BatchCleanup.Properties.PolicyDetails[0].Filter.Unit", "invalid-enum", 40, 47}}
 	assert.Empty(t, cmp.Diff(want, got), "findings (-want +got)")
 
 	// With Environment=dev the third policy exists.
@@ -141,7 +141,7 @@ func TestTerraformModules(t *testing.T) {
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
 	wantF := []brief{{sevWarning,
 		`module.team["web"].module.containers.aws_imagebuilder_lifecycle_policy.this: policy_detail[0].filter[0].unit`,
-		lifecycle.CodeUnitOnCount, 65, 166}}
+		"unit-on-count", 65, 166}}
 	assert.Empty(t, cmp.Diff(wantF, briefs(fs)), "findings (-want +got)")
 	assert.Empty(t, p.Document().Policy.ARN)
 	assert.NotEmpty(t, src.Policies[0].Document().Policy.ARN)
@@ -285,10 +285,10 @@ func TestPolicyJSON(t *testing.T) {
 	assert.Empty(t, p.ID())
 	assert.Equal(t, "us-east-1", p.Region())
 	fs, _ := p.Validate(lifecycle.ValidateOptions{})
-	want := []brief{{sevError, "policyDetails[0].filter.unit", lifecycle.CodeAgeUnitRequired, 3, 62}}
+	want := []brief{{sevError, "policyDetails[0].filter.unit", "age-unit-required", 3, 62}}
 	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")
 
-	var de *lifecycle.DecodeError
+	var de *lifecycle.Error
 	_, err = iac.Read([]byte(`{"name": 1}`), iac.Options{})
 	assert.ErrorAs(t, err, &de, "the decoder's own error")
 }
@@ -309,7 +309,7 @@ func TestParseParameters(t *testing.T) {
 
 func TestFindingJSON(t *testing.T) {
 	f := iac.Finding{Finding: lifecycle.Finding{Severity: sevError, Path: "Resources.P.Properties.Name",
-		Code: lifecycle.CodeRequired, Message: "is missing"}, Line: 3, Column: 7}
+		Code: "required", Message: "is missing"}, Line: 3, Column: 7}
 	got, err := json.Marshal(f)
 	require.NoError(t, err)
 	assert.Equal(t, `{"severity":"error","path":"Resources.P.Properties.Name","code":"required","message":"is missing","line":3,"column":7}`, string(got))

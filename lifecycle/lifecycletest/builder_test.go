@@ -2,13 +2,18 @@ package lifecycletest_test
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 )
 
@@ -16,24 +21,23 @@ var now = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 
 func TestPolicyBuilder(t *testing.T) {
 	b := lifecycletest.AMIPolicy("web-cleanup").
-		Description("demo").
+		Edit(func(p *lifecycle.Policy) { p.Description = "demo" }).
 		Recipe("web", "1.x.x").
-		Tag("team", "platform").
+		Edit(func(p *lifecycle.Policy) { p.Tags = lifecycle.Tags{"team": "platform"} }).
 		Rule(
 			lifecycletest.Deprecate().Age(30, lifecycle.Days).IncludeAMIs(),
 			lifecycletest.Delete().Age(1, lifecycle.Years).RetainAtLeast(2).IncludeAMIs().IncludeSnapshots().
-				ExcludeTag("pinned", "yes").ExcludePublicAMIs().ExcludeRegions("eu-west-1").
-				ExcludeSharedWith("222233334444").ExcludeLaunchedWithin(7, lifecycle.Days).ExcludeAMITag("Env", "prod"),
+				ExcludeTag("pinned", "yes").ExcludeAMIs(lifecycle.AMIExclusionRules{IsPublic: true, Regions: []string{"eu-west-1"}, SharedAccounts: []string{"222233334444"}, LastLaunched: &lifecycle.LastLaunched{Value: 7, Unit: lifecycle.Days}, TagMap: lifecycle.Tags{"Env": "prod"}}),
 		)
 	p := b.Build()
 	if fs, err := p.Validate(lifecycle.ValidateOptions{}); err != nil || len(fs) != 0 {
 		t.Fatalf("built policy has findings: %v", fs)
 	}
 	// The JSON decodes to the same policy.
-	doc, err := lifecycle.DecodePolicy(b.JSON(), lifecycle.DecodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, err := json.Marshal(&p)
+	require.NoError(t, err)
+	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{})
+	require.NoError(t, err)
 	if diff := cmp.Diff(p, doc.Policy); diff != "" {
 		t.Errorf("JSON round trip (-built +decoded):\n%s", diff)
 	}
@@ -43,11 +47,8 @@ func TestPolicyBuilder(t *testing.T) {
 	if again := b.Build(); again.PolicyDetails[1].ExclusionRules.AMIs.Regions[0] != "eu-west-1" || again.PolicyDetails[1].Filter.Retain() != 2 {
 		t.Error("Build shares memory with the builder")
 	}
-	d := b.Document(lifecycle.ShapeCreateInput, "tok")
-	if d.ClientToken != "tok" || d.Shape != lifecycle.ShapeCreateInput {
-		t.Errorf("Document = %+v", d)
-	}
-	c := lifecycletest.ContainerPolicy("ctr-cleanup").SelectTag("lifecycle", "on").Role("Role").Status(lifecycle.PolicyDisabled).
+	c := lifecycletest.ContainerPolicy("ctr-cleanup").SelectTag("lifecycle", "on").
+		Edit(func(p *lifecycle.Policy) { p.ExecutionRole, p.Status = "Role", lifecycle.PolicyDisabled }).
 		Rule(lifecycletest.Delete().Count(5).IncludeContainers()).Build()
 	if fs, err := c.Validate(lifecycle.ValidateOptions{}); err != nil {
 		t.Errorf("container policy: %v", fs)
@@ -62,13 +63,13 @@ func TestInventoryBuilder(t *testing.T) {
 	b := lifecycletest.Inventory(now)
 	group := b.Group("Web Server", "1.0.0", 3, lifecycletest.Days(1), lifecycletest.Days(30))
 	group[2].Status(lifecycle.StatusDeprecated).Tag("pinned", "yes")
-	b.Region("eu-west-1").Account("444455556666")
+	b.In("eu-west-1", "444455556666")
 	b.AMIImage("db", "2.1.0", lifecycletest.Days(400)).WithAMIs(
 		lifecycletest.AMI{Public: true, SharedWith: []string{"111122223333"}, Tags: map[string]string{"Env": "prod"}, Snapshots: 2, LastLaunched: lifecycletest.Days(3)},
 		lifecycletest.AMI{Region: "us-west-2", Undescribed: true},
 	)
 	b.ContainerImage("api", "3.0.0", time.Hour).Status(lifecycle.StatusFailed)
-	b.AMIImage("bare", "1.0.0", 0).WithoutAMIs().Build(42).Completed(now).Created(b.Now().Add(-time.Minute))
+	b.AMIImage("bare", "1.0.0", 0).WithAMIs().Completed(now).Created(now.Add(-time.Minute))
 
 	inv := b.Build()
 	if len(inv.Images) != 6 || len(inv.AMIs) != 4 || len(inv.LaunchPermissions) != 1 {
@@ -82,7 +83,7 @@ func TestInventoryBuilder(t *testing.T) {
 	if len(idx.Images) != 6 {
 		t.Fatalf("index: %d images, findings %v", len(idx.Images), fs)
 	}
-	if len(fs) != 1 || fs[0].Code != lifecycle.CodeUndescribedAMI {
+	if len(fs) != 1 || fs[0].Code != "undescribed-ami" {
 		t.Errorf("findings = %v, want one undescribed AMI", fs)
 	}
 	for _, x := range idx.Images {
@@ -94,8 +95,8 @@ func TestInventoryBuilder(t *testing.T) {
 			}
 		case "db":
 			a := x.AMIs[0]
-			if !a.Public || !a.Described || len(a.Snapshots) != 2 || !a.MatchesAnyTag(lifecycle.Tags{"Env": "prod"}) ||
-				!a.SharedWithAny([]string{"111122223333"}) || now.Sub(a.LastLaunched) != lifecycletest.Days(3) || a.Region != "eu-west-1" || a.AccountID != "444455556666" {
+			if !a.Public || !a.Described || len(a.Snapshots) != 2 || !hasTag(&a, lifecycle.Tags{"Env": "prod"}) ||
+				!slices.Contains(a.SharedAccounts, "111122223333") || now.Sub(a.LastLaunched) != lifecycletest.Days(3) || a.Region != "eu-west-1" || a.AccountID != "444455556666" {
 				t.Errorf("db AMI = %+v", a)
 			}
 			if x.AMIs[1].Described || x.AMIs[1].Region != "us-west-2" {
@@ -106,37 +107,35 @@ func TestInventoryBuilder(t *testing.T) {
 				t.Errorf("container image = %+v", x)
 			}
 		case "bare":
-			if x.Build != 42 || len(x.AMIs) != 0 || !x.Completed.Equal(now) || now.Sub(x.Created) != time.Minute {
+			if x.Build != 1 || len(x.AMIs) != 0 || !x.Completed.Equal(now) || now.Sub(x.Created) != time.Minute {
 				t.Errorf("bare image = %+v", x)
 			}
 		}
 	}
 
 	// The combined JSON and the CLI files decode to the same inventory.
-	fromJSON, err := lifecycle.DecodeInventory(b.JSON())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(inv, fromJSON, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
+	combined, err := json.Marshal(b.Build())
+	require.NoError(t, err)
+	fromJSON, err := inventory.Decode(combined)
+	require.NoError(t, err)
+	if diff := cmp.Diff(inv, fromJSON, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
 		t.Errorf("combined JSON (-built +decoded):\n%s", diff)
 	}
-	fromFiles, err := lifecycle.ReadInventory(b.Files(), b.FileNames()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(inv, fromFiles, cmpopts.IgnoreUnexported(lifecycle.Inventory{})); diff != "" {
+	fromFiles, err := inventory.Read(b.Files(), slices.Sorted(maps.Keys(b.Files()))...)
+	require.NoError(t, err)
+	if diff := cmp.Diff(inv, fromFiles, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
 		t.Errorf("CLI files (-built +read):\n%s", diff)
 	}
 	// Deterministic output.
-	if a, c := b.JSON(), b.JSON(); string(a) != string(c) {
-		t.Error("JSON differs between calls")
-	}
+	again, err := json.Marshal(b.Build())
+	require.NoError(t, err)
+	assert.Equal(t, string(combined), string(again), "JSON differs between calls")
 }
 
 func TestFilesShapes(t *testing.T) {
 	b := lifecycletest.Inventory(now)
 	b.AMIImage("web", "1.0.0", 0).WithAMIs(lifecycletest.AMI{ID: "ami-1", Public: true})
-	names := b.FileNames()
+	names := slices.Sorted(maps.Keys(b.Files()))
 	want := []string{"describe-images.json", "launch-permission-ami-1.json", "list-image-build-versions.json"}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("file names (-want +got):\n%s", diff)
@@ -145,4 +144,9 @@ func TestFilesShapes(t *testing.T) {
 	if err := json.Unmarshal(b.Files()["launch-permission-ami-1.json"].Data, &lp); err != nil || lp["ImageId"] != "ami-1" {
 		t.Errorf("launch permission file = %v, %v", lp, err)
 	}
+}
+
+func hasTag(a *inventory.IndexedAMI, sel lifecycle.Tags) bool {
+	_, ok := a.MatchTag(sel)
+	return ok
 }

@@ -1,21 +1,25 @@
 package lifecycletest_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
-func ExamplePolicy() {
+func ExampleAMIPolicy() {
 	policy := lifecycletest.AMIPolicy("web-cleanup").
 		Recipe("web", "1.x.x").
 		Rule(lifecycletest.Delete().Count(2).IncludeAMIs().IncludeSnapshots()).
 		Build()
 	findings, err := policy.Validate(lifecycle.ValidateOptions{})
 	fmt.Println(len(findings), err)
-	fmt.Println(string(lifecycletest.AMIPolicy("tiny").Recipe("web", "1.0.0").Rule(lifecycletest.Delete().Count(1)).JSON()))
+	tiny := lifecycletest.AMIPolicy("tiny").Recipe("web", "1.0.0").Rule(lifecycletest.Delete().Count(1)).Build()
+	data, _ := json.Marshal(&tiny)
+	fmt.Println(string(data))
 	// Output:
 	// 0 <nil>
 	// {"name":"tiny","executionRole":"arn:aws:iam::123456789012:role/ImageBuilderLifecycleRole","resourceType":"AMI_IMAGE","policyDetails":[{"action":{"type":"DELETE"},"filter":{"type":"COUNT","value":1}}],"resourceSelection":{"recipes":[{"name":"web","semanticVersion":"1.0.0"}]}}
@@ -42,7 +46,7 @@ func ExampleInventory() {
 	// 0 findings
 }
 
-func ExamplePlanExpectation_Check() {
+func ExampleCheckPlan() {
 	now := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	b := lifecycletest.Inventory(now)
 	group := b.Group("web", "1.0.0", 3, lifecycletest.Days(1), lifecycletest.Days(10))
@@ -52,21 +56,23 @@ func ExamplePlanExpectation_Check() {
 		Recipe("web", "1.0.0").
 		Rule(lifecycletest.Delete().Count(2).IncludeAMIs()).
 		Build()
-	plan, err := lifecycle.DryRun(&policy, idx, lifecycle.PlanOptions{Now: now})
+	pl, err := plan.DryRun(&policy, idx, now, plan.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	oldest := group[2]
-	err = lifecycletest.ExpectPlan().
-		Acts(oldest.ARN(), lifecycle.ActionDelete).
-		Acts(oldest.AMIIDs()[0], lifecycle.ActionDelete).
-		Unaffected(group[0].ARN(), group[1].ARN()).
-		Only().
-		Check(plan)
+	err = lifecycletest.CheckPlan(pl, lifecycletest.PlanWant{
+		Acts: map[string]lifecycle.ActionType{
+			oldest.ARN():       lifecycle.ActionDelete,
+			oldest.AMIIDs()[0]: lifecycle.ActionDelete,
+		},
+		Unaffected: []string{group[0].ARN(), group[1].ARN()},
+		Exact:      true,
+	})
 	fmt.Println(err)
 
-	err = lifecycletest.ExpectPlan().Acts(group[0].ARN(), lifecycle.ActionDelete).Check(plan)
+	err = lifecycletest.CheckPlan(pl, lifecycletest.PlanWant{Acts: map[string]lifecycle.ActionType{group[0].ARN(): lifecycle.ActionDelete}})
 	fmt.Println(err)
 	// Output:
 	// <nil>

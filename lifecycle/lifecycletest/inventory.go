@@ -1,6 +1,7 @@
 package lifecycletest
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -11,15 +12,16 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
-// Defaults of a new InventoryBuilder.
+// The account and Region of a new InventoryBuilder.
 const (
-	DefaultAccount = "123456789012"
-	DefaultRegion  = "us-east-1"
+	defaultAccount = "123456789012"
+	defaultRegion  = "us-east-1"
 )
 
-// InventoryBuilder builds a lifecycle.Inventory of images created at ages
+// InventoryBuilder builds an inventory.Inventory of images created at ages
 // relative to a fixed instant. Build numbers count up from 1 per recipe
 // version in the order images are added; generated AMI and snapshot IDs
 // derive from the positions of the image, AMI and snapshot, so they do not
@@ -34,19 +36,17 @@ type InventoryBuilder struct {
 }
 
 // Inventory starts an empty inventory whose ages are measured back from
-// now, in the account DefaultAccount and the Region DefaultRegion.
+// now, in the account 123456789012 and the Region us-east-1.
 func Inventory(now time.Time) *InventoryBuilder {
-	return &InventoryBuilder{now: now.UTC(), account: DefaultAccount, region: DefaultRegion, builds: map[string]uint64{}}
+	return &InventoryBuilder{now: now.UTC(), account: defaultAccount, region: defaultRegion, builds: map[string]uint64{}}
 }
 
-// Account sets the account of the images added after it.
-func (b *InventoryBuilder) Account(id string) *InventoryBuilder { b.account = id; return b }
-
-// Region sets the Region of the images, AMIs and containers added after it.
-func (b *InventoryBuilder) Region(r string) *InventoryBuilder { b.region = r; return b }
-
-// Now returns the instant ages are measured from.
-func (b *InventoryBuilder) Now() time.Time { return b.now }
+// In sets the Region and account of the images, AMIs and containers added
+// after it; "" keeps the current one.
+func (b *InventoryBuilder) In(region, account string) *InventoryBuilder {
+	b.region, b.account = cmp.Or(region, b.region), cmp.Or(account, b.account)
+	return b
+}
 
 // Days returns a duration of n days, for ages.
 func Days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
@@ -111,7 +111,7 @@ type ImageBuilder struct {
 	status     lifecycle.ImageStatus
 	tags       lifecycle.Tags
 	amis       []AMI
-	containers []lifecycle.OutputContainer
+	containers []inventory.OutputContainer
 }
 
 // AMI describes one distributed AMI of an image. Zero members get
@@ -130,7 +130,7 @@ type AMI struct {
 	Snapshots    int               // number of generated snapshots; 0 means 1
 	NoSnapshots  bool              // no block device snapshots at all
 	LastLaunched time.Duration
-	State        lifecycle.AMIState // default "available"
+	State        string // EC2 state; default "available"
 	// Undescribed leaves the AMI out of the EC2 part of the inventory, as if
 	// describe-images had not been saved for it.
 	Undescribed bool
@@ -148,16 +148,13 @@ func (img *ImageBuilder) Tag(key, value string) *ImageBuilder {
 	return img
 }
 
-// Build sets the build number (the last node of the ARN).
-func (img *ImageBuilder) Build(n uint64) *ImageBuilder { img.build = n; return img }
-
 // Created sets the creation time.
 func (img *ImageBuilder) Created(t time.Time) *ImageBuilder { img.created = t.UTC(); return img }
 
 // Completed sets ibkit's dateCompleted extension member.
 func (img *ImageBuilder) Completed(t time.Time) *ImageBuilder { img.completed = t.UTC(); return img }
 
-// WithAMIs replaces the image's AMIs.
+// WithAMIs replaces the image's AMIs; with none, the image has no AMI.
 func (img *ImageBuilder) WithAMIs(amis ...AMI) *ImageBuilder {
 	img.amis = nil
 	for k, a := range amis {
@@ -175,16 +172,13 @@ func (img *ImageBuilder) WithAMIs(amis ...AMI) *ImageBuilder {
 	return img
 }
 
-// WithoutAMIs removes the image's AMIs.
-func (img *ImageBuilder) WithoutAMIs() *ImageBuilder { img.amis = nil; return img }
-
 // WithContainers replaces the image's container images: one entry per
 // Region, each with one generated ECR URI.
 func (img *ImageBuilder) WithContainers(regions ...string) *ImageBuilder {
 	img.containers = nil
 	for _, r := range regions {
 		uri := img.account + ".dkr.ecr." + r + ".amazonaws.com/" + arnName(img.recipe) + ":" + img.version + "-" + strconv.FormatUint(img.build, 10)
-		img.containers = append(img.containers, lifecycle.OutputContainer{Region: r, ImageURIs: []string{uri}})
+		img.containers = append(img.containers, inventory.OutputContainer{Region: r, ImageURIs: []string{uri}})
 	}
 	return img
 }
@@ -210,28 +204,28 @@ func arnName(s string) string { return strings.ReplaceAll(strings.ToLower(s), " 
 // Build returns the inventory: images in the order they were added, then
 // the described AMIs and their launch permissions in the same order. It
 // shares nothing with the builder.
-func (b *InventoryBuilder) Build() *lifecycle.Inventory {
-	inv := &lifecycle.Inventory{}
+func (b *InventoryBuilder) Build() *inventory.Inventory {
+	inv := &inventory.Inventory{}
 	for _, img := range b.images {
-		li := lifecycle.Image{
+		li := inventory.Image{
 			ARN:         img.ARN(),
 			Type:        img.typ,
 			Name:        img.recipe,
 			Version:     img.version + "/" + strconv.FormatUint(img.build, 10),
-			State:       &lifecycle.ImageState{Status: img.status},
+			State:       &inventory.ImageState{Status: img.status},
 			DateCreated: lifecycle.TimestampOf(img.created),
 			Tags:        maps.Clone(img.tags),
 		}
 		if !img.completed.IsZero() {
 			li.DateCompleted = lifecycle.TimestampOf(img.completed)
 		}
-		out := &lifecycle.OutputResources{}
+		out := &inventory.OutputResources{}
 		for k, a := range img.amis {
-			out.AMIs = append(out.AMIs, lifecycle.OutputAMI{Region: a.Region, Image: a.ID, AccountID: a.Account})
+			out.AMIs = append(out.AMIs, inventory.OutputAMI{Region: a.Region, Image: a.ID, AccountID: a.Account})
 			if a.Undescribed {
 				continue
 			}
-			ec2 := lifecycle.AMI{
+			ec2 := inventory.AMI{
 				ImageID:      a.ID,
 				Name:         arnName(img.recipe) + " " + img.created.Format("2006-01-02T15-04-05Z"),
 				OwnerID:      a.Account,
@@ -240,18 +234,18 @@ func (b *InventoryBuilder) Build() *lifecycle.Inventory {
 				State:        a.State,
 			}
 			if ec2.State == "" {
-				ec2.State = lifecycle.AMIAvailable
+				ec2.State = "available"
 			}
 			for _, k := range slices.Sorted(maps.Keys(a.Tags)) {
-				ec2.Tags = append(ec2.Tags, lifecycle.EC2Tag{Key: k, Value: a.Tags[k]})
+				ec2.Tags = append(ec2.Tags, inventory.EC2Tag{Key: k, Value: a.Tags[k]})
 			}
 			if !a.NoSnapshots {
 				n := max(a.Snapshots, 1)
 				for i := 0; i < n; i++ {
 					dev := "/dev/xvd" + string(rune('a'+i%26))
 					id := fmt.Sprintf("snap-%010x%04x%03x", img.seq, k+1, i+1)
-					ec2.BlockDeviceMappings = append(ec2.BlockDeviceMappings, lifecycle.BlockDeviceMapping{
-						DeviceName: dev, EBS: &lifecycle.EBS{SnapshotID: id}})
+					ec2.BlockDeviceMappings = append(ec2.BlockDeviceMappings, inventory.BlockDeviceMapping{
+						DeviceName: dev, EBS: &inventory.EBS{SnapshotID: id}})
 				}
 			}
 			if a.LastLaunched > 0 {
@@ -259,18 +253,18 @@ func (b *InventoryBuilder) Build() *lifecycle.Inventory {
 			}
 			inv.AMIs = append(inv.AMIs, ec2)
 			if a.Public || len(a.SharedWith) > 0 {
-				lp := lifecycle.LaunchPermissions{ImageID: a.ID}
+				lp := inventory.LaunchPermissions{ImageID: a.ID}
 				if a.Public {
-					lp.LaunchPermissions = append(lp.LaunchPermissions, lifecycle.LaunchPermission{Group: "all"})
+					lp.LaunchPermissions = append(lp.LaunchPermissions, inventory.LaunchPermission{Group: "all"})
 				}
 				for _, acc := range a.SharedWith {
-					lp.LaunchPermissions = append(lp.LaunchPermissions, lifecycle.LaunchPermission{UserID: acc})
+					lp.LaunchPermissions = append(lp.LaunchPermissions, inventory.LaunchPermission{UserID: acc})
 				}
 				inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
 			}
 		}
 		for _, c := range img.containers {
-			out.Containers = append(out.Containers, lifecycle.OutputContainer{Region: c.Region, ImageURIs: slices.Clone(c.ImageURIs)})
+			out.Containers = append(out.Containers, inventory.OutputContainer{Region: c.Region, ImageURIs: slices.Clone(c.ImageURIs)})
 		}
 		if len(out.AMIs) > 0 || len(out.Containers) > 0 {
 			li.OutputResources = out
@@ -280,23 +274,14 @@ func (b *InventoryBuilder) Build() *lifecycle.Inventory {
 	return inv
 }
 
-// JSON returns the inventory as ibkit's combined inventory file.
-func (b *InventoryBuilder) JSON() []byte {
-	data, err := json.MarshalIndent(b.Build(), "", "  ")
-	if err != nil {
-		panic("lifecycletest: an inventory always encodes: " + err.Error())
-	}
-	return data
-}
-
 // Files returns the inventory as the AWS CLI would print it, one file per
-// call, for lifecycle.ReadInventory:
+// call, for inventory.Read:
 //
 //	list-image-build-versions.json   {"imageSummaryList": [...]}
 //	describe-images.json             {"Images": [...]}
 //	launch-permission-<ami>.json     {"ImageId": ..., "LaunchPermissions": [...]}
 //
-// FileNames lists them in a stable order.
+// Sorting its names gives a stable order to read them in.
 func (b *InventoryBuilder) Files() fstest.MapFS {
 	inv := b.Build()
 	fsys := fstest.MapFS{}
@@ -315,14 +300,12 @@ func (b *InventoryBuilder) Files() fstest.MapFS {
 	return fsys
 }
 
-// FileNames returns the names of Files in the order to read them.
-func (b *InventoryBuilder) FileNames() []string {
-	return slices.Sorted(maps.Keys(b.Files()))
-}
-
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
 	}
 	return s
 }
+
+// sortedKeys returns the keys of m in ascending order.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -1,175 +1,100 @@
 package lifecycletest
 
 import (
+	"errors"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
-// PlanExpectation lists what a test expects of a lifecycle.Plan. Build it
-// with ExpectPlan and its methods, which return the expectation so calls
-// chain, then call Check. Resources are named by their plan resourceId:
-// the image ARN, the AMI ID, or the first image URI of a container record.
-type PlanExpectation struct {
-	records    []recordWant
-	snapshots  []snapshotWant
-	unaffected []string
-	deferred   []string
-	decisions  []decisionWant
-	impacted   *bool
-	only       bool
+// PlanWant is what a test expects of a plan.Plan, as typed values. Records
+// are named by their resourceId: the image ARN, the AMI ID, or the first
+// image URI of a container record. The zero PlanWant expects nothing.
+type PlanWant struct {
+	// Acts maps resources to the action of their SUCCESS record.
+	Acts map[string]lifecycle.ActionType
+	// Skips and Fails list resources with a SKIPPED or FAILED record.
+	Skips, Fails []string
+	// Snapshots maps snapshot IDs to their status in an AMI record.
+	Snapshots map[string]plan.ExecutionStatus
+	// Unaffected lists images in scope that get no action and are not
+	// deferred; Deferred lists images deferred for a build in progress.
+	Unaffected, Deferred []string
+	// Decisions maps resources to decision IDs their record (in Resources
+	// or in Unaffected) carries, among others.
+	Decisions map[string][]lifecycle.Decision
+	// Exact requires every record of Resources and every image of
+	// Unaffected to be expected by Acts, Skips, Fails, Unaffected or
+	// Deferred.
+	Exact bool
 }
 
-type recordWant struct {
-	id     string
-	status lifecycle.ExecutionStatus
-	action lifecycle.ActionType // "" matches any action
-}
-
-type snapshotWant struct {
-	id     string
-	status lifecycle.ExecutionStatus
-}
-
-type decisionWant struct {
-	id string
-	d  lifecycle.Decision
-}
-
-// ExpectPlan starts an empty expectation, which any plan meets.
-func ExpectPlan() *PlanExpectation { return &PlanExpectation{} }
-
-// Acts expects a SUCCESS record for the resource with the given action.
-func (e *PlanExpectation) Acts(resourceID string, action lifecycle.ActionType) *PlanExpectation {
-	e.records = append(e.records, recordWant{resourceID, lifecycle.ExecutionSuccess, action})
-	return e
-}
-
-// Skips expects a SKIPPED record for the resource: an exclusion rule
-// protects it.
-func (e *PlanExpectation) Skips(resourceID string) *PlanExpectation {
-	e.records = append(e.records, recordWant{id: resourceID, status: lifecycle.ExecutionSkipped})
-	return e
-}
-
-// Fails expects a FAILED record for the resource.
-func (e *PlanExpectation) Fails(resourceID string) *PlanExpectation {
-	e.records = append(e.records, recordWant{id: resourceID, status: lifecycle.ExecutionFailed})
-	return e
-}
-
-// Snapshot expects the snapshot to appear in an AMI record with the given
-// status.
-func (e *PlanExpectation) Snapshot(snapshotID string, status lifecycle.ExecutionStatus) *PlanExpectation {
-	e.snapshots = append(e.snapshots, snapshotWant{snapshotID, status})
-	return e
-}
-
-// Unaffected expects the images to be listed as in scope but not acted on,
-// and not deferred.
-func (e *PlanExpectation) Unaffected(imageARNs ...string) *PlanExpectation {
-	e.unaffected = append(e.unaffected, imageARNs...)
-	return e
-}
-
-// Deferred expects the images to be listed as deferred (build in progress).
-func (e *PlanExpectation) Deferred(imageARNs ...string) *PlanExpectation {
-	e.deferred = append(e.deferred, imageARNs...)
-	return e
-}
-
-// Decision expects the record of the resource (in Resources or in
-// Unaffected) to carry the decision ID.
-func (e *PlanExpectation) Decision(resourceID string, d lifecycle.Decision) *PlanExpectation {
-	e.decisions = append(e.decisions, decisionWant{resourceID, d})
-	return e
-}
-
-// Impacted expects the plan's hasImpactedResources to be v.
-func (e *PlanExpectation) Impacted(v bool) *PlanExpectation {
-	e.impacted = &v
-	return e
-}
-
-// Only makes the expectation exact: every record of the plan's Resources,
-// and every image of its Unaffected list, must be expected by Acts, Skips,
-// Fails, Unaffected or Deferred.
-func (e *PlanExpectation) Only() *PlanExpectation {
-	e.only = true
-	return e
-}
-
-// PlanMismatchError lists how a plan differs from an expectation.
-type PlanMismatchError struct {
-	// Problems holds one sentence per difference: first the unmet
-	// expectations in the order they were added, then, for Only, the
-	// unexpected records in plan order.
-	Problems []string
-}
-
-// Error lists the problems, one per line.
-func (e *PlanMismatchError) Error() string {
-	return "lifecycletest: the plan differs from the expectation:\n\t" + strings.Join(e.Problems, "\n\t")
-}
-
-// Check compares the plan with the expectation and returns a
-// *PlanMismatchError listing every difference, or nil.
-func (e *PlanExpectation) Check(p *lifecycle.Plan) error {
+// CheckPlan compares the plan with the expectation and returns an error
+// listing every difference, one per line, or nil: first the unmet
+// expectations (Acts and Snapshots by resource ID, the lists in order),
+// then, for Exact, the unexpected records in plan order.
+func CheckPlan(p *plan.Plan, want PlanWant) error {
 	if p == nil {
-		return &PlanMismatchError{Problems: []string{"the plan is nil"}}
+		return errors.New("lifecycletest: the plan is nil")
 	}
 	var problems []string
-	describe := func(r *lifecycle.ExecutionResource) string {
+	describe := func(r *plan.ExecutionResource) string {
 		s := string(r.State.Status)
 		if r.Action != nil {
 			s = string(r.Action.Name) + " " + s
 		}
 		return s
 	}
-	for _, w := range e.records {
+	record := func(id string, status plan.ExecutionStatus, action lifecycle.ActionType) {
 		var found []string
-		ok := false
 		for i := range p.Resources {
 			r := &p.Resources[i]
-			if r.ResourceID != w.id {
+			if r.ResourceID != id {
 				continue
 			}
 			found = append(found, describe(r))
-			if r.State.Status == w.status && (w.action == "" || (r.Action != nil && r.Action.Name == w.action)) {
-				ok = true
+			if r.State.Status == status && (action == "" || (r.Action != nil && r.Action.Name == action)) {
+				return
 			}
 		}
-		if !ok {
-			want := string(w.status)
-			if w.action != "" {
-				want = string(w.action) + " " + want
-			}
-			got := "no record"
-			if len(found) > 0 {
-				got = strings.Join(found, ", ")
-			}
-			problems = append(problems, w.id+": want "+want+", got "+got)
+		w := string(status)
+		if action != "" {
+			w = string(action) + " " + w
 		}
+		got := "no record"
+		if len(found) > 0 {
+			got = strings.Join(found, ", ")
+		}
+		problems = append(problems, id+": want "+w+", got "+got)
 	}
-	for _, w := range e.snapshots {
+	for _, id := range sortedKeys(want.Acts) {
+		record(id, plan.ExecutionSuccess, want.Acts[id])
+	}
+	for _, id := range want.Skips {
+		record(id, plan.ExecutionSkipped, "")
+	}
+	for _, id := range want.Fails {
+		record(id, plan.ExecutionFailed, "")
+	}
+	for _, id := range sortedKeys(want.Snapshots) {
 		got := ""
 		for _, r := range p.Resources {
 			for _, s := range r.Snapshots {
-				if s.SnapshotID == w.id {
+				if s.SnapshotID == id {
 					got = string(s.State.Status)
 				}
 			}
 		}
-		if got != string(w.status) {
+		if got != string(want.Snapshots[id]) {
 			if got == "" {
 				got = "not in any AMI record"
 			}
-			problems = append(problems, "snapshot "+w.id+": want "+string(w.status)+", got "+got)
+			problems = append(problems, "snapshot "+id+": want "+string(want.Snapshots[id])+", got "+got)
 		}
 	}
-	unaffected := func(id string) *lifecycle.UnaffectedImage {
+	unaffected := func(id string) *plan.UnaffectedImage {
 		for i := range p.Unaffected {
 			if p.Unaffected[i].ResourceID == id {
 				return &p.Unaffected[i]
@@ -177,7 +102,7 @@ func (e *PlanExpectation) Check(p *lifecycle.Plan) error {
 		}
 		return nil
 	}
-	for _, id := range e.unaffected {
+	for _, id := range want.Unaffected {
 		switch u := unaffected(id); {
 		case u == nil:
 			problems = append(problems, id+": want unaffected, but it is not in the unaffected list")
@@ -185,42 +110,44 @@ func (e *PlanExpectation) Check(p *lifecycle.Plan) error {
 			problems = append(problems, id+": want unaffected, got deferred")
 		}
 	}
-	for _, id := range e.deferred {
+	for _, id := range want.Deferred {
 		if u := unaffected(id); u == nil || !u.Deferred {
 			problems = append(problems, id+": want deferred, but it is not listed as deferred")
 		}
 	}
-	for _, w := range e.decisions {
+	for _, id := range sortedKeys(want.Decisions) {
 		var ds []lifecycle.Decision
 		seen := false
 		for _, r := range p.Resources {
-			if r.ResourceID == w.id {
+			if r.ResourceID == id {
 				ds, seen = append(ds, r.Decisions...), true
 			}
 		}
-		if u := unaffected(w.id); u != nil {
+		if u := unaffected(id); u != nil {
 			ds, seen = append(ds, u.Decisions...), true
 		}
-		if !slices.Contains(ds, w.d) {
-			if !seen {
-				problems = append(problems, w.id+": want decision "+string(w.d)+", but the plan has no record of it")
-			} else {
-				problems = append(problems, w.id+": want decision "+string(w.d)+", got "+decisionList(ds))
+		for _, d := range want.Decisions[id] {
+			switch {
+			case slices.Contains(ds, d):
+			case !seen:
+				problems = append(problems, id+": want decision "+string(d)+", but the plan has no record of it")
+			default:
+				problems = append(problems, id+": want decision "+string(d)+", got "+decisionList(ds))
 			}
 		}
 	}
-	if e.impacted != nil && *e.impacted != p.HasImpactedResources {
-		problems = append(problems, "hasImpactedResources: want "+strconv.FormatBool(*e.impacted)+", got "+strconv.FormatBool(p.HasImpactedResources))
-	}
-	if e.only {
+	if want.Exact {
+		expected := func(id string) bool {
+			_, acts := want.Acts[id]
+			return acts || slices.Contains(want.Skips, id) || slices.Contains(want.Fails, id)
+		}
 		for i := range p.Resources {
-			r := &p.Resources[i]
-			if !slices.ContainsFunc(e.records, func(w recordWant) bool { return w.id == r.ResourceID }) {
+			if r := &p.Resources[i]; !expected(r.ResourceID) {
 				problems = append(problems, r.ResourceID+": unexpected "+describe(r)+" record")
 			}
 		}
 		for _, u := range p.Unaffected {
-			if !slices.Contains(e.unaffected, u.ResourceID) && !slices.Contains(e.deferred, u.ResourceID) {
+			if !slices.Contains(want.Unaffected, u.ResourceID) && !slices.Contains(want.Deferred, u.ResourceID) {
 				what := "unaffected"
 				if u.Deferred {
 					what = "deferred"
@@ -232,7 +159,7 @@ func (e *PlanExpectation) Check(p *lifecycle.Plan) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	return &PlanMismatchError{Problems: problems}
+	return errors.New("lifecycletest: the plan differs from the expectation:\n\t" + strings.Join(problems, "\n\t"))
 }
 
 func decisionList(ds []lifecycle.Decision) string {

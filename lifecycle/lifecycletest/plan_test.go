@@ -1,70 +1,66 @@
 package lifecycletest_test
 
 import (
-	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
-func testPlan() *lifecycle.Plan {
-	return &lifecycle.Plan{
+func testPlan() *plan.Plan {
+	return &plan.Plan{
 		HasImpactedResources: true,
-		Resources: []lifecycle.ExecutionResource{
-			{ResourceID: "img-1", Action: &lifecycle.ExecutionAction{Name: lifecycle.ActionDelete}, State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSuccess},
-				Decisions: []lifecycle.Decision{lifecycle.DecisionAgeBoundary}},
-			{ResourceID: "ami-1", ParentResourceID: "img-1", Action: &lifecycle.ExecutionAction{Name: lifecycle.ActionDelete}, State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSuccess},
-				Snapshots: []lifecycle.ExecutionSnapshot{{SnapshotID: "snap-1", State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSuccess}}}},
-			{ResourceID: "ami-2", ParentResourceID: "img-1", Action: &lifecycle.ExecutionAction{Name: lifecycle.ActionDelete}, State: lifecycle.ExecutionState{Status: lifecycle.ExecutionSkipped}},
+		Resources: []plan.ExecutionResource{
+			{ResourceID: "img-1", Action: &plan.ExecutionAction{Name: lifecycle.ActionDelete}, State: plan.ExecutionState{Status: plan.ExecutionSuccess},
+				Decisions: []lifecycle.Decision{"L-2"}},
+			{ResourceID: "ami-1", ParentResourceID: "img-1", Action: &plan.ExecutionAction{Name: lifecycle.ActionDelete}, State: plan.ExecutionState{Status: plan.ExecutionSuccess},
+				Snapshots: []plan.ExecutionSnapshot{{SnapshotID: "snap-1", State: plan.ExecutionState{Status: plan.ExecutionSuccess}}}},
+			{ResourceID: "ami-2", ParentResourceID: "img-1", Action: &plan.ExecutionAction{Name: lifecycle.ActionDelete}, State: plan.ExecutionState{Status: plan.ExecutionSkipped}},
 		},
-		Unaffected: []lifecycle.UnaffectedImage{
-			{ResourceID: "img-2", Reason: "kept", Decisions: []lifecycle.Decision{lifecycle.DecisionCreationTime}},
+		Unaffected: []plan.UnaffectedImage{
+			{ResourceID: "img-2", Reason: "kept", Decisions: []lifecycle.Decision{"L-16"}},
 			{ResourceID: "img-3", Deferred: true},
 		},
 	}
 }
 
-func TestPlanExpectationMet(t *testing.T) {
-	err := lifecycletest.ExpectPlan().
-		Acts("img-1", lifecycle.ActionDelete).Acts("ami-1", lifecycle.ActionDelete).Skips("ami-2").
-		Snapshot("snap-1", lifecycle.ExecutionSuccess).
-		Unaffected("img-2").Deferred("img-3").
-		Decision("img-1", lifecycle.DecisionAgeBoundary).Decision("img-2", lifecycle.DecisionCreationTime).
-		Impacted(true).Only().
-		Check(testPlan())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lifecycletest.ExpectPlan().Check(testPlan()); err != nil {
-		t.Errorf("empty expectation: %v", err)
-	}
+func TestCheckPlanMet(t *testing.T) {
+	err := lifecycletest.CheckPlan(testPlan(), lifecycletest.PlanWant{
+		Acts:       map[string]lifecycle.ActionType{"img-1": lifecycle.ActionDelete, "ami-1": lifecycle.ActionDelete},
+		Skips:      []string{"ami-2"},
+		Snapshots:  map[string]plan.ExecutionStatus{"snap-1": plan.ExecutionSuccess},
+		Unaffected: []string{"img-2"},
+		Deferred:   []string{"img-3"},
+		Decisions:  map[string][]lifecycle.Decision{"img-1": {"L-2"}, "img-2": {"L-16"}},
+		Exact:      true,
+	})
+	require.NoError(t, err)
+	assert.NoError(t, lifecycletest.CheckPlan(testPlan(), lifecycletest.PlanWant{}), "empty expectation")
 }
 
-func TestPlanExpectationMismatch(t *testing.T) {
-	err := lifecycletest.ExpectPlan().
-		Acts("img-1", lifecycle.ActionDeprecate).
-		Fails("ami-2").
-		Skips("ami-9").
-		Snapshot("snap-1", lifecycle.ExecutionFailed).
-		Snapshot("snap-9", lifecycle.ExecutionSuccess).
-		Unaffected("img-3", "img-9").
-		Deferred("img-2").
-		Decision("img-1", lifecycle.DecisionMonthYearLength).
-		Decision("img-9", lifecycle.DecisionMonthYearLength).
-		Impacted(false).
-		Only().
-		Check(testPlan())
-	var me *lifecycletest.PlanMismatchError
-	if !errors.As(err, &me) {
-		t.Fatalf("err = %v", err)
-	}
+func TestCheckPlanMismatch(t *testing.T) {
+	err := lifecycletest.CheckPlan(testPlan(), lifecycletest.PlanWant{
+		Acts:       map[string]lifecycle.ActionType{"img-1": lifecycle.ActionDeprecate},
+		Fails:      []string{"ami-2"},
+		Skips:      []string{"ami-9"},
+		Snapshots:  map[string]plan.ExecutionStatus{"snap-1": plan.ExecutionFailed, "snap-9": plan.ExecutionSuccess},
+		Unaffected: []string{"img-3", "img-9"},
+		Deferred:   []string{"img-2"},
+		Decisions:  map[string][]lifecycle.Decision{"img-1": {"L-1"}, "img-9": {"L-1"}},
+		Exact:      true,
+	})
+	require.Error(t, err)
 	want := []string{
+		"lifecycletest: the plan differs from the expectation:",
 		"img-1: want DEPRECATE SUCCESS, got DELETE SUCCESS",
-		"ami-2: want FAILED, got DELETE SKIPPED",
 		"ami-9: want SKIPPED, got no record",
+		"ami-2: want FAILED, got DELETE SKIPPED",
 		"snapshot snap-1: want FAILED, got SUCCESS",
 		"snapshot snap-9: want SUCCESS, got not in any AMI record",
 		"img-3: want unaffected, got deferred",
@@ -72,13 +68,8 @@ func TestPlanExpectationMismatch(t *testing.T) {
 		"img-2: want deferred, but it is not listed as deferred",
 		"img-1: want decision L-1, got L-2",
 		"img-9: want decision L-1, but the plan has no record of it",
-		"hasImpactedResources: want false, got true",
 		"ami-1: unexpected DELETE SUCCESS record",
 	}
-	if diff := cmp.Diff(want, me.Problems); diff != "" {
-		t.Errorf("problems (-want +got):\n%s", diff)
-	}
-	if err := lifecycletest.ExpectPlan().Check(nil); err == nil {
-		t.Error("nil plan accepted")
-	}
+	assert.Empty(t, cmp.Diff(want, strings.Split(err.Error(), "\n\t")), "problems (-want +got)")
+	assert.Error(t, lifecycletest.CheckPlan(nil, lifecycletest.PlanWant{}), "nil plan accepted")
 }

@@ -1,48 +1,44 @@
 package lifecycletest
 
 import (
-	"encoding/json"
 	"maps"
 	"slices"
 
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
-// DefaultRole is the executionRole a PolicyBuilder starts with.
-const DefaultRole = "arn:aws:iam::123456789012:role/ImageBuilderLifecycleRole"
+// defaultRole is the executionRole of every built policy.
+const defaultRole = "arn:aws:iam::123456789012:role/ImageBuilderLifecycleRole"
 
 // PolicyBuilder builds a lifecycle.Policy. Its methods change the builder
-// and return it, so calls chain; Build returns an independent copy.
+// and return it, so calls chain; Build returns an independent copy, whose
+// other members (ARN, Status, Description, Tags) a test sets directly.
 type PolicyBuilder struct {
 	p lifecycle.Policy
 }
 
-// Policy starts a policy with the given name and resource type, the role
-// DefaultRole, and no rules and no selection.
-func Policy(name string, rt lifecycle.ResourceType) *PolicyBuilder {
-	return &PolicyBuilder{p: lifecycle.Policy{Name: name, ResourceType: rt, ExecutionRole: DefaultRole}}
-}
+// AMIPolicy starts an AMI_IMAGE policy with the given name, the role
+// arn:aws:iam::123456789012:role/ImageBuilderLifecycleRole, and no rules
+// and no selection.
+func AMIPolicy(name string) *PolicyBuilder { return policy(name, lifecycle.ResourceTypeAMI) }
 
-// AMIPolicy starts an AMI_IMAGE policy; see Policy.
-func AMIPolicy(name string) *PolicyBuilder { return Policy(name, lifecycle.ResourceTypeAMI) }
-
-// ContainerPolicy starts a CONTAINER_IMAGE policy; see Policy.
+// ContainerPolicy starts a CONTAINER_IMAGE policy; see AMIPolicy.
 func ContainerPolicy(name string) *PolicyBuilder {
-	return Policy(name, lifecycle.ResourceTypeContainer)
+	return policy(name, lifecycle.ResourceTypeContainer)
 }
 
-// ARN sets the policy's ARN, as a GetLifecyclePolicy response holds it; a
-// dry-run takes the policy's Region and account from it (Decision L-26).
-func (b *PolicyBuilder) ARN(s string) *PolicyBuilder { b.p.ARN = s; return b }
+func policy(name string, rt lifecycle.ResourceType) *PolicyBuilder {
+	return &PolicyBuilder{p: lifecycle.Policy{Name: name, ResourceType: rt, ExecutionRole: defaultRole}}
+}
 
-// Description sets the description.
-func (b *PolicyBuilder) Description(s string) *PolicyBuilder { b.p.Description = s; return b }
-
-// Role sets the executionRole.
-func (b *PolicyBuilder) Role(s string) *PolicyBuilder { b.p.ExecutionRole = s; return b }
-
-// Status sets the status.
-func (b *PolicyBuilder) Status(s lifecycle.PolicyStatus) *PolicyBuilder { b.p.Status = s; return b }
+// Edit calls f on the policy being built, for the members the other
+// methods do not set: f(p) may set p.ARN (a dry-run then takes its Region
+// and account from it, Decision L-26), p.Status, p.Description, p.Tags and
+// the rest.
+func (b *PolicyBuilder) Edit(f func(p *lifecycle.Policy)) *PolicyBuilder {
+	f(&b.p)
+	return b
+}
 
 // Recipe adds a recipe entry {name, semanticVersion} to the selection.
 func (b *PolicyBuilder) Recipe(name, semanticVersion string) *PolicyBuilder {
@@ -60,15 +56,6 @@ func (b *PolicyBuilder) SelectTag(key, value string) *PolicyBuilder {
 	return b
 }
 
-// Tag adds a tag of the policy resource itself.
-func (b *PolicyBuilder) Tag(key, value string) *PolicyBuilder {
-	if b.p.Tags == nil {
-		b.p.Tags = lifecycle.Tags{}
-	}
-	b.p.Tags[key] = value
-	return b
-}
-
 // Rule appends the rules built by rs to policyDetails, in order.
 func (b *PolicyBuilder) Rule(rs ...*RuleBuilder) *PolicyBuilder {
 	for _, r := range rs {
@@ -79,22 +66,6 @@ func (b *PolicyBuilder) Rule(rs ...*RuleBuilder) *PolicyBuilder {
 
 // Build returns the policy. It shares nothing with the builder.
 func (b *PolicyBuilder) Build() lifecycle.Policy { return clonePolicy(b.p) }
-
-// JSON returns the bare policy's wire JSON.
-func (b *PolicyBuilder) JSON() []byte {
-	p := b.Build()
-	data, err := json.Marshal(&p)
-	if err != nil {
-		panic("lifecycletest: a policy always encodes: " + err.Error())
-	}
-	return data
-}
-
-// Document returns the policy in a document of the given shape; token is
-// the clientToken of the Create and Update inputs.
-func (b *PolicyBuilder) Document(shape lifecycle.Shape, token string) *lifecycle.Document {
-	return &lifecycle.Document{Shape: shape, Policy: b.Build(), ClientToken: token}
-}
 
 // RuleBuilder builds one policy rule (a lifecycle.PolicyDetail).
 type RuleBuilder struct {
@@ -173,37 +144,24 @@ func (r *RuleBuilder) ExcludeTag(key, value string) *RuleBuilder {
 	return r
 }
 
-// ExcludePublicAMIs protects public AMIs.
-func (r *RuleBuilder) ExcludePublicAMIs() *RuleBuilder { r.amiExclusions().IsPublic = true; return r }
-
-// ExcludeRegions protects AMIs in the given Regions.
-func (r *RuleBuilder) ExcludeRegions(regions ...string) *RuleBuilder {
+// ExcludeAMIs adds AMI exclusion rules: the members of rules that are set
+// are added to those the rule has (lists appended, tags merged), so that
+// calls combine.
+func (r *RuleBuilder) ExcludeAMIs(rules lifecycle.AMIExclusionRules) *RuleBuilder {
 	a := r.amiExclusions()
-	a.Regions = append(a.Regions, regions...)
-	return r
-}
-
-// ExcludeSharedWith protects AMIs shared with any of the accounts.
-func (r *RuleBuilder) ExcludeSharedWith(accounts ...string) *RuleBuilder {
-	a := r.amiExclusions()
-	a.SharedAccounts = append(a.SharedAccounts, accounts...)
-	return r
-}
-
-// ExcludeLaunchedWithin protects AMIs that launched an instance within the
-// last value units.
-func (r *RuleBuilder) ExcludeLaunchedWithin(value int, unit lifecycle.TimeUnit) *RuleBuilder {
-	r.amiExclusions().LastLaunched = &lifecycle.LastLaunched{Value: value, Unit: unit}
-	return r
-}
-
-// ExcludeAMITag protects AMIs carrying the EC2 tag key=value.
-func (r *RuleBuilder) ExcludeAMITag(key, value string) *RuleBuilder {
-	a := r.amiExclusions()
-	if a.TagMap == nil {
-		a.TagMap = lifecycle.Tags{}
+	a.IsPublic = a.IsPublic || rules.IsPublic
+	a.Regions = append(a.Regions, rules.Regions...)
+	a.SharedAccounts = append(a.SharedAccounts, rules.SharedAccounts...)
+	if rules.LastLaunched != nil {
+		ll := *rules.LastLaunched
+		a.LastLaunched = &ll
 	}
-	a.TagMap[key] = value
+	for k, v := range rules.TagMap {
+		if a.TagMap == nil {
+			a.TagMap = lifecycle.Tags{}
+		}
+		a.TagMap[k] = v
+	}
 	return r
 }
 

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 const dateLayout = "2006-01-02"
@@ -20,15 +22,15 @@ const dateLayout = "2006-01-02"
 // run.
 type change struct {
 	date time.Time
-	act  *lifecycle.RunAction
+	act  *plan.RunAction
 }
 
 // member is one image of a recipe-version group with today's outcome.
 type member struct {
 	arn     string
-	img     *lifecycle.IndexedImage // nil when the index lacks the ARN
-	records []lifecycle.ExecutionResource
-	unaff   *lifecycle.UnaffectedImage
+	img     *inventory.IndexedImage // nil when the index lacks the ARN
+	records []plan.ExecutionResource
+	unaff   *plan.UnaffectedImage
 	changes []change
 }
 
@@ -50,8 +52,8 @@ func (g *groupData) changed() bool {
 // builder holds what the parts of the page are built from.
 type builder struct {
 	r         *Report
-	tl        *lifecycle.Timeline
-	plan      *lifecycle.Plan // today's plan, given or computed
+	tl        *plan.Timeline
+	plan      *plan.Plan // today's plan, given or computed
 	container bool
 	ax        axis
 }
@@ -67,13 +69,11 @@ func build(r *Report) (*view, error) {
 	case r.Index == nil:
 		return nil, missing("Index", "the inventory index the forecast ran on")
 	case r.Timeline == nil:
-		return nil, missing("Timeline", "the result of lifecycle.Forecast")
+		return nil, missing("Timeline", "the result of plan.Forecast")
 	}
 	b := &builder{r: r, tl: r.Timeline, plan: r.Plan, container: r.Policy.ResourceType == lifecycle.ResourceTypeContainer}
 	if b.plan == nil {
-		o := r.Options
-		o.Now = b.tl.Start
-		p, err := lifecycle.DryRun(r.Policy, r.Index, o)
+		p, err := plan.DryRun(r.Policy, r.Index, b.tl.Start, r.Options)
 		if err != nil {
 			return nil, &InputError{Field: "Plan", Reason: "is nil and today's plan cannot be computed: " + err.Error(), Err: err}
 		}
@@ -233,7 +233,7 @@ func compareDecisions(a, b lifecycle.Decision) int {
 // then groups of forecast images the plan does not hold, each with its
 // images and their changes.
 func (b *builder) groups() []*groupData {
-	byARN := make(map[string]*lifecycle.IndexedImage, len(b.r.Index.Images))
+	byARN := make(map[string]*inventory.IndexedImage, len(b.r.Index.Images))
 	for i := range b.r.Index.Images {
 		byARN[b.r.Index.Images[i].ARN] = &b.r.Index.Images[i]
 	}
@@ -245,7 +245,7 @@ func (b *builder) groups() []*groupData {
 		}
 	}
 	var out []*groupData
-	var cur *lifecycle.Group
+	var cur *plan.Group
 	placed := map[string]bool{}
 	for o := range b.plan.Images() {
 		if o.Group != cur {
@@ -376,7 +376,7 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 }
 
 // forecastWords describes the runs of the forecast.
-func forecastWords(tl *lifecycle.Timeline) string {
+func forecastWords(tl *plan.Timeline) string {
 	start := tl.Start.UTC()
 	if !tl.Evaluated {
 		return "no runs from " + start.Format("2006-01-02 15:04") + " UTC: the policy does not run"

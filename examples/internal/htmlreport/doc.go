@@ -18,10 +18,10 @@
 //
 // A command prints a forecast with:
 //
-//	tl, err := lifecycle.Forecast(policy, idx, days, opts)
+//	tl, err := plan.Forecast(policy, idx, days, opts)
 //	...
 //	err = htmlreport.Write(os.Stdout, htmlreport.Report{Policy: policy, Index: idx, Timeline: tl})
 //
-// and adds Plan, the result of lifecycle.DryRun with the same options, to
+// and adds Plan, the result of plan.DryRun with the same options, to
 // show today's run as well.
 package htmlreport

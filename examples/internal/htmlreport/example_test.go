@@ -9,6 +9,7 @@ import (
 	"github.com/ibkit/ibkit/examples/internal/htmlreport"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 func ExampleWrite() {
@@ -21,7 +22,7 @@ func ExampleWrite() {
 			lifecycletest.Delete().Age(60, lifecycle.Days).RetainAtLeast(1).IncludeAMIs().IncludeSnapshots()).
 		Build()
 
-	tl, err := lifecycle.Forecast(&policy, idx, 90, lifecycle.PlanOptions{Now: now})
+	tl, err := plan.Forecast(&policy, idx, now, 90, plan.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // stateOrder returns the state classes in the order their paths are
@@ -91,13 +92,13 @@ func versionOf(arn string) string {
 }
 
 // kept returns today's KEPT verdicts of an image.
-func kept(m member) []lifecycle.RuleVerdict {
+func kept(m member) []plan.RuleVerdict {
 	if m.unaff == nil {
 		return nil
 	}
-	var out []lifecycle.RuleVerdict
+	var out []plan.RuleVerdict
 	for _, r := range m.unaff.Rules {
-		if r.Outcome == lifecycle.OutcomeKept {
+		if r.Outcome == plan.OutcomeKept {
 			out = append(out, r)
 		}
 	}
@@ -185,7 +186,7 @@ func (b *builder) tip(m member) string {
 	case len(m.records) > 0:
 		r := m.records[0]
 		note(r.Decisions)
-		if r.State.Status != lifecycle.ExecutionSuccess || !samePlan {
+		if r.State.Status != plan.ExecutionSuccess || !samePlan {
 			t.WriteString("\nToday: " + recordWords(r))
 		}
 	case m.unaff != nil:
@@ -215,12 +216,12 @@ func (b *builder) tip(m member) string {
 }
 
 // recordWords describes an image record of a plan.
-func recordWords(r lifecycle.ExecutionResource) string {
+func recordWords(r plan.ExecutionResource) string {
 	action := ""
 	if r.Action != nil {
 		action = clean(string(r.Action.Name))
 	}
-	if r.State.Status == lifecycle.ExecutionSuccess {
+	if r.State.Status == plan.ExecutionSuccess {
 		reason := ""
 		if r.Action != nil {
 			reason = clean(r.Action.Reason)

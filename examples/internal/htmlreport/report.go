@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // Report is what one page shows: a forecast of a policy over an inventory,
@@ -15,19 +17,19 @@ type Report struct {
 	Title string
 	// Policy is the policy forecast, and Index the inventory it ran on.
 	Policy *lifecycle.Policy
-	Index  *lifecycle.Index
-	// Timeline is the forecast, from lifecycle.Forecast.
-	Timeline *lifecycle.Timeline
-	// Plan is the plan of today's run, from lifecycle.DryRun at
+	Index  *inventory.Index
+	// Timeline is the forecast, from plan.Forecast.
+	Timeline *plan.Timeline
+	// Plan is the plan of today's run, from plan.DryRun at
 	// Timeline.Start. When it is given the page has a section on today's
 	// run. When it is nil the page computes the plan with DryRun and
 	// Options, and uses it only to place the images in scope in their
 	// recipe-version groups and to show their retention slots and today's
 	// reasons.
-	Plan *lifecycle.Plan
-	// Options are the options the forecast ran with (scope and readings);
-	// their Now is replaced by Timeline.Start. Used only when Plan is nil.
-	Options lifecycle.PlanOptions
+	Plan *plan.Plan
+	// Options are the options the forecast ran with (scope and readings),
+	// for the plan at Timeline.Start. Used only when Plan is nil.
+	Options plan.Options
 }
 
 // ErrIncomplete is wrapped by the *InputError that Write returns when a
@@ -40,7 +42,7 @@ type InputError struct {
 	Field string
 	// Reason says what is wrong and what was expected.
 	Reason string
-	// Err is the cause: ErrIncomplete, or the error of lifecycle.DryRun.
+	// Err is the cause: ErrIncomplete, or the error of plan.DryRun.
 	Err error
 }
 

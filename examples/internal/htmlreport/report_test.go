@@ -14,7 +14,10 @@ import (
 	"github.com/ibkit/ibkit/examples/internal/htmlreport"
 	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+	"github.com/ibkit/ibkit/lifecycle/plan"
+	"github.com/stretchr/testify/require"
 )
 
 // sampleNow is the instant the ibkit command's embedded sample is meant
@@ -24,7 +27,7 @@ var sampleNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 // input is a policy and an inventory to render.
 type input struct {
 	policy lifecycle.Policy
-	index  *lifecycle.Index
+	index  *inventory.Index
 	now    time.Time
 	days   int
 	plan   bool // give today's plan to Write
@@ -33,20 +36,16 @@ type input struct {
 // render forecasts the input and writes its page.
 func render(t testing.TB, in input) []byte {
 	t.Helper()
-	tl, err := lifecycle.Forecast(&in.policy, in.index, in.days, lifecycle.PlanOptions{Now: in.now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
+	require.NoError(t, err)
 	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl}
 	if in.plan {
-		if r.Plan, err = lifecycle.DryRun(&in.policy, in.index, lifecycle.PlanOptions{Now: in.now}); err != nil {
+		if r.Plan, err = plan.DryRun(&in.policy, in.index, in.now, plan.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var buf bytes.Buffer
-	if err := htmlreport.Write(&buf, r); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, htmlreport.Write(&buf, r))
 	return buf.Bytes()
 }
 
@@ -54,21 +53,13 @@ func render(t testing.TB, in input) []byte {
 func sample(t testing.TB) input {
 	t.Helper()
 	pol, err := os.ReadFile("../../ibkit/sample/policy.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	doc, err := lifecycle.DecodePolicy(pol, lifecycle.DecodeOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	data, err := os.ReadFile("../../ibkit/sample/inventory.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	inv, err := lifecycle.DecodeInventory(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	inv, err := inventory.Decode(data)
+	require.NoError(t, err)
 	idx, _ := inv.Index()
 	return input{policy: doc.Policy, index: idx, now: sampleNow, days: 180}
 }
@@ -119,7 +110,7 @@ func warned(t testing.TB) input {
 // disabled is a DISABLED policy that would act if it ran.
 func disabled(t testing.TB) input {
 	in := neverActs(t)
-	in.policy = lifecycletest.AMIPolicy("switched-off").Recipe("web", "1.x.x").Status(lifecycle.PolicyDisabled).
+	in.policy = lifecycletest.AMIPolicy("switched-off").Recipe("web", "1.x.x").Edit(func(p *lifecycle.Policy) { p.Status = lifecycle.PolicyDisabled }).
 		Rule(lifecycletest.Delete().Count(1)).Build()
 	in.plan = true
 	return in
@@ -135,9 +126,11 @@ func hostile(t testing.TB) input {
 	b.AMIImage("web", "1.0.0", lifecycletest.Days(50)).Tag("team", evil).Tag("keep", evil)
 	b.AMIImage("web", "1.0.0", lifecycletest.Days(10)).Tag("team", evil)
 	idx, _ := b.Build().Index()
-	p := lifecycletest.AMIPolicy("hostile-names").Description("a\x00b\nc "+evil).SelectTag("team", evil).Tag("owner", evil).
+	p := lifecycletest.AMIPolicy("hostile-names").Edit(func(p *lifecycle.Policy) {
+		p.Description, p.Tags = "a\x00b\nc "+evil, lifecycle.Tags{"owner": evil}
+	}).SelectTag("team", evil).
 		Rule(lifecycletest.Deprecate().Age(30, lifecycle.Days).IncludeAMIs().ExcludeTag("keep", evil),
-			lifecycletest.Delete().Age(80, lifecycle.Days).IncludeAMIs().ExcludeAMITag("note", "\u2028"+evil)).Build()
+			lifecycletest.Delete().Age(80, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"note": "\u2028" + evil}})).Build()
 	return input{policy: p, index: idx, now: now, days: 30, plan: true}
 }
 
@@ -279,10 +272,8 @@ func TestLargeInventorySize(t *testing.T) {
 
 func TestWriteErrors(t *testing.T) {
 	in := sample(t)
-	tl, err := lifecycle.Forecast(&in.policy, in.index, 1, lifecycle.PlanOptions{Now: in.now})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tl, err := plan.Forecast(&in.policy, in.index, in.now, 1, plan.Options{})
+	require.NoError(t, err)
 	tests := []struct {
 		name  string
 		r     htmlreport.Report
@@ -313,15 +304,11 @@ func TestWriteErrors(t *testing.T) {
 
 func BenchmarkWrite(b *testing.B) {
 	in := large(b, 2000)
-	tl, err := lifecycle.Forecast(&in.policy, in.index, in.days, lifecycle.PlanOptions{Now: in.now})
-	if err != nil {
-		b.Fatal(err)
-	}
-	plan, err := lifecycle.DryRun(&in.policy, in.index, lifecycle.PlanOptions{Now: in.now})
-	if err != nil {
-		b.Fatal(err)
-	}
-	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl, Plan: plan}
+	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
+	require.NoError(b, err)
+	pl, err := plan.DryRun(&in.policy, in.index, in.now, plan.Options{})
+	require.NoError(b, err)
+	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl, Plan: pl}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for range b.N {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
 // tally counts the images one action reaches over the forecast.
@@ -114,7 +115,7 @@ func (b *builder) today() *todayView {
 		t.Impacted = "yes"
 	}
 	t.Heads = []string{"DEPRECATE", "DISABLE", "DELETE", "SKIPPED", "FAILED"}
-	row := func(name string, c lifecycle.Counts) {
+	row := func(name string, c plan.Counts) {
 		t.Rows = append(t.Rows, countRow{Name: name, Cells: []int{c.Deprecate, c.Disable, c.Delete, c.Skipped, c.Failed}})
 	}
 	row("images", s.Images)
@@ -125,7 +126,7 @@ func (b *builder) today() *todayView {
 		row("snapshots", s.Snapshots)
 	}
 	for _, r := range p.Resources {
-		if r.Kind != lifecycle.KindImage || r.State.Status == lifecycle.ExecutionSuccess {
+		if r.Kind != plan.KindImage || r.State.Status == plan.ExecutionSuccess {
 			continue
 		}
 		verdict := fmt.Sprintf("%s by rule %d", clean(string(r.State.Status)), r.Rule)

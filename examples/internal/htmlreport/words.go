@@ -210,81 +210,81 @@ func scopeWords(p *lifecycle.Policy) string {
 // "" for an ID it does not know.
 func decisionWords(d lifecycle.Decision) string {
 	switch d {
-	case lifecycle.DecisionMonthYearLength:
+	case "L-1":
 		return "how long a month and a year are"
-	case lifecycle.DecisionAgeBoundary:
+	case "L-2":
 		return "an image exactly at the age threshold"
-	case lifecycle.DecisionRetainSlots:
+	case "L-3":
 		return "which images fill the retainAtLeast slots of an AGE rule"
-	case lifecycle.DecisionFailedAge:
+	case "L-4":
 		return "failed and cancelled builds under an AGE rule"
-	case lifecycle.DecisionFewGoodImages:
+	case "L-5":
 		return "failed builds in a group with few good images"
-	case lifecycle.DecisionTagsProtectFailed:
+	case "L-6":
 		return "whether exclusion tags protect failed builds"
-	case lifecycle.DecisionRetentionBeforeTags:
+	case "L-7":
 		return "retention slots are counted before tag exclusions"
-	case lifecycle.DecisionSkipContinues:
+	case "L-8":
 		return "a later rule may act on an image an exclusion tag skipped"
-	case lifecycle.DecisionRetainOnDeprecateDisable:
+	case "L-9":
 		return "retainAtLeast on a deprecate or disable rule"
-	case lifecycle.DecisionCountOnDeprecateDisable:
+	case "L-10":
 		return "a COUNT filter on a deprecate or disable rule"
-	case lifecycle.DecisionSlotStates:
+	case "L-11":
 		return "deprecated and disabled images hold retention slots"
-	case lifecycle.DecisionSnapshotsWithoutAMIs:
+	case "L-12":
 		return "snapshots included without their AMIs"
-	case lifecycle.DecisionAMIExclusionsAllActions:
+	case "L-13":
 		return "AMI exclusions apply to every action"
-	case lifecycle.DecisionMixedWildcards:
+	case "L-14":
 		return "mixed wildcards in a recipe version"
-	case lifecycle.DecisionEvaluatedOnce:
+	case "L-15":
 		return "an image is evaluated once per policy"
-	case lifecycle.DecisionCreationTime:
+	case "L-16":
 		return "which timestamp counts as creation, and ties"
-	case lifecycle.DecisionLastLaunched:
+	case "L-17":
 		return "never-launched AMIs and the edge of the launch window"
-	case lifecycle.DecisionTagMatching:
+	case "L-18":
 		return "tags match exactly, case-sensitive, any pair"
-	case lifecycle.DecisionDisabledPolicy:
+	case "L-19":
 		return "a DISABLED policy runs no execution"
-	case lifecycle.DecisionScope:
+	case "L-20":
 		return "image types, deleted images and builds in progress"
-	case lifecycle.DecisionRecipeMatch:
+	case "L-21":
 		return "how a recipe entry matches an image's name"
-	case lifecycle.DecisionPriority:
+	case "L-22":
 		return "deprecate, then disable, then delete; one action a run"
-	case lifecycle.DecisionAMIExclusionOrder:
+	case "L-23":
 		return "the order AMI exclusions are checked in"
-	case lifecycle.DecisionVocabulary:
+	case "L-24":
 		return "the names of execution records"
-	case lifecycle.DecisionForecast:
+	case "L-25":
 		return "a forecast replays one run a day, applying each run's changes"
-	case lifecycle.DecisionPolicyScope:
+	case "L-26":
 		return "a policy acts only in its own Region and account"
-	case lifecycle.DecisionImportedImages:
+	case "L-27":
 		return "recipe entries also select imported images"
-	case lifecycle.DecisionSharedAccounts:
+	case "L-28":
 		return "sharedAccounts and AMIs owned by a listed account"
-	case lifecycle.DecisionMissingFacts:
+	case "L-29":
 		return "AMIs whose exclusion facts the inventory lacks are acted on"
-	case lifecycle.DecisionAMIExclusionScope:
+	case "L-30":
 		return "an AMI exclusion protects only its AMI, not the image"
-	case lifecycle.DecisionClientToolingRules:
+	case "L-P1":
 		return "rules the AWS tools enforce are errors"
-	case lifecycle.DecisionCountModifiers:
+	case "L-P2":
 		return "retainAtLeast or unit on a COUNT filter"
-	case lifecycle.DecisionSnapshotsOfSkipped:
+	case "L-P3":
 		return "snapshots of a skipped AMI stay"
-	case lifecycle.DecisionNotImpacted:
+	case "L-P4":
 		return "kept and too-young images are not reported as skipped"
-	case lifecycle.DecisionPermissionFailures:
+	case "L-P5":
 		return "failures from missing permissions are not predicted"
-	case lifecycle.DecisionRunTime:
+	case "L-P6":
 		return "the time of day the service runs the policy"
-	case lifecycle.DecisionDeprecationTime:
+	case "L-P7":
 		return "the deprecation time written to AMIs"
-	case lifecycle.DecisionManualUpdate:
+	case "L-P8":
 		return "manual state updates"
 	}
 	return ""

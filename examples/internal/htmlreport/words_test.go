@@ -90,7 +90,7 @@ func TestRuleWords(t *testing.T) {
 }
 
 func TestDecisionWordsCoverEveryDecision(t *testing.T) {
-	for _, d := range []lifecycle.Decision{lifecycle.DecisionMonthYearLength, lifecycle.DecisionForecast, lifecycle.DecisionManualUpdate} {
+	for _, d := range []lifecycle.Decision{"L-1", "L-25", "L-P8"} {
 		if decisionWords(d) == "" {
 			t.Errorf("no words for %s", d)
 		}

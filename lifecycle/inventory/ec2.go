@@ -1,0 +1,101 @@
+package inventory
+
+import "github.com/ibkit/ibkit/lifecycle"
+
+// AMI is one EC2 image as DescribeImages returns it (an item of "Images"),
+// with the members a lifecycle dry-run reads; others are ignored when
+// decoding. Member names are EC2's capitalised ones. AMIs are joined to
+// Image Builder images by ImageID.
+//
+// A zero LastLaunchedTime means EC2 reports no launch (or the attribute was
+// not requested).
+type AMI struct {
+	ImageID             string               `json:"ImageId"`
+	Name                string               `json:"Name,omitempty"`
+	OwnerID             string               `json:"OwnerId,omitempty"`
+	CreationDate        lifecycle.Timestamp  `json:"CreationDate,omitempty"`
+	Public              bool                 `json:"Public,omitempty"`
+	State               string               `json:"State,omitempty"`
+	Tags                []EC2Tag             `json:"Tags,omitempty"`
+	BlockDeviceMappings []BlockDeviceMapping `json:"BlockDeviceMappings,omitempty"`
+	LastLaunchedTime    lifecycle.Timestamp  `json:"LastLaunchedTime,omitempty"`
+	DeprecationTime     lifecycle.Timestamp  `json:"DeprecationTime,omitempty"`
+}
+
+// snapshotIDs returns the EBS snapshot IDs of the AMI's block device
+// mappings, in mapping order, skipping mappings without a snapshot.
+func (a *AMI) snapshotIDs() []string {
+	var ids []string
+	for _, m := range a.BlockDeviceMappings {
+		if m.EBS != nil && m.EBS.SnapshotID != "" {
+			ids = append(ids, m.EBS.SnapshotID)
+		}
+	}
+	return ids
+}
+
+// firstEC2TagMatch returns the smallest key of the pairs of sel that tags
+// hold, exact and case-sensitive (Decision L-18); the smallest, so that a
+// reason naming it does not depend on the order of the tags.
+func firstEC2TagMatch(tags []EC2Tag, sel lifecycle.Tags) (key string, ok bool) {
+	if len(sel) == 0 {
+		return "", false
+	}
+	for _, t := range tags {
+		if v, in := sel[t.Key]; in && v == t.Value && (!ok || t.Key < key) {
+			key, ok = t.Key, true
+		}
+	}
+	return key, ok
+}
+
+// The EC2 image states: State holds the text as EC2 returns it; the
+// checks warn about any other.
+const (
+	amiAvailable    = "available"
+	amiDeregistered = "deregistered"
+	amiDisabled     = "disabled"
+)
+
+// knownAMIState reports whether s is a known EC2 image state.
+func knownAMIState(s string) bool {
+	switch s {
+	case amiAvailable, "pending", "invalid", amiDeregistered, "transient", "failed", "error", amiDisabled:
+		return true
+	}
+	return false
+}
+
+// EC2Tag is one EC2 tag in EC2's list form.
+type EC2Tag struct {
+	Key   string `json:"Key"`
+	Value string `json:"Value"`
+}
+
+// BlockDeviceMapping is one block device of an AMI.
+type BlockDeviceMapping struct {
+	DeviceName string `json:"DeviceName,omitempty"`
+	EBS        *EBS   `json:"Ebs,omitempty"`
+}
+
+// EBS is the EBS part of a block device mapping.
+type EBS struct {
+	SnapshotID string `json:"SnapshotId,omitempty"`
+}
+
+// LaunchPermissions is an AMI's launchPermission attribute as EC2
+// DescribeImageAttribute returns it.
+type LaunchPermissions struct {
+	ImageID           string             `json:"ImageId"`
+	LaunchPermissions []LaunchPermission `json:"LaunchPermissions"`
+}
+
+// LaunchPermission grants launch access to an AMI: exactly one of UserID
+// (an account), Group ("all" makes the AMI public), OrganizationARN or
+// OrganizationalUnitARN is set.
+type LaunchPermission struct {
+	UserID                string `json:"UserId,omitempty"`
+	Group                 string `json:"Group,omitempty"`
+	OrganizationARN       string `json:"OrganizationArn,omitempty"`
+	OrganizationalUnitARN string `json:"OrganizationalUnitArn,omitempty"`
+}

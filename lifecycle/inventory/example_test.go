@@ -1,0 +1,87 @@
+package inventory_test
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
+)
+
+func ExampleDecode() {
+	inv, err := inventory.Decode([]byte(`{
+		"imageSummaryList": [{
+			"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2",
+			"name": "web", "type": "AMI", "version": "1.0.0/2",
+			"state": {"status": "AVAILABLE"},
+			"dateCreated": "2024-06-01T02:00:00.000Z",
+			"outputResources": {"amis": [{"region": "us-east-1", "image": "ami-0123abcd", "accountId": "111122223333"}]}
+		}],
+		"nextToken": "abc"
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	idx, findings := inv.Index()
+	for _, img := range idx.Images {
+		fmt.Println(img.ARNName, img.Version, img.Build, img.Status, img.Created.Format(time.DateOnly), len(img.AMIs))
+	}
+	for _, f := range findings {
+		fmt.Println(f.Severity, f.Path, f.Code)
+	}
+	// Output:
+	// web 1.0.0 2 AVAILABLE 2024-06-01 1
+	// warning amis undescribed-ami
+}
+
+func ExampleMerge() {
+	summary, _ := inventory.Decode([]byte(`{"imageSummaryList": [{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "owner": "111122223333"}]}`))
+	detail, _ := inventory.Decode([]byte(`{"image": {"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "imageRecipe": {"name": "web", "version": "1.0.0"}}}`))
+	inv := inventory.Merge(summary, detail)
+	fmt.Println(len(inv.Images), inv.Images[0].Owner, inv.Images[0].ImageRecipe.Name)
+	// Output:
+	// 1 111122223333 web
+}
+
+func ExampleRead() {
+	// Files saved from the AWS CLI, here built in memory by lifecycletest:
+	// list-image-build-versions.json, describe-images.json and one
+	// launch-permission file per shared AMI.
+	b := lifecycletest.Inventory(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	b.AMIImage("web", "1.0.0", 48*time.Hour).
+		WithAMIs(lifecycletest.AMI{ID: "ami-0123456789abcdef0", SharedWith: []string{"444455556666"}})
+
+	files := b.Files()
+	names := slices.Sorted(maps.Keys(files))
+	inv, err := inventory.Read(files, names...)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	idx, _ := inv.Index()
+	ami := idx.Images[0].AMIs[0]
+	fmt.Println(names)
+	fmt.Println(ami.ID, ami.Described, ami.Snapshots, ami.SharedAccounts)
+	// Output:
+	// [describe-images.json launch-permission-ami-0123456789abcdef0.json list-image-build-versions.json]
+	// ami-0123456789abcdef0 true [snap-00000000010001001] [444455556666]
+}
+
+func ExampleInventory_Check() {
+	inv, _ := inventory.Decode([]byte(`{"images": [
+		{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1", "name": "api", "type": "AMI",
+		 "state": {"status": "AVAILABLE"}, "dateCreated": "last week"},
+		{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "type": "AMI",
+		 "state": {"status": "ARCHIVED"}, "dateCreated": "2024-06-01T00:00:00Z"}
+	]}`))
+	for _, f := range inv.Check() {
+		fmt.Println(f.Severity, f.Path, f.Code)
+	}
+	// Output:
+	// error images[0].dateCreated invalid-timestamp
+	// error images[0].name arn-mismatch
+	// error images[1].state.status unknown-status
+}

@@ -1,0 +1,106 @@
+package inventory
+
+import "github.com/ibkit/ibkit/lifecycle"
+
+// Image is one Image Builder image build version as the service returns it:
+// the union of the members of GetImage's Image and of the ImageSummary items
+// of ListImageBuildVersions and ListImagePipelineImages that a lifecycle
+// dry-run reads. Other members of those responses are ignored when decoding.
+//
+// Version is "x.y.z" or "x.y.z/n"; the build number can also come from the
+// ARN. DateCompleted is not an AWS member: it is ibkit's optional record of
+// when the build finished, read only under the engine option for Decision
+// L-16.
+type Image struct {
+	ARN                  string              `json:"arn,omitempty"`
+	Type                 lifecycle.ImageType `json:"type,omitempty"`
+	Name                 string              `json:"name,omitempty"`
+	Version              string              `json:"version,omitempty"`
+	Platform             string              `json:"platform,omitempty"`
+	OSVersion            string              `json:"osVersion,omitempty"`
+	State                *ImageState         `json:"state,omitempty"`
+	Owner                string              `json:"owner,omitempty"`
+	DateCreated          lifecycle.Timestamp `json:"dateCreated,omitempty"`
+	DateCompleted        lifecycle.Timestamp `json:"dateCompleted,omitempty"`
+	OutputResources      *OutputResources    `json:"outputResources,omitempty"`
+	Tags                 lifecycle.Tags      `json:"tags,omitempty"`
+	BuildType            string              `json:"buildType,omitempty"`
+	ImageSource          string              `json:"imageSource,omitempty"`
+	DeprecationTime      lifecycle.Timestamp `json:"deprecationTime,omitempty"`
+	LifecycleExecutionID string              `json:"lifecycleExecutionId,omitempty"`
+	SourcePipelineName   string              `json:"sourcePipelineName,omitempty"`
+	SourcePipelineARN    string              `json:"sourcePipelineArn,omitempty"`
+	ImageRecipe          *RecipeRef          `json:"imageRecipe,omitempty"`
+	ContainerRecipe      *RecipeRef          `json:"containerRecipe,omitempty"`
+}
+
+// Status returns the image's state.status, or "" when the state is absent.
+func (img *Image) Status() lifecycle.ImageStatus {
+	if img.State == nil {
+		return ""
+	}
+	return img.State.Status
+}
+
+// amis returns the image's distributed AMIs (outputResources.amis), in
+// document order.
+func (img *Image) amis() []OutputAMI {
+	if img.OutputResources == nil {
+		return nil
+	}
+	return img.OutputResources.AMIs
+}
+
+// containers returns the image's distributed container images
+// (outputResources.containers), in document order.
+func (img *Image) containers() []OutputContainer {
+	if img.OutputResources == nil {
+		return nil
+	}
+	return img.OutputResources.Containers
+}
+
+// ImageState is the state of an image or of a distributed AMI.
+type ImageState struct {
+	Status lifecycle.ImageStatus `json:"status,omitempty"`
+	Reason string                `json:"reason,omitempty"`
+}
+
+// RecipeRef is the part of an image's imageRecipe or containerRecipe that
+// identifies the recipe. The other recipe members are ignored when decoding.
+type RecipeRef struct {
+	ARN     string `json:"arn,omitempty"`
+	Name    string `json:"name,omitempty"`
+	Version string `json:"version,omitempty"`
+}
+
+// OutputResources lists what an image build distributed.
+type OutputResources struct {
+	AMIs       []OutputAMI       `json:"amis,omitempty"`
+	Containers []OutputContainer `json:"containers,omitempty"`
+}
+
+// OutputAMI is one distributed AMI of an image (the service's Ami shape):
+// the AMI ID in Image, with its Region and owning account.
+type OutputAMI struct {
+	Region      string      `json:"region,omitempty"`
+	Image       string      `json:"image,omitempty"`
+	Name        string      `json:"name,omitempty"`
+	Description string      `json:"description,omitempty"`
+	State       *ImageState `json:"state,omitempty"`
+	AccountID   string      `json:"accountId,omitempty"`
+}
+
+// OutputContainer is the set of container images an image distributed to
+// one Region (the service's Container shape).
+type OutputContainer struct {
+	Region    string   `json:"region,omitempty"`
+	ImageURIs []string `json:"imageUris,omitempty"`
+}
+
+// imported reports whether no recipe built the image: it was imported
+// (imageSource IMPORTED, or an import build type). Such an image is selected
+// by a recipe entry only under Decision L-27's default reading.
+func (img *Image) imported() bool {
+	return img.ImageSource == "IMPORTED" || img.BuildType == "IMPORT" || img.BuildType == "IMPORT_ISO"
+}

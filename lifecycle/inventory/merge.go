@@ -1,0 +1,427 @@
+package inventory
+
+import (
+	"cmp"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/wire"
+)
+
+// Merge combines inventories read from several files into one,
+// deterministically. The parts are taken in the order of their File names
+// (argument order among equal names), so that the result does not depend on
+// the order of the arguments when every part is named; records keep the
+// order of their first appearance.
+//
+//   - Images with the same ARN are one record when every member the dry-run
+//     reads (type, name, version, status, creation and completion dates,
+//     tags, output resources) is equal or missing from one of them, as for
+//     the same image saved from get-image and from list-image-build-versions:
+//     members missing from one record are taken from the other. An empty
+//     member counts as missing only where it says nothing: an empty state or
+//     outputResources object is missing, an empty tags object says that the
+//     image has no tags.
+//   - AMIs with the same ImageId are one record when they agree on public
+//     access, EC2 tags, snapshots, launch and deprecation times (an absent
+//     member says "none" there), and on owner, creation date and state when
+//     both give them.
+//   - Launch permissions of the same ImageId are one record when they grant
+//     the same set of permissions.
+//
+// Records that disagree are all kept: Inventory.Check reports each
+// conflict, naming both files, both paths and the members that differ, and
+// the dry-run acts on neither record's exclusions alone.
+//
+// The result remembers where each record came from, so that the findings
+// of Check and Index name the original file (Finding.File) and the path in
+// it, as long as its three lists are neither reordered nor resized. The parts are not
+// modified. The result's lists are new, but its records are shallow copies:
+// they share tag maps, slices such as BlockDeviceMappings and pointed-to
+// values with the parts.
+func Merge(parts ...*Inventory) *Inventory {
+	return mergeInventories(parts, nil)
+}
+
+// mergeStats counts the work of a merge, for tests that guard its cost.
+type mergeStats struct {
+	permChecks int // launch permissions looked up in a set
+}
+
+func mergeInventories(parts []*Inventory, stats *mergeStats) *Inventory {
+	var ps []*Inventory
+	for _, p := range parts {
+		if p != nil {
+			ps = append(ps, p)
+		}
+	}
+	slices.SortStableFunc(ps, func(a, b *Inventory) int { return strings.Compare(a.File, b.File) })
+	out := &Inventory{}
+	prov := &provenance{parts: ps}
+	imgAt := map[string]int{}
+	amiAt := map[string]int{}
+	lpAt := map[string]int{}
+	var lpSets []map[LaunchPermission]struct{} // per out.LaunchPermissions record, built on demand
+	for pi, p := range ps {
+		for i := range p.Images {
+			img := &p.Images[i]
+			ref := recordRef{int32(pi), int32(i)}
+			if at, ok := imgAt[img.ARN]; ok && img.ARN != "" && sameImage(&out.Images[at], img) {
+				out.Images[at] = mergeImage(out.Images[at], img)
+				prov.addCopy(&prov.images, at, ref)
+				continue
+			}
+			if _, ok := imgAt[img.ARN]; !ok {
+				imgAt[img.ARN] = len(out.Images)
+			}
+			out.Images = append(out.Images, *img)
+			prov.images.first = append(prov.images.first, ref)
+		}
+		for i := range p.AMIs {
+			a := &p.AMIs[i]
+			ref := recordRef{int32(pi), int32(i)}
+			if at, ok := amiAt[a.ImageID]; ok && a.ImageID != "" && len(amiDifferences(&out.AMIs[at], a)) == 0 {
+				fillMissing(reflect.ValueOf(&out.AMIs[at]).Elem(), reflect.ValueOf(a).Elem())
+				prov.addCopy(&prov.amis, at, ref)
+				continue
+			}
+			if _, ok := amiAt[a.ImageID]; !ok {
+				amiAt[a.ImageID] = len(out.AMIs)
+			}
+			out.AMIs = append(out.AMIs, *a)
+			prov.amis.first = append(prov.amis.first, ref)
+		}
+		for i := range p.LaunchPermissions {
+			lp := &p.LaunchPermissions[i]
+			ref := recordRef{int32(pi), int32(i)}
+			if at, ok := lpAt[lp.ImageID]; ok && lp.ImageID != "" {
+				if lpSets[at] == nil {
+					lpSets[at] = permissionSet(out.LaunchPermissions[at].LaunchPermissions)
+				}
+				if samePermissions(lpSets[at], lp.LaunchPermissions, stats) {
+					prov.addCopy(&prov.perms, at, ref)
+					continue
+				}
+			}
+			if _, ok := lpAt[lp.ImageID]; !ok {
+				lpAt[lp.ImageID] = len(out.LaunchPermissions)
+			}
+			out.LaunchPermissions = append(out.LaunchPermissions, *lp)
+			lpSets = append(lpSets, nil)
+			prov.perms.first = append(prov.perms.first, ref)
+		}
+	}
+	out.merged = prov
+	return out
+}
+
+// permissionSet returns the distinct permissions of perms.
+func permissionSet(perms []LaunchPermission) map[LaunchPermission]struct{} {
+	set := make(map[LaunchPermission]struct{}, len(perms))
+	for _, p := range perms {
+		set[p] = struct{}{}
+	}
+	return set
+}
+
+// samePermissions reports whether perms grants exactly the permissions of
+// set, in time linear in len(perms).
+func samePermissions(set map[LaunchPermission]struct{}, perms []LaunchPermission, stats *mergeStats) bool {
+	seen := make(map[LaunchPermission]struct{}, len(set))
+	for _, p := range perms {
+		if stats != nil {
+			stats.permChecks++
+		}
+		if _, ok := set[p]; !ok {
+			return false
+		}
+		seen[p] = struct{}{}
+	}
+	return len(seen) == len(set)
+}
+
+// agree reports whether two values are equal or at least one is zero.
+func agree[T comparable](a, b T) bool {
+	var zero T
+	return a == b || a == zero || b == zero
+}
+
+func sameImage(a, b *Image) bool { return len(imageDifferences(a, b)) == 0 }
+
+// mergeImage returns a with the members it lacks taken from b.
+func mergeImage(a Image, b *Image) Image {
+	fillMissing(reflect.ValueOf(&a).Elem(), reflect.ValueOf(b).Elem())
+	return a
+}
+
+// versionsAgree accepts "1.0.0" and "1.0.0/3" as the same image's version.
+func versionsAgree(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return agree(a, b) || strings.HasPrefix(b, a+"/")
+}
+
+// timesAgree compares two timestamps by the instant they denote; a missing
+// one agrees with any.
+func timesAgree(a, b lifecycle.Timestamp) bool {
+	return a == "" || b == "" || sameInstant(a, b)
+}
+
+// sameInstant reports whether two timestamps are equal texts or denote the
+// same instant; "" equals only "".
+func sameInstant(a, b lifecycle.Timestamp) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" {
+		return false
+	}
+	ta, errA := a.Time()
+	tb, errB := b.Time()
+	return errA == nil && errB == nil && ta.Equal(tb)
+}
+
+// difference is one member on which two copies of a record disagree, with
+// the two values as they would be shown in a message.
+type difference struct {
+	member string
+	a, b   string
+}
+
+// differ collects the differences between two records a and b, formatting
+// the values of a member only when they differ.
+type differ[T any] struct {
+	a, b *T
+	ds   []difference
+}
+
+func (d *differ[T]) check(member string, same bool, text func(*T) string) {
+	if !same {
+		d.ds = append(d.ds, difference{member, text(d.a), text(d.b)})
+	}
+}
+
+// imageDifferences lists the members the dry-run reads on which two
+// records of one image disagree; a member missing from one record agrees.
+func imageDifferences(a, b *Image) []difference {
+	d := differ[Image]{a: a, b: b}
+	d.check("type", agree(a.Type, b.Type), func(x *Image) string { return string(x.Type) })
+	d.check("name", agree(a.Name, b.Name), func(x *Image) string { return x.Name })
+	d.check("version", versionsAgree(a.Version, b.Version), func(x *Image) string { return x.Version })
+	d.check("state.status", agree(a.Status(), b.Status()), func(x *Image) string { return string(x.Status()) })
+	d.check("dateCreated", timesAgree(a.DateCreated, b.DateCreated), func(x *Image) string { return string(x.DateCreated) })
+	d.check("dateCompleted", timesAgree(a.DateCompleted, b.DateCompleted), func(x *Image) string { return string(x.DateCompleted) })
+	d.check("tags", a.Tags == nil || b.Tags == nil || maps.Equal(a.Tags, b.Tags), func(x *Image) string { return tagsText(x.Tags) })
+	ao, bo := a.OutputResources, b.OutputResources
+	if ao != nil && bo != nil {
+		d.check("outputResources.amis", ao.AMIs == nil || bo.AMIs == nil || slices.Equal(sortedOutputAMIs(ao.AMIs), sortedOutputAMIs(bo.AMIs)),
+			func(x *Image) string { return outputAMIsText(x.OutputResources.AMIs) })
+		d.check("outputResources.containers", ao.Containers == nil || bo.Containers == nil || containersText(ao.Containers) == containersText(bo.Containers),
+			func(x *Image) string { return containersText(x.OutputResources.Containers) })
+	}
+	return d.ds
+}
+
+// amiDifferences lists the members the dry-run reads on which two EC2
+// descriptions of one AMI disagree. Public access, tags, snapshots and the
+// launch and deprecation times must be equal, an absent member meaning
+// none; owner, creation date and state agree when one of them is missing.
+func amiDifferences(a, b *AMI) []difference {
+	d := differ[AMI]{a: a, b: b}
+	d.check("OwnerId", agree(a.OwnerID, b.OwnerID), func(x *AMI) string { return x.OwnerID })
+	d.check("CreationDate", timesAgree(a.CreationDate, b.CreationDate), func(x *AMI) string { return string(x.CreationDate) })
+	d.check("State", agree(a.State, b.State), func(x *AMI) string { return string(x.State) })
+	d.check("Public", a.Public == b.Public, func(x *AMI) string { return strconv.FormatBool(x.Public) })
+	d.check("Tags", sameEC2Tags(a.Tags, b.Tags), func(x *AMI) string { return ec2TagsText(x.Tags) })
+	d.check("BlockDeviceMappings", snapshotsText(a) == snapshotsText(b), snapshotsText)
+	d.check("LastLaunchedTime", sameInstant(a.LastLaunchedTime, b.LastLaunchedTime), func(x *AMI) string { return string(x.LastLaunchedTime) })
+	d.check("DeprecationTime", sameInstant(a.DeprecationTime, b.DeprecationTime), func(x *AMI) string { return string(x.DeprecationTime) })
+	return d.ds
+}
+
+// sameEC2Tags reports whether two EC2 tag lists hold the same pairs, in any
+// order.
+func sameEC2Tags(a, b []EC2Tag) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return ec2TagsText(a) == ec2TagsText(b)
+}
+
+// permissionDifferences describes how two launch-permission records of
+// one AMI differ: the permissions each grants that the other does not.
+func permissionDifferences(a, b *LaunchPermissions) []difference {
+	onlyIn := func(x, y []LaunchPermission) string {
+		set := permissionSet(y)
+		var only []string
+		for p := range permissionSet(x) {
+			if _, ok := set[p]; !ok {
+				only = append(only, permissionText(p))
+			}
+		}
+		slices.Sort(only)
+		return listText(only)
+	}
+	return []difference{{"LaunchPermissions", "grants " + onlyIn(a.LaunchPermissions, b.LaunchPermissions) + " that the other does not",
+		"grants " + onlyIn(b.LaunchPermissions, a.LaunchPermissions) + " that the other does not"}}
+}
+
+func permissionText(p LaunchPermission) string {
+	switch {
+	case p.UserID != "":
+		return "account " + p.UserID
+	case p.Group != "":
+		return "group " + p.Group
+	case p.OrganizationARN != "":
+		return "organization " + p.OrganizationARN
+	case p.OrganizationalUnitARN != "":
+		return "organizational unit " + p.OrganizationalUnitARN
+	}
+	return "an empty permission"
+}
+
+// listText shows at most three items of a list and counts the rest.
+func listText(items []string) string {
+	const show = 3
+	switch {
+	case len(items) == 0:
+		return "nothing"
+	case len(items) <= show:
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:show], ", ") + " and " + strconv.Itoa(len(items)-show) + " more"
+}
+
+func tagsText(t lifecycle.Tags) string {
+	if t == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, k := range t.Keys() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(k + "=" + t[k])
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+func ec2TagsText(tags []EC2Tag) string {
+	m := make(lifecycle.Tags, len(tags))
+	for _, t := range tags {
+		m[t.Key] = t.Value
+	}
+	return tagsText(m)
+}
+
+func snapshotsText(a *AMI) string {
+	ids := a.snapshotIDs()
+	slices.Sort(ids)
+	return "[" + strings.Join(slices.Compact(ids), ", ") + "]"
+}
+
+func sortedOutputAMIs(amis []OutputAMI) []OutputAMI {
+	ks := make([]OutputAMI, len(amis))
+	for i, a := range amis {
+		ks[i] = OutputAMI{Image: a.Image, Region: a.Region, AccountID: a.AccountID}
+	}
+	slices.SortFunc(ks, func(x, y OutputAMI) int {
+		return cmp.Or(strings.Compare(x.Image, y.Image), strings.Compare(x.Region, y.Region), strings.Compare(x.AccountID, y.AccountID))
+	})
+	return ks
+}
+
+func outputAMIsText(amis []OutputAMI) string {
+	var items []string
+	for _, a := range sortedOutputAMIs(amis) {
+		items = append(items, a.Image+" in "+a.Region)
+	}
+	return "[" + strings.Join(items, ", ") + "]"
+}
+
+func containersText(cs []OutputContainer) string {
+	var items []string
+	for _, c := range cs {
+		uris := slices.Clone(c.ImageURIs)
+		slices.Sort(uris)
+		items = append(items, c.Region+": "+strings.Join(uris, " "))
+	}
+	slices.Sort(items)
+	return "[" + strings.Join(items, "; ") + "]"
+}
+
+// fillMissing copies into d every field of s that d lacks. A field is
+// missing when it is the zero value or points to a struct whose fields are
+// all missing (an empty JSON object); a pointed-to struct both have is
+// merged field by field into a new copy, so that the inputs stay intact.
+func fillMissing(d, s reflect.Value) {
+	for i := 0; i < d.NumField(); i++ {
+		df, sf := d.Field(i), s.Field(i)
+		switch {
+		case isMissing(sf):
+		case isMissing(df):
+			df.Set(sf)
+		case df.Kind() == reflect.Pointer && df.Elem().Kind() == reflect.Struct:
+			cp := reflect.New(df.Elem().Type())
+			cp.Elem().Set(df.Elem())
+			fillMissing(cp.Elem(), sf.Elem())
+			df.Set(cp)
+		}
+	}
+}
+
+func isMissing(v reflect.Value) bool {
+	if v.IsZero() {
+		return true
+	}
+	if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+		e := v.Elem()
+		for i := 0; i < e.NumField(); i++ {
+			if !isMissing(e.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// recordRef locates a record in one part of a merge: the part's position
+// in provenance.parts and the record's index in its list.
+type recordRef struct{ part, index int32 }
+
+// provenance records where the records of a merged inventory came from.
+type provenance struct {
+	parts               []*Inventory
+	images, amis, perms recordRefs
+}
+
+// recordRefs holds, per record of one list, its first copy, and the other
+// copies of the records that several copies were merged into.
+type recordRefs struct {
+	first []recordRef
+	more  map[int][]recordRef
+}
+
+// addCopy records ref as another copy of record at of rs.
+func (p *provenance) addCopy(rs *recordRefs, at int, ref recordRef) {
+	if rs.more == nil {
+		rs.more = map[int][]recordRef{}
+	}
+	rs.more[at] = append(rs.more[at], ref)
+}
+
+// memberGiven reports whether the struct v points to gives its member
+// named name (a JSON name), in the sense of fillMissing.
+func memberGiven(v any, name string) bool {
+	e := reflect.ValueOf(v).Elem()
+	f, ok := wire.FieldByJSONName(e.Type(), name)
+	return ok && !isMissing(e.Field(f))
+}
