@@ -1,10 +1,10 @@
 package inventory
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
-	"reflect"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/internal/wire"
@@ -36,19 +36,22 @@ import (
 // error is a *lifecycle.Error naming the JSON path of the problem. Records keep
 // the order of the document, members taken in the order they appear.
 func Decode(data []byte) (*Inventory, error) {
-	data, base, err := wire.TextEncoding(data)
+	d := newDecoder(data)
+	inv, err := decodeInventory(d)
+	return inv, decodeError(err, 0)
+}
+
+// DecodeReader is Decode for a document read from r as a stream: it keeps
+// only the records, never the text, so a large AWS CLI response costs
+// about the memory of what a dry-run reads from it. An error of r is
+// returned as it is.
+func DecodeReader(r io.Reader) (*Inventory, error) {
+	s, err := wire.NewStream(r)
 	if err != nil {
 		return nil, decodeError(err, 0)
 	}
-	inv, err := decodeInventory(newDecoder(data))
-	return inv, decodeError(err, base)
-}
-
-// newDecoder returns the decoder of an inventory document: unknown members
-// are skipped, a case variant of a known one is an error.
-func newDecoder(data []byte) *wire.Decoder {
-	return &wire.Decoder{R: wire.NewReader(data), Timestamp: reflect.TypeFor[lifecycle.Timestamp](),
-		AllowUnknown: true, CaseVariants: true}
+	inv, err := decodeInventory(&decoder{Stream: s})
+	return inv, decodeError(err, 0)
 }
 
 // decodeError turns an error of the decoder into a *lifecycle.Error, its
@@ -68,125 +71,15 @@ func decodeError(err error, base int64) error {
 	return &lifecycle.Error{Path: we.Path, Offset: we.Offset + base, Code: we.Code, Reason: we.Reason, Err: sentinel}
 }
 
-// decodeInventory decodes the document d reads.
-func decodeInventory(d *wire.Decoder) (*Inventory, error) {
-	r := d.R
-	tok, start, err := d.Token()
-	if err != nil {
-		return nil, err
-	}
-	if tok != json.Delim('{') {
-		return nil, &wire.Error{Offset: start, Code: wire.CodeShape,
-			Reason: "expected a JSON object: an ibkit inventory or a saved AWS CLI response"}
-	}
-	inv := &Inventory{}
-	imageSections, amiSections := 0, 0
-	var names sections
-	var lp LaunchPermissions
-	var lpID, lpList bool
-	seen := map[string]bool{}
-	for {
-		ktok, koff, err := d.Token()
-		if err != nil {
-			return nil, err
-		}
-		if ktok == json.Delim('}') {
-			break
-		}
-		key, _ := ktok.(string)
-		d.Push(key)
-		if seen[key] {
-			return nil, &wire.Error{Path: d.Path(), Offset: koff, Code: wire.CodeDuplicate,
-				Reason: "the member " + wire.Quote(key) + " appears twice; keep one"}
-		}
-		seen[key] = true
-		vtok, off, err := d.Token()
-		if err != nil {
-			return nil, err
-		}
-		var target any
-		var imgs []Image
-		var amis []AMI
-		var lps []LaunchPermissions
-		switch key {
-		case "images", "imageSummaryList":
-			target = &imgs
-			imageSections++
-			if key == "imageSummaryList" {
-				names.Images = key
-			}
-		case "image":
-			imgs = make([]Image, 1)
-			target = &imgs[0]
-			imageSections++
-			names.Images = key
-		case "amis", "Images":
-			target = &amis
-			amiSections++
-			if key == "Images" {
-				names.AMIs = key
-			}
-		case "launchPermissions":
-			target = &lps
-		case "ImageId":
-			target, lpID = &lp.ImageID, true
-		case "LaunchPermissions":
-			target, lpList = &lp.LaunchPermissions, true
-		case "requestId", "nextToken", "NextToken", "ResponseMetadata", "latestVersionReferences":
-			if err := d.SkipValue(vtok, off, 1); err != nil {
-				return nil, err
-			}
-			d.Pop()
-			continue
-		default:
-			return nil, &wire.Error{Path: d.Path(), Offset: off, Code: wire.CodeShape,
-				Reason: wire.Quote(key) + " is not a member of any accepted inventory shape; expected images, amis, launchPermissions, image, imageSummaryList, Images, or ImageId with LaunchPermissions"}
-		}
-		if err := d.Store(vtok, off, reflect.ValueOf(target).Elem(), 1); err != nil {
-			return nil, err
-		}
-		inv.Images = append(inv.Images, imgs...)
-		inv.AMIs = append(inv.AMIs, amis...)
-		inv.LaunchPermissions = append(inv.LaunchPermissions, lps...)
-		d.Pop()
-	}
-	if err := r.End("JSON object"); err != nil {
-		return nil, err
-	}
-	// Findings can name the document's own sections only when each kind
-	// of record came from one section; otherwise they use the combined
-	// form, the order of the records in inv.
-	if imageSections > 1 {
-		names.Images = ""
-	}
-	if amiSections > 1 {
-		names.AMIs = ""
-	}
-	inv.sections = names
-	if lpID || lpList {
-		if !lpID || !lpList {
-			return nil, &wire.Error{Offset: start, Code: wire.CodeShape,
-				Reason: "a launch-permission response needs both ImageId and LaunchPermissions"}
-		}
-		inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
-		inv.sections.TopLevelPermission = true
-	}
-	return inv, nil
-}
-
-// Read reads the named files of fsys with Decode, names
-// each part by its file (Inventory.File) and merges them with
-// Merge, so that findings name the file of each record. Errors are
+// Read reads the named files of fsys with DecodeReader, one at a time and
+// as streams, names each part by its file (Inventory.File) and merges them
+// with Merge, so that findings name the file of each record. Errors are
 // *lifecycle.Error values whose File member names the file, or the error of
 // fsys.
 func Read(fsys fs.FS, names ...string) (*Inventory, error) {
 	parts := make([]*Inventory, 0, len(names))
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		inv, err := Decode(data)
+		inv, err := readFile(fsys, name)
 		if err != nil {
 			var de *lifecycle.Error
 			if errors.As(err, &de) {
@@ -198,4 +91,24 @@ func Read(fsys fs.FS, names ...string) (*Inventory, error) {
 		parts = append(parts, inv)
 	}
 	return Merge(parts...), nil
+}
+
+// readFile decodes the named file of fsys.
+func readFile(fsys fs.FS, name string) (*Inventory, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return DecodeReader(f)
+}
+
+// newDecoder returns the decoder of an inventory document in memory; an
+// encoding error waits for decodeInventory.
+func newDecoder(data []byte) *decoder {
+	s, err := wire.NewStream(bytes.NewReader(data))
+	if err != nil {
+		return &decoder{Stream: &wire.Stream{}, err: err}
+	}
+	return &decoder{Stream: s}
 }

@@ -1,0 +1,535 @@
+package inventory
+
+import (
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/wire"
+)
+
+// This file decodes an inventory document as a stream of tokens, into the
+// records directly: each object's members are matched by name as bytes,
+// strings are allocated only for the values kept (and once for a value
+// that repeats across records, such as a Region), unknown members are
+// skipped, and the JSON path of a problem is built only when there is
+// one. Its messages, paths and offsets are the ones the reflective
+// decoder of the module gives (decode_reference_test.go keeps it).
+
+// decoder reads one inventory document.
+type decoder struct {
+	*wire.Stream
+	err   error // of opening the document
+	names *memberNames
+}
+
+// memberNames are the JSON names of the members of each record type, in
+// field order, to match names and to list them in messages.
+type memberNames struct {
+	image, state, recipe, outputs, outputAMI, container []string
+	ami, ec2Tag, mapping, ebs, permissions, permission  []string
+}
+
+func newMemberNames() *memberNames {
+	return &memberNames{
+		image: wire.JSONNames(Image{}), state: wire.JSONNames(ImageState{}), recipe: wire.JSONNames(RecipeRef{}),
+		outputs: wire.JSONNames(OutputResources{}), outputAMI: wire.JSONNames(OutputAMI{}), container: wire.JSONNames(OutputContainer{}),
+		ami: wire.JSONNames(AMI{}), ec2Tag: wire.JSONNames(EC2Tag{}), mapping: wire.JSONNames(BlockDeviceMapping{}),
+		ebs: wire.JSONNames(EBS{}), permissions: wire.JSONNames(LaunchPermissions{}), permission: wire.JSONNames(LaunchPermission{}),
+	}
+}
+
+// skippedTopLevel are the top-level members of AWS responses that an
+// inventory ignores: pagination and request metadata.
+func skippedTopLevel(key string) bool {
+	switch key {
+	case "requestId", "nextToken", "NextToken", "ResponseMetadata", "latestVersionReferences":
+		return true
+	}
+	return false
+}
+
+// decodeInventory decodes the document d reads.
+func decodeInventory(d *decoder) (*Inventory, error) {
+	if d.err != nil {
+		return nil, d.err
+	}
+	if d.names == nil {
+		d.names = newMemberNames()
+	}
+	k, raw, err := d.Next()
+	if err != nil {
+		return nil, err
+	}
+	start := d.Start(k, raw)
+	if k != wire.KindBeginObject {
+		return nil, &wire.Error{Offset: start, Code: wire.CodeShape,
+			Reason: "expected a JSON object: an ibkit inventory or a saved AWS CLI response"}
+	}
+	inv := &Inventory{}
+	imageSections, amiSections := 0, 0
+	var names sections
+	var lp LaunchPermissions
+	var lpID, lpList bool
+	seen := map[string]bool{}
+	for {
+		k, raw, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if k == wire.KindEndObject {
+			break
+		}
+		koff := d.Start(k, raw)
+		key := string(d.Name(raw))
+		if seen[key] {
+			return nil, wire.Duplicate(key, koff)
+		}
+		seen[key] = true
+		if k, raw, err = d.Next(); err != nil {
+			return nil, wire.AtKey(err, key)
+		}
+		switch key {
+		case "images", "imageSummaryList":
+			imageSections++
+			if key == "imageSummaryList" {
+				names.Images = key
+			}
+			imgs, err := decodeArray(d, k, raw, 1, d.image)
+			if err != nil {
+				return nil, wire.AtKey(err, key)
+			}
+			inv.Images = appendRecords(inv.Images, imgs)
+		case "image":
+			imageSections++
+			names.Images = key
+			imgs := make([]Image, 1)
+			if err := d.image(&imgs[0], k, raw, 1); err != nil {
+				return nil, wire.AtKey(err, key)
+			}
+			inv.Images = append(inv.Images, imgs...)
+		case "amis", "Images":
+			amiSections++
+			if key == "Images" {
+				names.AMIs = key
+			}
+			amis, err := decodeArray(d, k, raw, 1, d.ami)
+			if err != nil {
+				return nil, wire.AtKey(err, key)
+			}
+			inv.AMIs = appendRecords(inv.AMIs, amis)
+		case "launchPermissions":
+			lps, err := decodeArray(d, k, raw, 1, d.permissions)
+			if err != nil {
+				return nil, wire.AtKey(err, key)
+			}
+			inv.LaunchPermissions = appendRecords(inv.LaunchPermissions, lps)
+		case "ImageId":
+			lpID = true
+			if lp.ImageID, err = d.String(k, raw); err != nil {
+				return nil, wire.AtKey(err, key)
+			}
+		case "LaunchPermissions":
+			lpList = true
+			if lp.LaunchPermissions, err = decodeArray(d, k, raw, 1, d.permission); err != nil {
+				return nil, wire.AtKey(err, key)
+			}
+		default:
+			if skippedTopLevel(key) {
+				if err := d.Skip(k, raw, 1); err != nil {
+					return nil, wire.AtKey(err, key)
+				}
+				continue
+			}
+			return nil, &wire.Error{Path: wire.KeyPath(key), Offset: d.Start(k, raw), Code: wire.CodeShape,
+				Reason: wire.Quote(key) + " is not a member of any accepted inventory shape; expected images, amis, launchPermissions, image, imageSummaryList, Images, or ImageId with LaunchPermissions"}
+		}
+	}
+	if err := d.End("JSON object"); err != nil {
+		return nil, err
+	}
+	// Findings can name the document's own sections only when each kind
+	// of record came from one section; otherwise they use the combined
+	// form, the order of the records in inv.
+	if imageSections > 1 {
+		names.Images = ""
+	}
+	if amiSections > 1 {
+		names.AMIs = ""
+	}
+	inv.sections = names
+	if lpID || lpList {
+		if !lpID || !lpList {
+			return nil, &wire.Error{Offset: start, Code: wire.CodeShape,
+				Reason: "a launch-permission response needs both ImageId and LaunchPermissions"}
+		}
+		inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
+		inv.sections.TopLevelPermission = true
+	}
+	return inv, nil
+}
+
+// appendRecords appends more to list, without a copy when list is
+// empty.
+func appendRecords[T any](list, more []T) []T {
+	if list == nil {
+		return more
+	}
+	return append(list, more...)
+}
+
+// decodeArray decodes an array value, whose first token is k and raw, at
+// depth, each element with elem; null is a nil slice.
+func decodeArray[T any](d *decoder, k wire.Tok, raw []byte, depth int, elem func(*T, wire.Tok, []byte, int) error) ([]T, error) {
+	if k == wire.KindNull {
+		return nil, nil
+	}
+	if err := d.Open(k, raw, wire.KindBeginArray, "an array", depth); err != nil {
+		return nil, err
+	}
+	out := []T{}
+	for i := 0; ; i++ {
+		k, raw, err := d.Next()
+		if err != nil {
+			return nil, wire.AtIndex(err, i)
+		}
+		if k == wire.KindEndArray {
+			return out, nil
+		}
+		var zero T
+		out = append(out, zero)
+		if err := elem(&out[i], k, raw, depth+1); err != nil {
+			return nil, wire.AtIndex(err, i)
+		}
+	}
+}
+
+// object decodes the members of an object value, whose first token is k
+// and raw, at depth: a member named in names goes to field with its name
+// as given in names and its first token; others are skipped, unless given
+// twice or a case variant of a name. null decodes nothing.
+func (d *decoder) object(k wire.Tok, raw []byte, depth int, names []string,
+	field func(name string, k wire.Tok, raw []byte, depth int) error) error {
+	if k == wire.KindNull {
+		return nil
+	}
+	if err := d.Open(k, raw, wire.KindBeginObject, "an object", depth); err != nil {
+		return err
+	}
+	mark := d.UnknownMark()
+	defer d.EndObject(mark)
+	var seen uint64
+	for {
+		k, raw, err := d.Next()
+		if err != nil {
+			return err
+		}
+		if k == wire.KindEndObject {
+			return nil
+		}
+		koff := d.Start(k, raw)
+		name := d.Name(raw)
+		f := -1
+		for i, n := range names {
+			if n == string(name) {
+				f = i
+				break
+			}
+		}
+		var key, variant string
+		if f >= 0 {
+			d.MemberChecks++
+			key = names[f]
+			if seen&(1<<f) != 0 {
+				return wire.Duplicate(key, koff)
+			}
+			seen |= 1 << f
+		} else {
+			if d.Unknown(mark, name) {
+				return wire.Duplicate(d.LastUnknown(), koff)
+			}
+			variant = wire.CaseVariant(names, name)
+		}
+		k, raw, err = d.Next()
+		if err != nil {
+			if f < 0 {
+				key = d.LastUnknown()
+			}
+			return wire.AtKey(err, key)
+		}
+		if f < 0 {
+			if variant != "" {
+				return wire.UnknownMember(d.LastUnknown(), koff, names)
+			}
+			if err := d.Skip(k, raw, depth+1); err != nil {
+				return wire.AtKey(err, d.LastUnknown())
+			}
+			continue
+		}
+		if err := field(key, k, raw, depth+1); err != nil {
+			return wire.AtKey(err, key)
+		}
+	}
+}
+
+// objectPointer decodes an object value into a new T, nil for null.
+func objectPointer[T any](d *decoder, k wire.Tok, raw []byte, depth int, decode func(*T, wire.Tok, []byte, int) error) (*T, error) {
+	if k == wire.KindNull {
+		return nil, nil
+	}
+	p := new(T)
+	if err := decode(p, k, raw, depth); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.image, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "arn":
+			img.ARN, err = d.String(k, raw)
+		case "type":
+			var s string
+			s, err = d.Interned(k, raw)
+			img.Type = lifecycle.ImageType(s)
+		case "name":
+			img.Name, err = d.Interned(k, raw)
+		case "version":
+			img.Version, err = d.String(k, raw)
+		case "platform":
+			img.Platform, err = d.Interned(k, raw)
+		case "osVersion":
+			img.OSVersion, err = d.Interned(k, raw)
+		case "state":
+			img.State, err = objectPointer(d, k, raw, depth, d.state)
+		case "owner":
+			img.Owner, err = d.Interned(k, raw)
+		case "dateCreated":
+			img.DateCreated, err = d.timestamp(k, raw)
+		case "dateCompleted":
+			img.DateCompleted, err = d.timestamp(k, raw)
+		case "outputResources":
+			img.OutputResources, err = objectPointer(d, k, raw, depth, d.outputs)
+		case "tags":
+			img.Tags, err = d.tags(k, raw, depth)
+		case "buildType":
+			img.BuildType, err = d.Interned(k, raw)
+		case "imageSource":
+			img.ImageSource, err = d.Interned(k, raw)
+		case "deprecationTime":
+			img.DeprecationTime, err = d.timestamp(k, raw)
+		case "lifecycleExecutionId":
+			img.LifecycleExecutionID, err = d.String(k, raw)
+		case "sourcePipelineName":
+			img.SourcePipelineName, err = d.Interned(k, raw)
+		case "sourcePipelineArn":
+			img.SourcePipelineARN, err = d.Interned(k, raw)
+		case "imageRecipe":
+			img.ImageRecipe, err = objectPointer(d, k, raw, depth, d.recipe)
+		case "containerRecipe":
+			img.ContainerRecipe, err = objectPointer(d, k, raw, depth, d.recipe)
+		}
+		return err
+	})
+}
+
+func (d *decoder) timestamp(k wire.Tok, raw []byte) (lifecycle.Timestamp, error) {
+	s, err := d.Timestamp(k, raw)
+	return lifecycle.Timestamp(s), err
+}
+
+func (d *decoder) state(st *ImageState, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.state, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "status":
+			var s string
+			s, err = d.Interned(k, raw)
+			st.Status = lifecycle.ImageStatus(s)
+		case "reason":
+			st.Reason, err = d.Interned(k, raw)
+		}
+		return err
+	})
+}
+
+func (d *decoder) recipe(r *RecipeRef, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.recipe, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "arn":
+			r.ARN, err = d.Interned(k, raw)
+		case "name":
+			r.Name, err = d.Interned(k, raw)
+		case "version":
+			r.Version, err = d.Interned(k, raw)
+		}
+		return err
+	})
+}
+
+func (d *decoder) outputs(o *OutputResources, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.outputs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "amis":
+			o.AMIs, err = decodeArray(d, k, raw, depth, d.outputAMI)
+		case "containers":
+			o.Containers, err = decodeArray(d, k, raw, depth, d.container)
+		}
+		return err
+	})
+}
+
+func (d *decoder) outputAMI(a *OutputAMI, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.outputAMI, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "region":
+			a.Region, err = d.Interned(k, raw)
+		case "image":
+			a.Image, err = d.String(k, raw)
+		case "name":
+			a.Name, err = d.String(k, raw)
+		case "description":
+			a.Description, err = d.Interned(k, raw)
+		case "state":
+			a.State, err = objectPointer(d, k, raw, depth, d.state)
+		case "accountId":
+			a.AccountID, err = d.Interned(k, raw)
+		}
+		return err
+	})
+}
+
+func (d *decoder) container(c *OutputContainer, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.container, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "region":
+			c.Region, err = d.Interned(k, raw)
+		case "imageUris":
+			c.ImageURIs, err = decodeArray(d, k, raw, depth, func(s *string, k wire.Tok, raw []byte, _ int) (err error) {
+				*s, err = d.String(k, raw)
+				return err
+			})
+		}
+		return err
+	})
+}
+
+// tags decodes an object of string values, whose keys must differ.
+func (d *decoder) tags(k wire.Tok, raw []byte, depth int) (lifecycle.Tags, error) {
+	if k == wire.KindNull {
+		return nil, nil
+	}
+	if err := d.Open(k, raw, wire.KindBeginObject, "an object of string values", depth); err != nil {
+		return nil, err
+	}
+	tags := lifecycle.Tags{}
+	for {
+		k, raw, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if k == wire.KindEndObject {
+			return tags, nil
+		}
+		koff := d.Start(k, raw)
+		key, _ := d.Interned(wire.KindString, raw)
+		d.MemberChecks++
+		if _, ok := tags[key]; ok {
+			return nil, wire.AtTag(&wire.Error{Offset: koff, Code: wire.CodeDuplicate,
+				Reason: "the tag key " + wire.Quote(key) + " appears twice; keep one"}, key)
+		}
+		if k, raw, err = d.Next(); err != nil {
+			return nil, wire.AtKey(err, key)
+		}
+		if k != wire.KindString {
+			return nil, wire.AtTag(d.TypeError(k, raw, "a string"), key)
+		}
+		tags[key], _ = d.Interned(k, raw)
+	}
+}
+
+func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.ami, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "ImageId":
+			a.ImageID, err = d.String(k, raw)
+		case "Name":
+			a.Name, err = d.String(k, raw)
+		case "OwnerId":
+			a.OwnerID, err = d.Interned(k, raw)
+		case "CreationDate":
+			a.CreationDate, err = d.timestamp(k, raw)
+		case "Public":
+			a.Public, err = d.Bool(k, raw)
+		case "State":
+			a.State, err = d.Interned(k, raw)
+		case "Tags":
+			a.Tags, err = decodeArray(d, k, raw, depth, d.ec2Tag)
+		case "BlockDeviceMappings":
+			a.BlockDeviceMappings, err = decodeArray(d, k, raw, depth, d.mapping)
+		case "LastLaunchedTime":
+			a.LastLaunchedTime, err = d.timestamp(k, raw)
+		case "DeprecationTime":
+			a.DeprecationTime, err = d.timestamp(k, raw)
+		}
+		return err
+	})
+}
+
+func (d *decoder) ec2Tag(t *EC2Tag, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.ec2Tag, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "Key":
+			t.Key, err = d.Interned(k, raw)
+		case "Value":
+			t.Value, err = d.Interned(k, raw)
+		}
+		return err
+	})
+}
+
+func (d *decoder) mapping(m *BlockDeviceMapping, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.mapping, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "DeviceName":
+			m.DeviceName, err = d.Interned(k, raw)
+		case "Ebs":
+			m.EBS, err = objectPointer(d, k, raw, depth, d.ebs)
+		}
+		return err
+	})
+}
+
+func (d *decoder) ebs(e *EBS, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.ebs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		if name == "SnapshotId" {
+			e.SnapshotID, err = d.String(k, raw)
+		}
+		return err
+	})
+}
+
+func (d *decoder) permissions(p *LaunchPermissions, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.permissions, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "ImageId":
+			p.ImageID, err = d.String(k, raw)
+		case "LaunchPermissions":
+			p.LaunchPermissions, err = decodeArray(d, k, raw, depth, d.permission)
+		}
+		return err
+	})
+}
+
+func (d *decoder) permission(p *LaunchPermission, k wire.Tok, raw []byte, depth int) error {
+	return d.object(k, raw, depth, d.names.permission, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+		switch name {
+		case "UserId":
+			p.UserID, err = d.Interned(k, raw)
+		case "Group":
+			p.Group, err = d.Interned(k, raw)
+		case "OrganizationArn":
+			p.OrganizationARN, err = d.Interned(k, raw)
+		case "OrganizationalUnitArn":
+			p.OrganizationalUnitARN, err = d.Interned(k, raw)
+		}
+		return err
+	})
+}
