@@ -134,4 +134,3 @@ func decodeReference(d *wire.Decoder) (*Inventory, error) {
 	}
 	return inv, nil
 }
-
