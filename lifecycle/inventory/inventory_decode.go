@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -106,7 +105,7 @@ func readFile(fsys fs.FS, name string) (*Inventory, error) {
 // newDecoder returns the decoder of an inventory document in memory; an
 // encoding error waits for decodeInventory.
 func newDecoder(data []byte) *decoder {
-	s, err := wire.NewStream(bytes.NewReader(data))
+	s, err := wire.NewStreamBytes(data)
 	if err != nil {
 		return &decoder{Stream: &wire.Stream{}, err: err}
 	}

@@ -60,10 +60,21 @@ func mergeInventories(parts []*Inventory, stats *mergeStats) *Inventory {
 		}
 	}
 	slices.SortStableFunc(ps, func(a, b *Inventory) int { return strings.Compare(a.File, b.File) })
+	// Sized for parts that share no record, the common case.
+	var nImages, nAMIs int
+	for _, p := range ps {
+		nImages, nAMIs = nImages+len(p.Images), nAMIs+len(p.AMIs)
+	}
 	out := &Inventory{}
 	prov := &provenance{parts: ps}
-	imgAt := map[string]int{}
-	amiAt := map[string]int{}
+	if nImages > 0 {
+		out.Images, prov.images.first = make([]Image, 0, nImages), make([]recordRef, 0, nImages)
+	}
+	if nAMIs > 0 {
+		out.AMIs, prov.amis.first = make([]AMI, 0, nAMIs), make([]recordRef, 0, nAMIs)
+	}
+	imgAt := make(map[string]int, nImages)
+	amiAt := make(map[string]int, nAMIs)
 	lpAt := map[string]int{}
 	var lpSets []map[LaunchPermission]struct{} // per out.LaunchPermissions record, built on demand
 	for pi, p := range ps {

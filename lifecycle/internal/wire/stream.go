@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"reflect"
@@ -65,10 +66,15 @@ const (
 	maxInternedLen = 64
 )
 
+// readBuffer is the size of the buffer of a Stream's input.
+const readBuffer = 64 << 10
+
 // NewStream returns a stream of the document in r. A UTF-8 byte-order
 // mark is skipped (offsets count it); UTF-16 text is an *Error.
 func NewStream(r io.Reader) (*Stream, error) {
-	jr, err := jsonread.New(r, MaxDepth+2)
+	// The token reader asks for a few kilobytes at a time; a larger
+	// buffer saves most of the system calls of reading a file.
+	jr, err := jsonread.New(bufio.NewReaderSize(r, readBuffer), MaxDepth+2)
 	if err != nil {
 		return nil, fromLayer(err)
 	}
@@ -77,7 +83,11 @@ func NewStream(r io.Reader) (*Stream, error) {
 
 // NewStreamBytes is NewStream for a document in memory.
 func NewStreamBytes(data []byte) (*Stream, error) {
-	return NewStream(bytes.NewReader(data))
+	jr, err := jsonread.NewBytes(data, MaxDepth+2)
+	if err != nil {
+		return nil, fromLayer(err)
+	}
+	return &Stream{r: jr}, nil
 }
 
 // Next reads the next token: its kind and, for a string, number or

@@ -1,0 +1,225 @@
+package plan_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/plan"
+)
+
+// accountImages is the size of the account of BenchmarkAccount: as many
+// images as AMIs.
+const accountImages = 100_000
+
+var accountStart = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// writeAccount writes the account's two AWS CLI responses into dir and
+// returns their total size.
+func writeAccount(b *testing.B, dir string) int64 {
+	var size int64
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, int, time.Time) error
+	}{{"images.json", writeAccountImages}, {"amis.json", writeAccountAMIs}} {
+		file, err := os.Create(filepath.Join(dir, f.name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := bufio.NewWriter(file)
+		if err := f.write(w, accountImages, accountStart); err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			b.Fatal(err)
+		}
+		st, err := file.Stat()
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+		if err := file.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return size
+}
+
+// accountPolicy deletes all but the newest 5 images of 50 of the
+// account's 200 recipes, with an AMI exclusion that needs the EC2 data.
+func accountPolicy() *lifecycle.Policy {
+	p := &lifecycle.Policy{Name: "account-policy", ResourceType: lifecycle.ResourceTypeAMI,
+		ExecutionRole: "arn:aws:iam::111122223333:role/LifecycleRole"}
+	for i := 0; i < 50; i++ {
+		p.ResourceSelection.Recipes = append(p.ResourceSelection.Recipes,
+			lifecycle.RecipeSelection{Name: "recipe-" + strconv.Itoa(100+i), SemanticVersion: "1.x.x"})
+	}
+	p.PolicyDetails = []lifecycle.PolicyDetail{{
+		Action: lifecycle.Action{Type: lifecycle.ActionDelete, IncludeResources: &lifecycle.IncludeResources{AMIs: true, Snapshots: true}},
+		Filter: lifecycle.Filter{Type: lifecycle.FilterCount, Value: 5},
+		ExclusionRules: &lifecycle.ExclusionRules{AMIs: &lifecycle.AMIExclusionRules{
+			LastLaunched: &lifecycle.LastLaunched{Value: 7, Unit: lifecycle.Days}}},
+	}}
+	return p
+}
+
+// ibkitEndToEnd does what `ibkit lifecycle plan --output json` does with
+// the account: read both files, index, plan and write the plan's JSON.
+func ibkitEndToEnd(b *testing.B, dir string, p *lifecycle.Policy, now time.Time) {
+	inv, err := inventory.Read(os.DirFS(dir), "images.json", "amis.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	idx, findings := inv.Index()
+	if findings.HasErrors() || len(idx.Images) != accountImages {
+		b.Fatalf("%d images indexed, findings %v", len(idx.Images), findings[:min(len(findings), 3)])
+	}
+	pl, err := plan.DryRun(p, idx, now, plan.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := json.NewEncoder(io.Discard).Encode(pl); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// The baseline: encoding/json into structs holding only the members a
+// dry-run reads.
+type (
+	baselineImages struct {
+		ImageSummaryList []struct {
+			ARN         string                  `json:"arn"`
+			Name        string                  `json:"name"`
+			Type        string                  `json:"type"`
+			Version     string                  `json:"version"`
+			State       struct{ Status string } `json:"state"`
+			DateCreated string                  `json:"dateCreated"`
+			Tags        map[string]string       `json:"tags"`
+			Output      struct {
+				AMIs []struct {
+					Region    string `json:"region"`
+					Image     string `json:"image"`
+					AccountID string `json:"accountId"`
+				} `json:"amis"`
+			} `json:"outputResources"`
+		} `json:"imageSummaryList"`
+	}
+	baselineAMIs struct {
+		Images []struct {
+			ImageID             string
+			OwnerID             string `json:"OwnerId"`
+			Public              bool
+			State               string
+			CreationDate        string
+			LastLaunchedTime    string
+			DeprecationTime     string
+			Tags                []struct{ Key, Value string }
+			BlockDeviceMappings []struct {
+				Ebs struct {
+					SnapshotID string `json:"SnapshotId"`
+				}
+			}
+		}
+	}
+)
+
+// encodingJSONBaseline reads both files and decodes them with
+// encoding/json.
+func encodingJSONBaseline(b *testing.B, dir string) {
+	var imgs baselineImages
+	var amis baselineAMIs
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"images.json", &imgs}, {"amis.json", &amis}} {
+		data, err := os.ReadFile(filepath.Join(dir, f.name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := json.Unmarshal(data, f.v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if len(imgs.ImageSummaryList) != accountImages || len(amis.Images) != accountImages {
+		b.Fatal("baseline decoded the wrong number of records")
+	}
+}
+
+// peakHeap runs f while sampling the bytes of heap objects (live and not
+// yet swept, as runtime/metrics counts them) every millisecond, after a
+// collection, and returns the largest sample.
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 { metrics.Read(sample); return sample[0].Value.Uint64() }
+	peak := read()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				peak = max(peak, read())
+			}
+		}
+	})
+	f()
+	close(done)
+	wg.Wait()
+	return max(peak, read())
+}
+
+// BenchmarkAccount reads a synthetic account of 100,000 Image Builder
+// images (list-image-build-versions output) and their 100,000 AMIs
+// (describe-images output), as the AWS CLI prints them, 222 MB in all. The
+// files are written once into a temporary directory. The encoding-json
+// sub-benchmark is the baseline: read both files and decode them with
+// encoding/json into structs holding only the members a dry-run reads.
+// The ibkit sub-benchmark goes end to end: inventory.Read (streaming),
+// Index, plan.DryRun and the plan's JSON written to io.Discard. It reports
+// the baseline's time over its own (x-faster), and the peak of the heap
+// during one run over the input's size (peak/input; see peakHeap).
+func BenchmarkAccount(b *testing.B) {
+	dir := b.TempDir()
+	size := writeAccount(b, dir)
+	p, now := accountPolicy(), accountStart.AddDate(0, 3, 0)
+	var baseline float64
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			encodingJSONBaseline(b, dir)
+		}
+		baseline = float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+	})
+	b.Run("ibkit", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			ibkitEndToEnd(b, dir, p, now)
+		}
+		per := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+		if baseline > 0 {
+			b.ReportMetric(baseline/per, "x-faster")
+		}
+		b.StopTimer()
+		peak := peakHeap(func() { ibkitEndToEnd(b, dir, p, now) })
+		b.ReportMetric(float64(peak)/float64(size), "peak/input")
+		b.ReportMetric(float64(peak)/1e6, "peak-MB")
+		b.ReportMetric(float64(size)/1e6, "input-MB")
+	})
+}
