@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/ibkit/ibkit/examples/internal/progress"
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
@@ -208,35 +212,15 @@ func (e *env) invalidPolicy(name string, findings []iac.Finding) error {
 // Errors make it fail, with every finding on standard error; warnings stay
 // in the index, and the dry-run carries them into its output.
 func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Index, string, error) {
-	type file struct {
-		name string
-		data []byte
-	}
-	var files []file
-	if useSample {
-		files = append(files, file{sampleInventoryName, sampleInventory})
-	}
-	for _, name := range in.inventories {
-		data, err := e.readFile(name)
-		if err != nil {
-			return nil, "", err
-		}
-		files = append(files, file{displayName(name), data})
-	}
-	parts := make([]*inventory.Inventory, 0, len(files))
-	for _, f := range files {
-		inv, err := inventory.Decode(f.data)
-		if err != nil {
-			return nil, "", wrongKind(f.name, f.data, "--inventory", fmt.Errorf("%s: %w", f.name, err))
-		}
-		inv.File = f.name
-		parts = append(parts, inv)
+	parts, err := e.readInventories(in, useSample)
+	if err != nil {
+		return nil, "", err
 	}
 	// Findings about the inventory as a whole (an AMI no file describes)
 	// name no one file.
 	name := "inventory (all files)"
-	if len(files) == 1 {
-		name = files[0].name
+	if len(parts) == 1 {
+		name = parts[0].File
 	}
 	idx, findings := inventory.Merge(parts...).Index()
 	if findings.HasErrors() {
@@ -246,6 +230,93 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Inde
 		return nil, "", errors.New("the inventory has errors; see above")
 	}
 	return idx, name, nil
+}
+
+// readInventories decodes the embedded sample or every --inventory file,
+// each part named by its file. Files are decoded as streams, never held
+// whole in memory, with a progress line on a terminal (bytes read per
+// file; see examples/internal/progress); standard input and text that is
+// not UTF-8 are read whole first, as readFile does.
+func (e *env) readInventories(in *lifecycleInput, useSample bool) ([]*inventory.Inventory, error) {
+	var parts []*inventory.Inventory
+	if useSample {
+		inv, err := inventory.Decode(sampleInventory)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", sampleInventoryName, err)
+		}
+		inv.File = sampleInventoryName
+		parts = append(parts, inv)
+	}
+	stderr, _ := e.stderr.(*os.File)
+	line := progress.New(stderr, os.Getenv)
+	defer line.Done()
+	for _, name := range in.inventories {
+		inv, err := e.readInventory(name, line)
+		if err != nil {
+			return nil, err
+		}
+		inv.File = displayName(name)
+		parts = append(parts, inv)
+	}
+	return parts, nil
+}
+
+// readInventory decodes the inventory file name, as a stream when it is a
+// regular file in UTF-8.
+func (e *env) readInventory(name string, line *progress.Line) (*inventory.Inventory, error) {
+	display := displayName(name)
+	if name == "-" {
+		return e.readInventoryWhole(name, display)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return e.readInventoryWhole(name, display) // for readFile's message
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return e.readInventoryWhole(name, display)
+	}
+	r := bufio.NewReaderSize(line.File(display, st.Size(), f), 64<<10)
+	head, _ := r.Peek(4)
+	if utf8Head, err := toUTF8(head); err != nil || !bytes.Equal(utf8Head, head) && !bytes.HasPrefix(head, []byte(utf8BOM)) {
+		// UTF-16 or UTF-32: converted (or refused) whole, as readFile
+		// does.
+		return e.readInventoryWhole(name, display)
+	}
+	if bytes.HasPrefix(head, []byte(utf8BOM)) {
+		// Dropped, as readFile does, so that offsets count from the
+		// first character.
+		r.Discard(len(utf8BOM))
+	}
+	inv, err := inventory.DecodeReader(r)
+	if err == nil {
+		return inv, nil
+	}
+	var de *lifecycle.Error
+	if !errors.As(err, &de) {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	// The hint about what the file looks like reads it again.
+	data, rerr := e.readFile(name)
+	if rerr != nil {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	return nil, wrongKind(display, data, "--inventory", fmt.Errorf("%s: %w", display, err))
+}
+
+// readInventoryWhole decodes the inventory file name (- for standard
+// input) read whole into memory.
+func (e *env) readInventoryWhole(name, display string) (*inventory.Inventory, error) {
+	data, err := e.readFile(name)
+	if err != nil {
+		return nil, err
+	}
+	inv, err := inventory.Decode(data)
+	if err != nil {
+		return nil, wrongKind(display, data, "--inventory", fmt.Errorf("%s: %w", display, err))
+	}
+	return inv, nil
 }
 
 // instant returns the execution instant: --now, the sample's instant, or
