@@ -56,13 +56,13 @@ type Stream struct {
 	name []byte
 	// interned holds the texts of values that repeat across records
 	// (Regions, states, accounts), so that each is stored once.
-	interned map[string]string
+	interned *[internSlots]string
 }
 
-// maxInterned bounds the texts a Stream interns, and maxInternedLen their
-// length.
+// internSlots is the number of texts a Stream keeps for Interned, and
+// maxInternedLen their greatest length.
 const (
-	maxInterned    = 4096
+	internSlots    = 1024
 	maxInternedLen = 64
 )
 
@@ -78,7 +78,7 @@ func NewStream(r io.Reader) (*Stream, error) {
 	if err != nil {
 		return nil, fromLayer(err)
 	}
-	return &Stream{r: jr}, nil
+	return &Stream{r: jr, interned: new([internSlots]string)}, nil
 }
 
 // NewStreamBytes is NewStream for a document in memory.
@@ -87,7 +87,7 @@ func NewStreamBytes(data []byte) (*Stream, error) {
 	if err != nil {
 		return nil, fromLayer(err)
 	}
-	return &Stream{r: jr}, nil
+	return &Stream{r: jr, interned: new([internSlots]string)}, nil
 }
 
 // Next reads the next token: its kind and, for a string, number or
@@ -145,23 +145,28 @@ func (s *Stream) String(k Tok, raw []byte) (string, error) {
 	return "", s.TypeError(k, raw, "a string")
 }
 
-// Interned is String for a value that repeats across records: each text
-// is stored once.
+// Interned is String for a value that repeats across records: a text
+// seen recently is returned as the same string, stored once.
 func (s *Stream) Interned(k Tok, raw []byte) (string, error) {
 	if k != KindString || len(raw) > maxInternedLen+2 {
 		return s.String(k, raw)
 	}
 	t := raw[1 : len(raw)-1]
-	if v, ok := s.interned[string(t)]; ok {
-		return v, nil
+	if bytes.IndexByte(t, '\\') >= 0 {
+		return text(raw), nil // the cache holds texts as they are written
+	}
+	// A direct-mapped cache: cheaper than a map, bounded, and it keeps
+	// the texts that recur, which is what saves memory.
+	h := uint32(2166136261)
+	for _, c := range t {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &s.interned[h%internSlots]
+	if *slot == string(t) && *slot != "" {
+		return *slot, nil
 	}
 	v := text(raw)
-	if len(s.interned) < maxInterned {
-		if s.interned == nil {
-			s.interned = make(map[string]string, 64)
-		}
-		s.interned[string(t)] = v
-	}
+	*slot = v
 	return v, nil
 }
 
