@@ -41,10 +41,7 @@ func decodeReference(d *wire.Decoder) (*Inventory, error) {
 			Reason: "expected a JSON object: an ibkit inventory or a saved AWS CLI response"}
 	}
 	inv := &Inventory{}
-	imageSections, amiSections := 0, 0
-	var names sections
-	var lp LaunchPermissions
-	var lpID, lpList bool
+	var t topLevel
 	seen := map[string]bool{}
 	for {
 		ktok, koff, err := d.Token()
@@ -72,27 +69,27 @@ func decodeReference(d *wire.Decoder) (*Inventory, error) {
 		switch key {
 		case "images", "imageSummaryList":
 			target = &imgs
-			imageSections++
+			t.imageSections++
 			if key == "imageSummaryList" {
-				names.Images = key
+				t.names.Images = key
 			}
 		case "image":
 			imgs = make([]Image, 1)
 			target = &imgs[0]
-			imageSections++
-			names.Images = key
+			t.imageSections++
+			t.names.Images = key
 		case "amis", "Images":
 			target = &amis
-			amiSections++
+			t.amiSections++
 			if key == "Images" {
-				names.AMIs = key
+				t.names.AMIs = key
 			}
 		case "launchPermissions":
 			target = &lps
 		case "ImageId":
-			target, lpID = &lp.ImageID, true
+			target, t.lpID = &t.lp.ImageID, true
 		case "LaunchPermissions":
-			target, lpList = &lp.LaunchPermissions, true
+			target, t.lpList = &t.lp.LaunchPermissions, true
 		case "requestId", "nextToken", "NextToken", "ResponseMetadata", "latestVersionReferences":
 			if err := d.SkipValue(vtok, off, 1); err != nil {
 				return nil, err
@@ -100,8 +97,7 @@ func decodeReference(d *wire.Decoder) (*Inventory, error) {
 			d.Pop()
 			continue
 		default:
-			return nil, &wire.Error{Path: d.Path(), Offset: off, Code: wire.CodeShape,
-				Reason: wire.Quote(key) + " is not a member of any accepted inventory shape; expected images, amis, launchPermissions, image, imageSummaryList, Images, or ImageId with LaunchPermissions"}
+			return nil, unknownTopLevel(key, off)
 		}
 		if err := d.Store(vtok, off, reflect.ValueOf(target).Elem(), 1); err != nil {
 			return nil, err
@@ -114,23 +110,8 @@ func decodeReference(d *wire.Decoder) (*Inventory, error) {
 	if err := r.End("JSON object"); err != nil {
 		return nil, err
 	}
-	// Findings can name the document's own sections only when each kind
-	// of record came from one section; otherwise they use the combined
-	// form, the order of the records in inv.
-	if imageSections > 1 {
-		names.Images = ""
-	}
-	if amiSections > 1 {
-		names.AMIs = ""
-	}
-	inv.sections = names
-	if lpID || lpList {
-		if !lpID || !lpList {
-			return nil, &wire.Error{Offset: start, Code: wire.CodeShape,
-				Reason: "a launch-permission response needs both ImageId and LaunchPermissions"}
-		}
-		inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
-		inv.sections.TopLevelPermission = true
+	if err := t.finish(inv, start); err != nil {
+		return nil, err
 	}
 	return inv, nil
 }

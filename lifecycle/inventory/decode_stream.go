@@ -64,10 +64,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			Reason: "expected a JSON object: an ibkit inventory or a saved AWS CLI response"}
 	}
 	inv := &Inventory{}
-	imageSections, amiSections := 0, 0
-	var names sections
-	var lp LaunchPermissions
-	var lpID, lpList bool
+	var t topLevel
 	seen := map[string]bool{}
 	for {
 		k, raw, err := d.Next()
@@ -88,9 +85,9 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 		}
 		switch key {
 		case "images", "imageSummaryList":
-			imageSections++
+			t.imageSections++
 			if key == "imageSummaryList" {
-				names.Images = key
+				t.names.Images = key
 			}
 			imgs, err := decodeArray(d, k, raw, 1, d.image)
 			if err != nil {
@@ -98,17 +95,17 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			}
 			inv.Images = appendRecords(inv.Images, imgs)
 		case "image":
-			imageSections++
-			names.Images = key
+			t.imageSections++
+			t.names.Images = key
 			imgs := make([]Image, 1)
 			if err := d.image(&imgs[0], k, raw, 1); err != nil {
 				return nil, wire.AtKey(err, key)
 			}
 			inv.Images = append(inv.Images, imgs...)
 		case "amis", "Images":
-			amiSections++
+			t.amiSections++
 			if key == "Images" {
-				names.AMIs = key
+				t.names.AMIs = key
 			}
 			amis, err := decodeArray(d, k, raw, 1, d.ami)
 			if err != nil {
@@ -122,13 +119,13 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			}
 			inv.LaunchPermissions = appendRecords(inv.LaunchPermissions, lps)
 		case "ImageId":
-			lpID = true
-			if lp.ImageID, err = d.String(k, raw); err != nil {
+			t.lpID = true
+			if t.lp.ImageID, err = d.String(k, raw); err != nil {
 				return nil, wire.AtKey(err, key)
 			}
 		case "LaunchPermissions":
-			lpList = true
-			if lp.LaunchPermissions, err = decodeArray(d, k, raw, 1, d.permission); err != nil {
+			t.lpList = true
+			if t.lp.LaunchPermissions, err = decodeArray(d, k, raw, 1, d.permission); err != nil {
 				return nil, wire.AtKey(err, key)
 			}
 		default:
@@ -138,32 +135,56 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 				}
 				continue
 			}
-			return nil, &wire.Error{Path: wire.KeyPath(key), Offset: d.Start(k, raw), Code: wire.CodeShape,
-				Reason: wire.Quote(key) + " is not a member of any accepted inventory shape; expected images, amis, launchPermissions, image, imageSummaryList, Images, or ImageId with LaunchPermissions"}
+			return nil, unknownTopLevel(key, d.Start(k, raw))
 		}
 	}
 	if err := d.End("JSON object"); err != nil {
 		return nil, err
 	}
+	if err := t.finish(inv, start); err != nil {
+		return nil, err
+	}
+	return inv, nil
+}
+
+// topLevel is what decoding learns from the top-level members of a
+// document besides its records.
+type topLevel struct {
+	imageSections, amiSections int // members that held images, AMIs
+	names                      sections
+	lp                         LaunchPermissions // of ImageId and LaunchPermissions
+	lpID, lpList               bool              // whether they were given
+}
+
+// finish stores into inv what t learnt; start is the offset of the
+// document.
+func (t *topLevel) finish(inv *Inventory, start int64) error {
 	// Findings can name the document's own sections only when each kind
 	// of record came from one section; otherwise they use the combined
 	// form, the order of the records in inv.
-	if imageSections > 1 {
-		names.Images = ""
+	if t.imageSections > 1 {
+		t.names.Images = ""
 	}
-	if amiSections > 1 {
-		names.AMIs = ""
+	if t.amiSections > 1 {
+		t.names.AMIs = ""
 	}
-	inv.sections = names
-	if lpID || lpList {
-		if !lpID || !lpList {
-			return nil, &wire.Error{Offset: start, Code: wire.CodeShape,
+	inv.sections = t.names
+	if t.lpID || t.lpList {
+		if !t.lpID || !t.lpList {
+			return &wire.Error{Offset: start, Code: wire.CodeShape,
 				Reason: "a launch-permission response needs both ImageId and LaunchPermissions"}
 		}
-		inv.LaunchPermissions = append(inv.LaunchPermissions, lp)
+		inv.LaunchPermissions = append(inv.LaunchPermissions, t.lp)
 		inv.sections.TopLevelPermission = true
 	}
-	return inv, nil
+	return nil
+}
+
+// unknownTopLevel is the error of a top-level member, whose value starts
+// at off, that no inventory shape has.
+func unknownTopLevel(key string, off int64) error {
+	return &wire.Error{Path: wire.KeyPath(key), Offset: off, Code: wire.CodeShape,
+		Reason: wire.Quote(key) + " is not a member of any accepted inventory shape; expected images, amis, launchPermissions, image, imageSummaryList, Images, or ImageId with LaunchPermissions"}
 }
 
 // appendRecords appends more to list, without a copy when list is
