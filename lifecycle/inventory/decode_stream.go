@@ -89,7 +89,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			if key == "imageSummaryList" {
 				t.names.Images = key
 			}
-			imgs, err := decodeArray(d, k, raw, 1, d.image)
+			imgs, err := decodeArray(d, k, raw, 1, 0, d.image)
 			if err != nil {
 				return nil, wire.AtKey(err, key)
 			}
@@ -107,13 +107,13 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			if key == "Images" {
 				t.names.AMIs = key
 			}
-			amis, err := decodeArray(d, k, raw, 1, d.ami)
+			amis, err := decodeArray(d, k, raw, 1, 0, d.ami)
 			if err != nil {
 				return nil, wire.AtKey(err, key)
 			}
 			inv.AMIs = appendRecords(inv.AMIs, amis)
 		case "launchPermissions":
-			lps, err := decodeArray(d, k, raw, 1, d.permissions)
+			lps, err := decodeArray(d, k, raw, 1, 0, d.permissions)
 			if err != nil {
 				return nil, wire.AtKey(err, key)
 			}
@@ -125,7 +125,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			}
 		case "LaunchPermissions":
 			t.lpList = true
-			if t.lp.LaunchPermissions, err = decodeArray(d, k, raw, 1, d.permission); err != nil {
+			if t.lp.LaunchPermissions, err = decodeArray(d, k, raw, 1, 0, d.permission); err != nil {
 				return nil, wire.AtKey(err, key)
 			}
 		default:
@@ -197,8 +197,9 @@ func appendRecords[T any](list, more []T) []T {
 }
 
 // decodeArray decodes an array value, whose first token is k and raw, at
-// depth, each element with elem; null is a nil slice.
-func decodeArray[T any](d *decoder, k wire.Tok, raw []byte, depth int, elem func(*T, wire.Tok, []byte, int) error) ([]T, error) {
+// depth, each element with elem; null is a nil slice. The slice starts
+// with room for first elements (1 when 0).
+func decodeArray[T any](d *decoder, k wire.Tok, raw []byte, depth, first int, elem func(*T, wire.Tok, []byte, int) error) ([]T, error) {
 	if k == wire.KindNull {
 		return nil, nil
 	}
@@ -220,6 +221,9 @@ func decodeArray[T any](d *decoder, k wire.Tok, raw []byte, depth int, elem func
 			break
 		}
 		var zero T
+		if cap(out) == 0 && first > 0 {
+			out = make([]T, 0, first)
+		}
 		if len(out) == cap(out) && len(out) >= chunkSize {
 			chunks = append(chunks, out)
 			out = make([]T, 0, chunkSize)
@@ -239,6 +243,10 @@ func decodeArray[T any](d *decoder, k wire.Tok, raw []byte, depth int, elem func
 	}
 	return append(all, out...), nil
 }
+
+// ec2TagsRoom is the room an AMI's tag list starts with: AMIs that Image
+// Builder made carry two tags at least (CreatedBy, Ec2ImageBuilderArn).
+const ec2TagsRoom = 2
 
 // chunkSize is the number of elements of the chunks of a long array.
 const chunkSize = 1024
@@ -266,7 +274,6 @@ func (d *decoder) object(k wire.Tok, raw []byte, depth int, names []string,
 		if k == wire.KindEndObject {
 			return nil
 		}
-		koff := d.Start(k, raw)
 		name := d.Name(raw)
 		f := -1
 		for i, n := range names {
@@ -276,18 +283,21 @@ func (d *decoder) object(k wire.Tok, raw []byte, depth int, names []string,
 			}
 		}
 		var key, variant string
+		var koff int64 // of a case variant's name, for its error
 		if f >= 0 {
 			d.MemberChecks++
 			key = names[f]
 			if seen&(1<<f) != 0 {
-				return wire.Duplicate(key, koff)
+				return wire.Duplicate(key, d.Start(k, raw))
 			}
 			seen |= 1 << f
 		} else {
 			if d.Unknown(mark, name) {
-				return wire.Duplicate(d.LastUnknown(), koff)
+				return wire.Duplicate(d.LastUnknown(), d.Start(k, raw))
 			}
-			variant = wire.CaseVariant(names, name)
+			if variant = wire.CaseVariant(names, name); variant != "" {
+				koff = d.Start(k, raw)
+			}
 		}
 		k, raw, err = d.Next()
 		if err != nil {
@@ -410,9 +420,9 @@ func (d *decoder) outputs(o *OutputResources, k wire.Tok, raw []byte, depth int)
 	return d.object(k, raw, depth, d.names.outputs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "amis":
-			o.AMIs, err = decodeArray(d, k, raw, depth, d.outputAMI)
+			o.AMIs, err = decodeArray(d, k, raw, depth, 0, d.outputAMI)
 		case "containers":
-			o.Containers, err = decodeArray(d, k, raw, depth, d.container)
+			o.Containers, err = decodeArray(d, k, raw, depth, 0, d.container)
 		}
 		return err
 	})
@@ -444,7 +454,7 @@ func (d *decoder) container(c *OutputContainer, k wire.Tok, raw []byte, depth in
 		case "region":
 			c.Region, err = d.Interned(k, raw)
 		case "imageUris":
-			c.ImageURIs, err = decodeArray(d, k, raw, depth, func(s *string, k wire.Tok, raw []byte, _ int) (err error) {
+			c.ImageURIs, err = decodeArray(d, k, raw, depth, 0, func(s *string, k wire.Tok, raw []byte, _ int) (err error) {
 				*s, err = d.String(k, raw)
 				return err
 			})
@@ -503,9 +513,9 @@ func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {
 		case "State":
 			a.State, err = d.Interned(k, raw)
 		case "Tags":
-			a.Tags, err = decodeArray(d, k, raw, depth, d.ec2Tag)
+			a.Tags, err = decodeArray(d, k, raw, depth, ec2TagsRoom, d.ec2Tag)
 		case "BlockDeviceMappings":
-			a.BlockDeviceMappings, err = decodeArray(d, k, raw, depth, d.mapping)
+			a.BlockDeviceMappings, err = decodeArray(d, k, raw, depth, 0, d.mapping)
 		case "LastLaunchedTime":
 			a.LastLaunchedTime, err = d.timestamp(k, raw)
 		case "DeprecationTime":
@@ -554,7 +564,7 @@ func (d *decoder) permissions(p *LaunchPermissions, k wire.Tok, raw []byte, dept
 		case "ImageId":
 			p.ImageID, err = d.String(k, raw)
 		case "LaunchPermissions":
-			p.LaunchPermissions, err = decodeArray(d, k, raw, depth, d.permission)
+			p.LaunchPermissions, err = decodeArray(d, k, raw, depth, 0, d.permission)
 		}
 		return err
 	})
