@@ -18,6 +18,57 @@ type decoder struct {
 	*wire.Stream
 	err   error // of opening the document
 	names *memberNames
+	// The string and timestamp members whose texts are staged in the
+	// stream's batch: flush stores them, all from one string, when the
+	// record (an element of an array) ends, before the slice that holds
+	// it can move.
+	strs  []staged[string]
+	times []staged[lifecycle.Timestamp]
+}
+
+// staged is a member whose text lies at [start, end) of the batch.
+type staged[T ~string] struct {
+	dst        *T
+	start, end int
+}
+
+// str decodes a string member into *dst, staged.
+func (d *decoder) str(dst *string, k wire.Tok, raw []byte) error {
+	start, end, ok := d.Stage(k, raw)
+	if !ok {
+		s, err := d.String(k, raw)
+		*dst = s
+		return err
+	}
+	d.strs = append(d.strs, staged[string]{dst, start, end})
+	return nil
+}
+
+// timestamp decodes a timestamp member into *dst, a string staged.
+func (d *decoder) timestamp(dst *lifecycle.Timestamp, k wire.Tok, raw []byte) error {
+	start, end, ok := d.Stage(k, raw)
+	if !ok {
+		s, err := d.Timestamp(k, raw)
+		*dst = lifecycle.Timestamp(s)
+		return err
+	}
+	d.times = append(d.times, staged[lifecycle.Timestamp]{dst, start, end})
+	return nil
+}
+
+// flush stores the staged members.
+func (d *decoder) flush() {
+	if len(d.strs) == 0 && len(d.times) == 0 {
+		return
+	}
+	b := d.Batch()
+	for _, m := range d.strs {
+		*m.dst = b[m.start:m.end]
+	}
+	for _, m := range d.times {
+		*m.dst = lifecycle.Timestamp(b[m.start:m.end])
+	}
+	d.strs, d.times = d.strs[:0], d.times[:0]
 }
 
 // memberNames are the JSON names of the members of each record type, in
@@ -101,6 +152,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			if err := d.image(&imgs[0], k, raw, 1); err != nil {
 				return nil, wire.AtKey(err, key)
 			}
+			d.flush()
 			inv.Images = append(inv.Images, imgs...)
 		case "amis", "Images":
 			t.amiSections++
@@ -233,6 +285,7 @@ func decodeArray[T any](d *decoder, k wire.Tok, raw []byte, depth, first int, el
 		if err := elem(&out[len(out)-1], k, raw, depth+1); err != nil {
 			return nil, wire.AtIndex(err, i)
 		}
+		d.flush()
 	}
 	if chunks == nil {
 		return out, nil
@@ -337,7 +390,7 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 	return d.object(k, raw, depth, d.names.image, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "arn":
-			img.ARN, err = d.String(k, raw)
+			err = d.str(&img.ARN, k, raw)
 		case "type":
 			var s string
 			s, err = d.Interned(k, raw)
@@ -345,7 +398,7 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 		case "name":
 			img.Name, err = d.Interned(k, raw)
 		case "version":
-			img.Version, err = d.String(k, raw)
+			err = d.str(&img.Version, k, raw)
 		case "platform":
 			img.Platform, err = d.Interned(k, raw)
 		case "osVersion":
@@ -355,9 +408,9 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 		case "owner":
 			img.Owner, err = d.Interned(k, raw)
 		case "dateCreated":
-			img.DateCreated, err = d.timestamp(k, raw)
+			err = d.timestamp(&img.DateCreated, k, raw)
 		case "dateCompleted":
-			img.DateCompleted, err = d.timestamp(k, raw)
+			err = d.timestamp(&img.DateCompleted, k, raw)
 		case "outputResources":
 			img.OutputResources, err = objectPointer(d, k, raw, depth, d.outputs)
 		case "tags":
@@ -367,9 +420,9 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 		case "imageSource":
 			img.ImageSource, err = d.Interned(k, raw)
 		case "deprecationTime":
-			img.DeprecationTime, err = d.timestamp(k, raw)
+			err = d.timestamp(&img.DeprecationTime, k, raw)
 		case "lifecycleExecutionId":
-			img.LifecycleExecutionID, err = d.String(k, raw)
+			err = d.str(&img.LifecycleExecutionID, k, raw)
 		case "sourcePipelineName":
 			img.SourcePipelineName, err = d.Interned(k, raw)
 		case "sourcePipelineArn":
@@ -381,11 +434,6 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 		}
 		return err
 	})
-}
-
-func (d *decoder) timestamp(k wire.Tok, raw []byte) (lifecycle.Timestamp, error) {
-	s, err := d.Timestamp(k, raw)
-	return lifecycle.Timestamp(s), err
 }
 
 func (d *decoder) state(st *ImageState, k wire.Tok, raw []byte, depth int) error {
@@ -434,9 +482,9 @@ func (d *decoder) outputAMI(a *OutputAMI, k wire.Tok, raw []byte, depth int) err
 		case "region":
 			a.Region, err = d.Interned(k, raw)
 		case "image":
-			a.Image, err = d.String(k, raw)
+			err = d.str(&a.Image, k, raw)
 		case "name":
-			a.Name, err = d.String(k, raw)
+			err = d.str(&a.Name, k, raw)
 		case "description":
 			a.Description, err = d.Interned(k, raw)
 		case "state":
@@ -501,13 +549,13 @@ func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {
 	return d.object(k, raw, depth, d.names.ami, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "ImageId":
-			a.ImageID, err = d.String(k, raw)
+			err = d.str(&a.ImageID, k, raw)
 		case "Name":
-			a.Name, err = d.String(k, raw)
+			err = d.str(&a.Name, k, raw)
 		case "OwnerId":
 			a.OwnerID, err = d.Interned(k, raw)
 		case "CreationDate":
-			a.CreationDate, err = d.timestamp(k, raw)
+			err = d.timestamp(&a.CreationDate, k, raw)
 		case "Public":
 			a.Public, err = d.Bool(k, raw)
 		case "State":
@@ -517,9 +565,9 @@ func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {
 		case "BlockDeviceMappings":
 			a.BlockDeviceMappings, err = decodeArray(d, k, raw, depth, 0, d.mapping)
 		case "LastLaunchedTime":
-			a.LastLaunchedTime, err = d.timestamp(k, raw)
+			err = d.timestamp(&a.LastLaunchedTime, k, raw)
 		case "DeprecationTime":
-			a.DeprecationTime, err = d.timestamp(k, raw)
+			err = d.timestamp(&a.DeprecationTime, k, raw)
 		}
 		return err
 	})
@@ -552,7 +600,7 @@ func (d *decoder) mapping(m *BlockDeviceMapping, k wire.Tok, raw []byte, depth i
 func (d *decoder) ebs(e *EBS, k wire.Tok, raw []byte, depth int) error {
 	return d.object(k, raw, depth, d.names.ebs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		if name == "SnapshotId" {
-			e.SnapshotID, err = d.String(k, raw)
+			err = d.str(&e.SnapshotID, k, raw)
 		}
 		return err
 	})
@@ -562,7 +610,7 @@ func (d *decoder) permissions(p *LaunchPermissions, k wire.Tok, raw []byte, dept
 	return d.object(k, raw, depth, d.names.permissions, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "ImageId":
-			p.ImageID, err = d.String(k, raw)
+			err = d.str(&p.ImageID, k, raw)
 		case "LaunchPermissions":
 			p.LaunchPermissions, err = decodeArray(d, k, raw, depth, 0, d.permission)
 		}

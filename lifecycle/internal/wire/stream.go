@@ -54,6 +54,8 @@ type Stream struct {
 	sets map[int]map[string]bool
 	// name holds a member name whose escapes were decoded.
 	name []byte
+	// batch holds the texts Stage staged.
+	batch []byte
 	// interned holds the texts of values that repeat across records
 	// (Regions, states, accounts), so that each is stored once.
 	interned *[internSlots]string
@@ -143,6 +145,32 @@ func (s *Stream) String(k Tok, raw []byte) (string, error) {
 		return "", nil
 	}
 	return "", s.TypeError(k, raw, "a string")
+}
+
+// Stage appends the text of a string token to the stream's batch and
+// returns where it lies there, for a decoder that makes one string of the
+// texts of a record (Batch) instead of one string each. ok is false for
+// another kind of token.
+func (s *Stream) Stage(k Tok, raw []byte) (start, end int, ok bool) {
+	if k != KindString {
+		return 0, 0, false
+	}
+	start = len(s.batch)
+	t := raw[1 : len(raw)-1]
+	if bytes.IndexByte(t, '\\') < 0 {
+		s.batch = append(s.batch, t...)
+	} else {
+		s.batch = jsonread.AppendUnquote(s.batch, raw)
+	}
+	return start, len(s.batch), true
+}
+
+// Batch returns the texts staged since the last call as one string, and
+// empties the batch.
+func (s *Stream) Batch() string {
+	b := string(s.batch)
+	s.batch = s.batch[:0]
+	return b
 }
 
 // Interned is String for a value that repeats across records: a text
