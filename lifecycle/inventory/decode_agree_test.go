@@ -44,7 +44,9 @@ var agreeSeeds = []string{
 	`{"Images":[{"Deep":` + strings.Repeat(`{"a":`, 70) + `1` + strings.Repeat(`}`, 70) + `}]}`,
 	`{"requestId":` + strings.Repeat(`[`, 70) + `}`, `{"images":[{"arn":"\ud800"}]}`, `{"images":[{"arn":"\x"}]}`,
 	`{"images":[{"arn":-0.5e}]}`, `{"images":[{"arn":tru}]}`, `{"images":[{"arn":nul}]}`, `{"images":[{,}]}`, `{"images":[,]}`,
-	`{"images":{}}`, `{"ImageId":"ami-1","LaunchPermissions":[{"UserId":"1"}],"launchPermissions":[{}]}`,
+	`{"images":{}}`, `{"images":[{"tags":{"a":"1","b":"2"}},{"tags":{"b":"2","a":"1"}},{"tags":{"a":"1"}},{"tags":{}},{"tags":{}},{"tags":{"a":"2"}}]}`,
+	`{"images":[{"tags":{"t1":"","t2":"","t3":"","t4":"","t5":"","t6":"","t7":"","t8":"","t9":"","t10":"","t2":"x"}}]}`,
+	`{"images":[{"tags":{"t1":"","t2":"","t3":"","t4":"","t5":"","t6":"","t7":"","t8":"","t1":"x"}}]}`, `{"ImageId":"ami-1","LaunchPermissions":[{"UserId":"1"}],"launchPermissions":[{}]}`,
 }
 
 // FuzzDecodeAgrees checks that Decode and DecodeReader (fed a byte at a

@@ -24,6 +24,10 @@ type decoder struct {
 	// it can move.
 	strs  []staged[string]
 	times []staged[lifecycle.Timestamp]
+	// fewTags is the list tags gathers tags in; lastTags the map it
+	// returned last, which the next image with the same tags shares.
+	fewTags  []EC2Tag
+	lastTags lifecycle.Tags
 }
 
 // staged is a member whose text lies at [start, end) of the batch.
@@ -519,19 +523,34 @@ func (d *decoder) tags(k wire.Tok, raw []byte, depth int) (lifecycle.Tags, error
 	if err := d.Open(k, raw, wire.KindBeginObject, "an object of string values", depth); err != nil {
 		return nil, err
 	}
-	tags := lifecycle.Tags{}
+	// A few tags are gathered in a list first, to share the map of the
+	// last record when they are the same; many go into a map at once.
+	few := d.fewTags[:0]
+	var tags lifecycle.Tags
 	for {
 		k, raw, err := d.Next()
 		if err != nil {
 			return nil, err
 		}
 		if k == wire.KindEndObject {
-			return tags, nil
+			d.fewTags = few
+			if tags != nil {
+				return tags, nil
+			}
+			return d.sharedTags(few), nil
 		}
 		koff := d.Start(k, raw)
 		key, _ := d.Interned(wire.KindString, raw)
 		d.MemberChecks++
-		if _, ok := tags[key]; ok {
+		repeated := false
+		if tags != nil {
+			_, repeated = tags[key]
+		} else {
+			for _, t := range few {
+				repeated = repeated || t.Key == key
+			}
+		}
+		if repeated {
 			return nil, wire.AtTag(&wire.Error{Offset: koff, Code: wire.CodeDuplicate,
 				Reason: "the tag key " + wire.Quote(key) + " appears twice; keep one"}, key)
 		}
@@ -541,8 +560,46 @@ func (d *decoder) tags(k wire.Tok, raw []byte, depth int) (lifecycle.Tags, error
 		if k != wire.KindString {
 			return nil, wire.AtTag(d.TypeError(k, raw, "a string"), key)
 		}
-		tags[key], _ = d.Interned(k, raw)
+		value, _ := d.Interned(k, raw)
+		switch {
+		case tags != nil:
+			tags[key] = value
+		case len(few) < maxFewTags:
+			few = append(few, EC2Tag{Key: key, Value: value})
+		default:
+			tags = make(lifecycle.Tags, 2*maxFewTags)
+			for _, t := range few {
+				tags[t.Key] = t.Value
+			}
+			tags[key] = value
+		}
 	}
+}
+
+// maxFewTags is the number of tags that tags gathers in a list.
+const maxFewTags = 8
+
+// sharedTags returns the map of the tags few: the map it returned last
+// when that holds the same tags, a new one otherwise.
+func (d *decoder) sharedTags(few []EC2Tag) lifecycle.Tags {
+	if last := d.lastTags; last != nil && len(last) == len(few) {
+		same := true
+		for _, t := range few {
+			if v, ok := last[t.Key]; !ok || v != t.Value {
+				same = false
+				break
+			}
+		}
+		if same {
+			return last
+		}
+	}
+	tags := make(lifecycle.Tags, len(few))
+	for _, t := range few {
+		tags[t.Key] = t.Value
+	}
+	d.lastTags = tags
+	return tags
 }
 
 func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {

@@ -34,6 +34,8 @@ import (
 // rejected document costs little more memory than its accepted part. Every
 // error is a *lifecycle.Error naming the JSON path of the problem. Records keep
 // the order of the document, members taken in the order they appear.
+// Images with the same tags may share one Tags map, as Merge's records
+// share them with its parts: copy a map before changing it.
 func Decode(data []byte) (*Inventory, error) {
 	d := newDecoder(data)
 	inv, err := decodeInventory(d)
