@@ -3,8 +3,10 @@ package jsonread
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -187,4 +189,71 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("jsonread accepts=%v, encoding/json accepts=%v, for %q (err %v)", err == nil, want, data, err)
 		}
 	})
+}
+
+// TestKept reads documents token by token through NewKeeping, forgetting
+// all but the last token read, and checks that Kept returns the input as
+// it is, from any kind of reader.
+func TestKept(t *testing.T) {
+	docs := []struct {
+		name string
+		in   string
+	}{
+		{"indented", "{\n    \"a\": [\n        1,\n        {\"b\": \"\\u0041\"}\n    ],\n    \"c\": null\n}\n"},
+		{"byte-order mark", "\ufeff{\"a\": [true, false]}  \n"},
+		{"long string", `{"a": "` + strings.Repeat("x", 10000) + `", "b": [` + strings.Repeat(" ", 5000) + `1]}`},
+	}
+	readers := []struct {
+		name string
+		wrap func(string) io.Reader
+	}{
+		{"whole", func(s string) io.Reader { return strings.NewReader(s) }},
+		{"one byte", func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) }},
+		{"half", func(s string) io.Reader { return iotest.HalfReader(strings.NewReader(s)) }},
+	}
+	for _, d := range docs {
+		for _, rd := range readers {
+			t.Run(d.name+"/"+rd.name, func(t *testing.T) {
+				r, err := NewKeeping(rd.wrap(d.in), 10)
+				require.NoError(t, err)
+				prev := int64(0)
+				for r.Peek() != 0 {
+					off := r.Offset()
+					_, _, err := r.Token(noPath)
+					require.NoError(t, err)
+					end := r.End()
+					assert.Equal(t, d.in[prev:end], string(r.Kept(prev, end)), "token at %d", off)
+					assert.Equal(t, d.in[off:end], string(r.Kept(off, end)), "token at %d", off)
+					r.Forget(off)
+					assert.Nil(t, r.Kept(off-1, end), "forgotten byte before %d", off)
+					prev = off
+				}
+				require.NoError(t, r.Finish("document"))
+				assert.Equal(t, d.in[prev:], string(r.Kept(prev, -1)), "tail")
+			})
+		}
+	}
+}
+
+func TestKeptNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		new  func(string) (*Reader, error)
+	}{
+		{"New", func(s string) (*Reader, error) { return New(strings.NewReader(s), 10) }},
+		{"NewBytes", func(s string) (*Reader, error) { return NewBytes([]byte(s), 10) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := tc.new(`[1]`)
+			require.NoError(t, err)
+			_, _, err = r.Token(noPath)
+			require.NoError(t, err)
+			r.Forget(1) // no effect
+			assert.Nil(t, r.Kept(0, 1))
+		})
+	}
+	r, err := NewKeeping(strings.NewReader(`[1]`), 10)
+	require.NoError(t, err)
+	assert.Nil(t, r.Kept(0, 4), "beyond the input")
+	assert.Nil(t, r.Kept(2, 1), "lo > hi")
 }
