@@ -1,9 +1,11 @@
 package filter
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,7 +25,7 @@ import (
 // The response is taken as the service returned it, so owner, byName and
 // includeDeprecated are not applied again. FilterResponse uses ibkit's
 // default reading of every decision; compile a Query with Readings and
-// call FilterJSON for others.
+// call FilterJSON for others, or to read a large response as a stream.
 func FilterResponse(operation, filters string, response []byte) ([]byte, []Decision, error) {
 	fs, err := ParseFilters(filters)
 	if err != nil {
@@ -33,13 +35,19 @@ func FilterResponse(operation, filters string, response []byte) ([]byte, []Decis
 	if err != nil {
 		return nil, nil, err
 	}
-	return m.FilterJSON(response, time.Time{})
+	var out bytes.Buffer
+	ds, err := m.FilterJSON(&out, bytes.NewReader(response), time.Time{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return out.Bytes(), ds, nil
 }
 
-// FilterJSON evaluates the matcher's query, scope included, over the
-// result list of a List response document and returns the document with
-// only the kept items in that list (in result order, see Result.Indices)
-// and the decisions the outcome depends on. now is as for Apply.
+// FilterJSON reads a List response document from r, evaluates the
+// matcher's query, scope included, over its result list and writes to w
+// the document with only the kept items in that list (in result order, see
+// Result.Indices). It returns the decisions the outcome depends on. now is
+// as for Apply.
 //
 // The document must be a JSON object whose result list member
 // (Operation.ResultKey) holds an array of objects, or null. The members of
@@ -56,49 +64,59 @@ func FilterResponse(operation, filters string, response []byte) ([]byte, []Decis
 // indented document stays indented the same way. The only rewrite is the
 // "arn" member of byName results under ByNameWildcardARN.
 //
+// FilterJSON reads the document as a stream and never holds all of it:
+// only the members other than the result list, the item being read and
+// the kept items. In result order the kept items are written once the
+// document has been read; a bad document then writes nothing. Under
+// InputOrder without byName each kept item is written as soon as it is
+// read, so memory does not grow with the kept items, and an error found
+// later leaves the start of the output on w, to be discarded.
+//
 // A malformed document is an ErrSyntax *Error, a document of the wrong
 // shape an ErrInvalid or ErrUnknown one, with the JSON path and the byte
-// offset of the problem.
-func (m *Matcher) FilterJSON(doc []byte, now time.Time) ([]byte, []Decision, error) {
-	d := docReader{m: m, doc: doc, rec: newRecord(len(m.paths)), tree: memberTree(m.op, m)}
-	r, err := jsonread.NewBytes(doc, maxDepth)
+// offset of the problem. An error of r is an ErrSyntax *Error too; an
+// error of w is returned as it is.
+func (m *Matcher) FilterJSON(w io.Writer, r io.Reader, now time.Time) ([]Decision, error) {
+	d := docReader{m: m, rec: newRecord(len(m.paths)), tree: memberTree(m.op, m), stream: !m.needKeys}
+	rd, err := jsonread.NewKeeping(r, maxDepth)
 	if err != nil {
-		return nil, nil, d.readError(err)
+		return nil, d.readError(err)
 	}
-	d.r = r
+	d.r = rd
+	d.out = bufio.NewWriterSize(w, 64<<10)
 	e := m.newEvaluator(now)
 	if err := d.read(e); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if d.null {
-		return bytes.Clone(doc), m.flags.IDs(), nil
+		d.out.Write(d.r.Kept(0, -1))
+		return m.flags.IDs(), d.out.Flush()
 	}
 	idx, arns := e.finish()
-
-	out := make([]byte, 0, len(doc))
-	out = append(out, doc[:d.lo]...)
-	out = append(out, '[')
-	for j, i := range idx {
-		if j > 0 {
-			out = append(out, ',')
-		}
-		it := d.items[i]
-		out = append(out, doc[it.lead:it.start]...)
-		if arns != nil && it.arnLo < it.arnHi {
-			out = append(out, doc[it.start:it.arnLo]...)
-			quoted, _ := json.Marshal(arns[j])
-			out = append(out, quoted...)
-			out = append(out, doc[it.arnHi:it.end]...)
-		} else {
-			out = append(out, doc[it.start:it.end]...)
+	if !d.stream {
+		d.out.Write(d.head)
+		d.out.WriteByte('[')
+		for j, x := range idx {
+			it := d.kept[x]
+			if j > 0 {
+				d.out.WriteByte(',')
+			}
+			if arns != nil && it.arnLo < it.arnHi {
+				d.out.Write(d.items[it.lead:it.arnLo])
+				quoted, _ := json.Marshal(arns[j])
+				d.out.Write(quoted)
+				d.out.Write(d.items[it.arnHi:it.end])
+			} else {
+				d.out.Write(d.items[it.lead:it.end])
+			}
 		}
 	}
 	if len(idx) > 0 {
-		out = append(out, doc[d.items[len(d.items)-1].end:d.closing]...)
+		d.out.Write(d.r.Kept(d.last, d.closing))
 	}
-	out = append(out, ']')
-	out = append(out, doc[d.hi:]...)
-	return out, e.decisions(), nil
+	d.out.WriteByte(']')
+	d.out.Write(d.r.Kept(d.hi, -1))
+	return e.decisions(), d.out.Flush()
 }
 
 // maxDepth bounds the nesting of a List response.
@@ -107,22 +125,29 @@ const maxDepth = 512
 // docReader reads one List response.
 type docReader struct {
 	m   *Matcher
-	doc []byte
 	r   *jsonread.Reader
 	rec *record
 	// tree is what an item is read and checked against.
 	tree []jsonMember
-	// lo and hi delimit the result list's value; closing is the offset of
-	// its "]".
-	lo, hi, closing int64
-	null            bool // the result list is null
-	items           []span
+	// hi is the end of the result list's value, closing the offset of its
+	// "]" and last the end of its last item.
+	hi, closing, last int64
+	null              bool // the result list is null
+	// stream is set when the kept items are written as they are read (in
+	// input order); otherwise head is the document up to the result list
+	// and items holds the kept items, which kept locates.
+	stream bool
+	head   []byte
+	items  []byte
+	kept   []span
+	out    *bufio.Writer
 }
 
-// span locates one item of the result list: lead is where the white space
-// before it starts, [start, end) the item, [arnLo, arnHi) its "arn" value.
+// span locates one kept item in docReader.items: lead is where the white
+// space before it starts, end where it ends, [arnLo, arnHi) its "arn"
+// value.
 type span struct {
-	lead, start, end, arnLo, arnHi int64
+	lead, end, arnLo, arnHi int
 }
 
 // read reads the document and evaluates each item of its result list.
@@ -173,10 +198,11 @@ func (d *docReader) read(e *evaluator) error {
 	return nil
 }
 
-// list reads the result list and evaluates its items.
+// list reads the result list and evaluates its items. It keeps (or, in
+// a stream, writes) the kept items and forgets the others.
 func (d *docReader) list(e *evaluator, key string) error {
 	path := func() string { return key }
-	d.lo = d.r.Offset()
+	lo := d.r.Offset()
 	switch k := d.r.Peek(); k {
 	case jsonread.Null:
 		if _, _, err := d.r.Token(path); err != nil {
@@ -189,20 +215,29 @@ func (d *docReader) list(e *evaluator, key string) error {
 		if _, _, err := d.r.Token(path); err != nil {
 			return d.readError(err)
 		}
-		return documentError(d.m.op.name, key, d.lo, ErrInvalid,
+		return documentError(d.m.op.name, key, lo, ErrInvalid,
 			"the result list is "+kindName(byte(k))+"; expected an array of "+d.m.op.shape+" objects")
+	}
+	if d.stream {
+		d.out.Write(d.r.Kept(0, lo))
+		d.out.WriteByte('[')
+	} else {
+		d.head = bytes.Clone(d.r.Kept(0, lo))
 	}
 	if _, _, err := d.r.Token(path); err != nil {
 		return d.readError(err)
 	}
 	prev := d.r.End()
+	d.r.Forget(prev)
+	written := 0
 	for i := 0; d.r.Peek() != jsonread.EndArray; i++ {
 		itemPath := jsonread.Index(key, i)
 		start := d.r.Offset()
 		lead := prev
-		if c := bytes.IndexByte(d.doc[prev:start], ','); c >= 0 {
+		if c := bytes.IndexByte(d.r.Kept(prev, start), ','); c >= 0 {
 			lead = prev + int64(c) + 1
 		}
+		d.r.Forget(lead)
 		tok, off, err := d.r.Token(func() string { return itemPath })
 		if err != nil {
 			return d.readError(err)
@@ -212,16 +247,37 @@ func (d *docReader) list(e *evaluator, key string) error {
 				"the item is "+kindName(byte(tok.Kind()))+"; expected a "+d.m.op.shape+" object")
 		}
 		d.rec.reset()
-		sp := span{lead: lead, start: start}
-		if err := d.object(d.tree, itemPath, &sp, true); err != nil {
+		var arn [2]int64
+		if err := d.object(d.tree, itemPath, &arn, true); err != nil {
 			return err
 		}
-		sp.end = d.r.End()
-		prev = sp.end
-		d.items = append(d.items, sp)
-		if err := evaluate(e, i, &source{m: d.m, rec: d.rec}); err != nil {
+		end := d.r.End()
+		// The evaluator labels a kept item with its place in d.kept, not
+		// with its index in the list: both grow with the input.
+		n := e.count()
+		if err := evaluate(e, len(d.kept), &source{m: d.m, rec: d.rec}); err != nil {
 			return d.m.itemError(itemPath, start, err)
 		}
+		if e.count() > n {
+			raw := d.r.Kept(lead, end)
+			if d.stream {
+				if written > 0 {
+					d.out.WriteByte(',')
+				}
+				d.out.Write(raw)
+				written++
+			} else {
+				base := len(d.items) - int(lead)
+				sp := span{lead: len(d.items), end: base + int(end)}
+				if arn[0] < arn[1] {
+					sp.arnLo, sp.arnHi = base+int(arn[0]), base+int(arn[1])
+				}
+				d.items = append(d.items, raw...)
+				d.kept = append(d.kept, sp)
+			}
+		}
+		d.r.Forget(end)
+		prev, d.last = end, end
 	}
 	d.closing = d.r.Offset()
 	if _, _, err := d.r.Token(path); err != nil { // ']'
@@ -233,7 +289,7 @@ func (d *docReader) list(e *evaluator, key string) error {
 
 // object reads the members of an object after its "{", and the "}",
 // keeping and checking those in tree.
-func (d *docReader) object(tree []jsonMember, path string, sp *span, top bool) error {
+func (d *docReader) object(tree []jsonMember, path string, arn *[2]int64, top bool) error {
 	for d.r.Peek() != jsonread.EndObject {
 		tok, _, err := d.r.Token(func() string { return path })
 		if err != nil {
@@ -248,7 +304,7 @@ func (d *docReader) object(tree []jsonMember, path string, sp *span, top bool) e
 			}
 			continue
 		}
-		if err := d.member(node, mp, sp, top); err != nil {
+		if err := d.member(node, mp, arn, top); err != nil {
 			return err
 		}
 	}
@@ -259,7 +315,7 @@ func (d *docReader) object(tree []jsonMember, path string, sp *span, top bool) e
 }
 
 // member reads the value of a member the tree knows.
-func (d *docReader) member(node *jsonMember, path func() string, sp *span, top bool) error {
+func (d *docReader) member(node *jsonMember, path func() string, arn *[2]int64, top bool) error {
 	k := d.r.Peek()
 	if k == jsonread.Null {
 		d.rec.clear(node)
@@ -283,7 +339,7 @@ func (d *docReader) member(node *jsonMember, path func() string, sp *span, top b
 	}
 	switch node.kind {
 	case memberObject:
-		return d.object(node.sub, path(), sp, false)
+		return d.object(node.sub, path(), arn, false)
 	case memberList:
 		var elems []string
 		for i := 0; d.r.Peek() != jsonread.EndArray; i++ {
@@ -321,7 +377,7 @@ func (d *docReader) member(node *jsonMember, path func() string, sp *span, top b
 		d.rec.vals[node.slot] = text
 	}
 	if top && node.name == "arn" {
-		sp.arnLo, sp.arnHi = off, d.r.End()
+		arn[0], arn[1] = off, d.r.End()
 	}
 	return nil
 }

@@ -108,6 +108,9 @@ func (m *Matcher) newEvaluator(now time.Time) *evaluator {
 	return &evaluator{m: m, now: now}
 }
 
+// count returns the number of items kept so far, before byName.
+func (e *evaluator) count() int { return len(e.kept) + len(e.keys) }
+
 // decisions returns the decisions of the query and of the items seen, in
 // decision.Compare order.
 func (e *evaluator) decisions() []Decision {

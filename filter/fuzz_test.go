@@ -131,7 +131,7 @@ func FuzzFilterJSON(f *testing.F) {
 		}
 		// Scoped evaluation of a valid document never panics.
 		if m, err := filter.Compile(filter.Query{Operation: "ListImages", Scope: &filter.Scope{Account: "111122223333", ByName: true}}); err == nil {
-			_, _, _ = m.FilterJSON([]byte(doc), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+			_, _, _ = filterJSON(m, []byte(doc), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 		}
 	})
 }

@@ -1,0 +1,35 @@
+package filter_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"time"
+
+	"github.com/ibkit/ibkit/filter"
+)
+
+// filterJSON is Matcher.FilterJSON on a document in memory.
+func filterJSON(m *filter.Matcher, doc []byte, now time.Time) ([]byte, []filter.Decision, error) {
+	var out bytes.Buffer
+	ds, err := m.FilterJSON(&out, bytes.NewReader(doc), now)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out.Bytes(), ds, nil
+}
+
+func filterFile(m *filter.Matcher, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = m.FilterJSON(io.Discard, f, time.Time{})
+	return err
+}
+
+func filterBytes(m *filter.Matcher, doc []byte) error {
+	_, _, err := filterJSON(m, doc, time.Time{})
+	return err
+}
