@@ -202,8 +202,9 @@ func (d *docReader) read(e *evaluator) error {
 // a stream, writes) the kept items and forgets the others.
 func (d *docReader) list(e *evaluator, key string) error {
 	path := func() string { return key }
+	k := d.r.Peek() // before Offset, which needs the white space read
 	lo := d.r.Offset()
-	switch k := d.r.Peek(); k {
+	switch k {
 	case jsonread.Null:
 		if _, _, err := d.r.Token(path); err != nil {
 			return d.readError(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/ibkit/ibkit/filter"
@@ -32,4 +33,13 @@ func filterFile(m *filter.Matcher, path string) error {
 func filterBytes(m *filter.Matcher, doc []byte) error {
 	_, _, err := filterJSON(m, doc, time.Time{})
 	return err
+}
+
+// runtimeStats is the allocation counter of the runtime.
+type runtimeStats struct{ total uint64 }
+
+func (s *runtimeStats) read() {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	s.total = ms.TotalAlloc
 }

@@ -277,6 +277,7 @@ func (r *Reader) Skip(path func() string) error {
 // Finish checks that nothing but white space follows the document; what
 // names the document ("policy") in the message.
 func (r *Reader) Finish(what string) error {
+	r.dec.PeekKind() // reads the white space that Offset skips
 	off := r.Offset()
 	switch _, err := r.dec.ReadToken(); err {
 	case io.EOF:

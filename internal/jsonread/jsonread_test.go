@@ -257,3 +257,17 @@ func TestKeptNothing(t *testing.T) {
 	assert.Nil(t, r.Kept(0, 4), "beyond the input")
 	assert.Nil(t, r.Kept(2, 1), "lo > hi")
 }
+
+// TestFinishOffsetChunked checks that the offset of data after the
+// document does not depend on how the reader cuts the input.
+func TestFinishOffsetChunked(t *testing.T) {
+	r, err := New(iotest.OneByteReader(strings.NewReader("[1]  \n x")), 10)
+	require.NoError(t, err)
+	for range 3 {
+		_, _, err := r.Token(noPath)
+		require.NoError(t, err)
+	}
+	var e *Error
+	require.ErrorAs(t, r.Finish("list"), &e)
+	assert.Equal(t, int64(7), e.Offset)
+}
