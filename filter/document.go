@@ -141,6 +141,21 @@ type docReader struct {
 	items  []byte
 	kept   []span
 	out    *bufio.Writer
+	// index is the index of the item being read and names the names of
+	// its members being read, by depth; text is the text of a list element.
+	index int
+	names [][]byte
+	text  []byte
+}
+
+// path returns the path of the member being read at depth in the item
+// being read: the item itself at 0.
+func (d *docReader) path(depth int) string {
+	p := jsonread.Index(d.m.op.resultKey, d.index)
+	for _, name := range d.names[:depth] {
+		p = jsonread.Key(p, string(name))
+	}
+	return p
 }
 
 // span locates one kept item in docReader.items: lead is where the white
@@ -232,24 +247,25 @@ func (d *docReader) list(e *evaluator, key string) error {
 	d.r.Forget(prev)
 	written := 0
 	for i := 0; d.r.Peek() != jsonread.EndArray; i++ {
-		itemPath := jsonread.Index(key, i)
+		d.index = i
+		itemPath := func() string { return d.path(0) }
 		start := d.r.Offset()
 		lead := prev
 		if c := bytes.IndexByte(d.r.Kept(prev, start), ','); c >= 0 {
 			lead = prev + int64(c) + 1
 		}
 		d.r.Forget(lead)
-		tok, off, err := d.r.Token(func() string { return itemPath })
+		tok, off, err := d.r.Token(itemPath)
 		if err != nil {
 			return d.readError(err)
 		}
 		if tok.Kind() != jsonread.BeginObject {
-			return documentError(d.m.op.name, itemPath, off, ErrInvalid,
+			return documentError(d.m.op.name, itemPath(), off, ErrInvalid,
 				"the item is "+kindName(byte(tok.Kind()))+"; expected a "+d.m.op.shape+" object")
 		}
 		d.rec.reset()
 		var arn [2]int64
-		if err := d.object(d.tree, itemPath, &arn, true); err != nil {
+		if err := d.object(d.tree, &arn, 0); err != nil {
 			return err
 		}
 		end := d.r.End()
@@ -257,7 +273,7 @@ func (d *docReader) list(e *evaluator, key string) error {
 		// with its index in the list: both grow with the input.
 		n := e.count()
 		if err := evaluate(e, len(d.kept), &source{m: d.m, rec: d.rec}); err != nil {
-			return d.m.itemError(itemPath, start, err)
+			return d.m.itemError(itemPath(), start, err)
 		}
 		if e.count() > n {
 			raw := d.r.Kept(lead, end)
@@ -289,34 +305,48 @@ func (d *docReader) list(e *evaluator, key string) error {
 }
 
 // object reads the members of an object after its "{", and the "}",
-// keeping and checking those in tree.
-func (d *docReader) object(tree []jsonMember, path string, arn *[2]int64, top bool) error {
-	for d.r.Peek() != jsonread.EndObject {
-		tok, _, err := d.r.Token(func() string { return path })
-		if err != nil {
+// keeping and checking those in tree. depth is the object's depth in the
+// item, 0 for the item itself.
+func (d *docReader) object(tree []jsonMember, arn *[2]int64, depth int) error {
+	if depth == len(d.names) {
+		d.names = append(d.names, nil)
+	}
+	path := func() string { return d.path(depth) }
+	mp := func() string { return d.path(depth + 1) }
+	for {
+		k := d.r.Peek()
+		if k == jsonread.EndObject {
+			break
+		}
+		var node *jsonMember
+		if k == jsonread.String {
+			name, _, err := d.r.AppendText(d.names[depth][:0], path)
+			d.names[depth] = name
+			if err != nil {
+				return d.readError(err)
+			}
+			node = findMember(tree, name)
+		} else if _, _, err := d.r.Token(path); err != nil { // not a name
 			return d.readError(err)
 		}
-		name := tok.String()
-		mp := func() string { return jsonread.Key(path, name) }
-		node := findMember(tree, name)
 		if node == nil {
 			if err := d.r.Skip(mp); err != nil {
 				return d.readError(err)
 			}
 			continue
 		}
-		if err := d.member(node, mp, arn, top); err != nil {
+		if err := d.member(node, mp, arn, depth); err != nil {
 			return err
 		}
 	}
-	if _, _, err := d.r.Token(func() string { return path }); err != nil { // '}'
+	if _, _, err := d.r.Token(path); err != nil { // '}'
 		return d.readError(err)
 	}
 	return nil
 }
 
 // member reads the value of a member the tree knows.
-func (d *docReader) member(node *jsonMember, path func() string, arn *[2]int64, top bool) error {
+func (d *docReader) member(node *jsonMember, path func() string, arn *[2]int64, depth int) error {
 	k := d.r.Peek()
 	if k == jsonread.Null {
 		d.rec.clear(node)
@@ -330,7 +360,16 @@ func (d *docReader) member(node *jsonMember, path func() string, arn *[2]int64, 
 	case memberObject:
 		want = jsonread.BeginObject
 	}
-	tok, off, err := d.r.Token(path)
+	var (
+		off int64
+		err error
+	)
+	lo := len(d.rec.buf)
+	if k == jsonread.String {
+		d.rec.buf, off, err = d.r.AppendText(d.rec.buf, path)
+	} else {
+		_, off, err = d.r.Token(path)
+	}
 	if err != nil {
 		return d.readError(err)
 	}
@@ -340,45 +379,61 @@ func (d *docReader) member(node *jsonMember, path func() string, arn *[2]int64, 
 	}
 	switch node.kind {
 	case memberObject:
-		return d.object(node.sub, path(), arn, false)
+		return d.object(node.sub, arn, depth+1)
 	case memberList:
-		var elems []string
-		for i := 0; d.r.Peek() != jsonread.EndArray; i++ {
-			ep := func() string { return jsonread.Index(path(), i) }
-			k := d.r.Peek()
-			tok, off, err := d.r.Token(ep)
-			if err != nil {
-				return d.readError(err)
-			}
-			switch k {
-			case jsonread.String:
-				elems = append(elems, tok.String())
-			case jsonread.Null:
-				elems = append(elems, "")
-			default:
-				return documentError(d.m.op.name, ep(), off, ErrInvalid, "the element is "+kindName(byte(k))+"; expected a string")
-			}
-		}
-		if _, _, err := d.r.Token(path); err != nil { // ']'
-			return d.readError(err)
-		}
-		if node.slot >= 0 {
-			d.rec.lists[node.slot] = elems
-		}
-		return nil
+		return d.stringList(node, path)
 	}
-	text := tok.String()
+	text := d.rec.buf[lo:]
 	if node.kind == memberTime {
-		if _, err := time.Parse(time.RFC3339Nano, text); err != nil {
+		if _, err := time.Parse(time.RFC3339Nano, string(text)); err != nil {
 			return documentError(d.m.op.name, path(), off, ErrInvalid,
-				strconv.Quote(text)+" is not an RFC 3339 time")
+				strconv.Quote(string(text))+" is not an RFC 3339 time")
 		}
 	}
 	if node.slot >= 0 {
-		d.rec.vals[node.slot] = text
+		d.rec.set(node.slot, lo)
 	}
-	if top && node.name == "arn" {
+	if depth == 0 && node.name == "arn" {
 		arn[0], arn[1] = off, d.r.End()
+	}
+	return nil
+}
+
+// stringList reads the elements of a list of strings after its "[", and
+// the "]".
+func (d *docReader) stringList(node *jsonMember, path func() string) error {
+	var elems []string
+	for i := 0; ; i++ {
+		k := d.r.Peek()
+		if k == jsonread.EndArray {
+			break
+		}
+		ep := func() string { return jsonread.Index(path(), i) }
+		switch k {
+		case jsonread.String:
+			text, _, err := d.r.AppendText(d.text[:0], ep)
+			d.text = text
+			if err != nil {
+				return d.readError(err)
+			}
+			elems = append(elems, d.rec.intern(text))
+			continue
+		case jsonread.Null:
+			elems = append(elems, "")
+		}
+		_, off, err := d.r.Token(ep)
+		if err != nil {
+			return d.readError(err)
+		}
+		if k != jsonread.Null {
+			return documentError(d.m.op.name, ep(), off, ErrInvalid, "the element is "+kindName(byte(k))+"; expected a string")
+		}
+	}
+	if _, _, err := d.r.Token(path); err != nil { // ']'
+		return d.readError(err)
+	}
+	if node.slot >= 0 {
+		d.rec.lists[node.slot] = elems
 	}
 	return nil
 }
@@ -480,9 +535,9 @@ func memberTree(op *opSpec, m *Matcher) []jsonMember {
 }
 
 // findMember returns the node of name in tree, or nil.
-func findMember(tree []jsonMember, name string) *jsonMember {
+func findMember[S string | []byte](tree []jsonMember, name S) *jsonMember {
 	for i := range tree {
-		if tree[i].name == name {
+		if tree[i].name == string(name) {
 			return &tree[i]
 		}
 	}
@@ -490,25 +545,71 @@ func findMember(tree []jsonMember, name string) *jsonMember {
 }
 
 // record holds the members of one item that the evaluation reads, by
-// slot.
+// slot: the text of a string member as bytes, made a string only when the
+// evaluation asks for it, so that dropped items cost no strings.
 type record struct {
-	vals  []string
+	buf   []byte   // the text of the item's string members
+	spans [][2]int // where each slot's text is in buf
+	vals  []string // the slot's text as a string, when made
+	made  []bool
 	lists [][]string
+	// strs are the short texts made so far, to make each once: names,
+	// platforms, types and versions repeat from item to item.
+	strs map[string]string
 }
 
+// The bounds of record.strs: how many texts, how long each.
+const (
+	maxStrings = 4096
+	maxString  = 128
+)
+
 func newRecord(slots int) *record {
-	return &record{vals: make([]string, slots), lists: make([][]string, slots)}
+	return &record{spans: make([][2]int, slots), vals: make([]string, slots), made: make([]bool, slots),
+		lists: make([][]string, slots), strs: make(map[string]string)}
 }
 
 func (r *record) reset() {
-	clear(r.vals)
+	r.buf = r.buf[:0]
+	clear(r.spans)
+	clear(r.made)
 	clear(r.lists)
+}
+
+// set records that the text of slot is buf[lo:].
+func (r *record) set(slot, lo int) {
+	r.spans[slot] = [2]int{lo, len(r.buf)}
+	r.made[slot] = false
+}
+
+// value returns the text of slot, "" when absent.
+func (r *record) value(slot int) string {
+	if !r.made[slot] {
+		sp := r.spans[slot]
+		r.vals[slot], r.made[slot] = r.intern(r.buf[sp[0]:sp[1]]), true
+	}
+	return r.vals[slot]
+}
+
+// intern returns b as a string, made once for short texts.
+func (r *record) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := r.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(b) <= maxString && len(r.strs) < maxStrings {
+		r.strs[s] = s
+	}
+	return s
 }
 
 // clear forgets the values of node and its members (a null member).
 func (r *record) clear(node *jsonMember) {
 	if node.slot >= 0 {
-		r.vals[node.slot], r.lists[node.slot] = "", nil
+		r.spans[node.slot], r.made[node.slot], r.lists[node.slot] = [2]int{}, false, nil
 	}
 	for i := range node.sub {
 		r.clear(&node.sub[i])

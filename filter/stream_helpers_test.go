@@ -30,11 +30,6 @@ func filterFile(m *filter.Matcher, path string) error {
 	return err
 }
 
-func filterBytes(m *filter.Matcher, doc []byte) error {
-	_, _, err := filterJSON(m, doc, time.Time{})
-	return err
-}
-
 // runtimeStats is the allocation counter of the runtime.
 type runtimeStats struct{ total uint64 }
 

@@ -247,6 +247,31 @@ func (r *Reader) Value(path func() string) (jsontext.Value, int64, error) {
 	return v, off, nil
 }
 
+// AppendText reads the next token, which Peek must have reported as a
+// String (an object member name or a string value), appends its text,
+// unescaped, to dst and returns it with the token's offset. It is Token
+// without the allocation of Token's String: errors are Token's.
+func (r *Reader) AppendText(dst []byte, path func() string) ([]byte, int64, error) {
+	r.dec.PeekKind()
+	off := r.Offset()
+	v, err := r.dec.ReadValue()
+	if err != nil {
+		return dst, off, r.wrap(err, path)
+	}
+	if len(v) < 2 || v[0] != '"' {
+		return dst, off, &Error{Offset: off, Path: path(), Err: ErrSyntax,
+			Reason: "the value is not a string; expected a string"}
+	}
+	if bytes.IndexByte(v, '\\') < 0 {
+		return append(dst, v[1:len(v)-1]...), off, nil
+	}
+	out, err := jsontext.AppendUnquote(dst, v)
+	if err != nil { // the reader has checked the string
+		return dst, off, &Error{Offset: off, Path: path(), Err: ErrSyntax, Reason: "the document is not valid JSON: " + err.Error()}
+	}
+	return out, off, nil
+}
+
 // depthOf returns the nesting depth of a well-formed value.
 func depthOf(v []byte) int {
 	depth, most := 0, 0

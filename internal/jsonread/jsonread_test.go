@@ -271,3 +271,53 @@ func TestFinishOffsetChunked(t *testing.T) {
 	require.ErrorAs(t, r.Finish("list"), &e)
 	assert.Equal(t, int64(7), e.Offset)
 }
+
+// TestAppendText checks that AppendText reads what Token reads, with the
+// same errors, however the reader cuts the input.
+func TestAppendText(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+	}{
+		{"plain", `{"a": "b", "cd": ["", "e f"]}`},
+		{"escapes", `{"\u0041\n": "\"q\" \\ \ud83d\ude00", "é": "\/"}`},
+		{"bad escape", `{"a": "\x"}`},
+		{"ends in a string", `{"a": "bc`},
+		{"invalid UTF-8", "{\"a\": \"\xff\"}"},
+		{"bad name", `{"a\q": 1}`},
+	} {
+		for _, rd := range []struct {
+			name string
+			wrap func(io.Reader) io.Reader
+		}{{"whole", func(r io.Reader) io.Reader { return r }}, {"one byte", iotest.OneByteReader}} {
+			t.Run(tc.name+"/"+rd.name, func(t *testing.T) {
+				byToken, err := New(rd.wrap(strings.NewReader(tc.in)), 10)
+				require.NoError(t, err)
+				byText, err := New(rd.wrap(strings.NewReader(tc.in)), 10)
+				require.NoError(t, err)
+				var buf []byte
+				for {
+					k := byToken.Peek()
+					assert.Equal(t, k, byText.Peek())
+					tok, off, err := byToken.Token(noPath)
+					if k != String {
+						_, _, err2 := byText.Token(noPath)
+						assert.Equal(t, err, err2)
+					} else {
+						var off2 int64
+						var err2 error
+						buf, off2, err2 = byText.AppendText(buf[:0], noPath)
+						assert.Equal(t, err, err2)
+						assert.Equal(t, off, off2)
+						if err == nil {
+							assert.Equal(t, tok.String(), string(buf))
+						}
+					}
+					if err != nil || byToken.Depth() == 0 {
+						break
+					}
+				}
+			})
+		}
+	}
+}
