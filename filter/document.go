@@ -94,20 +94,24 @@ func (m *Matcher) FilterJSON(w io.Writer, r io.Reader, now time.Time) ([]Decisio
 	}
 	idx, arns := e.finish()
 	if !d.stream {
+		if b, ok := w.(*bytes.Buffer); ok { // FilterResponse
+			b.Grow(d.size + len(idx) + len(d.r.Kept(d.last, d.closing)) + len(d.r.Kept(d.hi, -1)) + 2)
+		}
 		d.out.Write(d.head)
 		d.out.WriteByte('[')
 		for j, x := range idx {
 			it := d.kept[x]
+			raw := d.items[it.chunk]
 			if j > 0 {
 				d.out.WriteByte(',')
 			}
 			if arns != nil && it.arnLo < it.arnHi {
-				d.out.Write(d.items[it.lead:it.arnLo])
+				d.out.Write(raw[it.lead:it.arnLo])
 				quoted, _ := json.Marshal(arns[j])
 				d.out.Write(quoted)
-				d.out.Write(d.items[it.arnHi:it.end])
+				d.out.Write(raw[it.arnHi:it.end])
 			} else {
-				d.out.Write(d.items[it.lead:it.end])
+				d.out.Write(raw[it.lead:it.end])
 			}
 		}
 	}
@@ -135,11 +139,13 @@ type docReader struct {
 	null              bool // the result list is null
 	// stream is set when the kept items are written as they are read (in
 	// input order); otherwise head is the document up to the result list
-	// and items holds the kept items, which kept locates.
+	// and items holds the kept items in chunks, which kept locates; size
+	// is the number of bytes in head and items.
 	stream bool
 	head   []byte
-	items  []byte
+	items  [][]byte
 	kept   []span
+	size   int
 	out    *bufio.Writer
 	// index is the index of the item being read and names the names of
 	// its members being read, by depth; text is the text of a list element.
@@ -158,11 +164,34 @@ func (d *docReader) path(depth int) string {
 	return p
 }
 
-// span locates one kept item in docReader.items: lead is where the white
-// space before it starts, end where it ends, [arnLo, arnHi) its "arn"
-// value.
+// span locates one kept item in chunk of docReader.items: lead is where
+// the white space before it starts, end where it ends, [arnLo, arnHi) its
+// "arn" value.
 type span struct {
-	lead, end, arnLo, arnHi int
+	chunk, lead, end, arnLo, arnHi int
+}
+
+// chunkSize is the size of the chunks that hold the kept items. Chunks,
+// unlike one growing slice, copy each kept byte once.
+const chunkSize = 256 << 10
+
+// keep stores raw, a kept item with the white space before it, which
+// starts at offset lead; arn is where its "arn" value is.
+func (d *docReader) keep(raw []byte, lead int64, arn [2]int64) {
+	n := len(d.items) - 1
+	if n < 0 || cap(d.items[n])-len(d.items[n]) < len(raw) {
+		d.items = append(d.items, make([]byte, 0, max(chunkSize, len(raw))))
+		n++
+	}
+	c := d.items[n]
+	base := len(c) - int(lead)
+	sp := span{chunk: n, lead: len(c), end: base + int(lead) + len(raw)}
+	if arn[0] < arn[1] {
+		sp.arnLo, sp.arnHi = base+int(arn[0]), base+int(arn[1])
+	}
+	d.items[n] = append(c, raw...)
+	d.kept = append(d.kept, sp)
+	d.size += len(raw) + 1
 }
 
 // read reads the document and evaluates each item of its result list.
@@ -239,6 +268,7 @@ func (d *docReader) list(e *evaluator, key string) error {
 		d.out.WriteByte('[')
 	} else {
 		d.head = bytes.Clone(d.r.Kept(0, lo))
+		d.size = len(d.head)
 	}
 	if _, _, err := d.r.Token(path); err != nil {
 		return d.readError(err)
@@ -284,13 +314,7 @@ func (d *docReader) list(e *evaluator, key string) error {
 				d.out.Write(raw)
 				written++
 			} else {
-				base := len(d.items) - int(lead)
-				sp := span{lead: len(d.items), end: base + int(end)}
-				if arn[0] < arn[1] {
-					sp.arnLo, sp.arnHi = base+int(arn[0]), base+int(arn[1])
-				}
-				d.items = append(d.items, raw...)
-				d.kept = append(d.kept, sp)
+				d.keep(raw, lead, arn)
 			}
 		}
 		d.r.Forget(end)
