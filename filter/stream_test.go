@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -207,8 +206,8 @@ type errWriter struct{ err error }
 func (w errWriter) Write([]byte) (int, error) { return 0, w.err }
 
 // TestFilterJSONMemory checks that memory does not grow with the
-// document for a selective filter: a document 8 times as large allocates
-// well under 8 times as many bytes more than its own size.
+// document for a selective filter: FilterJSON allocates a fraction of the
+// document, and about as much for a document 8 times as large.
 func TestFilterJSONMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 5 MB")
@@ -225,6 +224,6 @@ func TestFilterJSONMemory(t *testing.T) {
 	}
 	a, b := allocated(small), allocated(large)
 	t.Logf("%d bytes: %d allocated; %d bytes: %d allocated", len(small), a, len(large), b)
-	assert.Less(t, b, uint64(len(large)), "allocated more than the document")
-	assert.Less(t, float64(b), 10*float64(a), "cost is not linear: "+strconv.FormatUint(b, 10))
+	assert.Less(t, b, uint64(len(large)/4), "allocated a quarter of the document or more")
+	assert.Less(t, b, 2*a, "allocations grow with the document")
 }
