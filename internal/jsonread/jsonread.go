@@ -250,14 +250,15 @@ func (r *Reader) Value(path func() string) (jsontext.Value, int64, error) {
 // AppendText reads the next token, which Peek must have reported as a
 // String (an object member name or a string value), appends its text,
 // unescaped, to dst and returns it with the token's offset. It is Token
-// without the allocation of Token's String: errors are Token's.
+// without the allocation of Token's String: errors are Token's, and the
+// offset of an error is the error's.
 func (r *Reader) AppendText(dst []byte, path func() string) ([]byte, int64, error) {
-	r.dec.PeekKind()
-	off := r.Offset()
 	v, err := r.dec.ReadValue()
 	if err != nil {
-		return dst, off, r.wrap(err, path)
+		err = r.wrap(err, path)
+		return dst, err.(*Error).Offset, err
 	}
+	off := r.End() - int64(len(v)) // the value's bytes are as in the input
 	if len(v) < 2 || v[0] != '"' {
 		return dst, off, &Error{Offset: off, Path: path(), Err: ErrSyntax,
 			Reason: "the value is not a string; expected a string"}
@@ -295,8 +296,15 @@ func depthOf(v []byte) int {
 
 // Skip reads the next value and discards it.
 func (r *Reader) Skip(path func() string) error {
-	_, _, err := r.Value(path)
-	return err
+	v, err := r.dec.ReadValue()
+	if err != nil {
+		return r.wrap(err, path)
+	}
+	if r.dec.StackDepth()+depthOf(v) > r.maxDepth {
+		return &Error{Offset: r.End() - int64(len(v)), Path: path(), Err: ErrSyntax,
+			Reason: "the document nests deeper than " + strconv.Itoa(r.maxDepth) + " levels"}
+	}
+	return nil
 }
 
 // Finish checks that nothing but white space follows the document; what
