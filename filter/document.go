@@ -36,7 +36,7 @@ func FilterResponse(operation, filters string, response []byte) ([]byte, []Decis
 		return nil, nil, err
 	}
 	var out bytes.Buffer
-	ds, err := m.FilterJSON(&out, bytes.NewReader(response), time.Time{})
+	ds, err := m.filterJSON(&out, bytes.NewReader(response), response, time.Time{})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -77,7 +77,13 @@ func FilterResponse(operation, filters string, response []byte) ([]byte, []Decis
 // offset of the problem. An error of r is an ErrSyntax *Error too; an
 // error of w is returned as it is.
 func (m *Matcher) FilterJSON(w io.Writer, r io.Reader, now time.Time) ([]Decision, error) {
-	d := docReader{m: m, rec: newRecord(len(m.paths)), tree: memberTree(m.op, m), stream: !m.needKeys}
+	return m.filterJSON(w, r, nil, now)
+}
+
+// filterJSON is FilterJSON; src, when not nil, is what r reads, which then
+// need not be copied to keep items.
+func (m *Matcher) filterJSON(w io.Writer, r io.Reader, src []byte, now time.Time) ([]Decision, error) {
+	d := docReader{m: m, rec: newRecord(len(m.paths)), tree: memberTree(m.op, m), stream: !m.needKeys, src: src}
 	rd, err := jsonread.NewKeeping(r, maxDepth)
 	if err != nil {
 		return nil, d.readError(err)
@@ -101,7 +107,10 @@ func (m *Matcher) FilterJSON(w io.Writer, r io.Reader, now time.Time) ([]Decisio
 		d.out.WriteByte('[')
 		for j, x := range idx {
 			it := d.kept[x]
-			raw := d.items[it.chunk]
+			raw := d.src
+			if it.chunk >= 0 {
+				raw = d.items[it.chunk]
+			}
 			if j > 0 {
 				d.out.WriteByte(',')
 			}
@@ -140,7 +149,9 @@ type docReader struct {
 	// stream is set when the kept items are written as they are read (in
 	// input order); otherwise head is the document up to the result list
 	// and items holds the kept items in chunks, which kept locates; size
-	// is the number of bytes in head and items.
+	// is the number of bytes in head and items. When the document is in
+	// memory, src, kept locates the items there.
+	src    []byte
 	stream bool
 	head   []byte
 	items  [][]byte
@@ -164,7 +175,8 @@ func (d *docReader) path(depth int) string {
 	return p
 }
 
-// span locates one kept item in chunk of docReader.items: lead is where
+// span locates one kept item in chunk of docReader.items (in
+// docReader.src when chunk is -1): lead is where
 // the white space before it starts, end where it ends, [arnLo, arnHi) its
 // "arn" value.
 type span struct {
@@ -178,6 +190,11 @@ const chunkSize = 256 << 10
 // keep stores raw, a kept item with the white space before it, which
 // starts at offset lead; arn is where its "arn" value is.
 func (d *docReader) keep(raw []byte, lead int64, arn [2]int64) {
+	d.size += len(raw) + 1
+	if d.src != nil {
+		d.kept = append(d.kept, span{chunk: -1, lead: int(lead), end: int(lead) + len(raw), arnLo: int(arn[0]), arnHi: int(arn[1])})
+		return
+	}
 	n := len(d.items) - 1
 	if n < 0 || cap(d.items[n])-len(d.items[n]) < len(raw) {
 		d.items = append(d.items, make([]byte, 0, max(chunkSize, len(raw))))
@@ -191,7 +208,6 @@ func (d *docReader) keep(raw []byte, lead int64, arn [2]int64) {
 	}
 	d.items[n] = append(c, raw...)
 	d.kept = append(d.kept, sp)
-	d.size += len(raw) + 1
 }
 
 // read reads the document and evaluates each item of its result list.
