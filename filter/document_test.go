@@ -204,7 +204,7 @@ func TestFilterJSONAgreesWithApply(t *testing.T) {
 		require.NoError(t, err)
 		res, err := apply(m, items, time.Time{})
 		require.NoError(t, err)
-		out, _, err := m.FilterJSON([]byte(cliImages), time.Time{})
+		out, _, err := filterJSON(m, []byte(cliImages), time.Time{})
 		require.NoError(t, err)
 		var got struct {
 			List []map[string]any `json:"imageVersionList"`
@@ -228,7 +228,7 @@ func TestFilterJSONScoped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, ds, err := m.FilterJSON([]byte(doc), time.Time{})
+	out, ds, err := filterJSON(m, []byte(doc), time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +268,7 @@ func TestFilterJSONScopedImages(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, err := filter.Compile(tt.q)
 			require.NoError(t, err)
-			out, got, err := m.FilterJSON([]byte(doc), now)
+			out, got, err := filterJSON(m, []byte(doc), now)
 			require.NoError(t, err)
 			var res struct {
 				List []struct{ Name string } `json:"imageVersionList"`
@@ -284,7 +284,7 @@ func TestFilterJSONScopedImages(t *testing.T) {
 	}
 	m, err := filter.Compile(read(scoped(q("ListImages"), filter.Scope{Account: acct}), filter.RequireOwnership))
 	require.NoError(t, err)
-	_, _, err = m.FilterJSON([]byte(doc), now)
+	_, _, err = filterJSON(m, []byte(doc), now)
 	var e *filter.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "imageVersionList[1]", e.Path)
@@ -397,7 +397,7 @@ func TestErrorMessages(t *testing.T) {
 			"filter: ListImagePipelines: owner: the operation has no owner parameter"},
 		{"ownership", func() error {
 			m, _ := filter.Compile(scoped(q("ListImages"), filter.Scope{}))
-			_, _, err := m.FilterJSON([]byte(`{"imageVersionList":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0"}]}`), time.Time{})
+			_, _, err := filterJSON(m, []byte(`{"imageVersionList":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0"}]}`), time.Time{})
 			return err
 		}, `filter: ListImages: imageVersionList[0]: ARN owner "111122223333" is an account, and telling Self from Shared needs Scope.Account (byte 21) [F-P5]`},
 	}

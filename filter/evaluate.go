@@ -108,6 +108,9 @@ func (m *Matcher) newEvaluator(now time.Time) *evaluator {
 	return &evaluator{m: m, now: now}
 }
 
+// count returns the number of items kept so far, before byName.
+func (e *evaluator) count() int { return len(e.kept) + len(e.keys) }
+
 // decisions returns the decisions of the query and of the items seen, in
 // decision.Compare order.
 func (e *evaluator) decisions() []Decision {
@@ -134,6 +137,11 @@ func evaluate(e *evaluator, i int, s *source) error {
 		return err
 	}
 	if e.m.needKeys {
+		if len(e.keys) == cap(e.keys) {
+			// Doubling: append grows large slices by a quarter, which
+			// copies each key several times over.
+			e.keys = slices.Grow(e.keys, max(len(e.keys), 64))
+		}
 		e.keys = append(e.keys, keyOf(e.m, i, s))
 	} else {
 		e.kept = append(e.kept, i)

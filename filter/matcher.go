@@ -256,7 +256,7 @@ func (s *source) member(slot int) (string, bool) {
 	if s.f != nil {
 		return s.f(s.m.paths[slot])
 	}
-	v := s.rec.vals[slot]
+	v := s.rec.value(slot)
 	return v, v != ""
 }
 
