@@ -77,6 +77,9 @@ func FilterResponse(operation, filters string, response []byte) ([]byte, []Decis
 // offset of the problem. An error of r is an ErrSyntax *Error too; an
 // error of w is returned as it is.
 func (m *Matcher) FilterJSON(w io.Writer, r io.Reader, now time.Time) ([]Decision, error) {
+	if m.op == nil {
+		return nil, errNotCompiled()
+	}
 	return m.filterJSON(w, r, nil, now)
 }
 
@@ -252,7 +255,7 @@ func (d *docReader) read(e *evaluator) error {
 		return d.readError(err)
 	}
 	if !found {
-		return documentError(d.m.op.name, "", 0, ErrUnknown,
+		return documentError(d.m.op.name, "", 0, ErrInvalid,
 			"no "+strconv.Quote(key)+" member; is this the response of "+d.m.op.name+"?")
 	}
 	return nil
@@ -307,7 +310,7 @@ func (d *docReader) list(e *evaluator, key string) error {
 		}
 		if tok.Kind() != jsonread.BeginObject {
 			return documentError(d.m.op.name, itemPath(), off, ErrInvalid,
-				"the item is "+kindName(byte(tok.Kind()))+"; expected a "+d.m.op.shape+" object")
+				"the item is "+kindName(byte(tok.Kind()))+"; expected "+article(d.m.op.shape)+" object")
 		}
 		d.rec.reset()
 		var arn [2]int64
@@ -654,4 +657,13 @@ func (r *record) clear(node *jsonMember) {
 	for i := range node.sub {
 		r.clear(&node.sub[i])
 	}
+}
+
+// article returns word with its indefinite article: "an ImageVersion",
+// "a ComponentVersion".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("AEIOU", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }

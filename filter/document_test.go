@@ -149,7 +149,7 @@ func TestFilterJSONErrors(t *testing.T) {
 	}{
 		{name: "not json", op: "ListImages", doc: `{"imageVersionList": [}`, err: filter.ErrSyntax, path: "imageVersionList[0]", offset: 22},
 		{name: "not object", op: "ListImages", doc: `[1]`, err: filter.ErrInvalid},
-		{name: "missing list", op: "ListImages", doc: `{"componentVersionList": []}`, err: filter.ErrUnknown},
+		{name: "missing list", op: "ListImages", doc: `{"componentVersionList": []}`, err: filter.ErrInvalid},
 		{name: "duplicate list", op: "ListImages", doc: `{"imageVersionList": [], "imageVersionList": []}`, err: filter.ErrInvalid,
 			path: "imageVersionList", offset: 25},
 		{name: "list not array", op: "ListImages", doc: `{"imageVersionList": {}}`, err: filter.ErrInvalid, path: "imageVersionList", offset: 21},

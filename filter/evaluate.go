@@ -26,8 +26,8 @@ type Result struct {
 	// shows, its version replaced by "x.x.x", in the order of Indices;
 	// nil otherwise.
 	ARNs []string
-	// Decisions are the decisions the result depends on, in
-	// decision.Compare order.
+	// Decisions are the decisions the result depends on, ordered as the
+	// README's decisions table: by family, then by number.
 	Decisions []Decision
 }
 
@@ -50,6 +50,9 @@ type Result struct {
 // An item whose ownership category can neither be read nor derived, or
 // whose deprecationTime is not a time, is an *Error with Path "[i]".
 func (m *Matcher) Apply(n int, member func(i int, path string) (string, bool), now time.Time) (Result, error) {
+	if m.op == nil {
+		return Result{}, errNotCompiled()
+	}
 	e := m.newEvaluator(now)
 	for i := range n {
 		if err := evaluate(e, i, &source{m: m, fi: member, i: i}); err != nil {
@@ -111,8 +114,8 @@ func (m *Matcher) newEvaluator(now time.Time) *evaluator {
 // count returns the number of items kept so far, before byName.
 func (e *evaluator) count() int { return len(e.kept) + len(e.keys) }
 
-// decisions returns the decisions of the query and of the items seen, in
-// decision.Compare order.
+// decisions returns the decisions of the query and of the items seen, by
+// family, then by number.
 func (e *evaluator) decisions() []Decision {
 	s := e.m.flags
 	for _, f := range [...]struct {
