@@ -65,9 +65,7 @@ func TestFilterResponse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := filter.FilterResponse("ListImages", tt.filters, []byte(cliImages))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var doc struct {
 				List []map[string]json.RawMessage `json:"imageVersionList"`
 			}
@@ -130,9 +128,7 @@ func TestFilterJSONLayout(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := filter.FilterResponse("ListImages", tt.filters, []byte(tt.in))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if string(out) != tt.want {
 				t.Errorf("got  %s\nwant %s", out, tt.want)
 			}
@@ -225,13 +221,9 @@ func TestFilterJSONScoped(t *testing.T) {
   {"arn": "arn:aws:imagebuilder:us-east-1:aws:component/b/1.0.0", "name": "b", "version": "1.0.0"}
 ]}`
 	m, err := filter.Compile(read(scoped(q("ListComponents"), filter.Scope{ByName: true, Account: acct}), filter.ByNameWildcardARN))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	out, ds, err := filterJSON(m, []byte(doc), time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := `{"componentVersionList": [
   {"arn": "arn:aws:imagebuilder:us-east-1:111122223333:component/a/x.x.x", "name": "a", "version": "1.2.0", "extra": 2}
 ]}`
@@ -322,9 +314,7 @@ func TestFilterJSONPerOperation(t *testing.T) {
 			}
 			doc := `{"` + info.ResultKey + `":[` + items + `],"nextToken":"n"}`
 			out, _, err := filter.FilterResponse(tt.op, tt.filters, []byte(doc))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			want := `{"` + info.ResultKey + `":[` + tt.hit + `],"nextToken":"n"}`
 			if string(out) != want {
 				t.Errorf("got  %s\nwant %s", out, want)
@@ -348,9 +338,7 @@ func TestFieldPaths(t *testing.T) {
 				miss := `{"other":"v1","` + name + `X":"v1"}`
 				doc := `{"` + info.ResultKey + `":[` + miss + `,` + hit + `]}`
 				out, _, err := filter.FilterResponse(op, "name="+name+",values=v1", []byte(doc))
-				if err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, err)
 				if want := `{"` + info.ResultKey + `":[` + hit + `]}`; string(out) != want {
 					t.Errorf("got  %s\nwant %s", out, want)
 				}
@@ -439,9 +427,7 @@ func TestFilterJSONMemberCase(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := filter.FilterResponse(tt.op, tt.filters, []byte(tt.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			kept := !strings.HasSuffix(string(out), "[]}")
 			if kept != tt.keep {
 				t.Errorf("FilterResponse(%s) = %s, want item kept %v", tt.doc, out, tt.keep)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/stretchr/testify/require"
 	"strings"
 	"testing"
 	"time"
@@ -60,9 +61,7 @@ func FuzzParseShorthand(f *testing.F) {
 		// carry invalid UTF-8, so such inputs are skipped).
 		if fs != nil && utf8.ValidString(s) {
 			js, err := json.Marshal(fs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			viaJSON, err := filter.ParseFilters(string(js))
 			if err != nil {
 				t.Fatalf("ParseFilters(%s): %v", js, err)
