@@ -26,8 +26,9 @@ var (
 // Error reports a source that cannot be read, a policy that cannot be
 // chosen or that fails validation, and where.
 type Error struct {
-	// Format is "JSON" or "YAML"; "" for a problem with an argument rather
-	// than the source.
+	// Format is "JSON" or "YAML"; "" for a problem with an argument, or
+	// with a source that is empty or not UTF-8 text, before its format is
+	// known.
 	Format string
 	// Path names the offending member in the source's own terms, such as
 	// "Resources.Golden.Properties"; "" for the document as a whole.
