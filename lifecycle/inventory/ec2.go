@@ -34,21 +34,6 @@ func (a *AMI) snapshotIDs() []string {
 	return ids
 }
 
-// firstEC2TagMatch returns the smallest key of the pairs of sel that tags
-// hold, exact and case-sensitive (Decision L-18); the smallest, so that a
-// reason naming it does not depend on the order of the tags.
-func firstEC2TagMatch(tags []EC2Tag, sel lifecycle.Tags) (key string, ok bool) {
-	if len(sel) == 0 {
-		return "", false
-	}
-	for _, t := range tags {
-		if v, in := sel[t.Key]; in && v == t.Value && (!ok || t.Key < key) {
-			key, ok = t.Key, true
-		}
-	}
-	return key, ok
-}
-
 // The EC2 image states: State holds the text as EC2 returns it; the
 // checks warn about any other.
 const (

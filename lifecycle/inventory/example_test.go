@@ -25,15 +25,18 @@ func ExampleDecode() {
 		fmt.Println(err)
 		return
 	}
-	idx, findings := inv.Index()
-	for _, img := range idx.Images {
-		fmt.Println(img.ARNName, img.Version, img.Build, img.Status, img.Created.Format(time.DateOnly), len(img.AMIs))
+	for _, img := range inv.Images {
+		created, _ := img.DateCreated.Time()
+		fmt.Println(img.Name, img.Version, img.Status(), created.Format(time.DateOnly), img.OutputResources.AMIs[0].Image)
 	}
+	// The Index is what plan.DryRun and plan.Forecast read; the findings
+	// say what it could not use or could not know.
+	_, findings := inv.Index()
 	for _, f := range findings {
 		fmt.Println(f.Severity, f.Path, f.Code)
 	}
 	// Output:
-	// web 1.0.0 2 AVAILABLE 2024-06-01 1
+	// web 1.0.0/2 AVAILABLE 2024-06-01 ami-0123abcd
 	// warning amis undescribed-ami
 }
 
@@ -61,13 +64,14 @@ func ExampleRead() {
 		fmt.Println(err)
 		return
 	}
-	idx, _ := inv.Index()
-	ami := idx.Images[0].AMIs[0]
+	ami, perms := inv.AMIs[0], inv.LaunchPermissions[0]
 	fmt.Println(names)
-	fmt.Println(ami.ID, ami.Described, ami.Snapshots, ami.SharedAccounts)
+	fmt.Println(ami.ImageID, ami.BlockDeviceMappings[0].EBS.SnapshotID, perms.ImageID, perms.LaunchPermissions[0].UserID)
+	fmt.Println(len(inv.Check()), "findings")
 	// Output:
 	// [describe-images.json launch-permission-ami-0123456789abcdef0.json list-image-build-versions.json]
-	// ami-0123456789abcdef0 true [snap-00000000010001001] [444455556666]
+	// ami-0123456789abcdef0 snap-00000000010001001 ami-0123456789abcdef0 444455556666
+	// 0 findings
 }
 
 func ExampleInventory_Check() {

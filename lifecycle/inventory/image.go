@@ -1,6 +1,9 @@
 package inventory
 
-import "github.com/ibkit/ibkit/lifecycle"
+import (
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
+)
 
 // Image is one Image Builder image build version as the service returns it:
 // the union of the members of GetImage's Image and of the ImageSummary items
@@ -58,6 +61,20 @@ func (img *Image) containers() []OutputContainer {
 		return nil
 	}
 	return img.OutputResources.Containers
+}
+
+// indexContainers returns containers() in the index's form; nil when the
+// image distributed none.
+func (img *Image) indexContainers() []index.Container {
+	cs := img.containers()
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]index.Container, len(cs))
+	for i, c := range cs {
+		out[i] = index.Container{Region: c.Region, ImageURIs: c.ImageURIs}
+	}
+	return out
 }
 
 // ImageState is the state of an image or of a distributed AMI.
