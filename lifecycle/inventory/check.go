@@ -16,7 +16,8 @@ import (
 	"github.com/ibkit/ibkit/semver"
 )
 
-// Check reports what is wrong, missing or questionable in the inventory,
+// Index checks the inventory and returns the Index a dry-run reads,
+// together with what is wrong, missing or questionable in the inventory,
 // sorted by file, then path:
 //
 //   - errors: images without an ARN, status, type or creation date; ARNs
@@ -40,15 +41,8 @@ import (
 // "Images[0].LastLaunchedTime"), the combined form otherwise
 // ("images[3].dateCreated", "amis[0].LastLaunchedTime"). The findings do not
 // depend on the order of the records. Images with an error finding are left
-// out of Inventory.Index.
-func (inv *Inventory) Check() lifecycle.Findings {
-	_, fs := inv.build()
-	return fs
-}
-
-// Index checks the inventory like Check and returns its parsed, joined
-// form together with the findings. Images with an error finding are left
-// out of the index; the findings say why.
+// out of the Index; the findings say why. To check an inventory, ignore
+// the Index.
 func (inv *Inventory) Index() (*Index, lifecycle.Findings) {
 	return inv.build()
 }

@@ -36,18 +36,18 @@ func TestReadInventoryCLIResponses(t *testing.T) {
 	if len(inv.Images) != 3 || len(inv.AMIs) != 2 || len(inv.LaunchPermissions) != 1 {
 		t.Fatalf("got %d images, %d AMIs, %d permissions; want 3, 2, 1", len(inv.Images), len(inv.AMIs), len(inv.LaunchPermissions))
 	}
-	// get-image and list-image-build-versions describe the same image; the
-	// merged record keeps the recipe from get-image and the owner from the list.
+	// get-image and list-image-build-versions describe the same image; they
+	// merge into one record with the members both give.
 	first := inv.Images[0]
-	if first.ImageRecipe == nil || first.ImageRecipe.Version != "1.2.0" || first.Owner != "111122223333" {
+	if first.OutputResources == nil || len(first.OutputResources.AMIs) != 2 || first.Tags["pinned"] != "yes" || first.ImageSource != "CUSTOM" {
 		t.Errorf("merged image = %+v", first)
 	}
 
-	fs := inv.Check()
+	fs := inventory.CheckAll(inv)
 	want := []string{"get-image.json:image.outputResources.amis[1].image/undescribed-ami/warning"}
 	var got []string
 	for _, f := range fs {
-		got = append(got, f.File+":"+f.Path+"/"+string(f.Code)+"/"+f.Severity.String())
+		got = append(got, f.File+":"+f.Path+"/"+string(f.Code)+"/"+string(f.Severity))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s\n%v", diff, fs)
@@ -278,7 +278,7 @@ func TestInventoryCheck(t *testing.T) {
 			if len(index.Images(idx)) != tt.images {
 				t.Errorf("index has %d images, want %d", len(index.Images(idx)), tt.images)
 			}
-			if diff := cmp.Diff(fs, inv.Check()); diff != "" {
+			if diff := cmp.Diff(fs, inventory.CheckAll(inv)); diff != "" {
 				t.Errorf("Check and Index disagree:\n%s", diff)
 			}
 		})
@@ -358,7 +358,7 @@ func TestCheckMessagesStayShort(t *testing.T) {
 		})
 	}
 	inv.Images = append(inv.Images, inventory.Image{ARN: strings.Repeat("x", 10<<20)})
-	for _, f := range inv.Check() {
+	for _, f := range inventory.CheckAll(inv) {
 		if len(f.Message) > 1000 {
 			t.Errorf("%s: message of %d bytes", f.Path, len(f.Message))
 		}
@@ -384,7 +384,7 @@ func TestCheckMessagesStayShort(t *testing.T) {
 func TestTimestampFindingOutOfRange(t *testing.T) {
 	inv := &inventory.Inventory{Images: []inventory.Image{{ARN: "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1", Type: lifecycle.ImageTypeAMI,
 		State: &inventory.ImageState{Status: lifecycle.StatusAvailable}, DateCreated: "9999-12-31T23:00:00-05:00"}}}
-	fs := inv.Check()
+	fs := inventory.CheckAll(inv)
 	if len(fs) != 1 || fs[0].Code != "invalid-timestamp" || fs[0].Severity != lifecycle.SeverityError ||
 		!strings.Contains(fs[0].Message, "outside the years 0000 to 9999") {
 		t.Errorf("findings = %v", fs)

@@ -137,7 +137,7 @@ func TestMergeFillsMissingMembers(t *testing.T) {
 	}
 	// A finding about a member names the file that gave it.
 	inv.Images[0].DateCreated = "yesterday"
-	fs := inv.Check().Errors()
+	fs := inventory.CheckAll(inv).Errors()
 	if len(fs) != 1 || fs[0].Path != "image.dateCreated" || fs[0].File != "get.json" {
 		t.Errorf("findings = %v", fs)
 	}
@@ -184,7 +184,7 @@ func ExampleMerge_conflict() {
 	recent, _ := inventory.Decode([]byte(`{"image": {"arn": "` + arn + `", "type": "AMI",
 		"state": {"status": "DEPRECATED"}, "dateCreated": "2024-01-01T00:00:00Z"}}`))
 	recent.File = "march.json"
-	for _, f := range inventory.Merge(recent, old).Check() {
+	for _, f := range inventory.CheckAll(inventory.Merge(recent, old)) {
 		fmt.Println(f.File, f.Path, f.Code)
 		fmt.Println(" ", f.Message)
 	}
@@ -202,7 +202,7 @@ func TestMergeOfMergedInventories(t *testing.T) {
 	a.Images[0].DateCreated = "soon"
 	b := decodeNamed(t, "b.json", `{"Images":[{"ImageId":"ami-0123456789abcdef0"}]}`)
 	inv := inventory.Merge(inventory.Merge(a), inventory.Merge(b))
-	fs := inv.Check()
+	fs := inventory.CheckAll(inv)
 	if len(fs) != 1 || fs[0].File != "a.json" || fs[0].Path != "imageSummaryList[0].dateCreated" {
 		t.Errorf("findings = %v", fs)
 	}
