@@ -279,7 +279,7 @@ func TestInventoryCheck(t *testing.T) {
 				t.Errorf("index has %d images, want %d", len(index.Images(idx)), tt.images)
 			}
 			if diff := cmp.Diff(fs, inventory.CheckAll(inv)); diff != "" {
-				t.Errorf("Check and Index disagree:\n%s", diff)
+				t.Errorf("a second Index gives other findings:\n%s", diff)
 			}
 		})
 	}
