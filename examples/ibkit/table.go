@@ -151,9 +151,9 @@ func writePlanTable(w io.Writer, run *runInput, pl *plan.Plan, colour bool) erro
 		return nil
 	}
 
-	status := make(map[string]lifecycle.ImageStatus, len(run.idx.Images))
-	for i := range run.idx.Images {
-		status[run.idx.Images[i].ARN] = run.idx.Images[i].Status
+	status := make(map[string]lifecycle.ImageStatus, len(run.inv.Images))
+	for i := range run.inv.Images {
+		status[run.inv.Images[i].ARN] = run.inv.Images[i].Status()
 	}
 	var (
 		group *plan.Group
