@@ -330,17 +330,7 @@ func describeRule(d lifecycle.PolicyDetail) string {
 	case lifecycle.FilterCount:
 		parts = append(parts, fmt.Sprintf("beyond the newest %d per recipe version", f.Value))
 	}
-	inc := d.Action.Includes()
-	var with []string
-	if inc.AMIs {
-		with = append(with, "AMIs")
-	}
-	if inc.Snapshots {
-		with = append(with, "snapshots")
-	}
-	if inc.Containers {
-		with = append(with, "containers")
-	}
+	with := htmlreport.Included(d.Action.Includes(), "containers")
 	if len(with) > 0 {
 		parts = append(parts, "with "+strings.Join(with, " and "))
 	}
