@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ibkit/ibkit/examples/internal/htmlreport"
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/plan"
