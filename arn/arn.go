@@ -275,8 +275,8 @@ func (a ARN) Filter() (semver.Filter, bool) {
 	return semver.Filter{}, false
 }
 
-// Decisions returns the decisions whose condition holds for a, in
-// decision.Compare order: AS-2 for the owner "third-party", AS-3 for an
+// Decisions returns the decisions whose condition holds for a, ordered as
+// the README's decisions table (family, then number): AS-2 for the owner "third-party", AS-3 for an
 // "aws-" owner other than "aws-marketplace", AS-4 for a name ARN of a
 // versioned type or a version form the type cannot have, AS-5 for an
 // unknown partition or a region that does not fit it, AS-6 for a version

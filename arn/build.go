@@ -1,6 +1,7 @@
 package arn
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -9,23 +10,59 @@ import (
 // "arn:<partition>:imagebuilder:<region>:<account>:<t>/<name>". For the
 // unversioned types (pipelines, configurations, lifecycle policies) this is
 // the complete ARN; for versioned types it is a name ARN, and WithVersion
-// adds the version. The parts are checked as Parse checks them; the error
-// is an *Error.
+// adds the version. Each argument is checked for its own section first (no
+// ':' in partition, region and account; name an ARN name of [a-z0-9-_],
+// see Name), then the whole as Parse checks it; the error is an *Error
+// whose Part names the argument at fault.
 func New(partition, region, account string, t ResourceType, name string) (ARN, error) {
 	a := ARN{partition: partition, region: region, account: account, typ: t, name: name}
 	if t == Workflow {
 		return ARN{}, &Error{Input: a.compose(), Part: partStage.String(), Rule: rulePattern.String(), Err: ErrSyntax,
 			Reason: "expected a workflow stage: build workflow ARNs with NewWorkflow"}
 	}
-	return Parse(a.compose())
+	return a.build()
 }
 
 // NewWorkflow returns the name ARN of a workflow of the stage "build",
 // "test" or "distribution":
 // "arn:<partition>:imagebuilder:<region>:<account>:workflow/<stage>/<name>".
-// Add a version with WithVersion.
+// The arguments are checked as New checks them. Add a version with
+// WithVersion.
 func NewWorkflow(partition, region, account, stage, name string) (ARN, error) {
-	return Parse(ARN{partition: partition, region: region, account: account, typ: Workflow, stage: stage, name: name}.compose())
+	a := ARN{partition: partition, region: region, account: account, typ: Workflow, stage: stage, name: name}
+	if _, ok := lookupStage(stage); !ok {
+		return ARN{}, a.argError(partStage, stage, "expected build, test or distribution")
+	}
+	return a.build()
+}
+
+// build checks the arguments of New and NewWorkflow held in a, each in its
+// own section, then parses the text they compose.
+func (a ARN) build() (ARN, error) {
+	for _, arg := range [...]struct {
+		part  part
+		value string
+	}{{partPartition, a.partition}, {partRegion, a.region}, {partAccount, a.account}} {
+		if strings.IndexByte(arg.value, ':') >= 0 {
+			return ARN{}, a.argError(arg.part, arg.value, "expected no ':' in the "+arg.part.String()+
+				": it separates the sections of an ARN")
+		}
+	}
+	if _, _, known := lookupType(string(a.typ)); !known {
+		return ARN{}, a.argError(partResourceType, string(a.typ), typesReason(0))
+	}
+	if !isARNName(a.name) {
+		return ARN{}, a.argError(partName, a.name,
+			"expected one or more lower-case letters, digits, '-' or '_' and nothing else (Name derives it from a resource name)")
+	}
+	return Parse(a.compose())
+}
+
+// argError reports an argument of New or NewWorkflow that cannot stand in
+// its part of the ARN.
+func (a ARN) argError(p part, found, reason string) error {
+	return &Error{Input: a.compose(), Part: p.String(), Found: found, Rule: rulePattern.String(), Err: ErrSyntax,
+		Reason: reason}
 }
 
 // WithVersion returns a with the version part replaced by version: a
@@ -70,10 +107,11 @@ func (a ARN) VersionARN() (ARN, error) {
 // LatestVersionReferences structure (latestVersionArn, latestMajorVersionArn,
 // latestMinorVersionArn, latestPatchVersionArn).
 func (a ARN) WildcardARN(keep int) (ARN, error) {
-	if keep < 0 || keep > 3 {
-		return ARN{}, a.builderError("expected 0 to 3 nodes to keep")
-	}
 	switch {
+	case keep < 0 || keep > 3:
+		return ARN{}, a.builderError("found keep " + strconv.Itoa(keep) + ", expected 0 to 3 nodes to keep")
+	case a.IsZero():
+		return ARN{}, a.builderError("found the zero ARN, expected an ARN to make a wildcard version of")
 	case !a.typ.Versioned():
 		return ARN{}, a.builderError("expected a versioned resource type; " + article(string(a.typ)) + " ARN takes no version")
 	case a.kind == KindNone && keep > 0,

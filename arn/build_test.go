@@ -77,6 +77,55 @@ func TestBuilders(t *testing.T) {
 	}
 }
 
+// TestBuilderArguments checks that New and NewWorkflow check each argument
+// in its own section, so that a value cannot spill into the next one and
+// the error names the argument at fault.
+func TestBuilderArguments(t *testing.T) {
+	tests := []struct {
+		name                              string
+		partition, region, account, stage string // stage "" for New
+		typ                               arn.ResourceType
+		resName                           string
+		part                              string
+		err                               error
+	}{
+		{name: "version in the name", partition: "aws", region: "us-east-1", account: "123456789012", typ: arn.Image,
+			resName: "a/1.0.0", part: "name", err: arn.ErrSyntax},
+		{name: "colon in the region", partition: "aws", region: "us:east-1", account: "123456789012", typ: arn.Image,
+			resName: "a", part: "region", err: arn.ErrSyntax},
+		{name: "colon in the partition", partition: "aws:x", region: "us-east-1", account: "123456789012", typ: arn.Image,
+			resName: "a", part: "partition", err: arn.ErrSyntax},
+		{name: "colon in the account", partition: "aws", region: "us-east-1", account: "1234:56789012", typ: arn.Image,
+			resName: "a", part: "account", err: arn.ErrSyntax},
+		{name: "empty name", partition: "aws", region: "us-east-1", account: "123456789012", typ: arn.Image,
+			part: "name", err: arn.ErrSyntax},
+		{name: "resource type", partition: "aws", region: "us-east-1", account: "123456789012", typ: "images",
+			resName: "a", part: "resource type", err: arn.ErrSyntax},
+		{name: "stage and name", partition: "aws", region: "us-east-1", account: "aws", stage: "build/w", typ: arn.Workflow,
+			resName: "w", part: "stage", err: arn.ErrSyntax},
+		{name: "name of a workflow", partition: "aws", region: "us-east-1", account: "aws", stage: "build", typ: arn.Workflow,
+			resName: "w/1.0.0", part: "name", err: arn.ErrSyntax},
+		{name: "owner is checked as Parse does", partition: "aws", region: "us-east-1", account: "amazon", typ: arn.Image,
+			resName: "a", part: "account", err: arn.ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a arn.ARN
+			var err error
+			if tt.typ == arn.Workflow {
+				a, err = arn.NewWorkflow(tt.partition, tt.region, tt.account, tt.stage, tt.resName)
+			} else {
+				a, err = arn.New(tt.partition, tt.region, tt.account, tt.typ, tt.resName)
+			}
+			var e *arn.Error
+			require.ErrorAs(t, err, &e)
+			assert.ErrorIs(t, err, tt.err)
+			assert.Equal(t, tt.part, e.Part, "Part names the argument")
+			assert.True(t, a.IsZero())
+		})
+	}
+}
+
 func TestLadder(t *testing.T) {
 	build := arn.MustParse("arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/2024.12.17/3")
 	version, err := build.VersionARN()
@@ -175,7 +224,7 @@ func TestOwners(t *testing.T) {
 	assert.Equal(t, arn.OwnerMarketplace, a.Owner())
 }
 
-func TestARNName(t *testing.T) {
+func TestName(t *testing.T) {
 	tests := []struct {
 		in, want, hyphens string
 		decisions         []arn.Decision
@@ -189,10 +238,10 @@ func TestARNName(t *testing.T) {
 	hyphens := arn.Options{Readings: []arn.Decision{arn.UnderscoreToHyphen}}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := arn.ARNName(tt.in)
+			got, err := arn.Name(tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
-			got, ds, err := hyphens.ARNName(tt.in)
+			got, ds, err := hyphens.Name(tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.hyphens, got)
 			assert.Equal(t, tt.decisions, ds)
@@ -201,8 +250,8 @@ func TestARNName(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"ab", " abc", "abc ", "a.bc", "ümlaut"} {
-		_, err := arn.ARNName(bad)
-		assert.ErrorIs(t, err, arn.ErrSyntax, "ARNName(%q)", bad)
+		_, err := arn.Name(bad)
+		assert.ErrorIs(t, err, arn.ErrSyntax, "Name(%q)", bad)
 	}
 }
 

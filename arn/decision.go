@@ -39,15 +39,15 @@ const (
 	// with leading zeros, such as 2021.01.01. By default they are accepted
 	// and kept as written.
 	RejectLeadingZeros Decision = "AS-6"
-	// UnderscoreToHyphen (AS-9) makes ARNName map '_' to '-'. By default
-	// ARNName keeps it.
+	// UnderscoreToHyphen (AS-9) makes Name map '_' to '-'. By default
+	// Name keeps it.
 	UnderscoreToHyphen Decision = "AS-9"
 	// NonZeroBuilds (AS-10) rejects build number 0. By default a build is
 	// any number that fits in 64 bits, 0 included.
 	NonZeroBuilds Decision = "AS-10"
 )
 
-// decisions lists the package's decisions in decision.Compare order. It
+// decisions lists the package's decisions in the order of the README's decisions table. It
 // is never written.
 var decisions = [...]Decision{RegexOnly, ModelOwnersOnly, KnownOwnersOnly, GenericPatternOnly,
 	StrictRegions, RejectLeadingZeros, UnderscoreToHyphen, NonZeroBuilds}
@@ -56,7 +56,7 @@ var decisions = [...]Decision{RegexOnly, ModelOwnersOnly, KnownOwnersOnly, Gener
 // written.
 var offered = decision.Of(decisions[:]...)
 
-// list returns the decisions of s in decision.Compare order, or nil when
+// list returns the decisions of s in the order of the README's decisions table, or nil when
 // s holds none. It allocates once for a non-empty set.
 func list(s decision.Set) []Decision {
 	if s.IsEmpty() {

@@ -1,7 +1,7 @@
 // Package arn parses and validates the ARNs and identifiers that EC2 Image
 // Builder's API accepts, with the rules of the service model and the
-// documented rules its patterns leave out. All checks are hand-written; the
-// package uses no regular expressions.
+// documented rules its patterns leave out, all hand-written (no regular
+// expressions).
 //
 // An Image Builder ARN has six ':'-separated sections and a '/'-separated
 // resource part:
@@ -13,19 +13,17 @@
 // build number. Parse reads one into an ARN value; New, NewWorkflow and the
 // With methods build one. Validate checks a string against a string shape
 // of the service model by its name ("ImageBuildVersionArn", "AccountId",
-// "RoleNameOrArn", ...; see Shapes), which fixes the resource type, the
-// owners and the version forms it accepts.
+// ...; see Shapes), which fixes the types, owners and version forms.
 //
 // Unlike the SDKs' ARN splitters, the package applies the service's rules
 // to every section. Unlike Semantic Versioning, a version has exactly three
-// numeric nodes without pre-release or metadata, each at most 1073741823;
-// x may stand for a node when every node to its right is x too (1.2.x,
-// x.x.x); and images, components and workflows add a build after '/'.
+// numeric nodes, each at most 1073741823, without pre-release or
+// metadata; x may stand for trailing nodes (1.2.x, x.x.x); images,
+// components and workflows add a build after '/'.
 //
 // Where the documentation leaves a rule open, the functions follow ibkit's
 // default reading, named by a decision ID (AS-1 to AS-10; see the README's
-// decisions table). Options.Readings selects the other reading of those
-// that have one, and Options.Check reports the decisions a verdict
-// depended on. Errors are *Error values wrapping ErrSyntax, ErrInvalid or
-// ErrUnknown.
+// decisions table). Options.Readings selects the other reading, and
+// Options.Check reports the decisions a verdict depended on. Errors are
+// *Error values wrapping ErrSyntax, ErrInvalid or ErrUnknown.
 package arn

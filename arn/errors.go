@@ -50,8 +50,7 @@ type Error struct {
 	Rule string
 	// Reason says what was expected instead.
 	Reason string
-	// Err is ErrSyntax, ErrInvalid or ErrUnknown (for a reading, an error
-	// that also wraps the *decision.ChoiceError).
+	// Err is ErrSyntax, ErrInvalid or ErrUnknown.
 	Err error
 }
 

@@ -106,7 +106,7 @@ func ExampleARN_VersionARN() {
 }
 
 func ExampleNew() {
-	name, err := arn.ARNName("My Component")
+	name, err := arn.Name("My Component")
 	if err != nil {
 		panic(err)
 	}
@@ -129,10 +129,10 @@ func ExampleNew() {
 	// arn:aws:imagebuilder:eu-west-1:aws:workflow/test/test-image/x.x.x <nil>
 }
 
-func ExampleARNName() {
-	fmt.Println(arn.ARNName("Ubuntu Pro Component"))
-	fmt.Println(arn.ARNName("my_recipe"))
-	fmt.Println(arn.Options{Readings: []arn.Decision{arn.UnderscoreToHyphen}}.ARNName("my_recipe"))
+func ExampleName() {
+	fmt.Println(arn.Name("Ubuntu Pro Component"))
+	fmt.Println(arn.Name("my_recipe"))
+	fmt.Println(arn.Options{Readings: []arn.Decision{arn.UnderscoreToHyphen}}.Name("my_recipe"))
 	// Output:
 	// ubuntu-pro-component <nil>
 	// my_recipe <nil>

@@ -99,11 +99,14 @@ func (c *checker) imageBuilder(sp *spec, s string, a *ibParts) {
 			return
 		}
 		if field, ok := scanVersion(vtext, &a.v); !ok {
-			found := vtext
+			found, reason := vtext, formsReason(sp)
 			if field == partBuild {
 				found = a.v.Build
+				if k := slash(found); k > 0 && digitRun(found[:k]) == k {
+					reason = "expected the ARN to end after the build number; found the extra section " + quote(found[k:])
+				}
 			}
-			c.bad(rulePattern, field, ErrSyntax, found, formsReason(sp))
+			c.bad(rulePattern, field, ErrSyntax, found, reason)
 			return
 		}
 		a.form = a.v.form()

@@ -2,24 +2,24 @@ package arn
 
 import "strings"
 
-// ARNName returns the ARN name the service derives from a resource name:
+// Name returns the ARN name the service derives from a resource name:
 // ASCII letters are lower-cased and each space becomes one '-'; digits,
 // '-' and '_' are kept. name must be a valid ResourceName (3 to 128
 // letters, digits, '-', '_' and inner spaces); otherwise the error is the
 // *Error of Validate("ResourceName", name).
 //
 // The sources disagree on '_': the ARN patterns allow it, while one client
-// library documents that it becomes '-'. ARNName keeps it (decision AS-9);
+// library documents that it becomes '-'. Name keeps it (decision AS-9);
 // the UnderscoreToHyphen reading maps it. The mapping is not one-to-one:
 // "My Recipe" and "my-recipe" give the same ARN name.
-func ARNName(name string) (string, error) {
-	s, _, err := Options{}.ARNName(name)
+func Name(name string) (string, error) {
+	s, _, err := Options{}.Name(name)
 	return s, err
 }
 
-// ARNName is like the package-level ARNName under the readings o selects.
-// The decisions hold AS-9 when name contains '_'.
-func (o Options) ARNName(name string) (string, []Decision, error) {
+// Name is like the package-level Name under the readings o selects. The
+// decisions hold AS-9 when name contains '_'.
+func (o Options) Name(name string) (string, []Decision, error) {
 	r, err := o.reading()
 	if err != nil {
 		return "", nil, err

@@ -2,13 +2,12 @@ package arn
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/ibkit/ibkit/internal/decision"
 )
 
 // Options selects other readings of the package's decisions. The zero
-// value is ibkit's default reading, the one Validate, Parse and ARNName
+// value is ibkit's default reading, the one Validate, Parse and Name
 // use. The methods do not modify o and are safe for concurrent use.
 type Options struct {
 	// Readings lists the decisions whose other reading applies: any of
@@ -36,7 +35,7 @@ func (o Options) reading() (reading, error) {
 		var ce *decision.ChoiceError
 		errors.As(err, &ce)
 		return reading{}, &Error{Part: partReadings.String(), Found: string(ce.ID), Rule: ruleReading.String(),
-			Reason: err.Error(), Err: fmt.Errorf("%w: %w", ErrUnknown, err)}
+			Reason: err.Error(), Err: ErrUnknown}
 	}
 	return reading{
 		regexOnly: s.Has(RegexOnly), modelOwners: s.Has(ModelOwnersOnly), knownOwners: s.Has(KnownOwnersOnly),
@@ -75,7 +74,7 @@ func validate(shape, s string, r reading) error {
 
 // Check validates s against the shape named shape like Validate, under the
 // readings o selects, and also returns the decisions that affected the
-// verdict, in decision.Compare order:
+// verdict, ordered as the README's decisions table (family, then number):
 //
 //   - for a valid text, the decisions whose condition held, such as AS-2
 //     for the owner "third-party" or AS-6 for a node with a leading zero;

@@ -213,13 +213,13 @@ func TestUnknownReading(t *testing.T) {
 			_, err := o.Parse("arn:aws:imagebuilder:us-east-1:aws:image/i")
 			var e *arn.Error
 			require.ErrorAs(t, err, &e)
-			assert.ErrorIs(t, err, arn.ErrUnknown)
+			assert.Equal(t, arn.ErrUnknown, e.Err, "Err is the sentinel itself")
 			assert.Equal(t, string(id), e.Found)
 			assert.Equal(t, "readings", e.Part)
 			assert.Contains(t, err.Error(), `arn: unknown reading "`+string(id)+`"`)
 			_, err = o.Check("AccountId", "123456789012")
 			assert.ErrorIs(t, err, arn.ErrUnknown)
-			_, _, err = o.ARNName("abc")
+			_, _, err = o.Name("abc")
 			assert.ErrorIs(t, err, arn.ErrUnknown)
 		})
 	}

@@ -2,11 +2,14 @@ package arn
 
 // Shapes returns the names of the string shapes of the Image Builder
 // service model that the package checks, the values of Validate's shape
-// argument, in this order: the Image Builder ARN shapes, the ARN shapes of
-// other services, then the identifier shapes. The comment after each ARN
-// shape lists the version forms its model pattern accepts: none (type/name),
-// V (1.2.3), W (a version with x nodes, such as 1.2.x) and B (1.2.3/4).
-// The caller owns the slice.
+// argument, in this order: the Image Builder ARN shapes (ImageRecipeArn
+// to ImageBuilderArn), the ARN shapes of other services (RoleNameOrArn to
+// OrganizationalUnitArn), then the identifier and version shapes
+// (AccountId to WildcardVersionNumber). Each ARN shape fixes the resource
+// types and version forms it accepts, as its model pattern does; the
+// names say which: "...VersionArn" takes a version such as 1.2.3,
+// "...BuildVersionArn" a build version such as 1.2.3/4, a "Wildcard" shape
+// also 1.2.x, and the unversioned types none. The caller owns the slice.
 func Shapes() []string {
 	return []string{
 		"ImageRecipeArn",                       // V, W

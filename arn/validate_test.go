@@ -471,34 +471,59 @@ func TestCheckDecisions(t *testing.T) {
 
 func TestErrorMessages(t *testing.T) {
 	const ib = "arn:aws:imagebuilder:us-east-1:123456789012:"
+	img := arn.MustParse(ib + "image/a/1.0.0/1")
 	tests := []struct {
-		shape string // "" for Parse
-		in    string
-		want  string
+		name string
+		err  func() error
+		want string
 	}{
-		{"", ib + "lifecycle-policy/p/1.0.0",
+		{"version on an unversioned type", parseErr(ib + "lifecycle-policy/p/1.0.0"),
 			`arn: parsing "` + ib + `lifecycle-policy/p/1.0.0": version "1.0.0": expected no version: a lifecycle-policy ARN takes no version`},
-		{"", ib + "image-recipe/r/1.0.0/2",
+		{"build on a recipe", parseErr(ib + "image-recipe/r/1.0.0/2"),
 			`arn: parsing "` + ib + `image-recipe/r/1.0.0/2": build "2": expected no build: an image-recipe ARN has no build number`},
-		{"", ib + "image/i/x.x.x/2",
+		{"build after a wildcard", parseErr(ib + "image/i/x.x.x/2"),
 			`arn: parsing "` + ib + `image/i/x.x.x/2": build "2": expected no build after a wildcard version`},
-		{"ImageRecipeArn", "arn:aws:imagebuilder:us-east-1:amazon:image-recipe/r/1.0.0",
+		{"section after the build", parseErr(ib + "image/a/1.0.0/1/2"),
+			`arn: parsing "` + ib + `image/a/1.0.0/1/2": build "1/2": expected the ARN to end after the build number; found the extra section "/2"`},
+		{"narrow owner", validateErr("ImageRecipeArn", "arn:aws:imagebuilder:us-east-1:amazon:image-recipe/r/1.0.0"),
 			`arn: invalid ImageRecipeArn "arn:aws:imagebuilder:us-east-1:amazon:image-recipe/r/1.0.0": account "amazon": expected a 12-digit account ID or "aws"`},
-		{"AccountId", "aws", `arn: invalid AccountId "aws": expected exactly 12 digits`},
-		{("Nope"), "x", `arn: unknown shape "Nope": expected a shape name listed by Shapes`},
-		{"VersionNumber", "1.2.3\n", `arn: invalid VersionNumber "1.2.3\n": version "1.2.3\n": expected major.minor.patch, such as 1.2.3`},
+		{"account ID", validateErr("AccountId", "aws"), `arn: invalid AccountId "aws": expected exactly 12 digits`},
+		{"unknown shape", validateErr("ImageArn", "x"), `arn: unknown shape "ImageArn": expected a shape name listed by Shapes`},
+		{"final newline", validateErr("VersionNumber", "1.2.3\n"),
+			`arn: invalid VersionNumber "1.2.3\n": version "1.2.3\n": expected major.minor.patch, such as 1.2.3`},
+		{"unknown reading", func() error {
+			_, err := arn.Options{Readings: []arn.Decision{"AS-7"}}.Check("AccountId", "123456789012")
+			return err
+		}, `arn: unknown reading "AS-7": decision "AS-7" has no other reading here; expected one of AS-1, AS-2, AS-3, AS-4, AS-5, AS-6, AS-9, AS-10`},
+		{"keep below 0", func() error { _, err := img.WildcardARN(-1); return err },
+			`arn: parsing "` + ib + `image/a/1.0.0/1": version "1.0.0/1": found keep -1, expected 0 to 3 nodes to keep`},
+		{"keep above 3", func() error { _, err := img.WildcardARN(4); return err },
+			`arn: parsing "` + ib + `image/a/1.0.0/1": version "1.0.0/1": found keep 4, expected 0 to 3 nodes to keep`},
+		{"wildcard of the zero ARN", func() error { _, err := arn.ARN{}.WildcardARN(1); return err },
+			`arn: parsing "": version "": found the zero ARN, expected an ARN to make a wildcard version of`},
+		{"name with a version", func() error { _, err := arn.New("aws", "us-east-1", "123456789012", arn.Image, "a/1.0.0"); return err },
+			`arn: parsing "` + ib + `image/a/1.0.0": name "a/1.0.0": expected one or more lower-case letters, digits, '-' or '_' and nothing else (Name derives it from a resource name)`},
+		{"colon in the region", func() error { _, err := arn.New("aws", "us:east-1", "123456789012", arn.Image, "a"); return err },
+			`arn: parsing "arn:aws:imagebuilder:us:east-1:123456789012:image/a": region "us:east-1": expected no ':' in the region: it separates the sections of an ARN`},
+		{"workflow stage", func() error { _, err := arn.NewWorkflow("aws", "us-east-1", "aws", "deploy", "w"); return err },
+			`arn: parsing "arn:aws:imagebuilder:us-east-1:aws:workflow/deploy/w": stage "deploy": expected build, test or distribution`},
 	}
 	for _, tt := range tests {
-		var err error
-		if tt.shape == "" {
-			_, err = arn.Parse(tt.in)
-		} else {
-			err = arn.Validate(tt.shape, tt.in)
-		}
-		if err == nil || err.Error() != tt.want {
-			t.Errorf("error for %q:\n got %v\nwant %s", tt.in, err, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			assert.EqualError(t, tt.err(), tt.want)
+		})
 	}
+}
+
+// parseErr returns the error of Parse(s), for tables of messages.
+func parseErr(s string) func() error {
+	return func() error { _, err := arn.Parse(s); return err }
+}
+
+// validateErr returns the error of Validate(shape, s), for tables of
+// messages.
+func validateErr(shape, s string) func() error {
+	return func() error { return arn.Validate(shape, s) }
 }
 
 func TestShapes(t *testing.T) {

@@ -15,8 +15,9 @@
 // item when every filter holds (AND) and a filter holds when the item's
 // member equals one of its values (OR), byte-wise and case-sensitively,
 // with no prefix, substring or wildcard matching. It reads items through
-// the caller's accessor (Match, Apply) or as the JSON the AWS CLI prints
-// (FilterJSON, FilterResponse), which it passes through byte for byte.
+// the caller's accessor (Match, Apply) or as the JSON the AWS CLI prints,
+// streamed (FilterJSON) or in memory (FilterResponse), which it passes
+// through byte for byte.
 // ParseFilters reads --filters text: JSON or AWS CLI shorthand.
 //
 // Where the documentation is silent, ibkit decides; each choice is a

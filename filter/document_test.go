@@ -65,9 +65,7 @@ func TestFilterResponse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := filter.FilterResponse("ListImages", tt.filters, []byte(cliImages))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			var doc struct {
 				List []map[string]json.RawMessage `json:"imageVersionList"`
 			}
@@ -130,9 +128,7 @@ func TestFilterJSONLayout(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := filter.FilterResponse("ListImages", tt.filters, []byte(tt.in))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			if string(out) != tt.want {
 				t.Errorf("got  %s\nwant %s", out, tt.want)
 			}
@@ -149,7 +145,7 @@ func TestFilterJSONErrors(t *testing.T) {
 	}{
 		{name: "not json", op: "ListImages", doc: `{"imageVersionList": [}`, err: filter.ErrSyntax, path: "imageVersionList[0]", offset: 22},
 		{name: "not object", op: "ListImages", doc: `[1]`, err: filter.ErrInvalid},
-		{name: "missing list", op: "ListImages", doc: `{"componentVersionList": []}`, err: filter.ErrUnknown},
+		{name: "missing list", op: "ListImages", doc: `{"componentVersionList": []}`, err: filter.ErrInvalid},
 		{name: "duplicate list", op: "ListImages", doc: `{"imageVersionList": [], "imageVersionList": []}`, err: filter.ErrInvalid,
 			path: "imageVersionList", offset: 25},
 		{name: "list not array", op: "ListImages", doc: `{"imageVersionList": {}}`, err: filter.ErrInvalid, path: "imageVersionList", offset: 21},
@@ -204,7 +200,7 @@ func TestFilterJSONAgreesWithApply(t *testing.T) {
 		require.NoError(t, err)
 		res, err := apply(m, items, time.Time{})
 		require.NoError(t, err)
-		out, _, err := m.FilterJSON([]byte(cliImages), time.Time{})
+		out, _, err := filterJSON(m, []byte(cliImages), time.Time{})
 		require.NoError(t, err)
 		var got struct {
 			List []map[string]any `json:"imageVersionList"`
@@ -225,13 +221,9 @@ func TestFilterJSONScoped(t *testing.T) {
   {"arn": "arn:aws:imagebuilder:us-east-1:aws:component/b/1.0.0", "name": "b", "version": "1.0.0"}
 ]}`
 	m, err := filter.Compile(read(scoped(q("ListComponents"), filter.Scope{ByName: true, Account: acct}), filter.ByNameWildcardARN))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, ds, err := m.FilterJSON([]byte(doc), time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
+	out, ds, err := filterJSON(m, []byte(doc), time.Time{})
+	require.NoError(t, err)
 	want := `{"componentVersionList": [
   {"arn": "arn:aws:imagebuilder:us-east-1:111122223333:component/a/x.x.x", "name": "a", "version": "1.2.0", "extra": 2}
 ]}`
@@ -268,7 +260,7 @@ func TestFilterJSONScopedImages(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, err := filter.Compile(tt.q)
 			require.NoError(t, err)
-			out, got, err := m.FilterJSON([]byte(doc), now)
+			out, got, err := filterJSON(m, []byte(doc), now)
 			require.NoError(t, err)
 			var res struct {
 				List []struct{ Name string } `json:"imageVersionList"`
@@ -284,7 +276,7 @@ func TestFilterJSONScopedImages(t *testing.T) {
 	}
 	m, err := filter.Compile(read(scoped(q("ListImages"), filter.Scope{Account: acct}), filter.RequireOwnership))
 	require.NoError(t, err)
-	_, _, err = m.FilterJSON([]byte(doc), now)
+	_, _, err = filterJSON(m, []byte(doc), now)
 	var e *filter.Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "imageVersionList[1]", e.Path)
@@ -322,9 +314,7 @@ func TestFilterJSONPerOperation(t *testing.T) {
 			}
 			doc := `{"` + info.ResultKey + `":[` + items + `],"nextToken":"n"}`
 			out, _, err := filter.FilterResponse(tt.op, tt.filters, []byte(doc))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			want := `{"` + info.ResultKey + `":[` + tt.hit + `],"nextToken":"n"}`
 			if string(out) != want {
 				t.Errorf("got  %s\nwant %s", out, want)
@@ -348,9 +338,7 @@ func TestFieldPaths(t *testing.T) {
 				miss := `{"other":"v1","` + name + `X":"v1"}`
 				doc := `{"` + info.ResultKey + `":[` + miss + `,` + hit + `]}`
 				out, _, err := filter.FilterResponse(op, "name="+name+",values=v1", []byte(doc))
-				if err != nil {
-					t.Fatal(err)
-				}
+				require.NoError(t, err)
 				if want := `{"` + info.ResultKey + `":[` + hit + `]}`; string(out) != want {
 					t.Errorf("got  %s\nwant %s", out, want)
 				}
@@ -397,7 +385,7 @@ func TestErrorMessages(t *testing.T) {
 			"filter: ListImagePipelines: owner: the operation has no owner parameter"},
 		{"ownership", func() error {
 			m, _ := filter.Compile(scoped(q("ListImages"), filter.Scope{}))
-			_, _, err := m.FilterJSON([]byte(`{"imageVersionList":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0"}]}`), time.Time{})
+			_, _, err := filterJSON(m, []byte(`{"imageVersionList":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0"}]}`), time.Time{})
 			return err
 		}, `filter: ListImages: imageVersionList[0]: ARN owner "111122223333" is an account, and telling Self from Shared needs Scope.Account (byte 21) [F-P5]`},
 	}
@@ -439,9 +427,7 @@ func TestFilterJSONMemberCase(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := filter.FilterResponse(tt.op, tt.filters, []byte(tt.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			kept := !strings.HasSuffix(string(out), "[]}")
 			if kept != tt.keep {
 				t.Errorf("FilterResponse(%s) = %s, want item kept %v", tt.doc, out, tt.keep)

@@ -50,8 +50,7 @@ type Error struct {
 	Decision Decision
 	// Reason says what was wrong and what was expected.
 	Reason string
-	// Err is one of the sentinels, or wraps one (an unknown reading also
-	// wraps the *decision.ChoiceError).
+	// Err is one of the sentinels, or wraps one.
 	Err error
 }
 
@@ -98,4 +97,9 @@ func requestError(op string, index int, name, value string, d Decision, sentinel
 // byte offset.
 func documentError(op, path string, offset int64, sentinel error, reason string) *Error {
 	return &Error{Operation: op, Index: -1, Path: path, Offset: int(offset), Reason: reason, Err: sentinel}
+}
+
+// errNotCompiled is the error of a Matcher that Compile did not make.
+func errNotCompiled() *Error {
+	return requestError("", -1, "", "", "", ErrInvalid, "the Matcher holds no query; make it with Compile")
 }

@@ -26,8 +26,8 @@ type Result struct {
 	// shows, its version replaced by "x.x.x", in the order of Indices;
 	// nil otherwise.
 	ARNs []string
-	// Decisions are the decisions the result depends on, in
-	// decision.Compare order.
+	// Decisions are the decisions the result depends on, ordered as the
+	// README's decisions table: by family, then by number.
 	Decisions []Decision
 }
 
@@ -50,6 +50,9 @@ type Result struct {
 // An item whose ownership category can neither be read nor derived, or
 // whose deprecationTime is not a time, is an *Error with Path "[i]".
 func (m *Matcher) Apply(n int, member func(i int, path string) (string, bool), now time.Time) (Result, error) {
+	if m.op == nil {
+		return Result{}, errNotCompiled()
+	}
 	e := m.newEvaluator(now)
 	for i := range n {
 		if err := evaluate(e, i, &source{m: m, fi: member, i: i}); err != nil {
@@ -108,8 +111,11 @@ func (m *Matcher) newEvaluator(now time.Time) *evaluator {
 	return &evaluator{m: m, now: now}
 }
 
-// decisions returns the decisions of the query and of the items seen, in
-// decision.Compare order.
+// count returns the number of items kept so far, before byName.
+func (e *evaluator) count() int { return len(e.kept) + len(e.keys) }
+
+// decisions returns the decisions of the query and of the items seen, by
+// family, then by number.
 func (e *evaluator) decisions() []Decision {
 	s := e.m.flags
 	for _, f := range [...]struct {
@@ -134,6 +140,11 @@ func evaluate(e *evaluator, i int, s *source) error {
 		return err
 	}
 	if e.m.needKeys {
+		if len(e.keys) == cap(e.keys) {
+			// Doubling: append grows large slices by a quarter, which
+			// copies each key several times over.
+			e.keys = slices.Grow(e.keys, max(len(e.keys), 64))
+		}
 		e.keys = append(e.keys, keyOf(e.m, i, s))
 	} else {
 		e.kept = append(e.kept, i)

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ibkit/ibkit/filter"
@@ -229,11 +231,13 @@ func ExampleMatcher_FilterJSON() {
 	if err != nil {
 		panic(err)
 	}
-	out, decisions, err := m.FilterJSON([]byte(`{"imageSummaryList":[{"name":"web","version":"1.0.4/2"},{"name":"web","version":"2.0.0/1"},{"name":"web","version":"1.0.4/1"}]}`), time.Time{})
+	// A response as the AWS CLI writes it; os.Open gives a file to stream.
+	response := strings.NewReader(`{"imageSummaryList":[{"name":"web","version":"1.0.4/2"},{"name":"web","version":"2.0.0/1"},{"name":"web","version":"1.0.4/1"}]}`)
+	decisions, err := m.FilterJSON(os.Stdout, response, time.Time{})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(string(out))
+	fmt.Println()
 	fmt.Println(decisions)
 	// Output:
 	// {"imageSummaryList":[{"name":"web","version":"1.0.4/2"},{"name":"web","version":"1.0.4/1"}]}

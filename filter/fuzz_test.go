@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/stretchr/testify/require"
 	"strings"
 	"testing"
 	"time"
@@ -60,9 +61,7 @@ func FuzzParseShorthand(f *testing.F) {
 		// carry invalid UTF-8, so such inputs are skipped).
 		if fs != nil && utf8.ValidString(s) {
 			js, err := json.Marshal(fs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			require.NoError(t, err)
 			viaJSON, err := filter.ParseFilters(string(js))
 			if err != nil {
 				t.Fatalf("ParseFilters(%s): %v", js, err)
@@ -95,6 +94,15 @@ func FuzzParseFilters(f *testing.F) {
 
 const fuzzDoc = `{"requestId":"r","imageVersionList":[{"arn":"arn:aws:imagebuilder:us-east-1:111122223333:image/a/1.0.0","name":"a","version":"1.0.0","platform":"Linux","x":[1,{"y":"]"}]},{"name":"b","version":"2.0.0","platform":"Windows","type":"AMI"}],"nextToken":"t"}`
 
+// compileText compiles filters given as text.
+func compileText(op, filters string) (*filter.Matcher, error) {
+	fs, err := filter.ParseFilters(filters)
+	if err != nil {
+		return nil, err
+	}
+	return filter.Compile(filter.Query{Operation: op, Filters: fs})
+}
+
 func FuzzFilterJSON(f *testing.F) {
 	f.Add(fuzzDoc, "name=platform,values=Linux")
 	f.Add(fuzzDoc, "")
@@ -104,7 +112,16 @@ func FuzzFilterJSON(f *testing.F) {
 	f.Add(`{"imageVersionList":[1]}`, "")
 	f.Add(`[`, "")
 	f.Fuzz(func(t *testing.T, doc, filters string) {
-		out, _, err := filter.FilterResponse("ListImages", filters, []byte(doc))
+		out, ds, err := filter.FilterResponse("ListImages", filters, []byte(doc))
+		// Read as a stream, however cut, the document gives the same.
+		if m, cerr := compileText("ListImages", filters); cerr == nil {
+			want := outcomeOf(out, ds, err)
+			for _, rd := range readers[1:3] {
+				if got := streamed(m, doc, rd.wrap, time.Time{}); !cmp.Equal(want, got, sameButReason) {
+					t.Fatalf("read %s: %s", rd.name, cmp.Diff(want, got, sameButReason))
+				}
+			}
+		}
 		if err != nil {
 			var e *filter.Error
 			if !errors.As(err, &e) {
@@ -131,7 +148,7 @@ func FuzzFilterJSON(f *testing.F) {
 		}
 		// Scoped evaluation of a valid document never panics.
 		if m, err := filter.Compile(filter.Query{Operation: "ListImages", Scope: &filter.Scope{Account: "111122223333", ByName: true}}); err == nil {
-			_, _, _ = m.FilterJSON([]byte(doc), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+			_, _, _ = filterJSON(m, []byte(doc), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 		}
 	})
 }

@@ -205,7 +205,7 @@ func (m *Matcher) addRoles() {
 }
 
 // Decisions returns the decisions that the compiled query depends on
-// before any item is seen, in decision.Compare order. Evaluations may add
+// before any item is seen, by family, then by number. Evaluations may add
 // more (Result.Decisions, FilterJSON).
 func (m *Matcher) Decisions() []Decision { return m.flags.IDs() }
 
@@ -222,6 +222,9 @@ func (m *Matcher) Decisions() []Decision { return m.flags.IDs() }
 // and FilterJSON apply it. Match does not allocate for lists of up to 16
 // elements.
 func (m *Matcher) Match(member func(path string) (string, bool)) bool {
+	if m.op == nil {
+		return false // not made by Compile: it holds no query
+	}
 	for i := range m.preds {
 		p := &m.preds[i]
 		if p.mode == modeList || p.mode == modeListPrefix {
@@ -256,7 +259,7 @@ func (s *source) member(slot int) (string, bool) {
 	if s.f != nil {
 		return s.f(s.m.paths[slot])
 	}
-	v := s.rec.vals[slot]
+	v := s.rec.value(slot)
 	return v, v != ""
 }
 

@@ -233,20 +233,18 @@ type Operation struct {
 
 // Lookup describes operation (case-sensitive) under the given readings;
 // only NoWorkflowFilters, DocumentedCaseLifecycleFilters and
-// ComponentStatusFilter change the names, and other IDs are ignored. ok is
-// false when operation is not a List operation that takes filters.
+// ComponentStatusFilter change the names. ok is false when operation is
+// not a List operation that takes filters, or when a reading is not one
+// this package offers (as Compile would reject it).
 func Lookup(operation string, readings ...Decision) (op Operation, ok bool) {
 	spec, ok := lookupOp(operation)
 	if !ok {
 		return Operation{}, false
 	}
-	var known []Decision
-	for _, id := range readings {
-		if _, err := chooseReadings([]Decision{id}); err == nil {
-			known = append(known, id)
-		}
+	r, err := chooseReadings(readings)
+	if err != nil {
+		return Operation{}, false
 	}
-	r, _ := chooseReadings(known)
 	op = Operation{Name: spec.name, ResultKey: spec.resultKey, ItemShape: spec.shape, Filters: map[string]string{}}
 	for _, n := range r.names(spec) {
 		m := n.member

@@ -1,11 +1,13 @@
 package filter_test
 
 import (
+	"io"
 	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
@@ -71,6 +73,23 @@ func TestRegistry(t *testing.T) {
 	assert.Equal(t, modelNames["ListImages"].names, names("ListImages"), "registry mutated through a returned value")
 }
 
+func TestLookupRefusesUnknownReadings(t *testing.T) {
+	for _, id := range []filter.Decision{"F-99", "L-21", ""} {
+		_, ok := filter.Lookup("ListImages", id)
+		assert.False(t, ok, "reading %q", id)
+	}
+}
+
+func TestZeroMatcher(t *testing.T) {
+	var m filter.Matcher
+	assert.False(t, m.Match(func(string) (string, bool) { return "", false }))
+	_, err := m.Apply(1, func(int, string) (string, bool) { return "", false }, time.Time{})
+	assert.ErrorIs(t, err, filter.ErrInvalid)
+	_, err = m.FilterJSON(io.Discard, strings.NewReader("{}"), time.Time{})
+	assert.ErrorIs(t, err, filter.ErrInvalid)
+	assert.ErrorContains(t, err, "make it with Compile")
+}
+
 func TestReadingNames(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -83,7 +102,6 @@ func TestReadingNames(t *testing.T) {
 		{"F-P3 component status", filter.ComponentStatusFilter, "ListComponents",
 			[]string{"description", "name", "platform", "status", "supportedOsVersion", "type", "version"}},
 		{"other readings change nothing", filter.InputOrder, "ListImages", modelNames["ListImages"].names},
-		{"unknown IDs are ignored", "F-99", "ListImages", modelNames["ListImages"].names},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

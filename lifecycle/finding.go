@@ -1,54 +1,21 @@
 package lifecycle
 
 import (
-	"errors"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/ibkit/ibkit/lifecycle/internal/names"
 )
 
-// Severity says whether a finding blocks (error) or only informs (warning).
-type Severity uint8
+// Severity says whether a finding blocks (error) or only informs
+// (warning); its text is the word itself, in JSON too.
+type Severity string
 
 // The severities. The zero Severity is not valid.
 const (
-	SeverityError   Severity = 1
-	SeverityWarning Severity = 2
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
 )
-
-// String returns "error" or "warning".
-func (s Severity) String() string {
-	switch s {
-	case SeverityError:
-		return "error"
-	case SeverityWarning:
-		return "warning"
-	}
-	return "Severity(" + strconv.Itoa(int(s)) + ")"
-}
-
-// MarshalText returns the String form.
-func (s Severity) MarshalText() ([]byte, error) {
-	if s != SeverityError && s != SeverityWarning {
-		return nil, errors.New("lifecycle: invalid severity " + s.String())
-	}
-	return []byte(s.String()), nil
-}
-
-// UnmarshalText reads "error" or "warning".
-func (s *Severity) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "error":
-		*s = SeverityError
-	case "warning":
-		*s = SeverityWarning
-	default:
-		return errors.New("lifecycle: invalid severity " + strconv.Quote(string(b)) + `; expected "error" or "warning"`)
-	}
-	return nil
-}
 
 // Finding is one result of validating a document or checking an inventory.
 //
@@ -87,7 +54,7 @@ func (f Finding) String() string {
 		b.WriteString("(document)")
 	}
 	b.WriteString(": ")
-	b.WriteString(f.Severity.String())
+	b.WriteString(string(f.Severity))
 	b.WriteString(": ")
 	b.WriteString(f.Message)
 	b.WriteString(" [")

@@ -42,7 +42,7 @@ func TestEnums(t *testing.T) {
 
 func TestModelAccessors(t *testing.T) {
 	var a Action
-	assert.False(t, a.Includes().Any(), "absent includeResources includes something")
+	assert.False(t, a.Includes().anyIncluded(), "absent includeResources includes something")
 	var f Filter
 	assert.Zero(t, f.Retain(), "absent retainAtLeast")
 	p := Policy{}
@@ -88,11 +88,6 @@ func TestFindingEncoding(t *testing.T) {
 	assert.Empty(t, cmp.Diff(f, back), "round trip")
 	assert.Equal(t, "policyDetails[0].filter.unit: warning: is ignored [unit-on-count, L-P2]", f.String())
 	assert.Equal(t, "(document): error: m [required]", Finding{Severity: SeverityError, Code: codeRequired, Message: "m"}.String())
-	_, err = json.Marshal(Finding{})
-	assert.Error(t, err, "zero severity encoded")
-	var s Severity
-	assert.Error(t, s.UnmarshalText([]byte("fatal")), "unknown severity decoded")
-	assert.Equal(t, "Severity(7)", Severity(7).String())
 }
 
 func TestFindingsError(t *testing.T) {

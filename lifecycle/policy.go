@@ -63,8 +63,8 @@ type IncludeResources struct {
 	Containers bool `json:"containers,omitempty"`
 }
 
-// Any reports whether at least one resource type is included.
-func (r IncludeResources) Any() bool { return r.AMIs || r.Snapshots || r.Containers }
+// anyIncluded reports whether at least one resource type is included.
+func (r IncludeResources) anyIncluded() bool { return r.AMIs || r.Snapshots || r.Containers }
 
 // Filter decides which images of each recipe-version group qualify for a
 // rule's action.

@@ -42,10 +42,10 @@ func (r *StateUpdateRequest) Validate(now time.Time, image CurrentImage) (Findin
 	if r.IncludeResources != nil {
 		inc = *r.IncludeResources
 	}
-	if inc.Any() && r.ExecutionRole == "" {
+	if inc.anyIncluded() && r.ExecutionRole == "" {
 		v.err("executionRole", codeRoleRequired, "is missing; updating the image's resources (includeResources) needs a role the service can act as")
 	}
-	if target == StatusDeleted && r.ExecutionRole != "" && !inc.Any() {
+	if target == StatusDeleted && r.ExecutionRole != "" && !inc.anyIncluded() {
 		v.err("includeResources", codeIncludeRequired, "names no resource type; with an executionRole, a deletion must include amis, snapshots or containers")
 	}
 	if !r.UpdateAt.IsZero() {

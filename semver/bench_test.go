@@ -58,7 +58,7 @@ func BenchmarkParseFilter(b *testing.B) {
 }
 
 func BenchmarkCompare(b *testing.B) {
-	v, w := MustParseBuild("1.2.3/4"), MustParseBuild("1.2.3/5")
+	v, w := mustBuild("1.2.3/4"), mustBuild("1.2.3/5")
 	b.ReportAllocs()
 	n := 0
 	for i := 0; i < b.N; i++ {
@@ -95,7 +95,7 @@ func BenchmarkLatest100k(b *testing.B) {
 }
 
 func BenchmarkString(b *testing.B) {
-	v := MustParseBuild("2021.12.31/17")
+	v := mustBuild("2021.12.31/17")
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		_ = v.String()
@@ -129,7 +129,7 @@ func TestZeroAllocs(t *testing.T) {
 		"Match":                 func() { _ = f.Match(v) },
 		"Compare":               func() { _ = v.Compare(v) },
 		"Latest":                func() { _, _ = Latest(f, cands) },
-		"AppendText":            func() { _, _ = MustParseBuild("1.2.3/4").AppendText(buf[:0]) },
+		"AppendText":            func() { _, _ = mustBuild("1.2.3/4").AppendText(buf[:0]) },
 	} {
 		assert.Zero(t, testing.AllocsPerRun(100, fn), "%s allocates", name)
 	}

@@ -21,7 +21,8 @@ func NewBuild(v Version, build uint64) BuildVersion { return BuildVersion{v, bui
 // follows the rules of Parse; the build is a decimal number that fits in
 // 64 bits, 0 included (decision AS-10). A missing build is an error; to
 // read the version field of a List item, which may carry a build or not,
-// parse text with a '/' with ParseBuild and other text with Parse.
+// parse text with a '/' with ParseBuild and other text with Parse. On error
+// the result is the zero BuildVersion.
 func ParseBuild(s string) (BuildVersion, error) {
 	if v, i, ok := fastVersion(s); ok {
 		if b, ok := fastBuild(s, i); ok {
@@ -29,16 +30,10 @@ func ParseBuild(s string) (BuildVersion, error) {
 		}
 	}
 	r, err := scan(s, formBuild, false)
-	return BuildVersion{r.v, r.build}, err
-}
-
-// MustParseBuild is like ParseBuild but panics on error.
-func MustParseBuild(s string) BuildVersion {
-	b, err := ParseBuild(s)
 	if err != nil {
-		panic(err)
+		return BuildVersion{}, err
 	}
-	return b
+	return BuildVersion{r.v, r.build}, nil
 }
 
 // Version returns the major.minor.patch part.

@@ -18,8 +18,10 @@ const (
 	// RegexOnly (AS-1) accepts filters that the service model's regular
 	// expression accepts but the documented rules reject: a numeric node
 	// right of a wildcard, such as "x.2.x" or "1.x.3". Such a filter
-	// matches node by node. The node limit still applies. By default only
-	// trailing nodes may be wildcards.
+	// matches node by node. By default only trailing nodes may be
+	// wildcards. The node limit of 1073741823 applies under every reading:
+	// a Version cannot hold a larger node, so a filter with one would
+	// match nothing (arn's RegexOnly, which checks text only, lifts it).
 	RegexOnly Decision = "AS-1"
 	// ByDateCreated (AS-7) makes Resolve pick the most recently created
 	// match instead of the highest version and build.
@@ -36,18 +38,17 @@ func choose(readings []Decision) (decision.Set, error) {
 		return s, nil
 	}
 	var ce *decision.ChoiceError
-	if errors.As(err, &ce) {
-		return s, &Error{Input: string(ce.ID), Reason: err.Error(), Err: err}
-	}
-	return s, err
+	errors.As(err, &ce) // Choose returns no other error
+	return s, &Error{Input: string(ce.ID), Reason: err.Error(), Err: ErrUnknown}
 }
 
-// Flags returns the decisions on which the verdict for s depends, in
-// ascending order, reading s as a version, build version or filter,
+// Flags returns the decisions on which the verdict for s depends, ordered
+// by number, reading s as a version, build version or filter,
 // whichever applies:
 //
-//   - AS-1 when the model's regular expression alone would give the other
-//     verdict: a node above 1073741823, or a wildcard followed by a number;
+//   - AS-1 when a wildcard is followed by a number and RegexOnly would
+//     accept the text (a node above 1073741823 is not flagged: no reading
+//     of this package accepts it);
 //   - AS-6 when a node or the build is written with a leading zero, which
 //     is accepted, compared numerically and dropped by String;
 //   - AS-10 when the build is 0, which is accepted.
@@ -60,7 +61,7 @@ func Flags(s string) []Decision {
 		return nil
 	}
 	var out []Decision
-	if in.Misplaced || in.Overflow {
+	if in.Misplaced && !in.Overflow {
 		out = append(out, "AS-1")
 	}
 	if in.LeadingZero || in.BuildLeadingZero {

@@ -11,23 +11,16 @@
 //
 // Unlike Semantic Versioning 2.0 (and golang.org/x/mod/semver) there is no
 // "v" prefix, pre-release or metadata, and white space is an error. Leading
-// zeros (2021.01.01) are accepted, compared numerically and dropped by
-// String (decision AS-6). Builds are assigned by the service; 0 is
-// accepted (AS-10). The wildcard "x" stands for a whole node and only
-// trailing nodes may be wildcards (AS-1; the RegexOnly reading admits
-// "x.2.x").
+// zeros (2021.01.01) are accepted and compared numerically (decision AS-6);
+// build 0 is accepted (AS-10). Only trailing nodes may be "x" (AS-1; the
+// RegexOnly reading also admits "x.2.x").
 //
 // Version, BuildVersion and Filter are small comparable values, like
-// net/netip's: parse them with Parse, ParseBuild and ParseFilter, compare
-// them with ==, print and marshal them as text. Parsing, comparison,
-// matching and Latest do not allocate. The zero Filter is invalid and
-// matches nothing.
-//
-// Latest picks the highest matching build (AS-7); Resolve also offers the
-// ByDateCreated reading and says when the choice depends on it. Which
-// builds to skip (AS-8, such as deprecated ones) is the caller's choice.
-// Flags lists the decisions on which the verdict for a text depends.
-//
-// Conversions to and from github.com/Masterminds/semver/v3 live in
-// semver/masterminds, so that this package has no dependencies.
+// net/netip's, parsed by Parse, ParseBuild and ParseFilter and printed as
+// text. Parsing, comparison, matching and Latest do not allocate. The zero
+// Filter matches nothing. Latest picks the highest matching build (AS-7);
+// Resolve also offers the ByDateCreated reading. Flags lists the decisions
+// a verdict depends on. semver/masterminds converts to and from
+// github.com/Masterminds/semver/v3, so that this package has no
+// dependencies.
 package semver

@@ -16,13 +16,16 @@ var (
 	// rule rejects (decision AS-1 for the node limit and the
 	// trailing-wildcard rule), and a build number above 2^64-1.
 	ErrInvalid = errors.New("breaks a rule of the service")
+	// ErrUnknown reports a reading (a decision ID) that this package does
+	// not offer.
+	ErrUnknown = errors.New("unknown reading")
 	// ErrNoMatch reports that Resolve found no build for a filter. The
 	// service's own error for this case is undocumented (decision AS-11).
 	ErrNoMatch = errors.New("no build matches")
 )
 
 // Error describes why text is not a valid version, build version or
-// filter, why Resolve chose nothing, or which reading was not understood.
+// filter, why Resolve chose nothing, or which reading is not offered.
 type Error struct {
 	// Input is the complete text: what was parsed, the filter that matched
 	// nothing, or the decision ID given as a reading.
@@ -32,8 +35,7 @@ type Error struct {
 	Part string
 	// Reason says what was found and what was expected.
 	Reason string
-	// Err is ErrSyntax, ErrInvalid or ErrNoMatch; for a reading this
-	// package does not offer, an error naming the offered ones.
+	// Err is ErrSyntax, ErrInvalid, ErrUnknown or ErrNoMatch.
 	Err error
 }
 

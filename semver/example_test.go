@@ -64,17 +64,17 @@ func ExampleVersion_Compare() {
 }
 
 func ExampleBuildVersion_Compare() {
-	a, b := semver.MustParseBuild("1.0.0/10"), semver.MustParseBuild("1.0.0/9")
+	a, b := semver.NewBuild(semver.MustParse("1.0.0"), 10), semver.NewBuild(semver.MustParse("1.0.0"), 9)
 	fmt.Println(a.Compare(b))
 	// Output: 1
 }
 
 func ExampleLatest() {
 	builds := []semver.BuildVersion{
-		semver.MustParseBuild("1.6.8/1"),
-		semver.MustParseBuild("2.2.4/1"),
-		semver.MustParseBuild("1.7.8/2"),
-		semver.MustParseBuild("1.7.8/1"),
+		semver.NewBuild(semver.MustParse("1.6.8"), 1),
+		semver.NewBuild(semver.MustParse("2.2.4"), 1),
+		semver.NewBuild(semver.MustParse("1.7.8"), 2),
+		semver.NewBuild(semver.MustParse("1.7.8"), 1),
 	}
 	for _, f := range []string{"x.x.x", "1.x.x", "1.6.x", "3.x.x"} {
 		b, ok := semver.Latest(semver.MustParseFilter(f), builds)
@@ -106,7 +106,11 @@ func ExampleResolve() {
 	var created []time.Time
 	for _, b := range all {
 		if b.state != "DEPRECATED" {
-			builds = append(builds, semver.MustParseBuild(b.version))
+			v, err := semver.ParseBuild(b.version)
+			if err != nil {
+				panic(err)
+			}
+			builds = append(builds, v)
 			created = append(created, b.created)
 		}
 	}

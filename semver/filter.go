@@ -19,8 +19,9 @@ type Filter struct {
 // ParseFilter parses a version filter. Each node is a number as in Parse or
 // the lower-case wildcard "x"; once a node is "x" every node to its right
 // must be "x" too, unless readings include RegexOnly. A build suffix is an
-// error. A reading other than RegexOnly and ByDateCreated is an error; the
-// one this function does not use is ignored.
+// error. A reading other than RegexOnly and ByDateCreated is an *Error
+// wrapping ErrUnknown; the one this function does not use is ignored. On
+// error the result is the zero Filter.
 func ParseFilter(s string, readings ...Decision) (Filter, error) {
 	regexOnly := false
 	if len(readings) > 0 {
@@ -97,7 +98,8 @@ func (f Filter) MarshalText() ([]byte, error) { return f.appendTo(make([]byte, 0
 
 // UnmarshalText implements encoding.TextUnmarshaler using ParseFilter with
 // the default readings. Empty text gives the zero Filter, so that
-// MarshalText and UnmarshalText round-trip every Filter.
+// MarshalText and UnmarshalText round-trip every Filter the default
+// readings accept.
 func (f *Filter) UnmarshalText(text []byte) error {
 	if f == nil {
 		return errNil

@@ -32,6 +32,8 @@ func TestParseFilter(t *testing.T) {
 		{name: "xx node", in: "xx.x.x", err: &wantErr{ErrSyntax, "major"}},
 		{name: "trailing text", in: "1.2.xy", err: &wantErr{ErrSyntax, "patch"}},
 		{name: "over limit", in: "1.2.1073741824", err: &wantErr{ErrInvalid, "patch"}},
+		{name: "over limit after a valid node", in: "1.1073741824.x", err: &wantErr{ErrInvalid, "minor"}},
+		{name: "slash without build", in: "1.2.3/", err: &wantErr{ErrSyntax, "patch"}},
 		{name: "empty", in: "", err: &wantErr{ErrSyntax, ""}},
 	}
 	for _, tt := range tests {
@@ -52,28 +54,51 @@ func TestParseFilter(t *testing.T) {
 	}
 }
 
+// TestParseFilterRegexOnly checks the other reading of AS-1: the
+// trailing-wildcard rule is off and every text Flags marks with AS-1 is
+// accepted; the node limit stays, since a Version cannot hold a larger
+// node (Flags does not mark it).
 func TestParseFilterRegexOnly(t *testing.T) {
-	for _, in := range []string{"x.2.x", "1.x.3", "x.1.1", "x.x.1"} {
-		t.Run(in, func(t *testing.T) {
-			f, err := ParseFilter(in, RegexOnly)
+	tests := []struct {
+		name  string
+		in    string
+		canon string
+		err   *wantErr
+	}{
+		{name: "wildcard then number", in: "x.2.x", canon: "x.2.x"},
+		{name: "number after wildcard", in: "1.x.3", canon: "1.x.3"},
+		{name: "only major wildcard", in: "x.1.1", canon: "x.1.1"},
+		{name: "only patch number", in: "x.x.1", canon: "x.x.1"},
+		{name: "leading zeros", in: "x.02.x", canon: "x.2.x"},
+		{name: "major over the node limit", in: "1073741824.x.x", err: &wantErr{ErrInvalid, "major"}},
+		{name: "over the limit right of a wildcard", in: "x.1073741824.x", err: &wantErr{ErrInvalid, "minor"}},
+		{name: "build", in: "1.2.3/4", err: &wantErr{ErrSyntax, "build"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ParseFilter(tt.in, RegexOnly)
+			if tt.err != nil {
+				checkError(t, err, tt.in, *tt.err)
+				assert.Equal(t, Filter{}, f, "a failed parse gives the zero Filter")
+				assert.NotContains(t, Flags(tt.in), RegexOnly, "Flags marks no text RegexOnly rejects")
+				return
+			}
 			require.NoError(t, err)
-			assert.Equal(t, in, f.String())
+			assert.Equal(t, tt.canon, f.String())
+			assert.Contains(t, Flags(tt.in), RegexOnly, "Flags marks the text with AS-1")
 		})
 	}
 	f := MustParseFilter("x.2.x", RegexOnly)
 	assert.True(t, f.Match(MustParse("9.2.7")), "x.2.x matches node by node")
 	assert.False(t, f.Match(MustParse("9.3.7")))
-	_, err := ParseFilter("1.2.3/4", RegexOnly)
-	assert.ErrorIs(t, err, ErrSyntax, "RegexOnly admits no build in a filter")
-	_, err = ParseFilter("x.1073741824.x", RegexOnly)
-	assert.ErrorIs(t, err, ErrInvalid, "RegexOnly keeps the node limit")
 }
 
 func TestParseFilterUnknownReading(t *testing.T) {
 	_, err := ParseFilter("1.x.x", "AS-6")
 	var e *Error
 	require.ErrorAs(t, err, &e)
-	assert.Equal(t, "AS-6", e.Input)
+	assert.Equal(t, &Error{Input: "AS-6", Err: ErrUnknown,
+		Reason: `decision "AS-6" has no other reading here; expected one of AS-1, AS-7`}, e)
 	assert.EqualError(t, err, `semver: "AS-6": decision "AS-6" has no other reading here; expected one of AS-1, AS-7`)
 	_, err = ParseFilter("1.x.x", ByDateCreated)
 	assert.NoError(t, err, "a reading of the package that ParseFilter does not use is ignored")
@@ -118,6 +143,7 @@ func TestZeroFilter(t *testing.T) {
 	assert.False(t, ok, "Latest with the zero Filter")
 	_, _, err := Resolve(f, []BuildVersion{{}}, nil)
 	assert.ErrorIs(t, err, ErrNoMatch)
+	assert.ErrorContains(t, err, "zero Filter", "the message says the filter is the zero value")
 }
 
 func TestParseBuild(t *testing.T) {
@@ -135,6 +161,7 @@ func TestParseBuild(t *testing.T) {
 		{name: "missing build", in: "1.2.3", err: &wantErr{ErrSyntax, "build"}},
 		{name: "empty build", in: "1.2.3/", err: &wantErr{ErrSyntax, "build"}},
 		{name: "two builds", in: "1.2.3/4/5", err: &wantErr{ErrSyntax, "build"}},
+		{name: "text after the build", in: "1.2.3/4x", err: &wantErr{ErrSyntax, "build"}},
 		{name: "wildcard", in: "1.2.x/4", err: &wantErr{ErrSyntax, "patch"}},
 		{name: "signed build", in: "1.2.3/+4", err: &wantErr{ErrSyntax, "build"}},
 		{name: "text after the patch", in: "1.2.3a/4", err: &wantErr{ErrSyntax, "patch"}},
@@ -144,6 +171,7 @@ func TestParseBuild(t *testing.T) {
 			b, err := ParseBuild(tt.in)
 			if tt.err != nil {
 				checkError(t, err, tt.in, *tt.err)
+				assert.Equal(t, BuildVersion{}, b, "a failed parse gives the zero BuildVersion")
 				return
 			}
 			require.NoError(t, err)
@@ -157,7 +185,7 @@ func TestBuildCompare(t *testing.T) {
 	ordered := []string{"0.0.0/0", "0.0.0/1", "0.0.1/0", "1.0.0/2", "1.0.0/10", "1.0.1/1", "1.10.0/1"}
 	for i, a := range ordered {
 		for j, b := range ordered {
-			assert.Equal(t, sign(i-j), MustParseBuild(a).Compare(MustParseBuild(b)), "Compare(%s, %s)", a, b)
+			assert.Equal(t, sign(i-j), mustBuild(a).Compare(mustBuild(b)), "Compare(%s, %s)", a, b)
 		}
 	}
 }
@@ -174,7 +202,10 @@ func TestFlags(t *testing.T) {
 		{"1.0.0/01", []Decision{"AS-6"}},
 		{"x.2.x", []Decision{"AS-1"}},
 		{"1.x.x", nil},
-		{"1073741824.0.0", []Decision{"AS-1"}},
+		{"1073741824.0.0", nil},
+		{"1073741824.x.x", nil},
+		{"x.1073741824.1", nil},
+		{"x.10.1", []Decision{"AS-1"}},
 		{"01.x.3", []Decision{"AS-1", "AS-6"}},
 		{"01.0.0/00", []Decision{"AS-6", "AS-10"}},
 		{"nonsense", nil},

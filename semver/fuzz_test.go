@@ -25,6 +25,7 @@ var fuzzSeeds = []string{
 	"1.2.3", "0.0.0", "1.2.x", "1.x.x", "x.x.x", "x.2.x", "1.x.3", "1.2.3/4", "1.0.0/0",
 	"2021.01.01", "1073741823.0.0", "1073741824.0.0", "1.2", "1.2.3.4", "v1.2.3", "1.2.3\n",
 	"1.0.0/18446744073709551616", "1..2", "", "x", "1.2.3/", "1.2.x/1", "00.00.00", "1.2.X",
+	"1073741824.x.x", "x.1073741824.x",
 }
 
 // proseOK applies the documented rules to text the model pattern accepted.
@@ -64,6 +65,9 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &pe) || pe.Input != s {
 				t.Fatalf("Parse(%q): error %#v is not an *Error for the input", s, err)
 			}
+			if v != (Version{}) {
+				t.Fatalf("Parse(%q) failed with %v but returned %v, not the zero Version", s, err, v)
+			}
 			return
 		}
 		if zeros := slices.Contains(Flags(s), "AS-6"); zeros != hasLeadingZero(s) {
@@ -90,6 +94,9 @@ func FuzzParseBuild(f *testing.F) {
 			t.Fatalf("ParseBuild(%q) error %v, reference says valid=%v", s, err, want)
 		}
 		if err != nil {
+			if b != (BuildVersion{}) {
+				t.Fatalf("ParseBuild(%q) failed with %v but returned %v, not the zero BuildVersion", s, err, b)
+			}
 			return
 		}
 		c, err := ParseBuild(b.String())
@@ -115,7 +122,7 @@ func FuzzParseFilter(f *testing.F) {
 			t.Fatalf("ParseFilter(%q) error %v, reference says valid=%v", s, err, want)
 		}
 		loose, lerr := ParseFilter(s, RegexOnly)
-		nodesFit := model && !strings.Contains(s, "/") && func() bool {
+		nodesFit := model && func() bool {
 			for _, n := range strings.Split(s, ".") {
 				if n != "x" && exceedsMax(n) {
 					return false
@@ -126,7 +133,17 @@ func FuzzParseFilter(f *testing.F) {
 		if (lerr == nil) != nodesFit {
 			t.Fatalf("RegexOnly ParseFilter(%q) error %v, reference says valid=%v", s, lerr, nodesFit)
 		}
+		if lerr == nil {
+			if g, err := ParseFilter(loose.String(), RegexOnly); err != nil || g != loose {
+				t.Fatalf("RegexOnly round trip of %q: %v -> %v, %v", s, loose, g, err)
+			}
+		} else if loose != (Filter{}) {
+			t.Fatalf("RegexOnly ParseFilter(%q) failed with %v but returned %v, not the zero Filter", s, lerr, loose)
+		}
 		if err != nil {
+			if flt != (Filter{}) {
+				t.Fatalf("ParseFilter(%q) failed with %v but returned %v, not the zero Filter", s, err, flt)
+			}
 			return
 		}
 		if loose != flt || !flt.IsValid() {
@@ -178,6 +195,9 @@ func FuzzInspect(f *testing.F) {
 		}
 		if got, want := !in.Misplaced && !in.Overflow, proseOK(s); got != want {
 			t.Fatalf("versionscan.Inspect(%q): documented rules hold = %v, want %v (%+v)", s, got, want, in)
+		}
+		if got := slices.Contains(Flags(s), RegexOnly); got != (in.Misplaced && !in.Overflow) {
+			t.Fatalf("Flags(%q) reports AS-1 = %v; the trailing-wildcard rule fails: %v", s, got, in.Misplaced)
 		}
 		if in.LeadingZero != hasLeadingZero(s) {
 			t.Fatalf("versionscan.Inspect(%q).LeadingZero = %v", s, in.LeadingZero)

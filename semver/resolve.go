@@ -38,8 +38,9 @@ func Latest(f Filter, builds []BuildVersion) (BuildVersion, bool) {
 //
 // Resolve knows nothing of the builds' states: to skip builds that are
 // deprecated or failed (decision AS-8), leave them out of builds. When no
-// build matches, Resolve returns -1 and an *Error wrapping ErrNoMatch; a
-// reading other than RegexOnly and ByDateCreated is an *Error too.
+// build matches, the zero Filter included, Resolve returns -1 and an
+// *Error wrapping ErrNoMatch; a reading other than RegexOnly and
+// ByDateCreated is an *Error wrapping ErrUnknown.
 func Resolve(f Filter, builds []BuildVersion, created []time.Time, readings ...Decision) (int, []Decision, error) {
 	set, err := choose(readings)
 	if err != nil {
@@ -74,7 +75,11 @@ func Resolve(f Filter, builds []BuildVersion, created []time.Time, readings ...D
 			byDate = i
 		}
 	}
-	if matched == 0 {
+	switch {
+	case !f.IsValid():
+		return -1, nil, &Error{Err: ErrNoMatch,
+			Reason: "the filter is the zero Filter, which matches nothing; expected a filter from ParseFilter"}
+	case matched == 0:
 		return -1, nil, &Error{Input: f.String(), Err: ErrNoMatch,
 			Reason: "no build among " + strconv.Itoa(len(builds)) + " matches"}
 	}

@@ -11,7 +11,7 @@ import (
 func builds(ss ...string) []BuildVersion {
 	out := make([]BuildVersion, len(ss))
 	for i, s := range ss {
-		out[i] = MustParseBuild(s)
+		out[i] = mustBuild(s)
 	}
 	return out
 }
@@ -81,7 +81,8 @@ func TestResolve(t *testing.T) {
 			created: []time.Time{day(1), day(1)}, want: 0},
 		{name: "nothing matches", filter: "7.x.x", builds: bs, want: -1, err: ErrNoMatch},
 		{name: "no builds", filter: "x.x.x", want: -1, err: ErrNoMatch},
-		{name: "unknown reading", filter: "x.x.x", builds: bs, readings: []Decision{"AS-8"}, want: -1},
+		{name: "unknown reading", filter: "x.x.x", builds: bs, readings: []Decision{"AS-8"}, want: -1, err: ErrUnknown},
+		{name: "not a decision ID", filter: "x.x.x", builds: bs, readings: []Decision{"latest"}, want: -1, err: ErrUnknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -78,7 +78,9 @@ func scan(s string, f form, regexOnly bool) (scanned, error) {
 		nodes[n] = uint32(v)
 	}
 	r.v = Version{nodes[0], nodes[1], nodes[2]}
-	if i < len(s) && s[i] == '/' {
+	// A '/' without a digit after it is no build; for a version or filter
+	// the end of input was expected there.
+	if i < len(s) && s[i] == '/' && (f == formBuild || i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9') {
 		switch f {
 		case formVersion:
 			return r, &Error{Input: s, Part: "build", Err: ErrSyntax,

@@ -32,13 +32,17 @@ func New(major, minor, patch uint32) (Version, error) {
 // Parse parses a version of the form "M.m.p", where each node is a decimal
 // number no larger than 1073741823. Leading zeros are accepted and dropped
 // (decision AS-6). Anything else, including a build suffix, a wildcard, a
-// "v" prefix, a pre-release suffix or white space, is an *Error.
+// "v" prefix, a pre-release suffix or white space, is an *Error, returned
+// with the zero Version.
 func Parse(s string) (Version, error) {
 	if v, i, ok := fastVersion(s); ok && i == len(s) {
 		return v, nil
 	}
 	r, err := scan(s, formVersion, false)
-	return r.v, err
+	if err != nil {
+		return Version{}, err
+	}
+	return r.v, nil
 }
 
 // MustParse is like Parse but panics if s is not a valid version. It is

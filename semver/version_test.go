@@ -43,6 +43,8 @@ func TestParse(t *testing.T) {
 		{name: "two nodes", in: "1.2", err: &wantErr{ErrSyntax, "patch"}},
 		{name: "four nodes", in: "1.2.3.4", err: &wantErr{ErrSyntax, "patch"}},
 		{name: "build suffix", in: "1.2.3/4", err: &wantErr{ErrSyntax, "build"}},
+		{name: "slash without build", in: "1.2.3/", err: &wantErr{ErrSyntax, "patch"}},
+		{name: "slash and text", in: "1.2.3/x", err: &wantErr{ErrSyntax, "patch"}},
 		{name: "wildcard", in: "1.2.x", err: &wantErr{ErrSyntax, "patch"}},
 		{name: "v prefix", in: "v1.2.3", err: &wantErr{ErrSyntax, "major"}},
 		{name: "prerelease", in: "1.0.0-beta", err: &wantErr{ErrSyntax, "patch"}},
@@ -63,6 +65,7 @@ func TestParse(t *testing.T) {
 			got, err := Parse(tt.in)
 			if tt.err != nil {
 				checkError(t, err, tt.in, *tt.err)
+				assert.Equal(t, Version{}, got, "a failed parse gives the zero Version")
 				return
 			}
 			require.NoError(t, err)
@@ -170,6 +173,20 @@ func TestErrorMessage(t *testing.T) {
 			func() error { _, err := ParseFilter("x.2.x"); return err }},
 		{"control byte", `semver: "1.2.3\x00" at patch: found byte "\x00", expected a digit or end of input`,
 			func() error { _, err := Parse("1.2.3\x00"); return err }},
+		{"build in a version", `semver: "1.2.3/4" at build: found a build number, expected a version without one (use ParseBuild)`,
+			func() error { _, err := Parse("1.2.3/4"); return err }},
+		{"slash without build", `semver: "1.2.3/" at patch: found '/', expected a digit or end of input`,
+			func() error { _, err := Parse("1.2.3/"); return err }},
+		{"slash without build in a filter", `semver: "1.2.x/" at patch: found '/', expected end of input after 'x'`,
+			func() error { _, err := ParseFilter("1.2.x/"); return err }},
+		{"node limit", `semver: "1073741824.x.x" at major: found 1073741824, expected at most 1073741823`,
+			func() error { _, err := ParseFilter("1073741824.x.x"); return err }},
+		{"node limit under RegexOnly", `semver: "x.2.1073741824" at patch: found 1073741824, expected at most 1073741823`,
+			func() error { _, err := ParseFilter("x.2.1073741824", RegexOnly); return err }},
+		{"unknown reading", `semver: "AS-9": decision "AS-9" has no other reading here; expected one of AS-1, AS-7`,
+			func() error { _, err := ParseFilter("1.x.x", "AS-9"); return err }},
+		{"zero Filter", `semver: "": the filter is the zero Filter, which matches nothing; expected a filter from ParseFilter`,
+			func() error { _, _, err := Resolve(Filter{}, []BuildVersion{{}}, nil); return err }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,9 +198,17 @@ func TestErrorMessage(t *testing.T) {
 func TestMustPanics(t *testing.T) {
 	for name, f := range map[string]func(){
 		"MustParse":       func() { MustParse("x") },
-		"MustParseBuild":  func() { MustParseBuild("1.0.0") },
 		"MustParseFilter": func() { MustParseFilter("x.1.x") },
 	} {
 		t.Run(name, func(t *testing.T) { assert.Panics(t, f) })
 	}
+}
+
+// mustBuild is ParseBuild for the tests' constants.
+func mustBuild(s string) BuildVersion {
+	b, err := ParseBuild(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -15,7 +15,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/ibkit/ibkit/examples/internal/input"
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
@@ -25,16 +24,7 @@ import (
 //go:embed images.json
 var sample []byte
 
-func main() {
-	data, err := input.Load(sample)
-	if err == nil {
-		err = run(os.Stdout, data)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "filter-images:", termsafe.String(err.Error()))
-		os.Exit(1)
-	}
-}
+func main() { input.Main("filter-images", sample, run) }
 
 // image is the program's own model of a ListImages item. The filters read
 // it through member, by AWS's JSON member names.

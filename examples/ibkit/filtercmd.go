@@ -1,11 +1,17 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"time"
 
+	"github.com/ibkit/ibkit/examples/internal/progress"
 	"github.com/ibkit/ibkit/filter"
 )
 
@@ -72,16 +78,94 @@ func runFilter(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--filters: %w", err)
 	}
-	doc, err := e.readFile(*input)
+	in, err := e.openStream(*input)
 	if err != nil {
 		return err
 	}
+	defer in.close()
 	// A List response is taken as the service returned it: the query has
 	// no scope, so the time is not read.
-	out, _, err := m.FilterJSON(doc, time.Time{})
-	if err != nil {
+	if _, err := m.FilterJSON(e.stdout, in, time.Time{}); err != nil {
+		if in.err != nil { // the file could not be read, as readFile says
+			return fileError(*input, in.err)
+		}
 		return fmt.Errorf("%s: %w", displayName(*input), err)
 	}
-	_, err = e.stdout.Write(out)
-	return err
+	return nil
+}
+
+// stream is an input file read as a stream, as UTF-8 text: it remembers
+// the first error of the file, to report it as readFile does rather than
+// as a problem of the document.
+type stream struct {
+	r     io.Reader
+	err   error
+	close func()
+}
+
+func (s *stream) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF && s.err == nil {
+		s.err = err
+	}
+	return n, err
+}
+
+// openStream opens a named file, or standard input for "-", to be read as
+// a stream, with a progress line on a terminal (bytes read). It gives the
+// same text as readFile: a UTF-8 byte order mark is dropped, and UTF-16
+// text, which toUTF8 converts as a whole, is read whole.
+func (e *env) openStream(name string) (*stream, error) {
+	s := &stream{r: e.stdin, close: func() {}}
+	var size int64
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fileError(name, err)
+		}
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+		s.r, s.close = f, func() { f.Close() }
+	}
+	if f, ok := e.stderr.(*os.File); ok {
+		line := progress.New(f, os.Getenv)
+		s.r = line.File(displayName(name), size, s.r)
+		closeFile := s.close
+		s.close = func() { line.Done(); closeFile() }
+	}
+	br := bufio.NewReaderSize(s.r, 64<<10)
+	head, err := br.Peek(4)
+	if err != nil && err != io.EOF {
+		s.close()
+		return nil, fileError(name, err)
+	}
+	switch text, _ := toUTF8(head); {
+	case bytes.Equal(text, head):
+		s.r = br
+	case bytes.HasPrefix(head, []byte(utf8BOM)):
+		br.Discard(len(utf8BOM))
+		s.r = br
+	default: // UTF-16 or UTF-32
+		all, err := io.ReadAll(br)
+		if err == nil {
+			all, err = toUTF8(all)
+		}
+		if err != nil {
+			s.close()
+			return nil, fileError(name, err)
+		}
+		s.r = bytes.NewReader(all)
+	}
+	return s, nil
+}
+
+// fileError is an error reading a named file, or standard input for "-",
+// as readFile words it.
+func fileError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is already in the message
+	}
+	return fmt.Errorf("%s: %w", displayName(name), err)
 }

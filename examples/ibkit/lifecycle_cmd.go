@@ -43,7 +43,7 @@ func runLifecyclePlan(e *env, args []string) error {
 			return planError(err)
 		}
 		tl.Warnings = run.locate(tl.Warnings)
-		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Plan: pl})
+		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Inventory: run.inv, Timeline: tl, Plan: pl})
 	}
 	return writePlanTable(e.stdout, run, pl, e.colour)
 }
@@ -186,7 +186,7 @@ func runLifecycleForecast(e *env, args []string) error {
 	case output.html():
 		// The page computes today's plan with the same options, for its
 		// retention slots and today's reasons.
-		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Index: run.idx, Timeline: tl, Options: opts})
+		return htmlreport.Write(e.stdout, htmlreport.Report{Policy: &run.doc.Policy, Inventory: run.inv, Timeline: tl, Options: opts})
 	}
 	return writeTimeline(e.stdout, run, tl, e.colour)
 }

@@ -102,8 +102,10 @@ type runInput struct {
 	// readingWarnings are the warnings of reading the policy source (an
 	// unresolved value of a template), which the engine does not know.
 	readingWarnings lifecycle.Findings
-	idx             *inventory.Index
-	now             time.Time
+	// inv is the merged inventory, and idx its Index.
+	inv *inventory.Inventory
+	idx *inventory.Index
+	now time.Time
 }
 
 // loadRun parses the flags of plan and forecast, runs check (if not nil)
@@ -139,11 +141,11 @@ func (e *env) loadRun(fs *flag.FlagSet, args []string, in *lifecycleInput, check
 		return nil, e.invalidPolicy(name, findings)
 	}
 	doc := p.Document()
-	idx, inventoryName, err := e.loadInventory(in, useSample)
+	inv, idx, inventoryName, err := e.loadInventory(in, useSample)
 	if err != nil {
 		return nil, err
 	}
-	return &runInput{policyName: name, doc: doc, source: p, idx: idx, now: now, inventoryName: inventoryName,
+	return &runInput{policyName: name, doc: doc, source: p, inv: inv, idx: idx, now: now, inventoryName: inventoryName,
 		readingWarnings: readingWarnings(findings)}, nil
 }
 
@@ -210,11 +212,12 @@ func (e *env) invalidPolicy(name string, findings []iac.Finding) error {
 // path in it of every record, also for what only shows across files (an AMI
 // described in another file, one ARN in two files with different content).
 // Errors make it fail, with every finding on standard error; warnings stay
-// in the index, and the dry-run carries them into its output.
-func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Index, string, error) {
+// in the index, and the dry-run carries them into its output. It returns
+// the merged inventory, its index and the name of the inventory.
+func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Inventory, *inventory.Index, string, error) {
 	parts, err := e.readInventories(in, useSample)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
 	// Findings about the inventory as a whole (an AMI no file describes)
 	// name no one file.
@@ -222,14 +225,15 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Inde
 	if len(parts) == 1 {
 		name = parts[0].File
 	}
-	idx, findings := inventory.Merge(parts...).Index()
+	inv := inventory.Merge(parts...)
+	idx, findings := inv.Index()
 	if findings.HasErrors() {
 		for _, f := range findings {
 			fmt.Fprintln(e.stderr, formatFinding(name, f))
 		}
-		return nil, "", errors.New("the inventory has errors; see above")
+		return nil, nil, "", errors.New("the inventory has errors; see above")
 	}
-	return idx, name, nil
+	return inv, idx, name, nil
 }
 
 // readInventories decodes the embedded sample or every --inventory file,

@@ -268,6 +268,8 @@ func TestGolden(t *testing.T) {
 		{name: "filter-cli-operation-name", args: []string{"filter", "--operation", "list-images", "--filters", "name=platform,values=Linux", "--input", in + "list-images.json"}, code: exitUsage},
 		{name: "filter-operation-without-filters", args: []string{"filter", "--operation", "ListComponentBuildVersions", "--filters", "name=platform,values=Linux"}, code: exitUsage},
 		{name: "filter-input-utf16", stdin: utf16LE(readFile(t, in+"list-images.json")), args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux"}},
+		{name: "filter-stdin-bom-crlf", stdin: bomCRLF(readFile(t, in+"list-images.json")), args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Windows"}},
+		{name: "filter-input-directory", args: []string{"filter", "--operation", "ListImages", "--filters", "name=platform,values=Linux", "--input", "testdata"}, code: exitInvalid},
 		{name: "filter-unknown-flag", args: []string{"filter", "--operation", "ListImages", "--query", "x"}, code: exitUsage},
 		{name: "filter-no-filters", args: []string{"filter", "--operation", "ListImages", "--input", in + "list-images.json"}, code: exitUsage},
 		{name: "filter-no-operation", args: []string{"filter", "--filters", "name=platform,values=Linux"}, code: exitUsage},

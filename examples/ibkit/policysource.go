@@ -55,6 +55,10 @@ func parseSource(data []byte, in *lifecycleInput, region, account string) (*iac.
 		return nil, usagef("%v", err)
 	}
 	src, err := iac.Read(data, iac.Options{Parameters: params, Region: region, AccountID: account, AllowUnknownFields: in.lenient})
+	var de *lifecycle.Error
+	if errors.As(err, &de) {
+		return nil, de // API JSON: reported in the policy decoder's terms, with the byte offset
+	}
 	var re *iac.Error
 	if errors.As(err, &re) && errors.Is(err, iac.ErrSyntax) && re.Format == "JSON" {
 		// For malformed JSON the policy decoder's error is the more

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ibkit/ibkit/examples/internal/htmlreport"
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/plan"
@@ -151,9 +152,9 @@ func writePlanTable(w io.Writer, run *runInput, pl *plan.Plan, colour bool) erro
 		return nil
 	}
 
-	status := make(map[string]lifecycle.ImageStatus, len(run.idx.Images))
-	for i := range run.idx.Images {
-		status[run.idx.Images[i].ARN] = run.idx.Images[i].Status
+	status := make(map[string]lifecycle.ImageStatus, len(run.inv.Images))
+	for i := range run.inv.Images {
+		status[run.inv.Images[i].ARN] = run.inv.Images[i].Status()
 	}
 	var (
 		group *plan.Group
@@ -330,17 +331,7 @@ func describeRule(d lifecycle.PolicyDetail) string {
 	case lifecycle.FilterCount:
 		parts = append(parts, fmt.Sprintf("beyond the newest %d per recipe version", f.Value))
 	}
-	inc := d.Action.Includes()
-	var with []string
-	if inc.AMIs {
-		with = append(with, "AMIs")
-	}
-	if inc.Snapshots {
-		with = append(with, "snapshots")
-	}
-	if inc.Containers {
-		with = append(with, "containers")
-	}
+	with := htmlreport.Included(d.Action.Includes(), "containers")
 	if len(with) > 0 {
 		parts = append(parts, "with "+strings.Join(with, " and "))
 	}

@@ -17,29 +17,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/ibkit/ibkit/arn"
 	"github.com/ibkit/ibkit/examples/internal/input"
-	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/semver"
 )
 
 //go:embed components.json
 var sample []byte
 
-func main() {
-	data, err := input.Load(sample)
-	if err == nil {
-		err = run(os.Stdout, data)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "latest-component:", termsafe.String(err.Error()))
-		os.Exit(1)
-	}
-}
+func main() { input.Main("latest-component", sample, run) }
 
 type response struct {
 	Components []struct {

@@ -67,6 +67,7 @@ type Reader struct {
 	dec      *jsontext.Decoder
 	base     int64 // bytes skipped before the decoder's input (a byte-order mark)
 	maxDepth int
+	keep     *keeper // the input kept for Kept, nil when none is
 }
 
 // utf8BOM is the UTF-8 encoding of U+FEFF.
@@ -84,6 +85,21 @@ func New(r io.Reader, maxDepth int) (*Reader, error) {
 	}
 	br.Discard(bom)
 	return newReader(br, int64(bom), maxDepth), nil
+}
+
+// NewKeeping is New for a caller that passes parts of the input through
+// as they are: the Reader keeps a copy of the input it reads, from the
+// start until Forget lets it go, and Kept returns parts of it. A caller
+// that forgets what it has used needs memory for the largest part it
+// keeps, not for the document.
+func NewKeeping(r io.Reader, maxDepth int) (*Reader, error) {
+	k := &keeper{r: r}
+	rd, err := New(k, maxDepth)
+	if err != nil {
+		return nil, err
+	}
+	rd.keep = k
+	return rd, nil
 }
 
 // NewBytes is New for a document held in memory.
@@ -116,6 +132,62 @@ func Encoding(head []byte) (bom int, err error) {
 			Reason: "the file is UTF-16 text (as Windows PowerShell's > writes it); save it as UTF-8, for example with Out-File -Encoding utf8, or with iconv -f UTF-16 -t UTF-8"}
 	}
 	return 0, nil
+}
+
+// Kept returns the input from offset lo to offset hi as it was read, byte-
+// order mark included, or nil when the Reader has not kept that part: it
+// was not made by NewKeeping, the part was forgotten, or it has not been
+// read yet. A negative hi means up to the last byte read, which after a
+// successful Finish is the end of the input. The bytes are valid until the
+// next read or Forget.
+func (r *Reader) Kept(lo, hi int64) []byte {
+	k := r.keep
+	if k == nil {
+		return nil
+	}
+	end := k.start + int64(len(k.buf)-k.lo)
+	if hi < 0 {
+		hi = end
+	}
+	if lo < k.start || hi > end || lo > hi {
+		return nil
+	}
+	return k.buf[k.lo+int(lo-k.start) : k.lo+int(hi-k.start)]
+}
+
+// Forget lets a Reader made by NewKeeping drop the input before offset
+// off; Kept returns nil for it from then on.
+func (r *Reader) Forget(off int64) {
+	k := r.keep
+	if k == nil || off <= k.start {
+		return
+	}
+	n := min(off-k.start, int64(len(k.buf)-k.lo))
+	k.lo += int(n)
+	k.start += n
+}
+
+// keeper is an io.Reader that keeps a copy of what it reads from r.
+type keeper struct {
+	r     io.Reader
+	buf   []byte // buf[lo:] is the input from offset start on
+	lo    int
+	start int64
+}
+
+func (k *keeper) Read(p []byte) (int, error) {
+	n, err := k.r.Read(p)
+	if n > 0 {
+		if len(k.buf)+n > cap(k.buf) && k.lo > 0 {
+			// Move what is kept to the front before growing, so that
+			// the buffer stays as large as what is kept, not as what
+			// was read.
+			m := copy(k.buf, k.buf[k.lo:])
+			k.buf, k.lo = k.buf[:m], 0
+		}
+		k.buf = append(k.buf, p[:n]...)
+	}
+	return n, err
 }
 
 // Peek returns the kind of the next token without reading it, or 0 at the
@@ -175,6 +247,32 @@ func (r *Reader) Value(path func() string) (jsontext.Value, int64, error) {
 	return v, off, nil
 }
 
+// AppendText reads the next token, which Peek must have reported as a
+// String (an object member name or a string value), appends its text,
+// unescaped, to dst and returns it with the token's offset. It is Token
+// without the allocation of Token's String: errors are Token's, and the
+// offset of an error is the error's.
+func (r *Reader) AppendText(dst []byte, path func() string) ([]byte, int64, error) {
+	v, err := r.dec.ReadValue()
+	if err != nil {
+		err = r.wrap(err, path)
+		return dst, err.(*Error).Offset, err
+	}
+	off := r.End() - int64(len(v)) // the value's bytes are as in the input
+	if len(v) < 2 || v[0] != '"' {
+		return dst, off, &Error{Offset: off, Path: path(), Err: ErrSyntax,
+			Reason: "the value is not a string; expected a string"}
+	}
+	if bytes.IndexByte(v, '\\') < 0 {
+		return append(dst, v[1:len(v)-1]...), off, nil
+	}
+	out, err := jsontext.AppendUnquote(dst, v)
+	if err != nil { // the reader has checked the string
+		return dst, off, &Error{Offset: off, Path: path(), Err: ErrSyntax, Reason: "the document is not valid JSON: " + err.Error()}
+	}
+	return out, off, nil
+}
+
 // depthOf returns the nesting depth of a well-formed value.
 func depthOf(v []byte) int {
 	depth, most := 0, 0
@@ -198,16 +296,21 @@ func depthOf(v []byte) int {
 
 // Skip reads the next value and discards it.
 func (r *Reader) Skip(path func() string) error {
-	_, _, err := r.Value(path)
-	return err
+	v, err := r.dec.ReadValue()
+	if err != nil {
+		return r.wrap(err, path)
+	}
+	if r.dec.StackDepth()+depthOf(v) > r.maxDepth {
+		return &Error{Offset: r.End() - int64(len(v)), Path: path(), Err: ErrSyntax,
+			Reason: "the document nests deeper than " + strconv.Itoa(r.maxDepth) + " levels"}
+	}
+	return nil
 }
 
 // Finish checks that nothing but white space follows the document; what
 // names the document ("policy") in the message.
 func (r *Reader) Finish(what string) error {
-	// Peeking first brings the next token into the buffer, so that its
-	// offset is known however the input is read.
-	r.dec.PeekKind()
+	r.dec.PeekKind() // reads the white space that Offset skips
 	off := r.Offset()
 	switch _, err := r.dec.ReadToken(); err {
 	case io.EOF:

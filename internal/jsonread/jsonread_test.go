@@ -3,8 +3,10 @@ package jsonread
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -187,4 +189,162 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("jsonread accepts=%v, encoding/json accepts=%v, for %q (err %v)", err == nil, want, data, err)
 		}
 	})
+}
+
+// TestKept reads documents token by token through NewKeeping, forgetting
+// all but the last token read, and checks that Kept returns the input as
+// it is, from any kind of reader.
+func TestKept(t *testing.T) {
+	docs := []struct {
+		name string
+		in   string
+	}{
+		{"indented", "{\n    \"a\": [\n        1,\n        {\"b\": \"\\u0041\"}\n    ],\n    \"c\": null\n}\n"},
+		{"byte-order mark", "\ufeff{\"a\": [true, false]}  \n"},
+		{"long string", `{"a": "` + strings.Repeat("x", 10000) + `", "b": [` + strings.Repeat(" ", 5000) + `1]}`},
+	}
+	readers := []struct {
+		name string
+		wrap func(string) io.Reader
+	}{
+		{"whole", func(s string) io.Reader { return strings.NewReader(s) }},
+		{"one byte", func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) }},
+		{"half", func(s string) io.Reader { return iotest.HalfReader(strings.NewReader(s)) }},
+	}
+	for _, d := range docs {
+		for _, rd := range readers {
+			t.Run(d.name+"/"+rd.name, func(t *testing.T) {
+				r, err := NewKeeping(rd.wrap(d.in), 10)
+				require.NoError(t, err)
+				prev := int64(0)
+				for r.Peek() != 0 {
+					off := r.Offset()
+					_, _, err := r.Token(noPath)
+					require.NoError(t, err)
+					end := r.End()
+					assert.Equal(t, d.in[prev:end], string(r.Kept(prev, end)), "token at %d", off)
+					assert.Equal(t, d.in[off:end], string(r.Kept(off, end)), "token at %d", off)
+					r.Forget(off)
+					assert.Nil(t, r.Kept(off-1, end), "forgotten byte before %d", off)
+					prev = off
+				}
+				require.NoError(t, r.Finish("document"))
+				assert.Equal(t, d.in[prev:], string(r.Kept(prev, -1)), "tail")
+			})
+		}
+	}
+}
+
+func TestKeptNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		new  func(string) (*Reader, error)
+	}{
+		{"New", func(s string) (*Reader, error) { return New(strings.NewReader(s), 10) }},
+		{"NewBytes", func(s string) (*Reader, error) { return NewBytes([]byte(s), 10) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := tc.new(`[1]`)
+			require.NoError(t, err)
+			_, _, err = r.Token(noPath)
+			require.NoError(t, err)
+			r.Forget(1) // no effect
+			assert.Nil(t, r.Kept(0, 1))
+		})
+	}
+	r, err := NewKeeping(strings.NewReader(`[1]`), 10)
+	require.NoError(t, err)
+	assert.Nil(t, r.Kept(0, 4), "beyond the input")
+	assert.Nil(t, r.Kept(2, 1), "lo > hi")
+}
+
+// TestFinishOffsetChunked checks that the offset of data after the
+// document does not depend on how the reader cuts the input.
+func TestFinishOffsetChunked(t *testing.T) {
+	r, err := New(iotest.OneByteReader(strings.NewReader("[1]  \n x")), 10)
+	require.NoError(t, err)
+	for range 3 {
+		_, _, err := r.Token(noPath)
+		require.NoError(t, err)
+	}
+	var e *Error
+	require.ErrorAs(t, r.Finish("list"), &e)
+	assert.Equal(t, int64(7), e.Offset)
+}
+
+// TestAppendText checks that AppendText reads what Token reads, at the
+// same offset and with the same errors, however the reader cuts the input.
+func TestAppendText(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+	}{
+		{"plain", `{"a": "b", "cd": ["", "e f"]}`},
+		{"escapes", `{"\u0041\n": "\"q\" \\ \ud83d\ude00", "é": "\/"}`},
+		{"bad escape", `{"a": "\x"}`},
+		{"ends in a string", `{"a": "bc`},
+		{"invalid UTF-8", "{\"a\": \"\xff\"}"},
+		{"bad name", `{"a\q": 1}`},
+	} {
+		for _, rd := range []struct {
+			name string
+			wrap func(io.Reader) io.Reader
+		}{{"whole", func(r io.Reader) io.Reader { return r }}, {"one byte", iotest.OneByteReader}} {
+			t.Run(tc.name+"/"+rd.name, func(t *testing.T) {
+				byToken, err := New(rd.wrap(strings.NewReader(tc.in)), 10)
+				require.NoError(t, err)
+				byText, err := New(rd.wrap(strings.NewReader(tc.in)), 10)
+				require.NoError(t, err)
+				var buf []byte
+				for {
+					k := byToken.Peek()
+					assert.Equal(t, k, byText.Peek())
+					tok, off, err := byToken.Token(noPath)
+					if k != String {
+						_, _, err2 := byText.Token(noPath)
+						assert.Equal(t, err, err2)
+					} else {
+						var off2 int64
+						var err2 error
+						buf, off2, err2 = byText.AppendText(buf[:0], noPath)
+						assert.Equal(t, err, err2)
+						if err == nil {
+							assert.Equal(t, off, off2)
+							assert.Equal(t, tok.String(), string(buf))
+						}
+					}
+					if err != nil || byToken.Depth() == 0 {
+						break
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestSkipErrors checks that Skip fails as Value does.
+func TestSkipErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+	}{
+		{"too deep", `[0, [[[[1]]]]]`},
+		{"malformed", `[0, {"a" 1}]`},
+		{"ends early", `[0, [1, 2`},
+		{"fine", `[0, [[1]]]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			byValue, err := New(strings.NewReader(tc.in), 4)
+			require.NoError(t, err)
+			bySkip, err := New(strings.NewReader(tc.in), 4)
+			require.NoError(t, err)
+			for _, r := range []*Reader{byValue, bySkip} {
+				for range 2 { // "[" and 0
+					_, _, err := r.Token(noPath)
+					require.NoError(t, err)
+				}
+			}
+			_, _, want := byValue.Value(noPath)
+			assert.Equal(t, want, bySkip.Skip(noPath))
+		})
+	}
 }

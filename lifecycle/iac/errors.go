@@ -8,25 +8,27 @@ import (
 
 // Sentinel errors wrapped by *Error, for errors.Is.
 var (
-	// ErrSyntax: the source is not well-formed JSON or YAML (a member
-	// given twice, a YAML anchor and nesting past the limits included), or
-	// a --parameter argument is not KEY=VALUE.
+	// ErrSyntax: the source is not well-formed JSON or YAML (UTF-16 text,
+	// a member given twice, a YAML anchor and nesting past the limits
+	// included), or a --parameter argument is not KEY=VALUE.
 	ErrSyntax = errors.New("malformed source")
-	// ErrInvalid: the source is well-formed but breaks a rule: it is none
-	// of the kinds Read accepts, a part the reader needs has the wrong
-	// type, or (from Policy.Validate) the policy has error findings.
+	// ErrInvalid: the source is well-formed but breaks a rule: it is empty
+	// or none of the kinds Read accepts, a part the reader needs has the
+	// wrong type, (from Source.Select) no ID was given and the source
+	// holds several policies, or (from Policy.Validate) the policy has
+	// error findings.
 	ErrInvalid = errors.New("invalid source")
-	// ErrNoMatch: no single lifecycle policy was found: the source holds
-	// none, or (from Source.Select) none has the ID asked for, or no ID was
-	// given and the source holds several.
-	ErrNoMatch = errors.New("no single lifecycle policy")
+	// ErrNoMatch: a search for a lifecycle policy found nothing: the
+	// source holds none, or (from Source.Select) none has the ID asked for.
+	ErrNoMatch = errors.New("no lifecycle policy found")
 )
 
 // Error reports a source that cannot be read, a policy that cannot be
 // chosen or that fails validation, and where.
 type Error struct {
-	// Format is "JSON" or "YAML"; "" for a problem with an argument rather
-	// than the source.
+	// Format is "JSON" or "YAML"; "" for a problem with an argument, or
+	// with a source that is empty or not UTF-8 text, before its format is
+	// known.
 	Format string
 	// Path names the offending member in the source's own terms, such as
 	// "Resources.Golden.Properties"; "" for the document as a whole.
@@ -35,7 +37,9 @@ type Error struct {
 	Line, Column int
 	// Reason says what was wrong and what was expected.
 	Reason string
-	// Err is ErrSyntax, ErrInvalid or ErrNoMatch.
+	// Err is ErrSyntax, ErrInvalid or ErrNoMatch, or, for API JSON that
+	// lifecycle.DecodePolicy rejects, an error that wraps one of them and
+	// the *lifecycle.Error: test it with errors.Is and errors.As.
 	Err error
 }
 

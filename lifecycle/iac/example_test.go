@@ -66,7 +66,7 @@ func ExampleSource_Select() {
 		return
 	}
 	_, err = src.Select("")
-	fmt.Println(errors.Is(err, iac.ErrNoMatch), err)
+	fmt.Println(errors.Is(err, iac.ErrInvalid), err)
 	p, err := src.Select("module.b.aws_imagebuilder_lifecycle_policy.this")
 	fmt.Println(p.Document().Policy.Name, err)
 	// Output:

@@ -107,7 +107,8 @@ func (p *Policy) Locate(apiPath string) (path string, line, column int) {
 // of the wrong type, or a Terraform block given twice (an error).
 //
 // The error is an *Error wrapping ErrInvalid, located at the first error
-// finding, when at least one finding is an error.
+// finding and giving its message, code and decisions, when at least one
+// finding is an error.
 func (p *Policy) Validate(opts lifecycle.ValidateOptions) ([]Finding, error) {
 	out := slices.Clone(p.findings)
 	vf, _ := p.doc.Validate(opts)
@@ -142,7 +143,11 @@ func (p *Policy) invalid(fs []Finding) error {
 	if n == 0 {
 		return nil
 	}
-	reason := first.Message + " [" + string(first.Code) + "]"
+	reason := first.Message + " [" + string(first.Code)
+	for _, d := range first.Decisions {
+		reason += ", " + string(d)
+	}
+	reason += "]"
 	switch {
 	case n == 2:
 		reason += " (and 1 more error)"

@@ -15,7 +15,7 @@ import (
 )
 
 // FuzzRead checks that no input makes Read or Validate panic, that every
-// failure is one of the documented error types, and that a policy read
+// failure is an *iac.Error wrapping one of the sentinels, and that a policy read
 // from a template or Terraform reads back unchanged from its API JSON.
 func FuzzRead(f *testing.F) {
 	names, _ := filepath.Glob(filepath.Join("testdata", "*"))
@@ -32,6 +32,8 @@ func FuzzRead(f *testing.F) {
 		`{"format_version": "1", "values": {"root_module": {"child_modules": [{"resources": [{"type": "aws_imagebuilder_lifecycle_policy", "values": {"arn": "arn:aws:imagebuilder:r:1:x"}}]}]}}}`,
 		`{"name": "x"}`,
 		"{\"Resources\": {\"P\": {\"Type\": \"AWS::ImageBuilder::LifecyclePolicy\", \"Properties\": {\"Name\": \"\\u00e9\\ud800\"}}}}",
+		"\xff\xfe{\x00}\x00", "R\x00e\x00", "", " \n",
+		`{"name": 1}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -39,9 +41,11 @@ func FuzzRead(f *testing.F) {
 		src, err := iac.Read(data, iac.Options{Region: "us-east-1"})
 		if err != nil {
 			var e *iac.Error
-			var de *lifecycle.Error
-			if !errors.As(err, &e) && !errors.As(err, &de) {
+			if !errors.As(err, &e) {
 				t.Fatalf("error of type %T: %v", err, err)
+			}
+			if !errors.Is(err, iac.ErrSyntax) && !errors.Is(err, iac.ErrInvalid) && !errors.Is(err, iac.ErrNoMatch) {
+				t.Fatalf("error %v wraps none of the sentinels", err)
 			}
 			return
 		}

@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"strconv"
 	"strings"
+
+	"github.com/ibkit/ibkit/arn"
 )
 
 // template resolves CloudFormation intrinsic functions offline, against
@@ -15,6 +17,9 @@ type template struct {
 	conds                                   map[string]condResult
 	busy                                    map[string]bool
 	inMapping                               bool
+	// underived gives, for a pseudo parameter that could not be worked
+	// out from the Region, why.
+	underived map[string]string
 }
 
 type condResult struct {
@@ -42,21 +47,58 @@ func newTemplate(root *node, opts Options) *template {
 		t.values[k] = v
 	}
 	if region, ok := t.values["AWS::Region"]; ok {
-		partition, suffix := "aws", "amazonaws.com"
-		switch {
-		case strings.HasPrefix(region, "cn-"):
-			partition, suffix = "aws-cn", "amazonaws.com.cn"
-		case strings.HasPrefix(region, "us-gov-"):
-			partition = "aws-us-gov"
-		}
-		if _, ok := t.values["AWS::Partition"]; !ok {
-			t.values["AWS::Partition"] = partition
-		}
-		if _, ok := t.values["AWS::URLSuffix"]; !ok {
-			t.values["AWS::URLSuffix"] = suffix
-		}
+		t.derive(region)
 	}
 	return t
+}
+
+// derive sets AWS::Partition and AWS::URLSuffix, where the caller did not
+// give them, from the partition whose naming scheme the Region follows
+// (arn.RegionInPartition). For a Region of no known partition they stay
+// unset, with the reason, rather than guessing "aws".
+func (t *template) derive(region string) {
+	partition, suffix, known := "", "", false
+	for _, p := range arn.Partitions() {
+		if arn.RegionInPartition(p, region) {
+			partition = p
+			suffix, known = urlSuffix(p)
+			break
+		}
+	}
+	for key, v := range map[string]string{"AWS::Partition": partition, "AWS::URLSuffix": suffix} {
+		switch _, given := t.values[key]; {
+		case given:
+		case known:
+			t.values[key] = v
+		default:
+			if t.underived == nil {
+				t.underived = map[string]string{}
+			}
+			t.underived[key] = "the Region " + strconv.Quote(region) + " is in no partition ibkit knows, so " + key + " cannot be worked out"
+		}
+	}
+}
+
+// urlSuffix returns the domain of the service endpoints of a partition
+// that arn.Partitions lists (AWS::URLSuffix).
+func urlSuffix(partition string) (string, bool) {
+	switch partition {
+	case "aws", "aws-us-gov":
+		return "amazonaws.com", true
+	case "aws-cn":
+		return "amazonaws.com.cn", true
+	case "aws-iso":
+		return "c2s.ic.gov", true
+	case "aws-iso-b":
+		return "sc2s.sgov.gov", true
+	case "aws-iso-e":
+		return "cloud.adc-e.uk", true
+	case "aws-iso-f":
+		return "csp.hci.ic.gov", true
+	case "aws-eusc":
+		return "amazonaws.eu", true
+	}
+	return "", false
 }
 
 // scalar returns a caller-given value, or "".
@@ -297,6 +339,8 @@ func (t *template) ref(orig *node, name string) *node {
 		return str(orig, v)
 	}
 	switch {
+	case t.underived[name] != "":
+		return unknown(orig, t.underived[name], name)
 	case strings.HasPrefix(name, "AWS::"):
 		return unknown(orig, "the pseudo parameter "+name+" is not given", name)
 	case t.resources.member(name) != nil:

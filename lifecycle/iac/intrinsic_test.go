@@ -112,6 +112,47 @@ func TestIntrinsics(t *testing.T) {
 	}
 }
 
+// TestPartitionFromRegion checks AWS::Partition and AWS::URLSuffix as
+// worked out from the Region for every partition ibkit knows, and that a
+// Region of no known partition leaves them unresolved instead of guessing
+// "aws".
+func TestPartitionFromRegion(t *testing.T) {
+	const expr = `!Sub "${AWS::Partition} ${AWS::URLSuffix} arn:${AWS::Partition}:imagebuilder:${AWS::Region}:aws:image-recipe/r/x.x.x"`
+	for _, tc := range []struct {
+		name, region string
+		params       map[string]string
+		want         string // the resolved description
+		why          string // or a part of the unresolved-value message
+	}{
+		{name: "aws", region: "us-east-1", want: "aws amazonaws.com arn:aws:imagebuilder:us-east-1:aws:image-recipe/r/x.x.x"},
+		{name: "aws-cn", region: "cn-northwest-1", want: "aws-cn amazonaws.com.cn arn:aws-cn:imagebuilder:cn-northwest-1:aws:image-recipe/r/x.x.x"},
+		{name: "aws-us-gov", region: "us-gov-west-1", want: "aws-us-gov amazonaws.com arn:aws-us-gov:imagebuilder:us-gov-west-1:aws:image-recipe/r/x.x.x"},
+		{name: "aws-iso", region: "us-iso-east-1", want: "aws-iso c2s.ic.gov arn:aws-iso:imagebuilder:us-iso-east-1:aws:image-recipe/r/x.x.x"},
+		{name: "aws-iso-b", region: "us-isob-east-1", want: "aws-iso-b sc2s.sgov.gov arn:aws-iso-b:imagebuilder:us-isob-east-1:aws:image-recipe/r/x.x.x"},
+		{name: "aws-iso-e", region: "eu-isoe-west-1", want: "aws-iso-e cloud.adc-e.uk arn:aws-iso-e:imagebuilder:eu-isoe-west-1:aws:image-recipe/r/x.x.x"},
+		{name: "aws-iso-f", region: "us-isof-south-1", want: "aws-iso-f csp.hci.ic.gov arn:aws-iso-f:imagebuilder:us-isof-south-1:aws:image-recipe/r/x.x.x"},
+		{name: "aws-eusc", region: "eusc-de-east-1", want: "aws-eusc amazonaws.eu arn:aws-eusc:imagebuilder:eusc-de-east-1:aws:image-recipe/r/x.x.x"},
+		{name: "given values win", region: "xx-mars-1", params: map[string]string{"AWS::Partition": "aws-mars", "AWS::URLSuffix": "mars.example"},
+			want: "aws-mars mars.example arn:aws-mars:imagebuilder:xx-mars-1:aws:image-recipe/r/x.x.x"},
+		{name: "unknown partition", region: "xx-mars-1", why: `the Region "xx-mars-1" is in no partition ibkit knows`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := strings.Replace(intrinsicTemplate, "EXPR", expr, 1)
+			p := mustRead(t, []byte(data), iac.Options{Region: tc.region, Parameters: tc.params}).Policies[0]
+			fs, _ := p.Validate(lifecycle.ValidateOptions{})
+			assert.Equal(t, tc.want, p.Document().Policy.Description, "findings %v", fs)
+			if tc.why == "" {
+				assert.Empty(t, fs)
+				return
+			}
+			require.NotEmpty(t, fs)
+			assert.Equal(t, "unresolved", string(fs[0].Code))
+			assert.Contains(t, fs[0].Message, tc.why)
+			assert.Contains(t, fs[0].Message, "AWS::Partition", "the message names the parameter that supplies the value")
+		})
+	}
+}
+
 func TestResourceConditionUndecided(t *testing.T) {
 	data := strings.Replace(intrinsicTemplate, "    Type: AWS::ImageBuilder::LifecyclePolicy\n",
 		"    Type: AWS::ImageBuilder::LifecyclePolicy\n    Condition: Unknown\n", 1)

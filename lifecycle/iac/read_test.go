@@ -31,16 +31,16 @@ func TestSeveralPolicies(t *testing.T) {
 	for _, tc := range []struct {
 		name, id string
 		want     string // the message, or the selected policy's name
-		err      bool
+		err      error
 	}{
-		{"none chosen", "", "iac: the source holds 2 lifecycle policies (WebCleanup, BatchCleanup); choose one with --resource ID", true},
-		{"unknown ID", "Nope", `iac: no lifecycle policy "Nope" in the source; it holds WebCleanup, BatchCleanup`, true},
-		{"by logical ID", "WebCleanup", "web-cleanup", false},
+		{"none chosen", "", "iac: the source holds 2 lifecycle policies (WebCleanup, BatchCleanup); choose one with --resource ID", iac.ErrInvalid},
+		{"unknown ID", "Nope", `iac: no lifecycle policy "Nope" in the source; it holds WebCleanup, BatchCleanup`, iac.ErrNoMatch},
+		{"by logical ID", "WebCleanup", "web-cleanup", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := src.Select(tc.id)
-			if tc.err {
-				require.ErrorIs(t, err, iac.ErrNoMatch)
+			if tc.err != nil {
+				require.ErrorIs(t, err, tc.err)
 				assert.EqualError(t, err, tc.want)
 				return
 			}
@@ -133,7 +133,7 @@ func TestTerraformModules(t *testing.T) {
 	}
 	assert.Empty(t, cmp.Diff(want, got), "policies (-want +got)")
 	_, err := src.Select("")
-	require.ErrorIs(t, err, iac.ErrNoMatch)
+	require.ErrorIs(t, err, iac.ErrInvalid, "no ID among several is an invalid choice, not a failed search")
 	assert.ErrorContains(t, err, "--address")
 
 	p, err := src.Select(`module.team["web"].module.containers.aws_imagebuilder_lifecycle_policy.this`)
@@ -245,7 +245,17 @@ func TestReadErrors(t *testing.T) {
 		{"JSON not UTF-8", "{\"Resources\": \"\xff\"}",
 			iac.Error{Format: "JSON", Line: 1, Column: 16, Reason: "not UTF-8", Err: iac.ErrSyntax}},
 		{"JSON in UTF-16", "{\x00}\x00",
-			iac.Error{Format: "JSON", Line: 1, Column: 1, Reason: "UTF-16", Err: iac.ErrSyntax}},
+			iac.Error{Reason: "UTF-16", Err: iac.ErrSyntax}},
+		{"JSON in UTF-16 with a byte-order mark", "\xff\xfe{\x00\"\x00R\x00",
+			iac.Error{Reason: "save it as UTF-8", Err: iac.ErrSyntax}},
+		{"YAML in UTF-16", "R\x00e\x00s\x00:\x00",
+			iac.Error{Reason: "UTF-16", Err: iac.ErrSyntax}},
+		{"YAML in UTF-16 big-endian", "\xfe\xff\x00R\x00e",
+			iac.Error{Reason: "UTF-16", Err: iac.ErrSyntax}},
+		{"empty", "",
+			iac.Error{Reason: "the document is empty; expected a JSON or YAML document holding a CloudFormation template", Err: iac.ErrInvalid}},
+		{"white space only", "\xef\xbb\xbf \n\t\n",
+			iac.Error{Reason: "the document is empty; expected a JSON or YAML document", Err: iac.ErrInvalid}},
 		{"not an object", "[1, 2]",
 			iac.Error{Format: "JSON", Line: 1, Column: 1, Reason: "found a list, expected an object", Err: iac.ErrInvalid}},
 		{"YAML scalar", "just text",
@@ -288,9 +298,69 @@ func TestPolicyJSON(t *testing.T) {
 	want := []brief{{sevError, "policyDetails[0].filter.unit", "age-unit-required", 3, 62}}
 	assert.Empty(t, cmp.Diff(want, briefs(fs)), "findings (-want +got)")
 
-	var de *lifecycle.Error
-	_, err = iac.Read([]byte(`{"name": 1}`), iac.Options{})
-	assert.ErrorAs(t, err, &de, "the decoder's own error")
+}
+
+// TestPolicyJSONDecodeErrors checks that API JSON the policy decoder
+// rejects gives an *iac.Error at the decoder's path, with the line and
+// column, wrapping the sentinel that fits, and that the decoder's
+// *lifecycle.Error stays reachable.
+func TestPolicyJSONDecodeErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, input string
+		want        iac.Error // Err: the sentinel
+		decodeErr   error     // the lifecycle sentinel
+	}{
+		{"wrong type", `{"name": 1}`,
+			iac.Error{Format: "JSON", Path: "name", Line: 1, Column: 10, Reason: "found a number, expected a string", Err: iac.ErrInvalid},
+			lifecycle.ErrInvalid},
+		{"wrong type on a later line", "{\n  \"policyDetails\": 3}",
+			iac.Error{Format: "JSON", Path: "policyDetails", Line: 2, Column: 20, Reason: "found a number, expected an array", Err: iac.ErrInvalid},
+			lifecycle.ErrInvalid},
+		{"unknown member", `{"name": "p", "nmae": "q"}`,
+			iac.Error{Format: "JSON", Path: "nmae", Line: 1, Column: 15, Err: iac.ErrInvalid},
+			lifecycle.ErrUnknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := iac.Read([]byte(tc.input), iac.Options{})
+			var e *iac.Error
+			require.ErrorAs(t, err, &e)
+			assert.ErrorIs(t, err, tc.want.Err)
+			assert.ErrorIs(t, err, tc.decodeErr, "the decoder's sentinel")
+			var de *lifecycle.Error
+			require.ErrorAs(t, err, &de, "the decoder's own error")
+			assert.Equal(t, de.Reason, e.Reason, "the same message")
+			got := *e
+			got.Err = tc.want.Err
+			if tc.want.Reason == "" {
+				got.Reason = ""
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestValidateErrorDecisions checks that the error of Policy.Validate
+// gives the first error finding's code and decisions, as the finding
+// itself prints them.
+func TestValidateErrorDecisions(t *testing.T) {
+	data := []byte(`{"name": "pol", "executionRole": "r", "resourceType": "AMI_IMAGE",
+  "policyDetails": [{"action": {"type": "DELETE"}, "filter": {"type": "COUNT", "value": 3}}],
+  "resourceSelection": {"recipes": [{"name": "web", "semanticVersion": "1.x.x"}], "tagMap": {"env": "dev"}}}`)
+	p := mustSelect(t, data, iac.Options{})
+	fs, err := p.Validate(lifecycle.ValidateOptions{})
+	require.ErrorIs(t, err, iac.ErrInvalid)
+	require.NotEmpty(t, fs)
+	first := fs[0]
+	require.NotEmpty(t, first.Decisions, "the finding has decisions: %v", first)
+	var e *iac.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, first.Path, e.Path)
+	want := first.Message + " [" + first.Code
+	for _, d := range first.Decisions {
+		want += ", " + string(d)
+	}
+	assert.Equal(t, want+"]", e.Reason)
+	assert.Contains(t, e.Reason, "[selection-both, L-P1]")
 }
 
 func TestParseParameters(t *testing.T) {

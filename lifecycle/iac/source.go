@@ -2,10 +2,12 @@ package iac
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ibkit/ibkit/internal/jsonread"
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
@@ -106,9 +108,10 @@ type Source struct {
 }
 
 // Select returns the policy with the given logical ID or address, or,
-// for an empty id, the only policy. Its errors are all about the choice:
-// an *Error wrapping ErrNoMatch whose message lists the IDs of the
-// policies and, when id is empty, names the flag that chooses one
+// for an empty id, the only policy. Its errors are all about the choice
+// and list the IDs of the policies: an *Error wrapping ErrNoMatch when no
+// policy has the ID, or one wrapping ErrInvalid when id is empty and the
+// source holds several, whose message names the flag that chooses one
 // ("--resource" for a template, "--address" for Terraform).
 func (s *Source) Select(id string) (*Policy, error) {
 	ids := make([]string, len(s.Policies))
@@ -126,7 +129,7 @@ func (s *Source) Select(id string) (*Policy, error) {
 		return nil, &Error{Err: ErrNoMatch,
 			Reason: "no lifecycle policy " + strconv.Quote(id) + " in the source; it holds " + list}
 	}
-	return nil, &Error{Err: ErrNoMatch, Reason: "the source holds " + strconv.Itoa(len(ids)) +
+	return nil, &Error{Err: ErrInvalid, Reason: "the source holds " + strconv.Itoa(len(ids)) +
 		" lifecycle policies (" + list + "); choose one with " + s.Policies[0].kind.selectFlag() + " ID"}
 }
 
@@ -220,18 +223,29 @@ const Placeholder = "ibkit-unresolved"
 // apply) or is not evaluated (Fn::GetAZs, Fn::Cidr, the language
 // extensions) becomes an "unresolved" finding of Policy.Validate.
 //
-// A malformed document is an *Error wrapping ErrSyntax, with the line and
-// column; a source of no known kind, one wrapping ErrInvalid; a source
-// without a lifecycle policy, one wrapping ErrNoMatch. An API-JSON policy
-// that DecodePolicy rejects returns its *lifecycle.DecodeError. Problems
+// A malformed document, UTF-16 text included, is an *Error wrapping
+// ErrSyntax, with the line and column; an empty document or a source of no
+// known kind, one wrapping ErrInvalid; a source without a lifecycle
+// policy, one wrapping ErrNoMatch. An API-JSON policy that DecodePolicy
+// rejects is an *Error wrapping ErrSyntax (malformed JSON, a member given
+// twice) or ErrInvalid (a member of the wrong type or unknown), through
+// which errors.As also finds the *lifecycle.Error. Problems
 // inside a policy (an unresolvable value, a property of the wrong type)
 // are not errors of Read: they are findings of Policy.Validate.
 func Read(data []byte, opts Options) (*Source, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	bom, err := jsonread.Encoding(data)
+	if err != nil {
+		var je *jsonread.Error
+		errors.As(err, &je) // Encoding returns no other error
+		return nil, &Error{Err: ErrSyntax, Reason: je.Reason}
+	}
+	data = data[bom:]
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 {
+		return nil, &Error{Err: ErrInvalid, Reason: "the document is empty; expected " + expectedSource}
+	}
 	format := "YAML"
 	var root *node
-	var err error
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
 		format = "JSON"
 		root, err = parseJSON(data)
@@ -243,7 +257,7 @@ func Read(data []byte, opts Options) (*Source, error) {
 	}
 	if root.kind != kindMap {
 		return nil, &Error{Format: format, Line: root.line, Column: root.col, Err: ErrInvalid,
-			Reason: "found " + root.kind.String() + ", expected an object: a CloudFormation template, the output of terraform show -json, or a lifecycle policy"}
+			Reason: "found " + root.kind.String() + ", expected an object: " + expectedSource}
 	}
 	var src *Source
 	switch {
@@ -272,13 +286,16 @@ func Read(data []byte, opts Options) (*Source, error) {
 	return src, nil
 }
 
+// expectedSource says what Read expects, for its messages.
+const expectedSource = "a JSON or YAML document holding a CloudFormation template, the output of terraform show -json, or a lifecycle policy"
+
 // newSource returns an empty source of kind k.
 func newSource(k sourceKind) *Source { return &Source{Kind: k.String()} }
 
 func readPolicyJSON(data []byte, root *node, opts Options) (*Source, error) {
 	doc, err := lifecycle.DecodePolicy(data, lifecycle.DecodeOptions{AllowUnknownFields: opts.AllowUnknownFields})
 	if err != nil {
-		return nil, err
+		return nil, decodeError(data, err)
 	}
 	p := &Policy{doc: doc, kind: srcPolicy, format: "JSON", props: root}
 	if r, a, ok := arnScope(doc.Policy.ARN); ok {
@@ -290,6 +307,32 @@ func readPolicyJSON(data []byte, root *node, opts Options) (*Source, error) {
 	src.Policies = []*Policy{p}
 	return src, nil
 }
+
+// decodeError turns an error of lifecycle.DecodePolicy into an *Error at
+// the same path, with the line and column of its offset; the
+// *lifecycle.Error stays reachable with errors.As.
+func decodeError(data []byte, err error) error {
+	var de *lifecycle.Error
+	if !errors.As(err, &de) {
+		return &Error{Format: "JSON", Err: ErrInvalid, Reason: err.Error()}
+	}
+	sentinel := ErrInvalid // a member of the wrong type, unknown, or not a policy
+	if errors.Is(de, lifecycle.ErrSyntax) || de.Code == "duplicate-field" {
+		sentinel = ErrSyntax
+	}
+	pos := position{data: data, line: 1, col: 1}
+	line, col := pos.at(de.Offset)
+	return &Error{Format: "JSON", Path: de.Path, Line: line, Column: col, Reason: de.Reason,
+		Err: &causeError{sentinel: sentinel, cause: de}}
+}
+
+// causeError is the Err of an *Error that carries the error of another
+// package: errors.Is finds the sentinel and errors.As the cause.
+type causeError struct{ sentinel, cause error }
+
+func (e *causeError) Error() string { return e.sentinel.Error() + ": " + e.cause.Error() }
+
+func (e *causeError) Unwrap() []error { return []error{e.sentinel, e.cause} }
 
 // arnScope returns the Region and account of a lifecycle policy ARN.
 func arnScope(arn string) (region, account string, ok bool) {

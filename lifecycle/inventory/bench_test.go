@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/stretchr/testify/assert"
@@ -40,8 +41,8 @@ func BenchmarkIndex(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				idx, fs := inv.Index()
 				_ = i
-				if len(idx.Images) != n || len(fs) != 0 {
-					b.Fatalf("%d images, %v", len(idx.Images), fs[:min(3, len(fs))])
+				if len(index.Images(idx)) != n || len(fs) != 0 {
+					b.Fatalf("%d images, %v", len(index.Images(idx)), fs[:min(3, len(fs))])
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/image")
@@ -67,8 +68,8 @@ func BenchmarkDecode(b *testing.B) {
 
 func TestHotPathAllocations(t *testing.T) {
 	sel := lifecycle.Tags{"keep": "yes"}
-	ami := inventory.IndexedAMI{Tags: []inventory.EC2Tag{{Key: "Env", Value: "prod"}}, SharedAccounts: []string{"111122223333"}}
-	assert.Zero(t, testing.AllocsPerRun(100, func() { ami.MatchTag(sel) }), "IndexedAMI.MatchTag allocates")
+	ami := index.AMI{Tags: []index.Tag{{Key: "Env", Value: "prod"}}, SharedAccounts: []string{"111122223333"}}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { ami.MatchTag(sel) }), "index.AMI.MatchTag allocates")
 	// Index allocates per inventory, not per image.
 	inv := benchInventory(2_000)
 	perImage := testing.AllocsPerRun(3, func() { inv.Index() }) / 2_000

@@ -10,12 +10,14 @@ import (
 
 	"github.com/ibkit/ibkit/internal/jsonread"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/internal/names"
 	"github.com/ibkit/ibkit/lifecycle/internal/wire"
 	"github.com/ibkit/ibkit/semver"
 )
 
-// Check reports what is wrong, missing or questionable in the inventory,
+// Index checks the inventory and returns the Index a dry-run reads,
+// together with what is wrong, missing or questionable in the inventory,
 // sorted by file, then path:
 //
 //   - errors: images without an ARN, status, type or creation date; ARNs
@@ -39,15 +41,8 @@ import (
 // "Images[0].LastLaunchedTime"), the combined form otherwise
 // ("images[3].dateCreated", "amis[0].LastLaunchedTime"). The findings do not
 // depend on the order of the records. Images with an error finding are left
-// out of Inventory.Index.
-func (inv *Inventory) Check() lifecycle.Findings {
-	_, fs := inv.build()
-	return fs
-}
-
-// Index checks the inventory like Check and returns its parsed, joined
-// form together with the findings. Images with an error finding are left
-// out of the index; the findings say why.
+// out of the Index; the findings say why. To check an inventory, ignore
+// the Index.
 func (inv *Inventory) Index() (*Index, lifecycle.Findings) {
 	return inv.build()
 }
@@ -70,6 +65,7 @@ type amiFacts struct {
 	ami       *AMI // nil when not described, or described more than once
 	amiAt     int  // the index of ami in Inventory.AMIs
 	ambiguous bool
+	tags      []index.Tag
 	snapshots []string
 	last      time.Time
 	lastBad   bool // LastLaunchedTime was given but could not be read
@@ -241,8 +237,8 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 		return a.i - b.i
 	})
 
-	images := make([]IndexedImage, 0, len(inv.Images))
-	backing := make([]IndexedAMI, 0, maxAMIs) // the AMIs of all indexed images
+	images := make([]index.Image, 0, len(inv.Images))
+	backing := make([]index.AMI, 0, maxAMIs) // the AMIs of all indexed images
 	var undescribed []string
 	sharedAny := false
 	for s := 0; s < len(keys); {
@@ -290,7 +286,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 							break
 						}
 					}
-					a := IndexedAMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
+					a := index.AMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
 					at, found := factAt[out.Image]
 					if !found {
 						at = len(facts)
@@ -310,7 +306,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 					if f.ami != nil {
 						a.Described = true
 						a.State = f.ami.State
-						a.Tags = f.ami.Tags
+						a.Tags = f.tags
 						a.Snapshots = f.snapshots
 						a.LastLaunched = f.last
 						a.LaunchUnknown = f.lastBad
@@ -353,7 +349,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 		c.add(lifecycle.SeverityWarning, location{file: inv.fileOfAll(), path: "amis"}, codeUndescribedAMI, "the images reference "+strconv.Itoa(len(undescribed))+" AMI(s), such as "+wire.ShortText(undescribed[0])+", but the inventory describes none; the dry-run cannot see their tags, launch permissions, snapshots or launches, so AMI exclusions cannot match; add the describe-images output")
 	}
 	c.findings.Sort()
-	return &Index{Images: images, Findings: c.findings}, c.findings
+	return index.New(images, c.findings), c.findings
 }
 
 // sharedAMIs reports each AMI that images with different ARNs list, once,
@@ -467,15 +463,18 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 		}
 		return &facts[i]
 	}
-	nsnap := 0
+	nsnap, ntag := 0, 0
 	for i := range inv.AMIs {
+		ntag += len(inv.AMIs[i].Tags)
 		for _, m := range inv.AMIs[i].BlockDeviceMappings {
 			if m.EBS != nil && m.EBS.SnapshotID != "" {
 				nsnap++
 			}
 		}
 	}
+	// The snapshot IDs and tags of all AMIs, each AMI's a window of these.
 	snaps := make([]string, 0, nsnap)
+	tags := make([]index.Tag, 0, ntag)
 	var dupAMIs map[string][]int
 	for i := range inv.AMIs {
 		a := &inv.AMIs[i]
@@ -495,9 +494,16 @@ func (inv *Inventory) amiFacts(c *inventoryChecker) ([]amiFacts, map[string]int)
 			}
 			dupAMIs[a.ImageID] = append(dupAMIs[a.ImageID], i)
 			f.ami, f.ambiguous = nil, true
-			f.snapshots, f.last, f.deprec = nil, time.Time{}, time.Time{}
+			f.tags, f.snapshots, f.last, f.deprec = nil, nil, time.Time{}, time.Time{}
 		} else {
 			f.ami, f.amiAt = a, i
+			if len(a.Tags) > 0 {
+				start := len(tags)
+				for _, t := range a.Tags {
+					tags = append(tags, index.Tag{Key: t.Key, Value: t.Value})
+				}
+				f.tags = tags[start:len(tags):len(tags)]
+			}
 		}
 		// Every copy is checked, so that the findings do not depend on
 		// which copy comes first; only an only copy gives facts.
@@ -621,10 +627,10 @@ func (c *inventoryChecker) optionalTime(loc func() location, t lifecycle.Timesta
 
 // image checks image record i and returns its parsed form; ok is false
 // when an error finding was added.
-func (c *inventoryChecker) image(i int, img *Image) (x IndexedImage, ok bool) {
+func (c *inventoryChecker) image(i int, img *Image) (x index.Image, ok bool) {
 	n := len(c.findings)
-	x = IndexedImage{Source: img, ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
-		Tags: img.Tags, Containers: img.containers()}
+	x = index.Image{ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
+		Tags: img.Tags, Containers: img.indexContainers()}
 	p := func(member string) location { return c.at(kindImage, i, member) }
 
 	var fromARN names.ImageARN

@@ -21,7 +21,7 @@ var recordIndex = regexp.MustCompile(`\[\d+\]`)
 func normalisedFindings(fs lifecycle.Findings) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, recordIndex.ReplaceAllString(f.File+" "+f.Path+" "+f.Severity.String()+" "+string(f.Code)+" "+f.Message, "[]"))
+		out = append(out, recordIndex.ReplaceAllString(f.File+" "+f.Path+" "+string(f.Severity)+" "+string(f.Code)+" "+f.Message, "[]"))
 	}
 	slices.Sort(out)
 	return out
@@ -57,14 +57,14 @@ func TestPropertyCheckIgnoresRecordOrder(t *testing.T) {
 			inv.LaunchPermissions = append(inv.LaunchPermissions, inventory.LaunchPermissions{ImageID: pick("ami-00000001", "ami-00000002"),
 				LaunchPermissions: []inventory.LaunchPermission{{UserID: pick("111122223333", "444455556666")}}})
 		}
-		want := normalisedFindings(inv.Check())
+		want := normalisedFindings(inventory.CheckAll(inv))
 		shuffled := &inventory.Inventory{Images: slices.Clone(inv.Images), AMIs: slices.Clone(inv.AMIs), LaunchPermissions: slices.Clone(inv.LaunchPermissions)}
 		r.Shuffle(len(shuffled.Images), func(i, j int) { shuffled.Images[i], shuffled.Images[j] = shuffled.Images[j], shuffled.Images[i] })
 		r.Shuffle(len(shuffled.AMIs), func(i, j int) { shuffled.AMIs[i], shuffled.AMIs[j] = shuffled.AMIs[j], shuffled.AMIs[i] })
 		r.Shuffle(len(shuffled.LaunchPermissions), func(i, j int) {
 			shuffled.LaunchPermissions[i], shuffled.LaunchPermissions[j] = shuffled.LaunchPermissions[j], shuffled.LaunchPermissions[i]
 		})
-		if diff := cmp.Diff(want, normalisedFindings(shuffled.Check())); diff != "" {
+		if diff := cmp.Diff(want, normalisedFindings(inventory.CheckAll(shuffled))); diff != "" {
 			t.Fatalf("seed %d: findings depend on the record order (-original +shuffled):\n%s", seed, diff)
 		}
 	}

@@ -78,13 +78,13 @@ func (d *decoder) flush() {
 // memberNames are the JSON names of the members of each record type, in
 // field order, to match names and to list them in messages.
 type memberNames struct {
-	image, state, recipe, outputs, outputAMI, container []string
-	ami, ec2Tag, mapping, ebs, permissions, permission  []string
+	image, state, outputs, outputAMI, container        []string
+	ami, ec2Tag, mapping, ebs, permissions, permission []string
 }
 
 func newMemberNames() *memberNames {
 	return &memberNames{
-		image: wire.JSONNames(Image{}), state: wire.JSONNames(ImageState{}), recipe: wire.JSONNames(RecipeRef{}),
+		image: wire.JSONNames(Image{}), state: wire.JSONNames(ImageState{}),
 		outputs: wire.JSONNames(OutputResources{}), outputAMI: wire.JSONNames(OutputAMI{}), container: wire.JSONNames(OutputContainer{}),
 		ami: wire.JSONNames(AMI{}), ec2Tag: wire.JSONNames(EC2Tag{}), mapping: wire.JSONNames(BlockDeviceMapping{}),
 		ebs: wire.JSONNames(EBS{}), permissions: wire.JSONNames(LaunchPermissions{}), permission: wire.JSONNames(LaunchPermission{}),
@@ -403,14 +403,8 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 			img.Name, err = d.Interned(k, raw)
 		case "version":
 			err = d.str(&img.Version, k, raw)
-		case "platform":
-			img.Platform, err = d.Interned(k, raw)
-		case "osVersion":
-			img.OSVersion, err = d.Interned(k, raw)
 		case "state":
 			img.State, err = objectPointer(d, k, raw, depth, d.state)
-		case "owner":
-			img.Owner, err = d.Interned(k, raw)
 		case "dateCreated":
 			err = d.timestamp(&img.DateCreated, k, raw)
 		case "dateCompleted":
@@ -425,16 +419,6 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 			img.ImageSource, err = d.Interned(k, raw)
 		case "deprecationTime":
 			err = d.timestamp(&img.DeprecationTime, k, raw)
-		case "lifecycleExecutionId":
-			err = d.str(&img.LifecycleExecutionID, k, raw)
-		case "sourcePipelineName":
-			img.SourcePipelineName, err = d.Interned(k, raw)
-		case "sourcePipelineArn":
-			img.SourcePipelineARN, err = d.Interned(k, raw)
-		case "imageRecipe":
-			img.ImageRecipe, err = objectPointer(d, k, raw, depth, d.recipe)
-		case "containerRecipe":
-			img.ContainerRecipe, err = objectPointer(d, k, raw, depth, d.recipe)
 		}
 		return err
 	})
@@ -447,22 +431,6 @@ func (d *decoder) state(st *ImageState, k wire.Tok, raw []byte, depth int) error
 			var s string
 			s, err = d.Interned(k, raw)
 			st.Status = lifecycle.ImageStatus(s)
-		case "reason":
-			st.Reason, err = d.Interned(k, raw)
-		}
-		return err
-	})
-}
-
-func (d *decoder) recipe(r *RecipeRef, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.recipe, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
-		switch name {
-		case "arn":
-			r.ARN, err = d.Interned(k, raw)
-		case "name":
-			r.Name, err = d.Interned(k, raw)
-		case "version":
-			r.Version, err = d.Interned(k, raw)
 		}
 		return err
 	})
@@ -487,12 +455,6 @@ func (d *decoder) outputAMI(a *OutputAMI, k wire.Tok, raw []byte, depth int) err
 			a.Region, err = d.Interned(k, raw)
 		case "image":
 			err = d.str(&a.Image, k, raw)
-		case "name":
-			err = d.str(&a.Name, k, raw)
-		case "description":
-			a.Description, err = d.Interned(k, raw)
-		case "state":
-			a.State, err = objectPointer(d, k, raw, depth, d.state)
 		case "accountId":
 			a.AccountID, err = d.Interned(k, raw)
 		}
@@ -607,8 +569,6 @@ func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {
 		switch name {
 		case "ImageId":
 			err = d.str(&a.ImageID, k, raw)
-		case "Name":
-			err = d.str(&a.Name, k, raw)
 		case "OwnerId":
 			a.OwnerID, err = d.Interned(k, raw)
 		case "CreationDate":
@@ -645,8 +605,6 @@ func (d *decoder) ec2Tag(t *EC2Tag, k wire.Tok, raw []byte, depth int) error {
 func (d *decoder) mapping(m *BlockDeviceMapping, k wire.Tok, raw []byte, depth int) error {
 	return d.object(k, raw, depth, d.names.mapping, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
-		case "DeviceName":
-			m.DeviceName, err = d.Interned(k, raw)
 		case "Ebs":
 			m.EBS, err = objectPointer(d, k, raw, depth, d.ebs)
 		}
@@ -682,10 +640,6 @@ func (d *decoder) permission(p *LaunchPermission, k wire.Tok, raw []byte, depth 
 			p.UserID, err = d.Interned(k, raw)
 		case "Group":
 			p.Group, err = d.Interned(k, raw)
-		case "OrganizationArn":
-			p.OrganizationARN, err = d.Interned(k, raw)
-		case "OrganizationalUnitArn":
-			p.OrganizationalUnitARN, err = d.Interned(k, raw)
 		}
 		return err
 	})

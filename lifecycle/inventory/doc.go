@@ -1,7 +1,8 @@
 // Package inventory holds the AWS objects a lifecycle policy acts on, as
-// the AWS CLI prints them: Image Builder images (Image, the one model of an
-// image in the module, with Go initialisms: ARN, OSVersion), EC2 AMIs (AMI)
-// and their launch permissions (LaunchPermissions).
+// the AWS CLI prints them, with the members a dry-run reads: Image Builder
+// images (Image, the one model of an image in the module, with Go
+// initialisms: ARN, ImageURIs), EC2 AMIs (AMI) and their launch permissions
+// (LaunchPermissions).
 //
 // Decode reads ibkit's combined inventory file or saved AWS CLI output
 // (get-image, list-image-build-versions, describe-images,
@@ -10,9 +11,10 @@
 // of each. Unknown members of AWS objects are skipped; errors are
 // *lifecycle.Error values naming the file, JSON path and byte offset.
 //
-// Inventory.Index checks the records (Inventory.Check returns the findings
-// alone) and returns the Index a dry-run reads: timestamps, versions and
+// Inventory.Index checks the records and returns the findings and the
+// Index that plan.DryRun and plan.Forecast read: timestamps, versions and
 // ARNs parsed once, each image's AMIs joined to their EC2 descriptions and
 // launch permissions. Records that cannot be used are left out of the
-// Index, and its findings say why.
+// Index, and its findings say why. The Index is opaque: to look at images
+// and AMIs, read the Inventory's records.
 package inventory

@@ -11,7 +11,6 @@ import "github.com/ibkit/ibkit/lifecycle"
 // not requested).
 type AMI struct {
 	ImageID             string               `json:"ImageId"`
-	Name                string               `json:"Name,omitempty"`
 	OwnerID             string               `json:"OwnerId,omitempty"`
 	CreationDate        lifecycle.Timestamp  `json:"CreationDate,omitempty"`
 	Public              bool                 `json:"Public,omitempty"`
@@ -32,21 +31,6 @@ func (a *AMI) snapshotIDs() []string {
 		}
 	}
 	return ids
-}
-
-// firstEC2TagMatch returns the smallest key of the pairs of sel that tags
-// hold, exact and case-sensitive (Decision L-18); the smallest, so that a
-// reason naming it does not depend on the order of the tags.
-func firstEC2TagMatch(tags []EC2Tag, sel lifecycle.Tags) (key string, ok bool) {
-	if len(sel) == 0 {
-		return "", false
-	}
-	for _, t := range tags {
-		if v, in := sel[t.Key]; in && v == t.Value && (!ok || t.Key < key) {
-			key, ok = t.Key, true
-		}
-	}
-	return key, ok
 }
 
 // The EC2 image states: State holds the text as EC2 returns it; the
@@ -72,10 +56,10 @@ type EC2Tag struct {
 	Value string `json:"Value"`
 }
 
-// BlockDeviceMapping is one block device of an AMI.
+// BlockDeviceMapping is one block device of an AMI: its EBS volume, if
+// any. The device name is not read.
 type BlockDeviceMapping struct {
-	DeviceName string `json:"DeviceName,omitempty"`
-	EBS        *EBS   `json:"Ebs,omitempty"`
+	EBS *EBS `json:"Ebs,omitempty"`
 }
 
 // EBS is the EBS part of a block device mapping.
@@ -90,12 +74,11 @@ type LaunchPermissions struct {
 	LaunchPermissions []LaunchPermission `json:"LaunchPermissions"`
 }
 
-// LaunchPermission grants launch access to an AMI: exactly one of UserID
-// (an account), Group ("all" makes the AMI public), OrganizationARN or
-// OrganizationalUnitARN is set.
+// LaunchPermission grants launch access to an AMI: to an account (UserID)
+// or to everyone (Group "all" makes the AMI public). Grants to
+// organizations and organizational units are not read: AMI exclusions name
+// accounts only.
 type LaunchPermission struct {
-	UserID                string `json:"UserId,omitempty"`
-	Group                 string `json:"Group,omitempty"`
-	OrganizationARN       string `json:"OrganizationArn,omitempty"`
-	OrganizationalUnitARN string `json:"OrganizationalUnitArn,omitempty"`
+	UserID string `json:"UserId,omitempty"`
+	Group  string `json:"Group,omitempty"`
 }

@@ -25,25 +25,28 @@ func ExampleDecode() {
 		fmt.Println(err)
 		return
 	}
-	idx, findings := inv.Index()
-	for _, img := range idx.Images {
-		fmt.Println(img.ARNName, img.Version, img.Build, img.Status, img.Created.Format(time.DateOnly), len(img.AMIs))
+	for _, img := range inv.Images {
+		created, _ := img.DateCreated.Time()
+		fmt.Println(img.Name, img.Version, img.Status(), created.Format(time.DateOnly), img.OutputResources.AMIs[0].Image)
 	}
+	// The Index is what plan.DryRun and plan.Forecast read; the findings
+	// say what it could not use or could not know.
+	_, findings := inv.Index()
 	for _, f := range findings {
 		fmt.Println(f.Severity, f.Path, f.Code)
 	}
 	// Output:
-	// web 1.0.0 2 AVAILABLE 2024-06-01 1
+	// web 1.0.0/2 AVAILABLE 2024-06-01 ami-0123abcd
 	// warning amis undescribed-ami
 }
 
 func ExampleMerge() {
-	summary, _ := inventory.Decode([]byte(`{"imageSummaryList": [{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "owner": "111122223333"}]}`))
-	detail, _ := inventory.Decode([]byte(`{"image": {"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "imageRecipe": {"name": "web", "version": "1.0.0"}}}`))
+	summary, _ := inventory.Decode([]byte(`{"imageSummaryList": [{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "state": {"status": "AVAILABLE"}}]}`))
+	detail, _ := inventory.Decode([]byte(`{"image": {"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "version": "1.0.0/2", "tags": {"team": "web"}}}`))
 	inv := inventory.Merge(summary, detail)
-	fmt.Println(len(inv.Images), inv.Images[0].Owner, inv.Images[0].ImageRecipe.Name)
+	fmt.Println(len(inv.Images), inv.Images[0].Status(), inv.Images[0].Tags["team"])
 	// Output:
-	// 1 111122223333 web
+	// 1 AVAILABLE web
 }
 
 func ExampleRead() {
@@ -61,23 +64,26 @@ func ExampleRead() {
 		fmt.Println(err)
 		return
 	}
-	idx, _ := inv.Index()
-	ami := idx.Images[0].AMIs[0]
+	ami, perms := inv.AMIs[0], inv.LaunchPermissions[0]
 	fmt.Println(names)
-	fmt.Println(ami.ID, ami.Described, ami.Snapshots, ami.SharedAccounts)
+	fmt.Println(ami.ImageID, ami.BlockDeviceMappings[0].EBS.SnapshotID, perms.ImageID, perms.LaunchPermissions[0].UserID)
+	_, findings := inv.Index()
+	fmt.Println(len(findings), "findings")
 	// Output:
 	// [describe-images.json launch-permission-ami-0123456789abcdef0.json list-image-build-versions.json]
-	// ami-0123456789abcdef0 true [snap-00000000010001001] [444455556666]
+	// ami-0123456789abcdef0 snap-00000000010001001 ami-0123456789abcdef0 444455556666
+	// 0 findings
 }
 
-func ExampleInventory_Check() {
+func ExampleInventory_Index() {
 	inv, _ := inventory.Decode([]byte(`{"images": [
 		{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1", "name": "api", "type": "AMI",
 		 "state": {"status": "AVAILABLE"}, "dateCreated": "last week"},
 		{"arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/2", "type": "AMI",
 		 "state": {"status": "ARCHIVED"}, "dateCreated": "2024-06-01T00:00:00Z"}
 	]}`))
-	for _, f := range inv.Check() {
+	_, findings := inv.Index()
+	for _, f := range findings {
 		fmt.Println(f.Severity, f.Path, f.Code)
 	}
 	// Output:

@@ -1,5 +1,7 @@
 package inventory
 
+import "github.com/ibkit/ibkit/lifecycle"
+
 // MergePermissionChecks merges the parts and returns how many launch
 // permissions the merge looked up in a set.
 func MergePermissionChecks(parts ...*Inventory) int {
@@ -14,4 +16,10 @@ func DecodeMemberChecks(data []byte) (int, error) {
 	d := newDecoder(data)
 	_, err := decodeInventory(d)
 	return d.MemberChecks, decodeError(err, 0)
+}
+
+// CheckAll returns the findings of Index alone.
+func CheckAll(inv *Inventory) lifecycle.Findings {
+	_, fs := inv.Index()
+	return fs
 }

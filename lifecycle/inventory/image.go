@@ -1,6 +1,9 @@
 package inventory
 
-import "github.com/ibkit/ibkit/lifecycle"
+import (
+	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
+)
 
 // Image is one Image Builder image build version as the service returns it:
 // the union of the members of GetImage's Image and of the ImageSummary items
@@ -12,26 +15,18 @@ import "github.com/ibkit/ibkit/lifecycle"
 // when the build finished, read only under the engine option for Decision
 // L-16.
 type Image struct {
-	ARN                  string              `json:"arn,omitempty"`
-	Type                 lifecycle.ImageType `json:"type,omitempty"`
-	Name                 string              `json:"name,omitempty"`
-	Version              string              `json:"version,omitempty"`
-	Platform             string              `json:"platform,omitempty"`
-	OSVersion            string              `json:"osVersion,omitempty"`
-	State                *ImageState         `json:"state,omitempty"`
-	Owner                string              `json:"owner,omitempty"`
-	DateCreated          lifecycle.Timestamp `json:"dateCreated,omitempty"`
-	DateCompleted        lifecycle.Timestamp `json:"dateCompleted,omitempty"`
-	OutputResources      *OutputResources    `json:"outputResources,omitempty"`
-	Tags                 lifecycle.Tags      `json:"tags,omitempty"`
-	BuildType            string              `json:"buildType,omitempty"`
-	ImageSource          string              `json:"imageSource,omitempty"`
-	DeprecationTime      lifecycle.Timestamp `json:"deprecationTime,omitempty"`
-	LifecycleExecutionID string              `json:"lifecycleExecutionId,omitempty"`
-	SourcePipelineName   string              `json:"sourcePipelineName,omitempty"`
-	SourcePipelineARN    string              `json:"sourcePipelineArn,omitempty"`
-	ImageRecipe          *RecipeRef          `json:"imageRecipe,omitempty"`
-	ContainerRecipe      *RecipeRef          `json:"containerRecipe,omitempty"`
+	ARN             string              `json:"arn,omitempty"`
+	Type            lifecycle.ImageType `json:"type,omitempty"`
+	Name            string              `json:"name,omitempty"`
+	Version         string              `json:"version,omitempty"`
+	State           *ImageState         `json:"state,omitempty"`
+	DateCreated     lifecycle.Timestamp `json:"dateCreated,omitempty"`
+	DateCompleted   lifecycle.Timestamp `json:"dateCompleted,omitempty"`
+	OutputResources *OutputResources    `json:"outputResources,omitempty"`
+	Tags            lifecycle.Tags      `json:"tags,omitempty"`
+	BuildType       string              `json:"buildType,omitempty"`
+	ImageSource     string              `json:"imageSource,omitempty"`
+	DeprecationTime lifecycle.Timestamp `json:"deprecationTime,omitempty"`
 }
 
 // Status returns the image's state.status, or "" when the state is absent.
@@ -60,18 +55,24 @@ func (img *Image) containers() []OutputContainer {
 	return img.OutputResources.Containers
 }
 
-// ImageState is the state of an image or of a distributed AMI.
-type ImageState struct {
-	Status lifecycle.ImageStatus `json:"status,omitempty"`
-	Reason string                `json:"reason,omitempty"`
+// indexContainers returns containers() in the index's form; nil when the
+// image distributed none.
+func (img *Image) indexContainers() []index.Container {
+	cs := img.containers()
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]index.Container, len(cs))
+	for i, c := range cs {
+		out[i] = index.Container{Region: c.Region, ImageURIs: c.ImageURIs}
+	}
+	return out
 }
 
-// RecipeRef is the part of an image's imageRecipe or containerRecipe that
-// identifies the recipe. The other recipe members are ignored when decoding.
-type RecipeRef struct {
-	ARN     string `json:"arn,omitempty"`
-	Name    string `json:"name,omitempty"`
-	Version string `json:"version,omitempty"`
+// ImageState is the state of an image; the reason the service gives is
+// not read.
+type ImageState struct {
+	Status lifecycle.ImageStatus `json:"status,omitempty"`
 }
 
 // OutputResources lists what an image build distributed.
@@ -83,12 +84,9 @@ type OutputResources struct {
 // OutputAMI is one distributed AMI of an image (the service's Ami shape):
 // the AMI ID in Image, with its Region and owning account.
 type OutputAMI struct {
-	Region      string      `json:"region,omitempty"`
-	Image       string      `json:"image,omitempty"`
-	Name        string      `json:"name,omitempty"`
-	Description string      `json:"description,omitempty"`
-	State       *ImageState `json:"state,omitempty"`
-	AccountID   string      `json:"accountId,omitempty"`
+	Region    string `json:"region,omitempty"`
+	Image     string `json:"image,omitempty"`
+	AccountID string `json:"accountId,omitempty"`
 }
 
 // OutputContainer is the set of container images an image distributed to

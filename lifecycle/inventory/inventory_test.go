@@ -16,6 +16,7 @@ import (
 
 	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/semver"
@@ -35,18 +36,18 @@ func TestReadInventoryCLIResponses(t *testing.T) {
 	if len(inv.Images) != 3 || len(inv.AMIs) != 2 || len(inv.LaunchPermissions) != 1 {
 		t.Fatalf("got %d images, %d AMIs, %d permissions; want 3, 2, 1", len(inv.Images), len(inv.AMIs), len(inv.LaunchPermissions))
 	}
-	// get-image and list-image-build-versions describe the same image; the
-	// merged record keeps the recipe from get-image and the owner from the list.
+	// get-image and list-image-build-versions describe the same image; they
+	// merge into one record with the members both give.
 	first := inv.Images[0]
-	if first.ImageRecipe == nil || first.ImageRecipe.Version != "1.2.0" || first.Owner != "111122223333" {
+	if first.OutputResources == nil || len(first.OutputResources.AMIs) != 2 || first.Tags["pinned"] != "yes" || first.ImageSource != "CUSTOM" {
 		t.Errorf("merged image = %+v", first)
 	}
 
-	fs := inv.Check()
+	fs := inventory.CheckAll(inv)
 	want := []string{"get-image.json:image.outputResources.amis[1].image/undescribed-ami/warning"}
 	var got []string
 	for _, f := range fs {
-		got = append(got, f.File+":"+f.Path+"/"+string(f.Code)+"/"+f.Severity.String())
+		got = append(got, f.File+":"+f.Path+"/"+string(f.Code)+"/"+string(f.Severity))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-want +got):\n%s\n%v", diff, fs)
@@ -59,10 +60,10 @@ func TestReadInventoryCLIResponses(t *testing.T) {
 		Build              uint64
 		Status             lifecycle.ImageStatus
 		Created            time.Time
-		AMIs               []inventory.IndexedAMI
+		AMIs               []index.AMI
 	}
 	var rows []row
-	for _, x := range idx.Images {
+	for _, x := range index.Images(idx) {
 		if x.Region != "us-east-1" || x.AccountID != "111122223333" {
 			t.Errorf("%s: Region %q, AccountID %q", x.ARN, x.Region, x.AccountID)
 		}
@@ -72,13 +73,13 @@ func TestReadInventoryCLIResponses(t *testing.T) {
 	v120 := semver.MustParse("1.2.0")
 	wantRows := []row{
 		{"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.2.0/1", "Web Server", "web-server", v120, 1, lifecycle.StatusDeprecated, at("2024-05-01T02:00:00Z"),
-			[]inventory.IndexedAMI{{ID: "ami-03333333333333333", Region: "us-east-1", AccountID: "111122223333", Described: true, State: "available",
+			[]index.AMI{{ID: "ami-03333333333333333", Region: "us-east-1", AccountID: "111122223333", Described: true, State: "available",
 				Public: true, Snapshots: []string{"snap-0ccccccccccccccc3"}, DeprecationTime: at("2024-06-01T00:00:00Z")}}},
 		{"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.2.0/2", "Web Server", "web-server", v120, 2, lifecycle.StatusFailed, at("2024-05-31T02:00:00Z"), nil},
 		{"arn:aws:imagebuilder:us-east-1:111122223333:image/web-server/1.2.0/3", "Web Server", "web-server", v120, 3, lifecycle.StatusAvailable, at("2024-06-01T02:00:00Z"),
-			[]inventory.IndexedAMI{
+			[]index.AMI{
 				{ID: "ami-01111111111111111", Region: "us-east-1", AccountID: "111122223333", Described: true, State: "available",
-					Tags:      []inventory.EC2Tag{{Key: "CreatedBy", Value: "EC2 Image Builder"}, {Key: "Environment", Value: "production"}},
+					Tags:      []index.Tag{{Key: "CreatedBy", Value: "EC2 Image Builder"}, {Key: "Environment", Value: "production"}},
 					Snapshots: []string{"snap-0aaaaaaaaaaaaaaa1"}, PermissionsKnown: true, SharedAccounts: []string{"555566667777", "777788889999"},
 					LastLaunched: at("2024-06-20T11:00:00Z")},
 				{ID: "ami-02222222222222222", Region: "eu-west-1", AccountID: "444455556666"},
@@ -274,11 +275,11 @@ func TestInventoryCheck(t *testing.T) {
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("findings (-want +got):\n%s\n%v", diff, fs)
 			}
-			if len(idx.Images) != tt.images {
-				t.Errorf("index has %d images, want %d", len(idx.Images), tt.images)
+			if len(index.Images(idx)) != tt.images {
+				t.Errorf("index has %d images, want %d", len(index.Images(idx)), tt.images)
 			}
-			if diff := cmp.Diff(fs, inv.Check()); diff != "" {
-				t.Errorf("Check and Index disagree:\n%s", diff)
+			if diff := cmp.Diff(fs, inventory.CheckAll(inv)); diff != "" {
+				t.Errorf("a second Index gives other findings:\n%s", diff)
 			}
 		})
 	}
@@ -340,7 +341,7 @@ func TestIndexIndependentOfOrder(t *testing.T) {
 	}
 	rev.LaunchPermissions = inv.LaunchPermissions
 	idx2, _ := rev.Index()
-	if diff := cmp.Diff(idx1, idx2, cmpopts.IgnoreFields(inventory.IndexedImage{}, "Source"), cmpopts.EquateComparable(semver.Version{})); diff != "" {
+	if diff := cmp.Diff(idx1, idx2, cmp.AllowUnexported(index.Index{}), cmpopts.EquateComparable(semver.Version{})); diff != "" {
 		t.Errorf("order changed the index:\n%s", diff)
 	}
 }
@@ -357,7 +358,7 @@ func TestCheckMessagesStayShort(t *testing.T) {
 		})
 	}
 	inv.Images = append(inv.Images, inventory.Image{ARN: strings.Repeat("x", 10<<20)})
-	for _, f := range inv.Check() {
+	for _, f := range inventory.CheckAll(inv) {
 		if len(f.Message) > 1000 {
 			t.Errorf("%s: message of %d bytes", f.Path, len(f.Message))
 		}
@@ -383,7 +384,7 @@ func TestCheckMessagesStayShort(t *testing.T) {
 func TestTimestampFindingOutOfRange(t *testing.T) {
 	inv := &inventory.Inventory{Images: []inventory.Image{{ARN: "arn:aws:imagebuilder:us-east-1:111122223333:image/web/1.0.0/1", Type: lifecycle.ImageTypeAMI,
 		State: &inventory.ImageState{Status: lifecycle.StatusAvailable}, DateCreated: "9999-12-31T23:00:00-05:00"}}}
-	fs := inv.Check()
+	fs := inventory.CheckAll(inv)
 	if len(fs) != 1 || fs[0].Code != "invalid-timestamp" || fs[0].Severity != lifecycle.SeverityError ||
 		!strings.Contains(fs[0].Message, "outside the years 0000 to 9999") {
 		t.Errorf("findings = %v", fs)

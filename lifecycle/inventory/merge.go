@@ -33,13 +33,13 @@ import (
 //   - Launch permissions of the same ImageId are one record when they grant
 //     the same set of permissions.
 //
-// Records that disagree are all kept: Inventory.Check reports each
+// Records that disagree are all kept: Inventory.Index reports each
 // conflict, naming both files, both paths and the members that differ, and
 // the dry-run acts on neither record's exclusions alone.
 //
 // The result remembers where each record came from, so that the findings
-// of Check and Index name the original file (Finding.File) and the path in
-// it, as long as its three lists are neither reordered nor resized. The parts are not
+// of Index name the original file (Finding.File) and the path in it, as
+// long as its three lists are neither reordered nor resized. The parts are not
 // modified. The result's lists are new, but its records are shallow copies:
 // they share tag maps, slices such as BlockDeviceMappings and pointed-to
 // values with the parts.
@@ -288,12 +288,8 @@ func permissionText(p LaunchPermission) string {
 		return "account " + p.UserID
 	case p.Group != "":
 		return "group " + p.Group
-	case p.OrganizationARN != "":
-		return "organization " + p.OrganizationARN
-	case p.OrganizationalUnitARN != "":
-		return "organizational unit " + p.OrganizationalUnitARN
 	}
-	return "an empty permission"
+	return "a grant to no account or group"
 }
 
 // listText shows at most three items of a list and counts the rest.
@@ -339,10 +335,7 @@ func snapshotsText(a *AMI) string {
 }
 
 func sortedOutputAMIs(amis []OutputAMI) []OutputAMI {
-	ks := make([]OutputAMI, len(amis))
-	for i, a := range amis {
-		ks[i] = OutputAMI{Image: a.Image, Region: a.Region, AccountID: a.AccountID}
-	}
+	ks := slices.Clone(amis)
 	slices.SortFunc(ks, func(x, y OutputAMI) int {
 		return cmp.Or(strings.Compare(x.Image, y.Image), strings.Compare(x.Region, y.Region), strings.Compare(x.AccountID, y.AccountID))
 	})

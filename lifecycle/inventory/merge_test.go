@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/semver"
 )
@@ -80,7 +81,7 @@ func TestMergeConflicts(t *testing.T) {
 			if diff := cmp.Diff(runs[0], runs[1]); diff != "" {
 				t.Errorf("findings depend on the file order:\n%s", diff)
 			}
-			if diff := cmp.Diff(idxs[0], idxs[1], cmpopts.IgnoreFields(inventory.IndexedImage{}, "Source"), cmpopts.EquateComparable(semver.Version{})); diff != "" {
+			if diff := cmp.Diff(idxs[0], idxs[1], cmp.AllowUnexported(index.Index{}), cmpopts.EquateComparable(semver.Version{})); diff != "" {
 				t.Errorf("index depends on the file order:\n%s", diff)
 			}
 			var got []string
@@ -101,10 +102,10 @@ func TestMergeConflicts(t *testing.T) {
 					t.Errorf("message %q lacks %q", msg, s)
 				}
 			}
-			if len(idxs[0].Images) != tt.images {
-				t.Errorf("index has %d images, want %d", len(idxs[0].Images), tt.images)
+			if len(index.Images(idxs[0])) != tt.images {
+				t.Errorf("index has %d images, want %d", len(index.Images(idxs[0])), tt.images)
 			}
-			for _, img := range idxs[0].Images {
+			for _, img := range index.Images(idxs[0]) {
 				for _, a := range img.AMIs {
 					// Never an exclusion from one copy that the other lacks.
 					if a.Described || a.Public || len(a.Tags) > 0 || !a.LastLaunched.IsZero() {
@@ -136,7 +137,7 @@ func TestMergeFillsMissingMembers(t *testing.T) {
 	}
 	// A finding about a member names the file that gave it.
 	inv.Images[0].DateCreated = "yesterday"
-	fs := inv.Check().Errors()
+	fs := inventory.CheckAll(inv).Errors()
 	if len(fs) != 1 || fs[0].Path != "image.dateCreated" || fs[0].File != "get.json" {
 		t.Errorf("findings = %v", fs)
 	}
@@ -183,7 +184,7 @@ func ExampleMerge_conflict() {
 	recent, _ := inventory.Decode([]byte(`{"image": {"arn": "` + arn + `", "type": "AMI",
 		"state": {"status": "DEPRECATED"}, "dateCreated": "2024-01-01T00:00:00Z"}}`))
 	recent.File = "march.json"
-	for _, f := range inventory.Merge(recent, old).Check() {
+	for _, f := range inventory.CheckAll(inventory.Merge(recent, old)) {
 		fmt.Println(f.File, f.Path, f.Code)
 		fmt.Println(" ", f.Message)
 	}
@@ -201,7 +202,7 @@ func TestMergeOfMergedInventories(t *testing.T) {
 	a.Images[0].DateCreated = "soon"
 	b := decodeNamed(t, "b.json", `{"Images":[{"ImageId":"ami-0123456789abcdef0"}]}`)
 	inv := inventory.Merge(inventory.Merge(a), inventory.Merge(b))
-	fs := inv.Check()
+	fs := inventory.CheckAll(inv)
 	if len(fs) != 1 || fs[0].File != "a.json" || fs[0].Path != "imageSummaryList[0].dateCreated" {
 		t.Errorf("findings = %v", fs)
 	}

@@ -31,7 +31,7 @@ func TestCheckPathsFollowTheDocument(t *testing.T) {
 			inv, err := inventory.Decode([]byte(tt.doc))
 			require.NoError(t, err)
 			var got []string
-			for _, f := range inv.Check() {
+			for _, f := range inventory.CheckAll(inv) {
 				got = append(got, f.Path)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -43,7 +43,7 @@ func TestCheckPathsFollowTheDocument(t *testing.T) {
 	require.NoError(t, err)
 	inv.File = "list.json"
 	merged := inventory.Merge(inv)
-	if fs := merged.Check(); len(fs) != 1 || fs[0].Path != "imageSummaryList[0].dateCreated" || fs[0].File != "list.json" {
+	if fs := inventory.CheckAll(merged); len(fs) != 1 || fs[0].Path != "imageSummaryList[0].dateCreated" || fs[0].File != "list.json" {
 		t.Errorf("merged inventory findings = %v, want the file's own path", fs)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/lifecycletest"
 )
@@ -80,13 +81,13 @@ func TestInventoryBuilder(t *testing.T) {
 		t.Errorf("newest ARN = %s", got)
 	}
 	idx, fs := inv.Index()
-	if len(idx.Images) != 6 {
-		t.Fatalf("index: %d images, findings %v", len(idx.Images), fs)
+	if len(index.Images(idx)) != 6 {
+		t.Fatalf("index: %d images, findings %v", len(index.Images(idx)), fs)
 	}
 	if len(fs) != 1 || fs[0].Code != "undescribed-ami" {
 		t.Errorf("findings = %v, want one undescribed AMI", fs)
 	}
-	for _, x := range idx.Images {
+	for _, x := range index.Images(idx) {
 		switch x.ARNName {
 		case "web-server":
 			wantAge := map[uint64]time.Duration{3: lifecycletest.Days(1), 2: lifecycletest.Days(31), 1: lifecycletest.Days(61)}[x.Build]
@@ -146,7 +147,7 @@ func TestFilesShapes(t *testing.T) {
 	}
 }
 
-func hasTag(a *inventory.IndexedAMI, sel lifecycle.Tags) bool {
+func hasTag(a *index.AMI, sel lifecycle.Tags) bool {
 	_, ok := a.MatchTag(sel)
 	return ok
 }

@@ -32,17 +32,25 @@ func ExampleInventory() {
 	b.AMIImage("web", "1.1.0", lifecycletest.Days(2)).Tag("pinned", "yes").
 		WithAMIs(lifecycletest.AMI{Public: true, Snapshots: 2})
 
-	idx, findings := b.Build().Index()
-	for _, img := range idx.Images {
-		fmt.Printf("%s/%d %s %3.0f days, %d AMI(s), %d snapshot(s)\n", img.Version, img.Build, img.Status,
-			now.Sub(img.Created).Hours()/24, len(img.AMIs), len(img.AMIs[0].Snapshots))
+	inv := b.Build()
+	for _, img := range inv.Images {
+		created, _ := img.DateCreated.Time()
+		fmt.Printf("%s %s %3.0f days, AMI %s\n", img.Version, img.Status(), now.Sub(created).Hours()/24, img.OutputResources.AMIs[0].Image)
 	}
+	for _, ami := range inv.AMIs {
+		fmt.Printf("%s: %d snapshot(s), public %t\n", ami.ImageID, len(ami.BlockDeviceMappings), ami.Public)
+	}
+	_, findings := inv.Index()
 	fmt.Println(len(findings), "findings")
 	// Output:
-	// 1.0.0/1 AVAILABLE  70 days, 1 AMI(s), 1 snapshot(s)
-	// 1.0.0/2 AVAILABLE  40 days, 1 AMI(s), 1 snapshot(s)
-	// 1.0.0/3 AVAILABLE  10 days, 1 AMI(s), 1 snapshot(s)
-	// 1.1.0/1 AVAILABLE   2 days, 1 AMI(s), 2 snapshot(s)
+	// 1.0.0/1 AVAILABLE  70 days, AMI ami-00000000000100001
+	// 1.0.0/2 AVAILABLE  40 days, AMI ami-00000000000200001
+	// 1.0.0/3 AVAILABLE  10 days, AMI ami-00000000000300001
+	// 1.1.0/1 AVAILABLE   2 days, AMI ami-00000000000400001
+	// ami-00000000000100001: 1 snapshot(s), public false
+	// ami-00000000000200001: 1 snapshot(s), public false
+	// ami-00000000000300001: 1 snapshot(s), public false
+	// ami-00000000000400001: 2 snapshot(s), public true
 	// 0 findings
 }
 

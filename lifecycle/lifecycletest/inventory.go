@@ -227,7 +227,6 @@ func (b *InventoryBuilder) Build() *inventory.Inventory {
 			}
 			ec2 := inventory.AMI{
 				ImageID:      a.ID,
-				Name:         arnName(img.recipe) + " " + img.created.Format("2006-01-02T15-04-05Z"),
 				OwnerID:      a.Account,
 				CreationDate: lifecycle.TimestampOf(img.created),
 				Public:       a.Public,
@@ -242,10 +241,8 @@ func (b *InventoryBuilder) Build() *inventory.Inventory {
 			if !a.NoSnapshots {
 				n := max(a.Snapshots, 1)
 				for i := 0; i < n; i++ {
-					dev := "/dev/xvd" + string(rune('a'+i%26))
 					id := fmt.Sprintf("snap-%010x%04x%03x", img.seq, k+1, i+1)
-					ec2.BlockDeviceMappings = append(ec2.BlockDeviceMappings, inventory.BlockDeviceMapping{
-						DeviceName: dev, EBS: &inventory.EBS{SnapshotID: id}})
+					ec2.BlockDeviceMappings = append(ec2.BlockDeviceMappings, inventory.BlockDeviceMapping{EBS: &inventory.EBS{SnapshotID: id}})
 				}
 			}
 			if a.LastLaunched > 0 {

@@ -81,8 +81,8 @@ func ibkitEndToEnd(b *testing.B, dir string, p *lifecycle.Policy, now time.Time)
 		b.Fatal(err)
 	}
 	idx, findings := inv.Index()
-	if findings.HasErrors() || len(idx.Images) != accountImages {
-		b.Fatalf("%d images indexed, findings %v", len(idx.Images), findings[:min(len(findings), 3)])
+	if findings.HasErrors() || len(inv.Images) != accountImages || len(inv.AMIs) != accountImages {
+		b.Fatalf("%d images, %d AMIs, findings %v", len(inv.Images), len(inv.AMIs), findings[:min(len(findings), 3)])
 	}
 	pl, err := plan.DryRun(p, idx, now, plan.Options{})
 	if err != nil {

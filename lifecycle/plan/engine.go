@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/semver"
 )
@@ -34,14 +35,13 @@ import (
 // DISABLE, DELETE, then the output resources of the images acted on. A
 // DISABLED policy yields an empty plan whose Note says that no execution
 // runs (unless the reading lifecycle.EvaluateDisabledPolicy is chosen).
-// Recipe-version groups are
-// formed from the parsed ARN fields of each IndexedImage (Region,
-// AccountID, ARNName and Version, which Inventory.Index fills).
+// Recipe-version groups are formed from the Region, account, name and
+// version fields of each image's ARN.
 //
 // The plan carries idx.Findings: its warnings in Plan.Warnings and its
 // errors, about records the index left out, in Plan.NotEvaluated. The plan
-// does not depend on the order of idx.Images; its cost grows as n log g
-// for n images in groups of g. It runs on the calling goroutine unless
+// does not depend on the order of the inventory's images; its cost grows
+// as n log g for n images in groups of g. It runs on the calling goroutine unless
 // opts.Workers allows more.
 func DryRun(p *lifecycle.Policy, idx *inventory.Index, now time.Time, opts Options) (*Plan, error) {
 	o := opts.settings(now)
@@ -49,7 +49,7 @@ func DryRun(p *lifecycle.Policy, idx *inventory.Index, now time.Time, opts Optio
 	if err != nil {
 		return nil, err
 	}
-	return pl.plan(idx.Images, now.UTC(), false), nil
+	return pl.plan(index.Images(idx), now.UTC(), false), nil
 }
 
 // planner holds what stays the same across the runs of one policy.
@@ -159,7 +159,7 @@ type execution struct {
 // plan computes the plan of one run at now. A lean plan, for Forecast,
 // holds only the records of images acted on, skipped or failed: no
 // unaffected images and no groups.
-func (pl *planner) plan(images []inventory.IndexedImage, now time.Time, lean bool) *Plan {
+func (pl *planner) plan(images []index.Image, now time.Time, lean bool) *Plan {
 	x := &execution{planner: pl, lean: lean}
 	plan := &Plan{Report: Report{Policy: pl.p.Name, Scope: pl.scope, Warnings: pl.warnings, NotEvaluated: pl.rejected}, Now: now}
 	if pl.o.ModelOnlyValidation {
@@ -214,11 +214,11 @@ type candidate struct {
 // (step 4). Both passes over the index are split between the workers the
 // options allow; the serial pass in between reads only the compact
 // candidates.
-func (x *execution) scope(images []inventory.IndexedImage) {
+func (x *execution) scope(images []index.Image) {
 	cand := make([]candidate, len(images))
 	parallelRange(len(images), x.o.workers, func(lo, hi int) {
 		var cache selectCache
-		var scratch []*inventory.IndexedAMI
+		var scratch []*index.AMI
 		var used selectedBy
 		for i := lo; i < hi; i++ {
 			x.candidate(&images[i], &cand[i], &cache, &scratch, &used)
@@ -304,7 +304,7 @@ func (x *execution) scope(images []inventory.IndexedImage) {
 // otherwise its kind, the rules whose exclusion tags it carries (and under
 // AMIExclusionProtectsImage those whose AMI exclusions one of its AMIs
 // matches) and its selection decisions.
-func (x *execution) candidate(img *inventory.IndexedImage, c *candidate, cache *selectCache, scratch *[]*inventory.IndexedAMI, used *selectedBy) {
+func (x *execution) candidate(img *index.Image, c *candidate, cache *selectCache, scratch *[]*index.AMI, used *selectedBy) {
 	c.kind = entryOut
 	if img.Status == lifecycle.StatusDeleted {
 		return

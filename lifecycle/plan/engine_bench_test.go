@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/ibkit/ibkit/semver"
@@ -36,8 +37,8 @@ func engineBenchIndex(n int) *inventory.Index {
 		lifecycle.StatusAvailable, lifecycle.StatusAvailable, lifecycle.StatusDeprecated, lifecycle.StatusDisabled,
 		lifecycle.StatusFailed, lifecycle.StatusBuilding,
 	}
-	createdBy := inventory.EC2Tag{Key: "CreatedBy", Value: "EC2 Image Builder"}
-	images := make([]inventory.IndexedImage, n)
+	createdBy := index.Tag{Key: "CreatedBy", Value: "EC2 Image Builder"}
+	images := make([]index.Image, n)
 	builds := make([]uint64, groups)
 	for i := range images {
 		g := i % groups
@@ -45,7 +46,7 @@ func engineBenchIndex(n int) *inventory.Index {
 		recipe := "recipe-" + strconv.Itoa(g%engineBenchRecipes)
 		ver := semver.MustParse(fmt.Sprintf("1.%d.0", g/engineBenchRecipes))
 		arn := "arn:aws:imagebuilder:us-east-1:123456789012:image/" + recipe + "/" + ver.String() + "/" + strconv.FormatUint(builds[g], 10)
-		im := inventory.IndexedImage{
+		im := index.Image{
 			ARN: arn, Name: recipe, ARNName: recipe, Region: "us-east-1", AccountID: "123456789012",
 			Version: ver, Build: builds[g],
 			Type:    lifecycle.ImageTypeAMI,
@@ -61,9 +62,9 @@ func engineBenchIndex(n int) *inventory.Index {
 				region = "eu-west-1"
 			}
 			id := "ami-" + strconv.FormatInt(int64(i)*2+int64(j), 16)
-			a := inventory.IndexedAMI{
+			a := index.AMI{
 				ID: id, Region: region, AccountID: "123456789012", Described: true, State: "available",
-				Tags: []inventory.EC2Tag{createdBy}, Snapshots: []string{"snap-" + id[4:]}, PermissionsKnown: true,
+				Tags: []index.Tag{createdBy}, Snapshots: []string{"snap-" + id[4:]}, PermissionsKnown: true,
 				Public: r.IntN(50) == 0,
 			}
 			if r.IntN(10) == 0 {
@@ -79,18 +80,18 @@ func engineBenchIndex(n int) *inventory.Index {
 	// Inventory.Index orders images by ARN, which keeps each group's
 	// images together, and keeps the AMIs of all images in one slice in
 	// that order.
-	slices.SortFunc(images, func(a, b inventory.IndexedImage) int { return strings.Compare(a.ARN, b.ARN) })
+	slices.SortFunc(images, func(a, b index.Image) int { return strings.Compare(a.ARN, b.ARN) })
 	var nAMIs int
 	for i := range images {
 		nAMIs += len(images[i].AMIs)
 	}
-	backing := make([]inventory.IndexedAMI, 0, nAMIs)
+	backing := make([]index.AMI, 0, nAMIs)
 	for i := range images {
 		start := len(backing)
 		backing = append(backing, images[i].AMIs...)
 		images[i].AMIs = backing[start:len(backing):len(backing)]
 	}
-	return &inventory.Index{Images: images}
+	return index.New(images, nil)
 }
 
 var engineBenchNow = time.Date(2026, time.March, 31, 12, 0, 0, 0, time.UTC)

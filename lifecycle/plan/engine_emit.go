@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 )
 
 // minChunkImages is the smallest number of images worth a goroutine of
@@ -157,7 +157,7 @@ func (x *execution) outputCounts(e *entry, r *compiledRule) (records, snapshots 
 // exclusion, its value and the decisions involved. An AMI the exclusions
 // cannot be checked on for want of facts is not excluded and is flagged
 // L-29.
-func (x *execution) amiExclusion(r *compiledRule, a *inventory.IndexedAMI, imageAccount string) (amiExclusion, string, decisionSet) {
+func (x *execution) amiExclusion(r *compiledRule, a *index.AMI, imageAccount string) (amiExclusion, string, decisionSet) {
 	owner := a.AccountID
 	if owner == "" {
 		owner = imageAccount // distributed within the image's own account
@@ -188,7 +188,7 @@ func (x *execution) amiExclusion(r *compiledRule, a *inventory.IndexedAMI, image
 // its value and the decisions of every AMI's check. It serves Decision
 // L-30: whether an AMI exclusion protects the image.
 // scratch is reused for sorting the AMIs.
-func (x *execution) firstExcludedAMI(r *compiledRule, img *inventory.IndexedImage, scratch *[]*inventory.IndexedAMI) (*inventory.IndexedAMI, amiExclusion, string, decisionSet) {
+func (x *execution) firstExcludedAMI(r *compiledRule, img *index.Image, scratch *[]*index.AMI) (*index.AMI, amiExclusion, string, decisionSet) {
 	if r.amiExclusions == nil || len(img.AMIs) == 0 {
 		return nil, amiNotExcluded, "", 0
 	}

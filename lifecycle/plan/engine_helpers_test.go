@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
@@ -34,7 +35,7 @@ type planImg struct {
 	age     time.Duration // before planNow
 	status  lifecycle.ImageStatus
 	tags    lifecycle.Tags
-	amis    []inventory.IndexedAMI
+	amis    []index.AMI
 	noName  bool // the inventory does not know the image's name (ARN only)
 	created time.Time
 	done    time.Time // dateCompleted
@@ -56,7 +57,7 @@ func arnIn(region, account, recipe, version string, build uint64) string {
 	return fmt.Sprintf("arn:aws:imagebuilder:%s:%s:image/%s/%s/%d", region, account, name, version, build)
 }
 
-func (m planImg) indexed() inventory.IndexedImage {
+func (m planImg) indexed() index.Image {
 	status := m.status
 	if status == "" {
 		status = lifecycle.StatusAvailable
@@ -66,7 +67,7 @@ func (m planImg) indexed() inventory.IndexedImage {
 		created = planNow.Add(-m.age)
 	}
 	region, account := cmp.Or(m.region, planRegion), cmp.Or(m.account, planAccount)
-	it := inventory.IndexedImage{
+	it := index.Image{
 		ARN:       arnIn(region, account, m.recipe, m.version, m.build),
 		Name:      m.recipe,
 		ARNName:   strings.ToLower(strings.ReplaceAll(m.recipe, " ", "-")),
@@ -87,14 +88,10 @@ func (m planImg) indexed() inventory.IndexedImage {
 	if m.docker {
 		it.Type = lifecycle.ImageTypeDocker
 		if m.uris != nil {
-			it.Containers = []inventory.OutputContainer{{Region: planRegion, ImageURIs: m.uris}}
+			it.Containers = []index.Container{{Region: planRegion, ImageURIs: m.uris}}
 		}
 	}
-	it.Source = &inventory.Image{ARN: it.ARN}
-	if m.imported {
-		it.Source.ImageSource = "IMPORTED"
-		it.Imported = true
-	}
+	it.Imported = m.imported
 	return it
 }
 
@@ -106,20 +103,20 @@ func r1(b uint64, age time.Duration) planImg {
 // indexOf builds an Index of the images, ordered by ARN as Inventory.Index
 // orders it.
 func indexOf(imgs ...planImg) *inventory.Index {
-	idx := &inventory.Index{}
+	images := make([]index.Image, 0, len(imgs))
 	for _, m := range imgs {
-		idx.Images = append(idx.Images, m.indexed())
+		images = append(images, m.indexed())
 	}
-	sort.Slice(idx.Images, func(i, j int) bool { return idx.Images[i].ARN < idx.Images[j].ARN })
-	return idx
+	sort.Slice(images, func(i, j int) bool { return images[i].ARN < images[j].ARN })
+	return index.New(images, nil)
 }
 
 // ami returns a described AMI with the given snapshots.
-func planAMI(id, region string, snapshots ...string) inventory.IndexedAMI {
-	return inventory.IndexedAMI{
+func planAMI(id, region string, snapshots ...string) index.AMI {
+	return index.AMI{
 		ID: id, Region: region, AccountID: planAccount, Described: true, State: "available",
 		Snapshots: snapshots, PermissionsKnown: true,
-		Tags: []inventory.EC2Tag{{Key: "CreatedBy", Value: "EC2 Image Builder"}},
+		Tags: []index.Tag{{Key: "CreatedBy", Value: "EC2 Image Builder"}},
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/ibkit/ibkit/semver"
@@ -39,7 +40,7 @@ var propStatuses = []lifecycle.ImageStatus{
 // inventory draws an index of up to 60 images in a few recipe-version
 // groups.
 func (g *planGen) inventory() *inventory.Index {
-	idx := &inventory.Index{}
+	var images []index.Image
 	n := 1 + g.r.IntN(60)
 	builds := map[string]uint64{}
 	for i := 0; i < n; i++ {
@@ -71,7 +72,7 @@ func (g *planGen) inventory() *inventory.Index {
 			}
 			a.Public = g.chance(0.2)
 			if g.chance(0.3) {
-				a.Tags = append(a.Tags, inventory.EC2Tag{Key: "Keep", Value: "1"})
+				a.Tags = append(a.Tags, index.Tag{Key: "Keep", Value: "1"})
 			}
 			if g.chance(0.3) {
 				a.SharedAccounts = []string{g.pick("111111111111", "222222222222")}
@@ -84,15 +85,15 @@ func (g *planGen) inventory() *inventory.Index {
 			}
 			switch {
 			case g.chance(0.1): // no EC2 description (L-29)
-				a = inventory.IndexedAMI{ID: a.ID, Region: a.Region, AccountID: a.AccountID, PermissionsKnown: a.PermissionsKnown}
+				a = index.AMI{ID: a.ID, Region: a.Region, AccountID: a.AccountID, PermissionsKnown: a.PermissionsKnown}
 			case g.chance(0.1): // no launch permissions (L-29)
 				a.PermissionsKnown, a.SharedAccounts = false, nil
 			}
 			m.amis = append(m.amis, a)
 		}
-		idx.Images = append(idx.Images, m.indexed())
+		images = append(images, m.indexed())
 	}
-	return idx
+	return index.New(images, nil)
 }
 
 // policy draws a valid AMI policy with one to three rules of distinct
@@ -181,14 +182,14 @@ func TestPropertyShuffleInvariance(t *testing.T) {
 		g := newPlanGen(seed)
 		p, idx, o := g.policy(), g.inventory(), g.options()
 		want := planJSON(t, p, idx, o)
-		shuffled := &inventory.Index{Images: slices.Clone(idx.Images)}
-		g.r.Shuffle(len(shuffled.Images), func(i, j int) {
-			shuffled.Images[i], shuffled.Images[j] = shuffled.Images[j], shuffled.Images[i]
+		shuffled := index.New(slices.Clone(index.Images(idx)), nil)
+		g.r.Shuffle(len(index.Images(shuffled)), func(i, j int) {
+			index.Images(shuffled)[i], index.Images(shuffled)[j] = index.Images(shuffled)[j], index.Images(shuffled)[i]
 		})
-		for i := range shuffled.Images {
-			amis := slices.Clone(shuffled.Images[i].AMIs)
+		for i := range index.Images(shuffled) {
+			amis := slices.Clone(index.Images(shuffled)[i].AMIs)
 			g.r.Shuffle(len(amis), func(a, b int) { amis[a], amis[b] = amis[b], amis[a] })
-			shuffled.Images[i].AMIs = amis
+			index.Images(shuffled)[i].AMIs = amis
 		}
 		if got := planJSON(t, p, shuffled, o); !bytes.Equal(want, got) {
 			t.Fatalf("seed %d: the plan depends on the inventory order:\n%s\n%s", seed, want, got)
@@ -254,9 +255,9 @@ func TestPropertyCountKeepsAtLeastN(t *testing.T) {
 				deleted[r.ResourceID] = true
 			}
 		}
-		byARN := map[string]*inventory.IndexedImage{}
-		for i := range idx.Images {
-			byARN[idx.Images[i].ARN] = &idx.Images[i]
+		byARN := map[string]*index.Image{}
+		for i := range index.Images(idx) {
+			byARN[index.Images(idx)[i].ARN] = &index.Images(idx)[i]
 		}
 		for _, grp := range pl.Groups {
 			good, stay := 0, 0
@@ -278,7 +279,7 @@ func TestPropertyCountKeepsAtLeastN(t *testing.T) {
 
 // amiExcludedOracle restates the AMI exclusion table of the specification
 // independently of the engine.
-func amiExcludedOracle(ex *lifecycle.AMIExclusionRules, a *inventory.IndexedAMI, now time.Time) bool {
+func amiExcludedOracle(ex *lifecycle.AMIExclusionRules, a *index.AMI, now time.Time) bool {
 	if ex == nil {
 		return false
 	}
@@ -309,12 +310,12 @@ func TestPropertyExclusionsAreNeverActedOn(t *testing.T) {
 		// CANCELLED images only under TagsProtectFailed (L-6).
 		p, idx, o := g.policy(), g.inventory(), g.options()
 		pl := mustPlan(t, p, idx, o)
-		images := map[string]*inventory.IndexedImage{}
-		amis := map[string]*inventory.IndexedAMI{}
-		for i := range idx.Images {
-			images[idx.Images[i].ARN] = &idx.Images[i]
-			for j := range idx.Images[i].AMIs {
-				amis[idx.Images[i].AMIs[j].ID] = &idx.Images[i].AMIs[j]
+		images := map[string]*index.Image{}
+		amis := map[string]*index.AMI{}
+		for i := range index.Images(idx) {
+			images[index.Images(idx)[i].ARN] = &index.Images(idx)[i]
+			for j := range index.Images(idx)[i].AMIs {
+				amis[index.Images(idx)[i].AMIs[j].ID] = &index.Images(idx)[i].AMIs[j]
 			}
 		}
 		for _, r := range pl.Resources {
@@ -350,7 +351,7 @@ func TestPropertyForecastNeverActsOnDeletedImages(t *testing.T) {
 		tl, err := plan.Forecast(&p, idx, planNow, 30, o)
 		require.NoError(t, err)
 		initial := map[string]lifecycle.ImageStatus{}
-		for _, im := range idx.Images {
+		for _, im := range index.Images(idx) {
 			initial[im.ARN] = im.Status
 		}
 		for _, it := range tl.Images {
@@ -389,7 +390,7 @@ func TestPropertyGroupsAreOrdered(t *testing.T) {
 		p, idx := g.policy(), g.inventory()
 		pl := mustPlan(t, p, idx, plan.Options{})
 		created := map[string]time.Time{}
-		for _, im := range idx.Images {
+		for _, im := range index.Images(idx) {
 			created[im.ARN] = im.Created
 		}
 		for gi, grp := range pl.Groups {
@@ -416,9 +417,9 @@ func TestPropertyParallelMatchesSerial(t *testing.T) {
 	if !bytes.Equal(parallel, serial) {
 		t.Fatal("the plan computed in parallel differs from the serial one")
 	}
-	shuffled := &inventory.Index{Images: slices.Clone(idx.Images)}
-	rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled.Images), func(i, j int) {
-		shuffled.Images[i], shuffled.Images[j] = shuffled.Images[j], shuffled.Images[i]
+	shuffled := index.New(slices.Clone(index.Images(idx)), nil)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(index.Images(shuffled)), func(i, j int) {
+		index.Images(shuffled)[i], index.Images(shuffled)[j] = index.Images(shuffled)[j], index.Images(shuffled)[i]
 	})
 	if !bytes.Equal(parallel, planJSON(t, *p, shuffled, plan.Options{Workers: 4})) {
 		t.Fatal("the plan of the shuffled inventory differs")
@@ -501,8 +502,8 @@ func FuzzDryRun(f *testing.F) {
 			o.Readings = append(o.Readings, lifecycle.HonourRetainOnDeprecateDisable)
 		}
 		want := planJSON(t, p, idx, o)
-		rev := &inventory.Index{Images: slices.Clone(idx.Images)}
-		slices.Reverse(rev.Images)
+		rev := index.New(slices.Clone(index.Images(idx)), nil)
+		slices.Reverse(index.Images(rev))
 		if got := planJSON(t, p, rev, o); !bytes.Equal(want, got) {
 			t.Fatalf("seed %d: the plan depends on the inventory order", seed)
 		}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/stretchr/testify/require"
 )
@@ -89,8 +89,8 @@ func TestPropertyForeignImagesChangeNothing(t *testing.T) {
 		o.Region, o.AccountID = planRegion, planAccount
 		want := verdicts(mustPlan(t, p, idx, o))
 
-		more := &inventory.Index{Images: slices.Clone(idx.Images)}
-		for _, img := range g.inventory().Images {
+		images := slices.Clone(index.Images(idx))
+		for _, img := range index.Images(g.inventory()) {
 			if g.chance(0.5) {
 				img.Region = otherRegion
 			} else {
@@ -101,10 +101,10 @@ func TestPropertyForeignImagesChangeNothing(t *testing.T) {
 			for j := range img.AMIs {
 				img.AMIs[j].ID = "foreign-" + img.AMIs[j].ID
 			}
-			more.Images = append(more.Images, img)
+			images = append(images, img)
 		}
-		slices.SortFunc(more.Images, func(a, b inventory.IndexedImage) int { return strings.Compare(a.ARN, b.ARN) })
-		got := verdicts(mustPlan(t, p, more, o))
+		slices.SortFunc(images, func(a, b index.Image) int { return strings.Compare(a.ARN, b.ARN) })
+		got := verdicts(mustPlan(t, p, index.New(images, nil), o))
 		for id, v := range want {
 			require.Empty(t, cmp.Diff(v, got[id]), "seed %d: %s with foreign images in the inventory (-without +with)", seed, id)
 		}

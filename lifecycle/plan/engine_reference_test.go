@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/ibkit/ibkit/semver"
@@ -25,7 +26,7 @@ func referencePlan(p lifecycle.Policy, idx *inventory.Index, now time.Time) map[
 	if p.ResourceType == lifecycle.ResourceTypeContainer {
 		want = "DOCKER"
 	}
-	selected := func(im *inventory.IndexedImage) bool {
+	selected := func(im *index.Image) bool {
 		// L-21: the ARN forms of the names are compared; L-27: an
 		// imported image is matched like any other.
 		for _, r := range p.ResourceSelection.Recipes {
@@ -41,9 +42,9 @@ func referencePlan(p lifecycle.Policy, idx *inventory.Index, now time.Time) map[
 		}
 		return false
 	}
-	groups := map[string][]*inventory.IndexedImage{}
-	for i := range idx.Images {
-		im := &idx.Images[i]
+	groups := map[string][]*index.Image{}
+	for i := range index.Images(idx) {
+		im := &index.Images(idx)[i]
 		if im.Type != want || im.Status == lifecycle.StatusDeleted || !selected(im) {
 			continue
 		}
@@ -83,7 +84,7 @@ func referencePlan(p lifecycle.Policy, idx *inventory.Index, now time.Time) map[
 	}
 	for _, g := range groups {
 		// Step 4: newest first, then highest build, then ARN.
-		slices.SortFunc(g, func(a, b *inventory.IndexedImage) int {
+		slices.SortFunc(g, func(a, b *index.Image) int {
 			if c := b.Created.Compare(a.Created); c != 0 {
 				return c
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
@@ -33,12 +34,12 @@ func TestDryRunLongThresholds(t *testing.T) {
 func TestDryRunUnknownLaunch(t *testing.T) {
 	unreadable := planAMI("ami-unreadable", planRegion)
 	unreadable.LaunchUnknown = true
-	undescribed := inventory.IndexedAMI{ID: "ami-undescribed", Region: planRegion, AccountID: planAccount, PermissionsKnown: true}
+	undescribed := index.AMI{ID: "ami-undescribed", Region: planRegion, AccountID: planAccount, PermissionsKnown: true}
 	p := recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 7, Unit: lifecycle.Days}}))
 	for _, o := range []plan.Options{{}, {Readings: []lifecycle.Decision{lifecycle.NeverLaunchedExcluded}},
 		{Readings: []lifecycle.Decision{lifecycle.NeverLaunchedExcluded, lifecycle.AMIExclusionProtectsImage}}} {
 		pl := mustPlan(t, p.Build(), indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(60),
-			amis: []inventory.IndexedAMI{unreadable, undescribed}}), o)
+			amis: []index.AMI{unreadable, undescribed}}), o)
 		got := verdicts(pl)
 		for _, id := range []string{"ami-unreadable", "ami-undescribed"} {
 			if !cmp.Equal(got[id], acted(lifecycle.ActionDelete)) || !hasDecision(decisionsOf(pl, id), "L-29") ||
@@ -76,8 +77,8 @@ func TestForecastSharedAMI(t *testing.T) {
 		lt.Delete().Age(20, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{"999999999999"}}),
 	).Build()
 	idx := indexOf(
-		planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(15), amis: []inventory.IndexedAMI{shared}},
-		planImg{recipe: "web", version: "1.0.0", build: 2, age: nDays(15), amis: []inventory.IndexedAMI{shared}, tags: lifecycle.Tags{"keep": "yes"}},
+		planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(15), amis: []index.AMI{shared}},
+		planImg{recipe: "web", version: "1.0.0", build: 2, age: nDays(15), amis: []index.AMI{shared}, tags: lifecycle.Tags{"keep": "yes"}},
 	)
 	tl, err := plan.Forecast(&p, idx, planNow, 30, plan.Options{})
 	require.NoError(t, err)
@@ -104,7 +105,7 @@ func TestIndexUnreadableLaunchTime(t *testing.T) {
 		"amis":[{"ImageId":"ami-0a1b2c3d4e5f60001","OwnerId":"111122223333","State":"available","LastLaunchedTime":"2026-03-30 10:00"}]}`))
 	require.NoError(t, err)
 	idx, _ := inv.Index()
-	if len(idx.Images) != 1 || len(idx.Images[0].AMIs) != 1 || !idx.Images[0].AMIs[0].LaunchUnknown {
-		t.Fatalf("index = %+v, want the AMI marked LaunchUnknown", idx.Images)
+	if len(index.Images(idx)) != 1 || len(index.Images(idx)[0].AMIs) != 1 || !index.Images(idx)[0].AMIs[0].LaunchUnknown {
+		t.Fatalf("index = %+v, want the AMI marked LaunchUnknown", index.Images(idx))
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 )
 
 // nearThreshold is how close to an age cutoff a creation or launch time
@@ -249,7 +249,7 @@ const (
 // missingFacts returns the facts the rule's AMI exclusions need that the
 // inventory does not hold for a. An AMI whose facts are missing cannot be
 // shown to match those exclusions, so it is predicted acted on.
-func (r *compiledRule) missingFacts(a *inventory.IndexedAMI) missingFact {
+func (r *compiledRule) missingFacts(a *index.AMI) missingFact {
 	ex := r.amiExclusions
 	if ex == nil {
 		return 0
@@ -290,7 +290,7 @@ const (
 // permissions. Whether an AMI distributed into (owned by) a listed account
 // is excluded too is Decision L-28: not by default, flagged when such an
 // AMI is left to the action; under SharedAccountsIncludeOwners it is.
-func (r *compiledRule) checkAMI(a *inventory.IndexedAMI, owner string, o *settings) (amiExclusion, string, decisionSet) {
+func (r *compiledRule) checkAMI(a *index.AMI, owner string, o *settings) (amiExclusion, string, decisionSet) {
 	ex := r.amiExclusions
 	if ex == nil {
 		return amiNotExcluded, "", 0

@@ -2,8 +2,8 @@ package plan
 
 import (
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/internal/names"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/semver"
 )
 
@@ -101,7 +101,7 @@ func newSelector(p *lifecycle.Policy, o *settings) *selector {
 // selects reports whether the policy selects the image, with the
 // decisions the answer depends on and what selected it. It does not look
 // at the status, the Region or the account.
-func (s *selector) selects(img *inventory.IndexedImage, c *selectCache) (ok bool, flags decisionSet, by selectedBy) {
+func (s *selector) selects(img *index.Image, c *selectCache) (ok bool, flags decisionSet, by selectedBy) {
 	if img.Type != s.imageType {
 		return false, 0, by
 	}
@@ -130,7 +130,7 @@ func (s *selector) selects(img *inventory.IndexedImage, c *selectCache) (ok bool
 //
 // An image that no recipe built (imported) is matched like any other and
 // flagged L-27, or not matched at all under RecipeSelectionNeedsRecipe.
-func (s *selector) recipeMatch(img *inventory.IndexedImage, c *selectCache) (uint64, decisionSet) {
+func (s *selector) recipeMatch(img *index.Image, c *selectCache) (uint64, decisionSet) {
 	if img.ARNName != c.arnName || img.Name != c.name || c.arnName == "" {
 		c.arnName, c.name, c.norm, c.same = img.ARNName, img.Name, s.normalised[img.ARNName], 0
 		for _, f := range c.norm {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
@@ -45,8 +46,8 @@ func TestDryRunScope(t *testing.T) {
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete)}},
 		{name: "an image's AMIs in other Regions and accounts are still acted on",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).Edit(func(p *lifecycle.Policy) { p.ARN = policyARN }),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
-				planAMI("ami-home", planRegion), func() inventory.IndexedAMI {
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []index.AMI{
+				planAMI("ami-home", planRegion), func() index.AMI {
 					a := planAMI("ami-away", otherRegion)
 					a.AccountID = otherAccount
 					return a
@@ -88,13 +89,13 @@ func ptr[T any](v T) *T { return &v }
 // TestDryRunNewDecisions covers L-27, L-28, L-29 and L-30 under both
 // readings.
 func TestDryRunNewDecisions(t *testing.T) {
-	shared := func(id, owner string, with ...string) inventory.IndexedAMI {
+	shared := func(id, owner string, with ...string) index.AMI {
 		a := planAMI(id, planRegion)
 		a.AccountID = owner
 		a.SharedAccounts = with
 		return a
 	}
-	launched := func(id string, daysAgo float64) inventory.IndexedAMI {
+	launched := func(id string, daysAgo float64) index.AMI {
 		a := planAMI(id, planRegion)
 		a.LastLaunched = planNow.Add(-nDays(daysAgo))
 		return a
@@ -104,15 +105,15 @@ func TestDryRunNewDecisions(t *testing.T) {
 	// be kept excluded.
 	cliExample := recipePolicy(lt.Delete().Age(6, lifecycle.Months).ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 30, Unit: lifecycle.Days}, TagMap: lifecycle.Tags{"Retain": "yes"}}))
 	cliImages := []planImg{
-		{recipe: "web", version: "1.0.0", build: 1, age: nDays(400), amis: []inventory.IndexedAMI{launched("ami-busy", 3)}},
-		{recipe: "web", version: "1.0.0", build: 2, age: nDays(300), amis: []inventory.IndexedAMI{func() inventory.IndexedAMI {
+		{recipe: "web", version: "1.0.0", build: 1, age: nDays(400), amis: []index.AMI{launched("ami-busy", 3)}},
+		{recipe: "web", version: "1.0.0", build: 2, age: nDays(300), amis: []index.AMI{func() index.AMI {
 			a := planAMI("ami-kept", planRegion)
-			a.Tags = append(a.Tags, inventory.EC2Tag{Key: "Retain", Value: "yes"})
+			a.Tags = append(a.Tags, index.Tag{Key: "Retain", Value: "yes"})
 			return a
 		}()}},
-		{recipe: "web", version: "1.0.0", build: 3, age: nDays(250), amis: []inventory.IndexedAMI{launched("ami-idle", 90)}},
+		{recipe: "web", version: "1.0.0", build: 3, age: nDays(250), amis: []index.AMI{launched("ami-idle", 90)}},
 	}
-	undescribed := inventory.IndexedAMI{ID: "ami-unknown", Region: planRegion, AccountID: planAccount}
+	undescribed := index.AMI{ID: "ami-unknown", Region: planRegion, AccountID: planAccount}
 	runScenarios(t, []scenario{
 		{name: "L-27 an imported image is selected by its name", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days)),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), imported: true}},
@@ -123,26 +124,26 @@ func TestDryRunNewDecisions(t *testing.T) {
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.RecipeSelectionNeedsRecipe}},
 			want:   map[string]verdict{"web/1.0.0/2": acted(lifecycle.ActionDelete)}},
 		{name: "L-28 an AMI owned by a listed account is acted on", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []index.AMI{
 				shared("ami-owned", otherAccount), shared("ami-shared", planAccount, otherAccount), shared("ami-plain", planAccount)}}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-owned": acted(lifecycle.ActionDelete), "ami-shared": skipped(lifecycle.ActionDelete), "ami-plain": acted(lifecycle.ActionDelete)},
 			flags:  map[string][]lifecycle.Decision{"ami-owned": {"L-28"}},
 			noFlag: map[string][]lifecycle.Decision{"ami-plain": {"L-28"}, "ami-shared": {"L-28"}}},
 		{name: "L-28 SharedAccountsIncludeOwners", policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []index.AMI{
 				shared("ami-owned", otherAccount), shared("ami-plain", planAccount)}}},
 			opts:  plan.Options{Readings: []lifecycle.Decision{lifecycle.SharedAccountsIncludeOwners}},
 			want:  map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-owned": skipped(lifecycle.ActionDelete), "ami-plain": acted(lifecycle.ActionDelete)},
 			flags: map[string][]lifecycle.Decision{"ami-owned": {"L-28"}}},
 		{name: "L-29 an AMI without an EC2 description is acted on and flagged",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"Retain": "yes"}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{undescribed}}},
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []index.AMI{undescribed}}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-unknown": acted(lifecycle.ActionDelete)},
 			flags:  map[string][]lifecycle.Decision{"ami-unknown": {"L-29"}}},
 		{name: "L-29 missing launch permissions matter only to sharedAccounts",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{SharedAccounts: []string{otherAccount}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
-				func() inventory.IndexedAMI {
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []index.AMI{
+				func() index.AMI {
 					a := planAMI("ami-noperms", planRegion)
 					a.PermissionsKnown = false
 					return a
@@ -151,13 +152,13 @@ func TestDryRunNewDecisions(t *testing.T) {
 			flags: map[string][]lifecycle.Decision{"ami-noperms": {"L-29"}}},
 		{name: "L-30 by default an AMI exclusion protects only the AMI",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []index.AMI{
 				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
 			want:  map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-home": acted(lifecycle.ActionDelete), "ami-away": skipped(lifecycle.ActionDelete)},
 			flags: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-30"}, "ami-away": {"L-30"}}},
 		{name: "L-30 AMIExclusionProtectsImage skips the image with all its resources",
 			policy: recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []inventory.IndexedAMI{
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), amis: []index.AMI{
 				planAMI("ami-home", planRegion), planAMI("ami-away", otherRegion)}}},
 			opts:  plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionProtectsImage}},
 			want:  map[string]verdict{"web/1.0.0/1": skipped(lifecycle.ActionDelete)},
@@ -174,9 +175,9 @@ func TestDryRunNewDecisions(t *testing.T) {
 		{name: "L-30 a protected image takes no slot",
 			policy: recipePolicy(lt.Delete().Count(1).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{otherRegion}})),
 			images: []planImg{
-				{recipe: "web", version: "1.0.0", build: 3, age: nDays(1), amis: []inventory.IndexedAMI{planAMI("ami-3", otherRegion)}},
-				{recipe: "web", version: "1.0.0", build: 2, age: nDays(2), amis: []inventory.IndexedAMI{planAMI("ami-2", planRegion)}},
-				{recipe: "web", version: "1.0.0", build: 1, age: nDays(3), amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion)}},
+				{recipe: "web", version: "1.0.0", build: 3, age: nDays(1), amis: []index.AMI{planAMI("ami-3", otherRegion)}},
+				{recipe: "web", version: "1.0.0", build: 2, age: nDays(2), amis: []index.AMI{planAMI("ami-2", planRegion)}},
+				{recipe: "web", version: "1.0.0", build: 1, age: nDays(3), amis: []index.AMI{planAMI("ami-1", planRegion)}},
 			},
 			opts: plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionProtectsImage}},
 			want: map[string]verdict{"web/1.0.0/3": skipped(lifecycle.ActionDelete), "web/1.0.0/2": unaffected(kept(1, 1)), "web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-1": acted(lifecycle.ActionDelete)}},
@@ -264,15 +265,15 @@ func containsFinding(fs lifecycle.Findings, f lifecycle.Finding) bool {
 // list is acted on with the first image the run acts on, recorded once,
 // and its record names an image that lists it and is left alone.
 func TestDryRunSharedAMI(t *testing.T) {
-	shared := func() inventory.IndexedAMI {
+	shared := func() index.AMI {
 		a := planAMI("ami-shared", planRegion)
 		a.ListedByOtherImages = true
 		return a
 	}
 	images := []planImg{
-		{recipe: "web", version: "1.0.0", build: 3, age: nDays(1), amis: []inventory.IndexedAMI{shared()}},
-		{recipe: "web", version: "1.0.0", build: 2, age: nDays(50), amis: []inventory.IndexedAMI{shared(), planAMI("ami-2", planRegion)}},
-		{recipe: "web", version: "1.0.0", build: 1, age: nDays(60), amis: []inventory.IndexedAMI{shared()}},
+		{recipe: "web", version: "1.0.0", build: 3, age: nDays(1), amis: []index.AMI{shared()}},
+		{recipe: "web", version: "1.0.0", build: 2, age: nDays(50), amis: []index.AMI{shared(), planAMI("ami-2", planRegion)}},
+		{recipe: "web", version: "1.0.0", build: 1, age: nDays(60), amis: []index.AMI{shared()}},
 	}
 	pl := mustPlan(t, recipePolicy(lt.Delete().Age(30, lifecycle.Days).IncludeAMIs()).Build(), indexOf(images...), plan.Options{})
 	want := map[string]verdict{"web/1.0.0/3": unaffected(rule(plan.OutcomeTooYoung)), "web/1.0.0/2": acted(lifecycle.ActionDelete),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
@@ -169,34 +170,34 @@ func TestDryRunRules(t *testing.T) {
 			name: "AMI exclusions: order Region, Public, Tag, Shared, Last launched (L-23)",
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots().
 				ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}, IsPublic: true, TagMap: lifecycle.Tags{"Keep": "1"}, SharedAccounts: []string{"210987654321"}, LastLaunched: &lifecycle.LastLaunched{Value: 7, Unit: lifecycle.Days}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []inventory.IndexedAMI{
-				func() inventory.IndexedAMI {
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []index.AMI{
+				func() index.AMI {
 					a := planAMI("ami-1region", "eu-west-1", "snap-1")
 					a.Public = true
 					return a
 				}(),
-				func() inventory.IndexedAMI {
+				func() index.AMI {
 					a := planAMI("ami-2public", "us-east-1", "snap-2")
 					a.Public = true
 					return a
 				}(),
-				func() inventory.IndexedAMI {
+				func() index.AMI {
 					a := planAMI("ami-3tag", "us-east-2", "snap-3")
-					a.Tags = append(a.Tags, inventory.EC2Tag{Key: "Keep", Value: "1"})
+					a.Tags = append(a.Tags, index.Tag{Key: "Keep", Value: "1"})
 					a.SharedAccounts = []string{"210987654321"}
 					return a
 				}(),
-				func() inventory.IndexedAMI {
+				func() index.AMI {
 					a := planAMI("ami-4shared", "us-west-1", "snap-4")
 					a.SharedAccounts = []string{"210987654321"}
 					return a
 				}(),
-				func() inventory.IndexedAMI {
+				func() index.AMI {
 					a := planAMI("ami-5launched", "us-west-2", "snap-5")
 					a.LastLaunched = planNow.Add(-nDays(2))
 					return a
 				}(),
-				func() inventory.IndexedAMI {
+				func() index.AMI {
 					a := planAMI("ami-6old-launch", "ap-south-1", "snap-6", "snap-7")
 					a.LastLaunched = planNow.Add(-nDays(30))
 					return a
@@ -211,26 +212,26 @@ func TestDryRunRules(t *testing.T) {
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().
 				ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"Environment": "production"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), tags: lifecycle.Tags{"Environment": "production"},
-				amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}}},
+				amis: []index.AMI{planAMI("ami-1", planRegion, "snap-1")}}},
 			want: map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-1": acted(lifecycle.ActionDelete)},
 		},
 		{
 			name:   "snapshots of a SKIPPED AMI are untouched (L-P3)",
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}})),
 			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10),
-				amis: []inventory.IndexedAMI{planAMI("ami-1", "eu-west-1", "snap-1"), planAMI("ami-2", planRegion, "snap-2")}}},
+				amis: []index.AMI{planAMI("ami-1", "eu-west-1", "snap-1"), planAMI("ami-2", planRegion, "snap-2")}}},
 			want: map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-1": skipped(lifecycle.ActionDelete), "ami-2": acted(lifecycle.ActionDelete).with("snap-2", plan.ExecutionSuccess)},
 		},
 		{
 			name:   "deprecate with snapshots: no snapshot action (L-P3)",
 			policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots()),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}}},
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []index.AMI{planAMI("ami-1", planRegion, "snap-1")}}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDeprecate), "ami-1": acted(lifecycle.ActionDeprecate)},
 		},
 		{
 			name:   "without includeResources only the image record is acted on",
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days)),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}}},
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []index.AMI{planAMI("ami-1", planRegion, "snap-1")}}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete)},
 		},
 		{
@@ -329,7 +330,7 @@ func TestDryRunDecisions(t *testing.T) {
 		{recipe: "web", version: "1.0.0", build: 1, created: planNow.Add(-nDays(1)), done: planNow.Add(-nDays(1) + time.Hour)},
 		{recipe: "web", version: "1.0.0", build: 2, created: planNow.Add(-nDays(1)), done: planNow.Add(-nDays(1) - time.Hour)},
 	}
-	launched := []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []inventory.IndexedAMI{planAMI("ami-never", planRegion)}}}
+	launched := []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(10), amis: []index.AMI{planAMI("ami-never", planRegion)}}}
 	llPolicy := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 30, Unit: lifecycle.Days}}))
 	runScenarios(t, []scenario{
 		{name: "L-1 calendar month, clamped at the end of February", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Months)), images: []planImg{monthImage},
@@ -342,8 +343,8 @@ func TestDryRunDecisions(t *testing.T) {
 			want:   map[string]verdict{"web/1.0.0/1": unaffected(rule(plan.OutcomeTooYoung))}, noFlag: map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-1"}}},
 		{name: "L-1 lastLaunched in months is clamped too",
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 1, Unit: lifecycle.Months}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(90), amis: []inventory.IndexedAMI{
-				func() inventory.IndexedAMI {
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(90), amis: []index.AMI{
+				func() index.AMI {
 					a := planAMI("ami-launched", planRegion)
 					a.LastLaunched = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC) // 29 days ago: within the month
 					return a
@@ -448,20 +449,20 @@ func TestDryRunDecisions(t *testing.T) {
 			want:   map[string]verdict{"web/1.0.0/2": acted(lifecycle.ActionDelete), "web/1.0.0/1": unaffected(kept(1, 1))},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/2": {"L-11"}}},
 		{name: "L-12 snapshots without AMIs predicted FAILED", policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeSnapshots()),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}}},
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []index.AMI{planAMI("ami-1", planRegion, "snap-1")}}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-1": failed().with("snap-1", plan.ExecutionFailed)},
 			flags:  map[string][]lifecycle.Decision{"ami-1": {"L-12"}}},
 		{name: "L-12 IgnoreSnapshotsWithoutAMIs", policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeSnapshots()),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}}},
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []index.AMI{planAMI("ami-1", planRegion, "snap-1")}}},
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.IgnoreSnapshotsWithoutAMIs}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete)},
 			flags:  map[string][]lifecycle.Decision{"web/1.0.0/1": {"L-12"}}},
 		{name: "L-13 AMI exclusions apply to DEPRECATE", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{planAMI("ami-1", "eu-west-1")}}},
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []index.AMI{planAMI("ami-1", "eu-west-1")}}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDeprecate), "ami-1": skipped(lifecycle.ActionDeprecate)},
 			flags:  map[string][]lifecycle.Decision{"ami-1": {"L-13"}}},
 		{name: "L-13 AMIExclusionsDeleteOnly", policy: recipePolicy(lt.Deprecate().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{planAMI("ami-1", "eu-west-1")}}},
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []index.AMI{planAMI("ami-1", "eu-west-1")}}},
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.AMIExclusionsDeleteOnly}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDeprecate), "ami-1": acted(lifecycle.ActionDeprecate)},
 			flags:  map[string][]lifecycle.Decision{"ami-1": {"L-13"}}},
@@ -495,13 +496,13 @@ func TestDryRunDecisions(t *testing.T) {
 			want:   map[string]verdict{"web/1.0.0/1": unaffected(kept(1, 1)), "web/1.0.0/2": acted(lifecycle.ActionDelete)}},
 		{name: "L-17 a launch exactly at the window start is within it",
 			policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{LastLaunched: &lifecycle.LastLaunched{Value: 30, Unit: lifecycle.Days}})),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(40), amis: []inventory.IndexedAMI{
-				func() inventory.IndexedAMI {
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(40), amis: []index.AMI{
+				func() index.AMI {
 					a := planAMI("ami-edge", planRegion)
 					a.LastLaunched = planNow.Add(-nDays(30))
 					return a
 				}(),
-				func() inventory.IndexedAMI {
+				func() index.AMI {
 					a := planAMI("ami-out", planRegion)
 					a.LastLaunched = planNow.Add(-nDays(30) - 1)
 					return a
@@ -550,16 +551,16 @@ func TestDryRunDecisions(t *testing.T) {
 			opts:   plan.Options{Readings: []lifecycle.Decision{lifecycle.ModelOnlyValidation}},
 			want:   map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "web/1.0.0/2": unaffected(rule(plan.OutcomeTooYoung)), "api/1.0.0/1": acted(lifecycle.ActionDelete)}},
 		{name: "L-P5 permission failures are not predicted by default", policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots()),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{
-				func() inventory.IndexedAMI {
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []index.AMI{
+				func() index.AMI {
 					a := planAMI("ami-untagged", planRegion, "snap-1")
 					a.Tags = nil
 					return a
 				}()}}},
 			want: map[string]verdict{"web/1.0.0/1": acted(lifecycle.ActionDelete), "ami-untagged": acted(lifecycle.ActionDelete).with("snap-1", plan.ExecutionSuccess)}},
 		{name: "L-P5 PredictPermissionFailures", policy: recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().IncludeSnapshots()),
-			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []inventory.IndexedAMI{
-				func() inventory.IndexedAMI {
+			images: []planImg{{recipe: "web", version: "1.0.0", build: 1, age: nDays(5), amis: []index.AMI{
+				func() index.AMI {
 					a := planAMI("ami-untagged", planRegion, "snap-1")
 					a.Tags = nil
 					return a
@@ -637,10 +638,10 @@ func TestDryRunSummaryAndReasons(t *testing.T) {
 		lt.Delete().Count(1).IncludeAMIs().IncludeSnapshots().ExcludeTag("Pin", "yes").ExcludeAMIs(lifecycle.AMIExclusionRules{Regions: []string{"eu-west-1"}}),
 	).Build()
 	idx := indexOf(
-		planImg{recipe: "web", version: "1.0.0", build: 3, age: nDays(10), amis: []inventory.IndexedAMI{planAMI("ami-3", planRegion, "snap-3")}},
-		planImg{recipe: "web", version: "1.0.0", build: 2, age: nDays(40), amis: []inventory.IndexedAMI{planAMI("ami-2", planRegion, "snap-2")}},
+		planImg{recipe: "web", version: "1.0.0", build: 3, age: nDays(10), amis: []index.AMI{planAMI("ami-3", planRegion, "snap-3")}},
+		planImg{recipe: "web", version: "1.0.0", build: 2, age: nDays(40), amis: []index.AMI{planAMI("ami-2", planRegion, "snap-2")}},
 		planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(50), status: lifecycle.StatusDeprecated,
-			amis: []inventory.IndexedAMI{planAMI("ami-1a", planRegion, "snap-1a", "snap-1b"), planAMI("ami-1b", "eu-west-1", "snap-1c")}},
+			amis: []index.AMI{planAMI("ami-1a", planRegion, "snap-1a", "snap-1b"), planAMI("ami-1b", "eu-west-1", "snap-1c")}},
 		planImg{recipe: "web", version: "1.0.0", build: 4, age: nDays(1), status: lifecycle.StatusPending},
 		planImg{recipe: "web", version: "1.0.0", build: 5, age: nDays(60), status: lifecycle.StatusDeprecated, tags: lifecycle.Tags{"Pin": "yes"}},
 	)
@@ -710,7 +711,7 @@ func TestDryRunNoImpact(t *testing.T) {
 }
 
 func TestDryRunEmptyIndex(t *testing.T) {
-	pl := mustPlan(t, recipePolicy(lt.Delete().Count(5)).Build(), &inventory.Index{}, plan.Options{})
+	pl := mustPlan(t, recipePolicy(lt.Delete().Count(5)).Build(), index.New(nil, nil), plan.Options{})
 	b, err := json.Marshal(pl)
 	require.NoError(t, err)
 	// The selection finds nothing, and the plan says so.
@@ -722,11 +723,11 @@ func TestDryRunEmptyIndex(t *testing.T) {
 }
 
 func TestDryRunUndescribedAMI(t *testing.T) {
-	undescribed := inventory.IndexedAMI{ID: "ami-unknown", Region: planRegion, AccountID: planAccount}
+	undescribed := index.AMI{ID: "ami-unknown", Region: planRegion, AccountID: planAccount}
 	described := planAMI("ami-known", planRegion)
 	p := recipePolicy(lt.Delete().Age(1, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{IsPublic: true})).Build()
 	pl := mustPlan(t, p, indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(5),
-		amis: []inventory.IndexedAMI{undescribed, described}}), plan.Options{})
+		amis: []index.AMI{undescribed, described}}), plan.Options{})
 	got := map[string]plan.ExecutionState{}
 	for _, r := range pl.Resources[1:] {
 		got[r.ResourceID] = r.State

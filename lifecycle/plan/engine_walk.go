@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 )
 
 // entryKind says how an image in scope takes part in an execution.
@@ -20,7 +20,7 @@ const (
 
 // entry is one image in scope.
 type entry struct {
-	img     *inventory.IndexedImage
+	img     *index.Image
 	created time.Time // the creation time the execution uses (L-16)
 	status  lifecycle.ImageStatus
 	kind    entryKind

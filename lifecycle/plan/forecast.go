@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
@@ -173,7 +174,7 @@ func forecast(p *lifecycle.Policy, idx *inventory.Index, now time.Time, days int
 	// The days a verdict can change are computed when a run first acts on
 	// nothing: a policy that acts every day never needs them.
 	var events []bool
-	s := newSimulation(idx.Images)
+	s := newSimulation(index.Images(idx))
 	changes := make(map[string][]ImageChange)
 	for day := 0; day <= days; {
 		now := start.AddDate(0, 0, day)
@@ -219,7 +220,7 @@ func forecast(p *lifecycle.Policy, idx *inventory.Index, now time.Time, days int
 		if len(run.Actions) == 0 && !everyDay {
 			// Nothing changed: skip to the next day on which a verdict can.
 			if events == nil {
-				events = pl.forecastEvents(idx.Images, start, days)
+				events = pl.forecastEvents(index.Images(idx), start, days)
 			}
 			for day <= days && !events[day] {
 				day++
@@ -245,7 +246,7 @@ func forecast(p *lifecycle.Policy, idx *inventory.Index, now time.Time, days int
 // (Decision L-P6). Every cutoff is computed with
 // the engine's cutoffs, which moves forward with now, so that the first
 // day of each change is found by binary search.
-func (pl *planner) forecastEvents(images []inventory.IndexedImage, start time.Time, days int) []bool {
+func (pl *planner) forecastEvents(images []index.Image, start time.Time, days int) []bool {
 	events := make([]bool, days+1)
 	type spec struct {
 		value  int
@@ -353,7 +354,7 @@ func decisionBit(d lifecycle.Decision) decisionSet {
 // simulation is the changing state of the inventory across runs. It copies
 // what it changes and shares the rest with the index.
 type simulation struct {
-	images []inventory.IndexedImage
+	images []index.Image
 	byARN  map[string]int
 	owned  []bool // whether images[i].AMIs is the simulation's own copy
 	// listers maps each AMI that several images list to those images, so
@@ -361,7 +362,7 @@ type simulation struct {
 	listers map[string][]int
 }
 
-func newSimulation(src []inventory.IndexedImage) *simulation {
+func newSimulation(src []index.Image) *simulation {
 	s := &simulation{images: slices.Clone(src), byARN: make(map[string]int, len(src)), owned: make([]bool, len(src))}
 	for i := range s.images {
 		s.byARN[s.images[i].ARN] = i
@@ -418,10 +419,10 @@ func (s *simulation) applyAMIOf(i int, amiID string, action lifecycle.ActionType
 		if a.ID != amiID {
 			continue
 		}
-		tags := slices.DeleteFunc(slices.Clone(a.Tags), func(t inventory.EC2Tag) bool { return t.Key == tagDeprecatedBy })
+		tags := slices.DeleteFunc(slices.Clone(a.Tags), func(t index.Tag) bool { return t.Key == tagDeprecatedBy })
 		switch action {
 		case lifecycle.ActionDeprecate:
-			a.Tags = append(tags, inventory.EC2Tag{Key: tagDeprecatedBy, Value: tagValueImageBuilder})
+			a.Tags = append(tags, index.Tag{Key: tagDeprecatedBy, Value: tagValueImageBuilder})
 			a.DeprecationTime = now
 		case lifecycle.ActionDisable:
 			a.Tags = tags

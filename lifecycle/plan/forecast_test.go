@@ -5,7 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 	"github.com/stretchr/testify/require"
@@ -23,7 +23,7 @@ func TestForecastProgressive(t *testing.T) {
 	p := progressivePolicy()
 	idx := indexOf(
 		// Past all three thresholds: one step per daily run (L-22, L-25).
-		planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(200), amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion, "snap-1")}},
+		planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(200), amis: []index.AMI{planAMI("ami-1", planRegion, "snap-1")}},
 		// 60 days old: deprecated on day 30, disabled on day 60, deleted on day 120.
 		planImg{recipe: "web", version: "1.0.0", build: 2, age: nDays(60) + 1},
 		// One day old: deprecated on day 90, disabled on day 120.
@@ -68,8 +68,8 @@ func TestForecastProgressive(t *testing.T) {
 		t.Errorf("Evaluated = %v, Decisions = %v", tl.Evaluated, tl.Decisions)
 	}
 	// The index is not modified.
-	if idx.Images[0].Status != lifecycle.StatusAvailable || len(idx.Images[0].AMIs[0].Tags) != 1 {
-		t.Errorf("Forecast modified its input: %+v", idx.Images[0])
+	if index.Images(idx)[0].Status != lifecycle.StatusAvailable || len(index.Images(idx)[0].AMIs[0].Tags) != 1 {
+		t.Errorf("Forecast modified its input: %+v", index.Images(idx)[0])
 	}
 }
 
@@ -83,7 +83,7 @@ func TestForecastAMIChanges(t *testing.T) {
 	).Build()
 	a := planAMI("ami-pub", planRegion)
 	a.Public = true
-	idx := indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(20), amis: []inventory.IndexedAMI{a}})
+	idx := indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(20), amis: []index.AMI{a}})
 	tl, err := plan.Forecast(&p, idx, planNow, 3, plan.Options{})
 	require.NoError(t, err)
 	if len(tl.Runs) != 2 || tl.Runs[0].Actions[0].AMIs != 1 || tl.Runs[1].Actions[0].Action != lifecycle.ActionDelete || tl.Runs[1].Actions[0].AMIs != 1 {
@@ -110,7 +110,7 @@ func TestForecastDeprecatedByTag(t *testing.T) {
 		lt.Delete().Age(10, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"DeprecatedBy": "EC2 Image Builder"}}),
 	).Build()
 	idx := indexOf(planImg{recipe: "web", version: "1.0.0", build: 1, age: nDays(20),
-		amis: []inventory.IndexedAMI{planAMI("ami-1", planRegion)}})
+		amis: []index.AMI{planAMI("ami-1", planRegion)}})
 	tl, err := plan.Forecast(&p, idx, planNow, 2, plan.Options{})
 	require.NoError(t, err)
 	if len(tl.Runs) != 2 || tl.Runs[0].Actions[0].AMIs != 1 || tl.Runs[1].Actions[0].Action != lifecycle.ActionDelete || tl.Runs[1].Actions[0].AMIs != 0 {

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 )
 
 // builder emits the records of one chunk, carving small slices out of a
@@ -21,7 +21,7 @@ type builder struct {
 	verdicts   []RuleVerdict
 	snapshots  []ExecutionSnapshot
 	dec        decisionArena
-	amis       []*inventory.IndexedAMI
+	amis       []*index.AMI
 	summary    Summary
 	flags      decisionSet
 }
@@ -81,7 +81,7 @@ func (b *builder) image(i int) decisionSet {
 			// protected the image.
 			amiFlags := out
 			if !checked {
-				var first *inventory.IndexedAMI
+				var first *index.AMI
 				first, _, _, amiFlags = x.firstExcludedAMI(r, e.img, &b.amis)
 				matched = first != nil
 			}
@@ -326,7 +326,7 @@ func (b *builder) outputs(i int, r *compiledRule, reason, imageAccount string) (
 
 // hasSnapshots reports whether one of the image's AMIs has a known
 // snapshot.
-func hasSnapshots(img *inventory.IndexedImage) bool {
+func hasSnapshots(img *index.Image) bool {
 	for i := range img.AMIs {
 		if len(img.AMIs[i].Snapshots) > 0 {
 			return true
@@ -343,7 +343,7 @@ func (b *builder) snapshotRecords(ids []string, status ExecutionStatus, reason s
 	return out
 }
 
-func (b *builder) amiReason(r *compiledRule, a *inventory.IndexedAMI, excl amiExclusion, value string) string {
+func (b *builder) amiReason(r *compiledRule, a *index.AMI, excl amiExclusion, value string) string {
 	rs := b.rs
 	switch excl {
 	case amiByRegion:
@@ -369,7 +369,7 @@ func (b *builder) amiReason(r *compiledRule, a *inventory.IndexedAMI, excl amiEx
 // account and ID, so that records do not depend on the order of
 // outputResources. Images have a handful of AMIs: an insertion sort is
 // the cheapest.
-func sortedAMIs(dst []*inventory.IndexedAMI, amis []inventory.IndexedAMI) []*inventory.IndexedAMI {
+func sortedAMIs(dst []*index.AMI, amis []index.AMI) []*index.AMI {
 	for i := range amis {
 		a := &amis[i]
 		j := len(dst)
@@ -382,7 +382,7 @@ func sortedAMIs(dst []*inventory.IndexedAMI, amis []inventory.IndexedAMI) []*inv
 	return dst
 }
 
-func compareAMIs(a, b *inventory.IndexedAMI) int {
+func compareAMIs(a, b *index.AMI) int {
 	if c := strings.Compare(a.Region, b.Region); c != 0 {
 		return c
 	}
@@ -394,12 +394,12 @@ func compareAMIs(a, b *inventory.IndexedAMI) int {
 
 // sortedContainers returns the container entries ordered by Region, then
 // by image URIs.
-func sortedContainers(cs []inventory.OutputContainer) []inventory.OutputContainer {
+func sortedContainers(cs []index.Container) []index.Container {
 	if len(cs) < 2 {
 		return cs
 	}
 	out := slices.Clone(cs)
-	slices.SortStableFunc(out, func(a, b inventory.OutputContainer) int {
+	slices.SortStableFunc(out, func(a, b index.Container) int {
 		if c := strings.Compare(a.Region, b.Region); c != 0 {
 			return c
 		}
@@ -424,7 +424,7 @@ const (
 )
 
 // hasEC2Tag reports whether tags hold the pair key=value, compared exactly.
-func hasEC2Tag(tags []inventory.EC2Tag, key, value string) bool {
+func hasEC2Tag(tags []index.Tag, key, value string) bool {
 	for _, t := range tags {
 		if t.Key == key && t.Value == value {
 			return true

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 	lt "github.com/ibkit/ibkit/lifecycle/lifecycletest"
 	"github.com/ibkit/ibkit/lifecycle/plan"
@@ -18,35 +19,35 @@ import (
 // versions and builds, a failed and a running build, AMIs in two Regions
 // with snapshots, shares, launches and tags.
 func goldenInventory() *inventory.Index {
-	shared := func(a inventory.IndexedAMI, accounts ...string) inventory.IndexedAMI {
+	shared := func(a index.AMI, accounts ...string) index.AMI {
 		a.SharedAccounts = accounts
 		return a
 	}
-	launched := func(a inventory.IndexedAMI, ago time.Duration) inventory.IndexedAMI {
+	launched := func(a index.AMI, ago time.Duration) index.AMI {
 		a.LastLaunched = planNow.Add(-ago)
 		return a
 	}
-	public := func(a inventory.IndexedAMI) inventory.IndexedAMI { a.Public = true; return a }
+	public := func(a index.AMI) index.AMI { a.Public = true; return a }
 	return indexOf(
-		planImg{recipe: "web-server", version: "1.0.0", build: 1, age: nDays(200), amis: []inventory.IndexedAMI{
+		planImg{recipe: "web-server", version: "1.0.0", build: 1, age: nDays(200), amis: []index.AMI{
 			planAMI("ami-0a000000000000001", "us-east-1", "snap-0a000000000000001"),
 			planAMI("ami-0b000000000000001", "eu-west-1", "snap-0b000000000000001"),
 		}},
-		planImg{recipe: "web-server", version: "1.0.0", build: 2, age: nDays(120), status: lifecycle.StatusDeprecated, amis: []inventory.IndexedAMI{
+		planImg{recipe: "web-server", version: "1.0.0", build: 2, age: nDays(120), status: lifecycle.StatusDeprecated, amis: []index.AMI{
 			shared(planAMI("ami-0a000000000000002", "us-east-1", "snap-0a000000000000002", "snap-0a000000000000003"), "999988887777"),
 		}},
-		planImg{recipe: "web-server", version: "1.0.0", build: 3, age: nDays(95), tags: lifecycle.Tags{"Pin": "true"}, amis: []inventory.IndexedAMI{
+		planImg{recipe: "web-server", version: "1.0.0", build: 3, age: nDays(95), tags: lifecycle.Tags{"Pin": "true"}, amis: []index.AMI{
 			planAMI("ami-0a000000000000004", "us-east-1", "snap-0a000000000000004"),
 		}},
-		planImg{recipe: "web-server", version: "1.0.0", build: 4, age: nDays(45), amis: []inventory.IndexedAMI{
+		planImg{recipe: "web-server", version: "1.0.0", build: 4, age: nDays(45), amis: []index.AMI{
 			launched(planAMI("ami-0a000000000000005", "us-east-1", "snap-0a000000000000005"), nDays(3)),
 		}},
 		planImg{recipe: "web-server", version: "1.0.0", build: 5, age: nDays(100), status: lifecycle.StatusFailed},
-		planImg{recipe: "web-server", version: "1.1.0", build: 1, age: nDays(10), amis: []inventory.IndexedAMI{
+		planImg{recipe: "web-server", version: "1.1.0", build: 1, age: nDays(10), amis: []index.AMI{
 			public(planAMI("ami-0a000000000000006", "us-east-1", "snap-0a000000000000006")),
 		}},
 		planImg{recipe: "web-server", version: "1.1.0", build: 2, age: nDays(1), status: lifecycle.StatusBuilding},
-		planImg{recipe: "Batch Worker", version: "2.3.0", build: 7, age: nDays(400), status: lifecycle.StatusDisabled, amis: []inventory.IndexedAMI{
+		planImg{recipe: "Batch Worker", version: "2.3.0", build: 7, age: nDays(400), status: lifecycle.StatusDisabled, amis: []index.AMI{
 			public(planAMI("ami-0c000000000000007", "eu-west-1", "snap-0c000000000000007")),
 		}},
 		planImg{recipe: "Batch Worker", version: "2.3.0", build: 8, age: nDays(35), tags: lifecycle.Tags{"Team": "batch"}},

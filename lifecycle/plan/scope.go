@@ -7,6 +7,7 @@ import (
 
 	"github.com/ibkit/ibkit/arn"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
@@ -77,7 +78,7 @@ func resolveScope(p *lifecycle.Policy, idx *inventory.Index, o *settings) (Scope
 		return Scope{}, err
 	}
 	if region.value == "" || account.value == "" {
-		regions, accounts := distinctScopes(idx.Images)
+		regions, accounts := distinctScopes(index.Images(idx))
 		for _, f := range []struct {
 			field  *scopeField
 			values []string
@@ -129,7 +130,7 @@ func plural2(field string) string {
 // each ascending, in one pass. Inventories mostly hold one of each: a
 // value equal to the previous one costs a string comparison, not a map
 // lookup.
-func distinctScopes(images []inventory.IndexedImage) (regions, accounts []string) {
+func distinctScopes(images []index.Image) (regions, accounts []string) {
 	var r, a distinct
 	for i := range images {
 		r.add(images[i].Region)

@@ -3,8 +3,8 @@ package plan
 import (
 	"github.com/ibkit/ibkit/internal/textdist"
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/internal/names"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
 
 	"slices"
 	"strconv"
@@ -19,7 +19,7 @@ import (
 // nearest: the same recipe at other versions, recipes with similar names,
 // the same tag key with other values, or similar keys. A typo in a
 // selection otherwise shows only as a plan that does nothing.
-func (pl *planner) unmatchedSelection(images []inventory.IndexedImage, got selectedBy) lifecycle.Findings {
+func (pl *planner) unmatchedSelection(images []index.Image, got selectedBy) lifecycle.Findings {
 	s := pl.sel
 	sel := &pl.p.ResourceSelection
 	var want selectedBy
@@ -63,7 +63,7 @@ func (pl *planner) unmatchedSelection(images []inventory.IndexedImage, got selec
 
 // selectable reports whether img is of the policy's type, not deleted,
 // and in its scope: an image its selection could act on.
-func (pl *planner) selectable(img *inventory.IndexedImage) bool {
+func (pl *planner) selectable(img *index.Image) bool {
 	return img.Type == pl.sel.imageType && img.Status != lifecycle.StatusDeleted && pl.scope.contains(img.Region, img.AccountID)
 }
 
@@ -85,7 +85,7 @@ func (pl *planner) scopeText() string {
 // type in scope, what the warnings compare with: when withRecipes, the
 // recipe names (ARN form) with their versions; when withTags, the tag keys
 // with their values.
-func (pl *planner) present(images []inventory.IndexedImage, withRecipes, withTags bool) (recipes, tags presentSet) {
+func (pl *planner) present(images []index.Image, withRecipes, withTags bool) (recipes, tags presentSet) {
 	recipes, tags = presentSet{}, presentSet{}
 	for i := range images {
 		img := &images[i]

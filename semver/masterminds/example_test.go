@@ -17,9 +17,9 @@ func Example() {
 		panic(err)
 	}
 	builds := []semver.BuildVersion{
-		semver.MustParseBuild("1.1.0/1"),
-		semver.MustParseBuild("1.10.2/3"),
-		semver.MustParseBuild("2.0.0/1"),
+		semver.NewBuild(semver.MustParse("1.1.0"), 1),
+		semver.NewBuild(semver.MustParse("1.10.2"), 3),
+		semver.NewBuild(semver.MustParse("2.0.0"), 1),
 	}
 	best := -1
 	for i, b := range builds {
@@ -32,7 +32,7 @@ func Example() {
 }
 
 func ExampleFrom() {
-	m := masterminds.From(semver.MustParseBuild("1.2.3/4"))
+	m := masterminds.From(semver.NewBuild(semver.MustParse("1.2.3"), 4))
 	fmt.Println(m)
 	b, err := masterminds.To[semver.BuildVersion](m)
 	fmt.Println(b, err)

@@ -21,13 +21,14 @@ func TestRoundTrip(t *testing.T) {
 	}
 	for _, s := range []string{"1.2.3/0", "1.2.3/4", "1.0.0/18446744073709551615"} {
 		t.Run(s, func(t *testing.T) {
-			b := semver.MustParseBuild(s)
+			b, err := semver.ParseBuild(s)
+			require.NoError(t, err)
 			got, err := To[semver.BuildVersion](From(b))
 			require.NoError(t, err)
 			assert.Equal(t, b, got)
 		})
 	}
-	assert.Equal(t, "1.2.3+4", From(semver.MustParseBuild("1.2.3/4")).String(), "the build becomes the metadata")
+	assert.Equal(t, "1.2.3+4", From(semver.NewBuild(semver.MustParse("1.2.3"), 4)).String(), "the build becomes the metadata")
 }
 
 func TestConversionErrors(t *testing.T) {
@@ -76,7 +77,8 @@ func TestConstraint(t *testing.T) {
 	require.NoError(t, err)
 	for b, want := range map[string]bool{"1.2.0/1": true, "1.10.0/3": true, "1.1.9/9": false, "2.0.0/1": false} {
 		t.Run(b, func(t *testing.T) {
-			bv := semver.MustParseBuild(b)
+			bv, err := semver.ParseBuild(b)
+			require.NoError(t, err)
 			assert.Equal(t, want, c.Check(From(bv)), "the build version")
 			assert.Equal(t, want, c.Check(From(bv.Version())), "its version")
 		})

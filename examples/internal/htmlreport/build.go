@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/ibkit/ibkit/lifecycle"
-	"github.com/ibkit/ibkit/lifecycle/inventory"
 	"github.com/ibkit/ibkit/lifecycle/plan"
 )
 
@@ -28,7 +27,7 @@ type change struct {
 // member is one image of a recipe-version group with today's outcome.
 type member struct {
 	arn     string
-	img     *inventory.IndexedImage // nil when the index lacks the ARN
+	img     *image // nil when the inventory lacks the ARN
 	records []plan.ExecutionResource
 	unaff   *plan.UnaffectedImage
 	changes []change
@@ -52,6 +51,7 @@ func (g *groupData) changed() bool {
 // builder holds what the parts of the page are built from.
 type builder struct {
 	r         *Report
+	images    []image // the inventory's images, in ARN order
 	tl        *plan.Timeline
 	plan      *plan.Plan // today's plan, given or computed
 	container bool
@@ -66,14 +66,16 @@ func build(r *Report) (*view, error) {
 	switch {
 	case r.Policy == nil:
 		return nil, missing("Policy", "the policy the forecast ran on")
-	case r.Index == nil:
-		return nil, missing("Index", "the inventory index the forecast ran on")
+	case r.Inventory == nil:
+		return nil, missing("Inventory", "the inventory the forecast ran on")
 	case r.Timeline == nil:
 		return nil, missing("Timeline", "the result of plan.Forecast")
 	}
-	b := &builder{r: r, tl: r.Timeline, plan: r.Plan, container: r.Policy.ResourceType == lifecycle.ResourceTypeContainer}
+	b := &builder{r: r, tl: r.Timeline, plan: r.Plan, container: r.Policy.ResourceType == lifecycle.ResourceTypeContainer,
+		images: readImages(r.Inventory)}
 	if b.plan == nil {
-		p, err := plan.DryRun(r.Policy, r.Index, b.tl.Start, r.Options)
+		idx, _ := r.Inventory.Index()
+		p, err := plan.DryRun(r.Policy, idx, b.tl.Start, r.Options)
 		if err != nil {
 			return nil, &InputError{Field: "Plan", Reason: "is nil and today's plan cannot be computed: " + err.Error(), Err: err}
 		}
@@ -233,9 +235,9 @@ func compareDecisions(a, b lifecycle.Decision) int {
 // then groups of forecast images the plan does not hold, each with its
 // images and their changes.
 func (b *builder) groups() []*groupData {
-	byARN := make(map[string]*inventory.IndexedImage, len(b.r.Index.Images))
-	for i := range b.r.Index.Images {
-		byARN[b.r.Index.Images[i].ARN] = &b.r.Index.Images[i]
+	byARN := make(map[string]*image, len(b.images))
+	for i := range b.images {
+		byARN[b.images[i].arn] = &b.images[i]
 	}
 	changes := map[string][]change{}
 	for _, run := range b.tl.Runs {
@@ -265,10 +267,10 @@ func (b *builder) groups() []*groupData {
 		if placed[it.ResourceID] || img == nil {
 			continue
 		}
-		key := img.Region + "\x00" + img.AccountID + "\x00" + img.ARNName + "\x00" + img.Version.String()
+		key := img.region + "\x00" + img.account + "\x00" + img.recipe + "\x00" + img.version
 		g := extra[key]
 		if g == nil {
-			g = &groupData{recipe: img.ARNName, version: img.Version.String(), region: img.Region, account: img.AccountID}
+			g = &groupData{recipe: img.recipe, version: img.version, region: img.region, account: img.account}
 			extra[key] = g
 			keys = append(keys, key)
 		}
@@ -278,7 +280,7 @@ func (b *builder) groups() []*groupData {
 	for _, k := range keys {
 		g := extra[k]
 		slices.SortFunc(g.members, func(x, y member) int {
-			return cmp.Or(y.img.Created.Compare(x.img.Created), strings.Compare(x.arn, y.arn))
+			return cmp.Or(y.img.created.Compare(x.img.created), strings.Compare(x.arn, y.arn))
 		})
 		out = append(out, g)
 	}
@@ -325,8 +327,8 @@ func (b *builder) timeline(v *view, groups []*groupData) {
 			continue
 		}
 		for _, m := range g.members {
-			if m.img != nil && m.img.Created.Before(oldest) {
-				oldest = m.img.Created
+			if m.img != nil && m.img.created.Before(oldest) {
+				oldest = m.img.created
 			}
 		}
 	}

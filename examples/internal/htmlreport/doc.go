@@ -18,9 +18,10 @@
 //
 // A command prints a forecast with:
 //
-//	tl, err := plan.Forecast(policy, idx, days, opts)
+//	idx, _ := inv.Index()
+//	tl, err := plan.Forecast(policy, idx, now, days, opts)
 //	...
-//	err = htmlreport.Write(os.Stdout, htmlreport.Report{Policy: policy, Index: idx, Timeline: tl})
+//	err = htmlreport.Write(os.Stdout, htmlreport.Report{Policy: policy, Inventory: inv, Timeline: tl})
 //
 // and adds Plan, the result of plan.DryRun with the same options, to
 // show today's run as well.

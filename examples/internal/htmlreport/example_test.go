@@ -16,7 +16,8 @@ func ExampleWrite() {
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 	b := lifecycletest.Inventory(now)
 	b.Group("web", "1.0.0", 3, lifecycletest.Days(10), lifecycletest.Days(30))
-	idx, _ := b.Build().Index()
+	inv := b.Build()
+	idx, _ := inv.Index()
 	policy := lifecycletest.AMIPolicy("web-cleanup").Recipe("web", "1.x.x").
 		Rule(lifecycletest.Deprecate().Age(30, lifecycle.Days).IncludeAMIs(),
 			lifecycletest.Delete().Age(60, lifecycle.Days).RetainAtLeast(1).IncludeAMIs().IncludeSnapshots()).
@@ -28,7 +29,7 @@ func ExampleWrite() {
 		return
 	}
 	var page bytes.Buffer
-	if err := htmlreport.Write(&page, htmlreport.Report{Policy: &policy, Index: idx, Timeline: tl}); err != nil {
+	if err := htmlreport.Write(&page, htmlreport.Report{Policy: &policy, Inventory: inv, Timeline: tl}); err != nil {
 		fmt.Println(err)
 		return
 	}

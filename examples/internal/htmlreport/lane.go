@@ -58,7 +58,7 @@ func (b *builder) lane(m member, row int, s *strokes) laneView {
 	start := b.tl.Start.UTC()
 	status, created := lifecycle.ImageStatus(""), start
 	if m.img != nil {
-		status, created = m.img.Status, m.img.Created
+		status, created = m.img.status, m.img.created
 	}
 	s.add(stateClass(status), 6, mid, 10)
 	switch {
@@ -160,15 +160,15 @@ func (b *builder) tip(m member) string {
 	t.WriteString(clean(imagePath(m.arn)))
 	created := ""
 	if img := m.img; img != nil {
-		created = img.Created.UTC().Format(dateLayout)
-		fmt.Fprintf(&t, "\n%s, created %s", clean(string(img.Status)), created)
-		if len(img.Tags) > 0 {
+		created = img.created.UTC().Format(dateLayout)
+		fmt.Fprintf(&t, "\n%s, created %s", clean(string(img.status)), created)
+		if len(img.tags) > 0 {
 			t.WriteString("\nTags: ")
-			for i, k := range img.Tags.Keys() {
+			for i, k := range img.tags.Keys() {
 				if i > 0 {
 					t.WriteString(", ")
 				}
-				t.WriteString(clean(k) + "=" + clean(img.Tags[k]))
+				t.WriteString(clean(k) + "=" + clean(img.tags[k]))
 			}
 		}
 	}
@@ -255,7 +255,7 @@ func (b *builder) quiet(g *groupData) quietView {
 	for _, m := range g.members {
 		s := "unknown"
 		if m.img != nil {
-			s = strings.ToLower(clean(string(m.img.Status)))
+			s = strings.ToLower(clean(string(m.img.status)))
 		}
 		if count[s] == 0 {
 			order = append(order, s)

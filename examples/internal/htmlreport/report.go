@@ -15,17 +15,19 @@ type Report struct {
 	// Title is the page's title; "" gives "Lifecycle forecast: <policy
 	// name>".
 	Title string
-	// Policy is the policy forecast, and Index the inventory it ran on.
-	Policy *lifecycle.Policy
-	Index  *inventory.Index
+	// Policy is the policy forecast, and Inventory the inventory whose
+	// Index it ran on. The page reads the images' facts (status, creation
+	// time, tags) from the Inventory.
+	Policy    *lifecycle.Policy
+	Inventory *inventory.Inventory
 	// Timeline is the forecast, from plan.Forecast.
 	Timeline *plan.Timeline
 	// Plan is the plan of today's run, from plan.DryRun at
 	// Timeline.Start. When it is given the page has a section on today's
-	// run. When it is nil the page computes the plan with DryRun and
-	// Options, and uses it only to place the images in scope in their
-	// recipe-version groups and to show their retention slots and today's
-	// reasons.
+	// run. When it is nil the page computes the plan with DryRun on the
+	// Inventory's Index and Options, and uses it only to place the images
+	// in scope in their recipe-version groups and to show their retention
+	// slots and today's reasons.
 	Plan *plan.Plan
 	// Options are the options the forecast ran with (scope and readings),
 	// for the plan at Timeline.Start. Used only when Plan is nil.
@@ -55,7 +57,7 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 // Write renders the report as one HTML page to w. It returns an
-// *InputError when Policy, Index or Timeline is nil or today's plan cannot
+// *InputError when Policy, Inventory or Timeline is nil or today's plan cannot
 // be computed, and otherwise the first error of w.
 func Write(w io.Writer, r Report) error {
 	v, err := build(&r)

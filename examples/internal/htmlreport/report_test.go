@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ibkit/ibkit/arn"
 	"github.com/ibkit/ibkit/examples/internal/htmlreport"
 	"github.com/ibkit/ibkit/internal/golden"
 	"github.com/ibkit/ibkit/lifecycle"
@@ -27,7 +28,7 @@ var sampleNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 // input is a policy and an inventory to render.
 type input struct {
 	policy lifecycle.Policy
-	index  *inventory.Index
+	inv    *inventory.Inventory
 	now    time.Time
 	days   int
 	plan   bool // give today's plan to Write
@@ -36,11 +37,12 @@ type input struct {
 // render forecasts the input and writes its page.
 func render(t testing.TB, in input) []byte {
 	t.Helper()
-	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
+	idx, _ := in.inv.Index()
+	tl, err := plan.Forecast(&in.policy, idx, in.now, in.days, plan.Options{})
 	require.NoError(t, err)
-	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl}
+	r := htmlreport.Report{Policy: &in.policy, Inventory: in.inv, Timeline: tl}
 	if in.plan {
-		if r.Plan, err = plan.DryRun(&in.policy, in.index, in.now, plan.Options{}); err != nil {
+		if r.Plan, err = plan.DryRun(&in.policy, idx, in.now, plan.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -60,8 +62,7 @@ func sample(t testing.TB) input {
 	require.NoError(t, err)
 	inv, err := inventory.Decode(data)
 	require.NoError(t, err)
-	idx, _ := inv.Index()
-	return input{policy: doc.Policy, index: idx, now: sampleNow, days: 180}
+	return input{policy: doc.Policy, inv: inv, now: sampleNow, days: 180}
 }
 
 // containers is a container policy over three recipe versions, one of
@@ -76,10 +77,9 @@ func containers(t testing.TB) input {
 	b.ContainerImage("worker", "1.0.0", lifecycletest.Days(30)).Tag("lifecycle", "on")
 	b.ContainerImage("worker", "1.1.0", lifecycletest.Days(2)).Tag("lifecycle", "on")
 	b.ContainerImage("untagged", "1.0.0", lifecycletest.Days(400))
-	idx, _ := b.Build().Index()
 	p := lifecycletest.ContainerPolicy("ecr-cleanup").SelectTag("lifecycle", "on").
 		Rule(lifecycletest.Delete().Age(20, lifecycle.Days).RetainAtLeast(1).IncludeContainers()).Build()
-	return input{policy: p, index: idx, now: now, days: 60, plan: true}
+	return input{policy: p, inv: b.Build(), now: now, days: 60, plan: true}
 }
 
 // neverActs is a policy whose only rule needs images five years old,
@@ -89,10 +89,9 @@ func neverActs(t testing.TB) input {
 	b := lifecycletest.Inventory(now)
 	b.Group("web", "1.0.0", 3, lifecycletest.Days(5), lifecycletest.Days(20))
 	b.Group("web", "1.1.0", 2, lifecycletest.Days(1), lifecycletest.Days(2))
-	idx, _ := b.Build().Index()
 	p := lifecycletest.AMIPolicy("patient").Recipe("web", "1.x.x").
 		Rule(lifecycletest.Delete().Age(5, lifecycle.Years).RetainAtLeast(2).IncludeAMIs()).Build()
-	return input{policy: p, index: idx, now: now, days: 30}
+	return input{policy: p, inv: b.Build(), now: now, days: 30}
 }
 
 // warned has rules that validate with warnings: COUNT on DEPRECATE
@@ -125,13 +124,12 @@ func hostile(t testing.TB) input {
 	b.AMIImage("web", "1.0.0", lifecycletest.Days(90)).Tag("team", evil).Tag(evil, "v")
 	b.AMIImage("web", "1.0.0", lifecycletest.Days(50)).Tag("team", evil).Tag("keep", evil)
 	b.AMIImage("web", "1.0.0", lifecycletest.Days(10)).Tag("team", evil)
-	idx, _ := b.Build().Index()
 	p := lifecycletest.AMIPolicy("hostile-names").Edit(func(p *lifecycle.Policy) {
 		p.Description, p.Tags = "a\x00b\nc "+evil, lifecycle.Tags{"owner": evil}
 	}).SelectTag("team", evil).
 		Rule(lifecycletest.Deprecate().Age(30, lifecycle.Days).IncludeAMIs().ExcludeTag("keep", evil),
 			lifecycletest.Delete().Age(80, lifecycle.Days).IncludeAMIs().ExcludeAMIs(lifecycle.AMIExclusionRules{TagMap: lifecycle.Tags{"note": "\u2028" + evil}})).Build()
-	return input{policy: p, index: idx, now: now, days: 30, plan: true}
+	return input{policy: p, inv: b.Build(), now: now, days: 30, plan: true}
 }
 
 func TestGolden(t *testing.T) {
@@ -160,8 +158,10 @@ func TestGolden(t *testing.T) {
 func TestSampleNamesEveryRecipeVersion(t *testing.T) {
 	in := sample(t)
 	page := string(render(t, in))
-	for _, img := range in.index.Images {
-		version := img.ARNName + " " + img.Version.String()
+	for _, img := range in.inv.Images {
+		a := arn.MustParse(img.ARN)
+		v, _ := a.Version()
+		version := a.Name() + " " + v.String()
 		if !strings.Contains(page, version) {
 			t.Errorf("the page does not name %s", version)
 		}
@@ -241,7 +241,6 @@ func large(t testing.TB, n int) input {
 		recipe := fmt.Sprintf("service-%03d", g/10)
 		b.Group(recipe, fmt.Sprintf("1.%d.0", g%10), 20, lifecycletest.Days(1+g%40), lifecycletest.Days(7))
 	}
-	idx, _ := b.Build().Index()
 	p := lifecycletest.AMIPolicy("fleet").Recipe("service-*", "1.x.x").Build()
 	p.ResourceSelection.Recipes = nil
 	for r := range n / 200 {
@@ -252,7 +251,7 @@ func large(t testing.TB, n int) input {
 		lifecycletest.Disable().Age(60, lifecycle.Days).IncludeAMIs().Build(),
 		lifecycletest.Delete().Age(120, lifecycle.Days).RetainAtLeast(2).IncludeAMIs().IncludeSnapshots().Build(),
 	}
-	return input{policy: p, index: idx, now: now, days: 180}
+	return input{policy: p, inv: b.Build(), now: now, days: 180}
 }
 
 // TestLargeInventorySize bounds the page of 10,000 images.
@@ -264,7 +263,7 @@ func TestLargeInventorySize(t *testing.T) {
 	in.plan = true
 	page := render(t, in)
 	const limit = 5 << 20
-	t.Logf("page for %d images: %d bytes", len(in.index.Images), len(page))
+	t.Logf("page for %d images: %d bytes", len(in.inv.Images), len(page))
 	if len(page) > limit {
 		t.Errorf("page for 10,000 images is %d bytes, want at most %d", len(page), limit)
 	}
@@ -272,16 +271,17 @@ func TestLargeInventorySize(t *testing.T) {
 
 func TestWriteErrors(t *testing.T) {
 	in := sample(t)
-	tl, err := plan.Forecast(&in.policy, in.index, in.now, 1, plan.Options{})
+	idx, _ := in.inv.Index()
+	tl, err := plan.Forecast(&in.policy, idx, in.now, 1, plan.Options{})
 	require.NoError(t, err)
 	tests := []struct {
 		name  string
 		r     htmlreport.Report
 		field string
 	}{
-		{"no policy", htmlreport.Report{Index: in.index, Timeline: tl}, "Policy"},
-		{"no index", htmlreport.Report{Policy: &in.policy, Timeline: tl}, "Index"},
-		{"no timeline", htmlreport.Report{Policy: &in.policy, Index: in.index}, "Timeline"},
+		{"no policy", htmlreport.Report{Inventory: in.inv, Timeline: tl}, "Policy"},
+		{"no inventory", htmlreport.Report{Policy: &in.policy, Timeline: tl}, "Inventory"},
+		{"no timeline", htmlreport.Report{Policy: &in.policy, Inventory: in.inv}, "Timeline"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -295,7 +295,7 @@ func TestWriteErrors(t *testing.T) {
 	// A timeline without a start cannot give today's plan.
 	bad := *tl
 	bad.Start = time.Time{}
-	err = htmlreport.Write(&bytes.Buffer{}, htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: &bad})
+	err = htmlreport.Write(&bytes.Buffer{}, htmlreport.Report{Policy: &in.policy, Inventory: in.inv, Timeline: &bad})
 	var ie *htmlreport.InputError
 	if !errors.As(err, &ie) || ie.Field != "Plan" {
 		t.Errorf("Write with a zero start = %v, want an *InputError for Plan", err)
@@ -304,11 +304,12 @@ func TestWriteErrors(t *testing.T) {
 
 func BenchmarkWrite(b *testing.B) {
 	in := large(b, 2000)
-	tl, err := plan.Forecast(&in.policy, in.index, in.now, in.days, plan.Options{})
+	idx, _ := in.inv.Index()
+	tl, err := plan.Forecast(&in.policy, idx, in.now, in.days, plan.Options{})
 	require.NoError(b, err)
-	pl, err := plan.DryRun(&in.policy, in.index, in.now, plan.Options{})
+	pl, err := plan.DryRun(&in.policy, idx, in.now, plan.Options{})
 	require.NoError(b, err)
-	r := htmlreport.Report{Policy: &in.policy, Index: in.index, Timeline: tl, Plan: pl}
+	r := htmlreport.Report{Policy: &in.policy, Inventory: in.inv, Timeline: tl, Plan: pl}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for range b.N {

@@ -66,7 +66,7 @@ func (b *builder) summary(v *view, groups []*groupData, inScope int) {
 		for _, m := range g.members {
 			s := lifecycle.ImageStatus("UNKNOWN")
 			if m.img != nil {
-				s = m.img.Status
+				s = m.img.status
 			}
 			for _, c := range m.changes {
 				s = after(c.act.Action, s)
@@ -87,7 +87,7 @@ func (b *builder) summary(v *view, groups []*groupData, inScope int) {
 		v.Summary = append(v.Summary, fmt.Sprintf("After the last run, on %s, the %s in scope are: %s.", end,
 			plural(inScope, "image", "images"), strings.Join(parts, ", ")))
 	}
-	if n := len(b.r.Index.Images); n != inScope {
+	if n := len(b.images); n != inScope {
 		v.Summary = append(v.Summary, b.outside(groups, n))
 	}
 }
@@ -157,9 +157,9 @@ func (b *builder) outside(groups []*groupData, total int) string {
 	}
 	var names []string
 	seen := map[string]bool{}
-	for _, img := range b.r.Index.Images {
-		name := clean(img.ARNName + " " + img.Version.String())
-		if in[img.ARN] || seen[name] {
+	for _, img := range b.images {
+		name := clean(img.recipe + " " + img.version)
+		if in[img.arn] || seen[name] {
 			continue
 		}
 		seen[name] = true

@@ -130,17 +130,7 @@ func ruleWords(d lifecycle.PolicyDetail, container bool) string {
 		fmt.Fprintf(&b, "Images are %s under filter %q", verb, clean(string(f.Type)))
 	}
 	b.WriteString(". ")
-	inc := d.Action.Includes()
-	var with []string
-	if inc.AMIs {
-		with = append(with, "AMIs")
-	}
-	if inc.Snapshots {
-		with = append(with, "snapshots")
-	}
-	if inc.Containers {
-		with = append(with, "container images")
-	}
+	with := Included(d.Action.Includes(), "container images")
 	switch {
 	case len(with) > 0:
 		fmt.Fprintf(&b, "The action also reaches their %s.", joinWords(with, "and"))
@@ -297,4 +287,21 @@ func decisionList(ds []lifecycle.Decision) string {
 		ids[i] = clean(string(d))
 	}
 	return strings.Join(ids, ", ")
+}
+
+// Included names the resources an action includes besides the image, in
+// the order AMIs, snapshots, containers; containers is the word for the
+// last ("containers" in a table, "container images" in prose).
+func Included(inc lifecycle.IncludeResources, containers string) []string {
+	var with []string
+	if inc.AMIs {
+		with = append(with, "AMIs")
+	}
+	if inc.Snapshots {
+		with = append(with, "snapshots")
+	}
+	if inc.Containers {
+		with = append(with, containers)
+	}
+	return with
 }

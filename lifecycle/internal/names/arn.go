@@ -40,11 +40,11 @@ func ParseImageARN(s string) (ImageARN, error) {
 }
 
 // The ARN form of a recipe or image name follows Decision AS-9, the
-// mapping of arn.ARNName: ASCII letters lower-cased, each space a hyphen,
-// everything else, the underscore included, kept. Unlike arn.ARNName, the
+// mapping of arn.Name: ASCII letters lower-cased, each space a hyphen,
+// everything else, the underscore included, kept. Unlike arn.Name, the
 // helpers below do not judge whether the name is a valid ResourceName and
 // do not allocate for names already in ARN form. A test checks them
-// against arn.ARNName.
+// against arn.Name.
 
 // arnNameByte maps one byte of a name to its ARN form.
 func arnNameByte(c byte) byte {

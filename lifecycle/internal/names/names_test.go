@@ -9,11 +9,11 @@ import (
 
 func TestNameMatchesARNAgreesWithARNName(t *testing.T) {
 	for _, name := range []string{"Web Server", "web-server", "My_Recipe 2", "ABC", "abc", "a b c", "x y"} {
-		// arn.ARNName is the reference; NameMatchesARN must accept exactly
+		// arn.Name is the reference; NameMatchesARN must accept exactly
 		// its result and reject a changed one.
 		ref := refARNName(t, name)
 		if got := ARNName(name); got != ref {
-			t.Errorf("ARNName(%q) = %q, arn.ARNName gives %q", name, got, ref)
+			t.Errorf("ARNName(%q) = %q, arn.Name gives %q", name, got, ref)
 		}
 		if !NameMatchesARN(name, ref) {
 			t.Errorf("NameMatchesARN(%q, %q) = false", name, ref)
@@ -26,9 +26,9 @@ func TestNameMatchesARNAgreesWithARNName(t *testing.T) {
 
 func refARNName(t *testing.T, name string) string {
 	t.Helper()
-	n, err := arn.ARNName(name)
+	n, err := arn.Name(name)
 	if err != nil {
-		t.Fatalf("arn.ARNName(%q): %v", name, err)
+		t.Fatalf("arn.Name(%q): %v", name, err)
 	}
 	return n
 }
