@@ -107,9 +107,6 @@ func (s *Stream) Start(k Tok, raw []byte) int64 {
 	return s.r.End() - int64(len(raw))
 }
 
-// Offset returns the offset of the next token.
-func (s *Stream) Offset() int64 { return s.r.Offset() }
-
 // End checks that nothing but white space follows the document.
 func (s *Stream) End(what string) error {
 	return fromLayer(s.r.Finish(what))
