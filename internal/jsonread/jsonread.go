@@ -429,6 +429,9 @@ func (r *Reader) Next() (jsontext.Kind, []byte, error) {
 func (r *Reader) wrapNext(err error) error {
 	var se *jsontext.SyntacticError
 	if !errors.As(err, &se) && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
+		if inner := errors.Unwrap(err); inner != nil {
+			return inner // the reader's own error, without the token reader's wrapping
+		}
 		return err
 	}
 	return r.wrap(err, emptyPath)

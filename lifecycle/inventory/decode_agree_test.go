@@ -3,6 +3,7 @@ package inventory
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,5 +107,24 @@ func TestDecodeAgreesOnSeeds(t *testing.T) {
 		t.Run(s[:min(len(s), 40)], func(t *testing.T) {
 			compareDecoded(t, "Decode", want, wantErr, got, gotErr)
 		})
+	}
+}
+
+// TestDecodeReaderReadError checks that an error of the reader is
+// returned as it is, not as a problem of the document.
+func TestDecodeReaderReadError(t *testing.T) {
+	boom := errors.New("disk gone")
+	for _, r := range []io.Reader{
+		iotest.ErrReader(boom),
+		io.MultiReader(strings.NewReader(`{"images": [{"arn": "a"},`), iotest.ErrReader(boom)),
+	} {
+		_, err := DecodeReader(r)
+		if err != boom {
+			t.Errorf("err = %v, want %v", err, boom)
+		}
+		var de *lifecycle.Error
+		if errors.As(err, &de) {
+			t.Errorf("a read error became %v", de)
+		}
 	}
 }
