@@ -258,7 +258,11 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 		for _, k := range keys[s:e] {
 			i := k.i
 			img := &inv.Images[i]
-			x, ok := c.image(i, img)
+			// The record is parsed in its final place, and given up
+			// below when it has an error.
+			images = append(images, index.Image{})
+			x := &images[len(images)-1]
+			ok := c.image(i, img, x)
 			start := len(backing)
 			if img.Type != lifecycle.ImageTypeDocker {
 				outs := img.amis()
@@ -328,12 +332,13 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 			}
 			if !ok || e-s > 1 {
 				backing = backing[:start]
+				*x = index.Image{}
+				images = images[:len(images)-1]
 				continue
 			}
 			if len(backing) > start {
 				x.AMIs = backing[start:len(backing):len(backing)]
 			}
-			images = append(images, x)
 		}
 		s = e
 	}
@@ -625,11 +630,11 @@ func (c *inventoryChecker) optionalTime(loc func() location, t lifecycle.Timesta
 	return v
 }
 
-// image checks image record i and returns its parsed form; ok is false
-// when an error finding was added.
-func (c *inventoryChecker) image(i int, img *Image) (x index.Image, ok bool) {
+// image checks image record i and stores its parsed form in *x, which
+// must be zero; ok is false when an error finding was added.
+func (c *inventoryChecker) image(i int, img *Image, x *index.Image) (ok bool) {
 	n := len(c.findings)
-	x = index.Image{ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
+	*x = index.Image{ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
 		Tags: img.Tags, Containers: img.indexContainers()}
 	p := func(member string) location { return c.at(kindImage, i, member) }
 
@@ -684,5 +689,5 @@ func (c *inventoryChecker) image(i int, img *Image) (x index.Image, ok bool) {
 	}
 	x.Completed = c.optionalTime(func() location { return p("dateCompleted") }, img.DateCompleted, lifecycle.SeverityError)
 	c.optionalTime(func() location { return p("deprecationTime") }, img.DeprecationTime, lifecycle.SeverityWarning)
-	return x, !lifecycle.Findings(c.findings[n:]).HasErrors()
+	return !lifecycle.Findings(c.findings[n:]).HasErrors()
 }
