@@ -237,10 +237,13 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 		return a.i - b.i
 	})
 
-	images := make([]index.Image, 0, len(inv.Images))
-	backing := make([]index.AMI, 0, maxAMIs) // the AMIs of all indexed images
-	var undescribed []string
-	sharedAny := false
+	// rank is each image's place in ARN order; copied marks the places of
+	// images whose ARN other records give too.
+	rank := make([]int32, len(keys))
+	copied := make([]bool, len(keys))
+	for r, k := range keys {
+		rank[k.i] = int32(r)
+	}
 	for s := 0; s < len(keys); {
 		e := s + 1
 		for e < len(keys) && keys[s].arn != "" && keys[e].arn == keys[s].arn {
@@ -248,95 +251,124 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 		}
 		if e-s > 1 {
 			idx := make([]int, 0, e-s)
-			for _, k := range keys[s:e] {
+			for r, k := range keys[s:e] {
 				idx = append(idx, k.i)
+				copied[s+r] = true
 			}
 			c.duplicates(kindImage, idx, "image ARN", func(a, b int) []difference {
 				return imageDifferences(&inv.Images[a], &inv.Images[b])
 			}, "the dry-run leaves the image out; keep the record of the newer capture and remove the other")
 		}
-		for _, k := range keys[s:e] {
-			i := k.i
-			img := &inv.Images[i]
-			x, ok := c.image(i, img)
-			start := len(backing)
-			if img.Type != lifecycle.ImageTypeDocker {
-				outs := img.amis()
-				for j, out := range outs {
-					p := func(member string) location {
-						return c.at(kindImage, i, jsonread.Index("outputResources.amis", j)+"."+member)
-					}
-					if out.Image == "" {
-						c.add(lifecycle.SeverityError, p("image"), codeRequired, "is missing; each distributed AMI needs its AMI ID")
-						ok = false
-						continue
-					}
-					if !names.ValidAMIID(out.Image) {
-						c.add(lifecycle.SeverityWarning, p("image"), codeInvalidAMIID, wire.Quote(out.Image)+" is not an AMI ID; expected ami- and 8 or 17 hexadecimal digits")
-					}
-					if out.Region != "" && !names.ValidRegion(out.Region) {
-						c.add(lifecycle.SeverityWarning, p("region"), codeInvalidRegion, wire.Quote(out.Region)+" is not a Region name; expected a name such as us-east-1")
-					}
-					if out.AccountID != "" && names.CheckAccountID(out.AccountID) != nil {
-						c.add(lifecycle.SeverityWarning, p("accountId"), codeInvalidAccount, wire.Quote(out.AccountID)+" is not a 12-digit account ID")
-					}
-					for _, prev := range outs[:j] {
-						if prev.Image == out.Image {
-							c.add(lifecycle.SeverityWarning, p("image"), codeSharedAMI, wire.Quote(out.Image)+" is listed twice by this image; keep one entry")
-							break
-						}
-					}
-					a := index.AMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
-					at, found := factAt[out.Image]
-					if !found {
-						at = len(facts)
-						factAt[out.Image] = at
-						facts = append(facts, amiFacts{lister: -1, permsAt: -1})
-					}
-					f := &facts[at]
-					switch {
-					case f.lister < 0:
-						f.lister = int32(i)
-					case inv.Images[f.lister].ARN != img.ARN:
-						f.shared, sharedAny = true, true
-					}
-					a.Public = f.public
-					a.PermissionsKnown = f.permsSeen && !f.conflict
-					a.SharedAccounts = f.accounts
-					if f.ami != nil {
-						a.Described = true
-						a.State = f.ami.State
-						a.Tags = f.tags
-						a.Snapshots = f.snapshots
-						a.LastLaunched = f.last
-						a.LaunchUnknown = f.lastBad
-						a.DeprecationTime = f.deprec
-					} else {
-						if len(inv.AMIs) > 0 && !f.ambiguous {
-							c.add(lifecycle.SeverityWarning, p("image"), codeUndescribedAMI, wire.Quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
-						}
-						undescribed = append(undescribed, out.Image)
-					}
-					backing = append(backing, a)
-				}
-			}
-			for j, ct := range img.containers() {
-				if ct.Region != "" && !names.ValidRegion(ct.Region) {
-					c.add(lifecycle.SeverityWarning, c.at(kindImage, i, jsonread.Index("outputResources.containers", j)+".region"), codeInvalidRegion,
-						wire.Quote(ct.Region)+" is not a Region name; expected a name such as us-east-1")
-				}
-			}
-			if !ok || e-s > 1 {
-				backing = backing[:start]
-				continue
-			}
-			if len(backing) > start {
-				x.AMIs = backing[start:len(backing):len(backing)]
-			}
-			images = append(images, x)
-		}
 		s = e
 	}
+
+	// The images are checked in inventory order, which reads the records
+	// one after the other, and each parsed into its place in ARN order;
+	// the places of the images left out are closed up afterwards.
+	images := make([]index.Image, len(inv.Images))
+	kept := make([]bool, len(inv.Images))
+	backing := make([]index.AMI, 0, maxAMIs) // the AMIs of all indexed images
+	var undescribed []string
+	sharedAny := false
+	for i := range inv.Images {
+		img := &inv.Images[i]
+		r := rank[i]
+		x := &images[r]
+		ok := c.image(i, img, x)
+		start := len(backing)
+		if img.Type != lifecycle.ImageTypeDocker {
+			outs := img.amis()
+			for j, out := range outs {
+				p := func(member string) location {
+					return c.at(kindImage, i, jsonread.Index("outputResources.amis", j)+"."+member)
+				}
+				if out.Image == "" {
+					c.add(lifecycle.SeverityError, p("image"), codeRequired, "is missing; each distributed AMI needs its AMI ID")
+					ok = false
+					continue
+				}
+				if !names.ValidAMIID(out.Image) {
+					c.add(lifecycle.SeverityWarning, p("image"), codeInvalidAMIID, wire.Quote(out.Image)+" is not an AMI ID; expected ami- and 8 or 17 hexadecimal digits")
+				}
+				if out.Region != "" && !names.ValidRegion(out.Region) {
+					c.add(lifecycle.SeverityWarning, p("region"), codeInvalidRegion, wire.Quote(out.Region)+" is not a Region name; expected a name such as us-east-1")
+				}
+				if out.AccountID != "" && names.CheckAccountID(out.AccountID) != nil {
+					c.add(lifecycle.SeverityWarning, p("accountId"), codeInvalidAccount, wire.Quote(out.AccountID)+" is not a 12-digit account ID")
+				}
+				for _, prev := range outs[:j] {
+					if prev.Image == out.Image {
+						c.add(lifecycle.SeverityWarning, p("image"), codeSharedAMI, wire.Quote(out.Image)+" is listed twice by this image; keep one entry")
+						break
+					}
+				}
+				a := index.AMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
+				at, found := factAt[out.Image]
+				if !found {
+					at = len(facts)
+					factAt[out.Image] = at
+					facts = append(facts, amiFacts{lister: -1, permsAt: -1})
+				}
+				f := &facts[at]
+				// The lister is the first image in ARN order.
+				switch {
+				case f.lister < 0:
+					f.lister = int32(i)
+				default:
+					if inv.Images[f.lister].ARN != img.ARN {
+						f.shared, sharedAny = true, true
+					}
+					if r < rank[f.lister] {
+						f.lister = int32(i)
+					}
+				}
+				a.Public = f.public
+				a.PermissionsKnown = f.permsSeen && !f.conflict
+				a.SharedAccounts = f.accounts
+				if f.ami != nil {
+					a.Described = true
+					a.State = f.ami.State
+					a.Tags = f.tags
+					a.Snapshots = f.snapshots
+					a.LastLaunched = f.last
+					a.LaunchUnknown = f.lastBad
+					a.DeprecationTime = f.deprec
+				} else {
+					if len(inv.AMIs) > 0 && !f.ambiguous {
+						c.add(lifecycle.SeverityWarning, p("image"), codeUndescribedAMI, wire.Quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
+					}
+					undescribed = append(undescribed, out.Image)
+				}
+				backing = append(backing, a)
+			}
+		}
+		for j, ct := range img.containers() {
+			if ct.Region != "" && !names.ValidRegion(ct.Region) {
+				c.add(lifecycle.SeverityWarning, c.at(kindImage, i, jsonread.Index("outputResources.containers", j)+".region"), codeInvalidRegion,
+					wire.Quote(ct.Region)+" is not a Region name; expected a name such as us-east-1")
+			}
+		}
+		if !ok || copied[r] {
+			backing = backing[:start]
+			*x = index.Image{}
+			continue
+		}
+		if len(backing) > start {
+			x.AMIs = backing[start:len(backing):len(backing)]
+		}
+		kept[r] = true
+	}
+	w := 0
+	for r := range images {
+		if kept[r] {
+			if w != r {
+				images[w] = images[r]
+			}
+			w++
+		}
+	}
+	clear(images[w:])
+	images = images[:w:w]
 	if sharedAny {
 		c.sharedAMIs(facts, factAt)
 		for i := range backing {
@@ -625,11 +657,11 @@ func (c *inventoryChecker) optionalTime(loc func() location, t lifecycle.Timesta
 	return v
 }
 
-// image checks image record i and returns its parsed form; ok is false
-// when an error finding was added.
-func (c *inventoryChecker) image(i int, img *Image) (x index.Image, ok bool) {
+// image checks image record i and stores its parsed form in *x, which
+// must be zero; ok is false when an error finding was added.
+func (c *inventoryChecker) image(i int, img *Image, x *index.Image) (ok bool) {
 	n := len(c.findings)
-	x = index.Image{ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
+	*x = index.Image{ARN: img.ARN, Name: img.Name, Type: img.Type, Status: img.Status(), Imported: img.imported(),
 		Tags: img.Tags, Containers: img.indexContainers()}
 	p := func(member string) location { return c.at(kindImage, i, member) }
 
@@ -684,5 +716,5 @@ func (c *inventoryChecker) image(i int, img *Image) (x index.Image, ok bool) {
 	}
 	x.Completed = c.optionalTime(func() location { return p("dateCompleted") }, img.DateCompleted, lifecycle.SeverityError)
 	c.optionalTime(func() location { return p("deprecationTime") }, img.DeprecationTime, lifecycle.SeverityWarning)
-	return x, !lifecycle.Findings(c.findings[n:]).HasErrors()
+	return !lifecycle.Findings(c.findings[n:]).HasErrors()
 }

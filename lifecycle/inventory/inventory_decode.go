@@ -91,7 +91,9 @@ func Read(fsys fs.FS, names ...string) (*Inventory, error) {
 		inv.File = name
 		parts = append(parts, inv)
 	}
-	return Merge(parts...), nil
+	// The parts are Read's own: a list that one file alone gives is used
+	// as it is.
+	return mergeInventories(parts, nil, true), nil
 }
 
 // readFile decodes the named file of fsys.

@@ -44,7 +44,7 @@ import (
 // they share tag maps, slices such as BlockDeviceMappings and pointed-to
 // values with the parts.
 func Merge(parts ...*Inventory) *Inventory {
-	return mergeInventories(parts, nil)
+	return mergeInventories(parts, nil, false)
 }
 
 // mergeStats counts the work of a merge, for tests that guard its cost.
@@ -52,7 +52,11 @@ type mergeStats struct {
 	permChecks int // launch permissions looked up in a set
 }
 
-func mergeInventories(parts []*Inventory, stats *mergeStats) *Inventory {
+// mergeInventories is Merge, counting its work in stats when not nil.
+// owned says that the parts are the caller's own and used no more, as Read's
+// are: a list that one part alone gives, and that has no records to merge, is
+// then that part's list itself rather than a copy.
+func mergeInventories(parts []*Inventory, stats *mergeStats, owned bool) *Inventory {
 	var ps []*Inventory
 	for _, p := range parts {
 		if p != nil {
@@ -67,18 +71,36 @@ func mergeInventories(parts []*Inventory, stats *mergeStats) *Inventory {
 	}
 	out := &Inventory{}
 	prov := &provenance{parts: ps}
-	if nImages > 0 {
-		out.Images, prov.images.first = make([]Image, 0, nImages), make([]recordRef, 0, nImages)
-	}
-	if nAMIs > 0 {
-		out.AMIs, prov.amis.first = make([]AMI, 0, nAMIs), make([]recordRef, 0, nAMIs)
-	}
 	imgAt := make(map[string]int, nImages)
 	amiAt := make(map[string]int, nAMIs)
+	// A list that one part alone gives, without records to merge, is
+	// adopted as it is when the parts are owned.
+	adoptedImages, adoptedAMIs := false, false
+	if owned {
+		if pi := solePart(ps, func(p *Inventory) int { return len(p.Images) }); pi >= 0 &&
+			adopt(ps[pi].Images, func(img *Image) string { return img.ARN }, sameImage, imgAt) {
+			out.Images, prov.images.first = ps[pi].Images, identityRefs(pi, nImages)
+			adoptedImages = true
+		}
+		if pi := solePart(ps, func(p *Inventory) int { return len(p.AMIs) }); pi >= 0 &&
+			adopt(ps[pi].AMIs, func(a *AMI) string { return a.ImageID }, func(a, b *AMI) bool { return len(amiDifferences(a, b)) == 0 }, amiAt) {
+			out.AMIs, prov.amis.first = ps[pi].AMIs, identityRefs(pi, nAMIs)
+			adoptedAMIs = true
+		}
+	}
+	if nImages > 0 && !adoptedImages {
+		out.Images, prov.images.first = make([]Image, 0, nImages), make([]recordRef, 0, nImages)
+	}
+	if nAMIs > 0 && !adoptedAMIs {
+		out.AMIs, prov.amis.first = make([]AMI, 0, nAMIs), make([]recordRef, 0, nAMIs)
+	}
 	lpAt := map[string]int{}
 	var lpSets []map[LaunchPermission]struct{} // per out.LaunchPermissions record, built on demand
 	for pi, p := range ps {
 		for i := range p.Images {
+			if adoptedImages {
+				break
+			}
 			img := &p.Images[i]
 			ref := recordRef{int32(pi), int32(i)}
 			if at, ok := imgAt[img.ARN]; ok && img.ARN != "" && sameImage(&out.Images[at], img) {
@@ -93,6 +115,9 @@ func mergeInventories(parts []*Inventory, stats *mergeStats) *Inventory {
 			prov.images.first = append(prov.images.first, ref)
 		}
 		for i := range p.AMIs {
+			if adoptedAMIs {
+				break
+			}
 			a := &p.AMIs[i]
 			ref := recordRef{int32(pi), int32(i)}
 			if at, ok := amiAt[a.ImageID]; ok && a.ImageID != "" && len(amiDifferences(&out.AMIs[at], a)) == 0 {
@@ -128,6 +153,49 @@ func mergeInventories(parts []*Inventory, stats *mergeStats) *Inventory {
 	}
 	out.merged = prov
 	return out
+}
+
+// solePart returns the index of the only part of which n is not 0, or -1.
+func solePart(ps []*Inventory, n func(*Inventory) int) int {
+	sole := -1
+	for i, p := range ps {
+		if n(p) == 0 {
+			continue
+		}
+		if sole >= 0 {
+			return -1
+		}
+		sole = i
+	}
+	return sole
+}
+
+// adopt reports whether recs, the records of the only part that gives a
+// list, holds no two records that the merge would make one; then it fills
+// at as the merge would, with the index of each key's first record.
+// Otherwise at is left empty.
+func adopt[T any](recs []T, key func(*T) string, same func(a, b *T) bool, at map[string]int) bool {
+	for i := range recs {
+		k := key(&recs[i])
+		if j, ok := at[k]; ok {
+			if k != "" && same(&recs[j], &recs[i]) {
+				clear(at)
+				return false
+			}
+			continue
+		}
+		at[k] = i
+	}
+	return true
+}
+
+// identityRefs returns the references of n records of part pi, in order.
+func identityRefs(pi, n int) []recordRef {
+	refs := make([]recordRef, n)
+	for i := range refs {
+		refs[i] = recordRef{int32(pi), int32(i)}
+	}
+	return refs
 }
 
 // permissionSet returns the distinct permissions of perms.

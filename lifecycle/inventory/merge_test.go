@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -205,5 +206,56 @@ func TestMergeOfMergedInventories(t *testing.T) {
 	fs := inventory.CheckAll(inv)
 	if len(fs) != 1 || fs[0].File != "a.json" || fs[0].Path != "imageSummaryList[0].dateCreated" {
 		t.Errorf("findings = %v", fs)
+	}
+}
+
+// TestReadAdoptsSoleLists checks that Read, which uses the list of the only
+// file that gives images (or AMIs) as it is when it holds no copies to
+// merge, reads what Merge of the same files gives, copies in one file
+// included, and that the findings name the same files and paths.
+func TestReadAdoptsSoleLists(t *testing.T) {
+	const ami = `{"ImageId":"ami-0123456789abcdef0","State":"available"}`
+	const other = `{"ImageId":"ami-0123456789abcdef1"}`
+	tests := []struct {
+		name   string
+		files  map[string]string
+		images int
+		amis   int
+	}{
+		{"one file each", map[string]string{
+			"a.json": `{"imageSummaryList":[` + conflictImage("AVAILABLE", `{}`) + `]}`,
+			"b.json": `{"Images":[` + ami + `,` + other + `]}`}, 1, 2},
+		{"equal copies in one file", map[string]string{
+			"a.json": `{"imageSummaryList":[` + conflictImage("AVAILABLE", `{}`) + `,` + conflictImage("AVAILABLE", `{}`) + `]}`,
+			"b.json": `{"Images":[` + ami + `,` + other + `,` + ami + `]}`}, 1, 2},
+		{"differing copies in one file", map[string]string{
+			"a.json": `{"imageSummaryList":[` + conflictImage("AVAILABLE", `{}`) + `,` + conflictImage("FAILED", `{}`) + `]}`,
+			"b.json": `{"Images":[` + ami + `,{"ImageId":"ami-0123456789abcdef0","State":"failed"}]}`}, 2, 2},
+		{"both lists in two files", map[string]string{
+			"a.json": `{"images":[` + conflictImage("AVAILABLE", `{}`) + `],"amis":[` + ami + `]}`,
+			"b.json": `{"Images":[` + other + `]}`}, 1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			var parts []*inventory.Inventory
+			for _, name := range []string{"a.json", "b.json"} {
+				fsys[name] = &fstest.MapFile{Data: []byte(tt.files[name])}
+				parts = append(parts, decodeNamed(t, name, tt.files[name]))
+			}
+			got, err := inventory.Read(fsys, "a.json", "b.json")
+			require.NoError(t, err)
+			want := inventory.Merge(parts...)
+			require.Len(t, got.Images, tt.images)
+			require.Len(t, got.AMIs, tt.amis)
+			if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(inventory.Inventory{})); diff != "" {
+				t.Errorf("Read differs from Merge (-Merge +Read):\n%s", diff)
+			}
+			_, wantFs := want.Index()
+			_, gotFs := got.Index()
+			if diff := cmp.Diff(wantFs, gotFs); diff != "" {
+				t.Errorf("findings differ (-Merge +Read):\n%s", diff)
+			}
+		})
 	}
 }

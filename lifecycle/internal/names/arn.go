@@ -12,7 +12,14 @@ import (
 
 func CheckRole(s string) error { return arn.Validate("RoleNameOrArn", s) }
 
-func CheckAccountID(s string) error { return arn.Validate("AccountId", s) }
+// CheckAccountID checks an account ID. Twelve ASCII digits, what nearly
+// every record holds, pass without the general shape lookup.
+func CheckAccountID(s string) error {
+	if len(s) == 12 && AllDigits(s) {
+		return nil
+	}
+	return arn.Validate("AccountId", s)
+}
 
 func CheckLifecyclePolicyARN(s string) error { return arn.Validate("LifecyclePolicyArn", s) }
 
