@@ -85,11 +85,6 @@ func (s Set) Has(id ID) bool {
 	return ok && s.bits[b/64]&(1<<(b%64)) != 0
 }
 
-// Union returns the IDs in s or t.
-func (s Set) Union(t Set) Set {
-	return Set{[2]uint64{s.bits[0] | t.bits[0], s.bits[1] | t.bits[1]}}
-}
-
 // IsEmpty reports whether s holds no ID.
 func (s Set) IsEmpty() bool { return s == Set{} }
 

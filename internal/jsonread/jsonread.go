@@ -240,9 +240,8 @@ func (r *Reader) Value(path func() string) (jsontext.Value, int64, error) {
 	if err != nil {
 		return nil, off, r.wrap(err, path)
 	}
-	if r.dec.StackDepth()+depthOf(v) > r.maxDepth {
-		return nil, off, &Error{Offset: off, Path: path(), Err: ErrSyntax,
-			Reason: "the document nests deeper than " + strconv.Itoa(r.maxDepth) + " levels"}
+	if err := r.checkDepth(v, off, path); err != nil {
+		return nil, off, err
 	}
 	return v, off, nil
 }
@@ -275,6 +274,9 @@ func (r *Reader) AppendText(dst []byte, path func() string) ([]byte, int64, erro
 
 // depthOf returns the nesting depth of a well-formed value.
 func depthOf(v []byte) int {
+	if len(v) == 0 || v[0] != '[' && v[0] != '{' {
+		return 0 // a string, number or literal: nothing to scan
+	}
 	depth, most := 0, 0
 	for i := 0; i < len(v); i++ {
 		switch v[i] {
@@ -300,8 +302,15 @@ func (r *Reader) Skip(path func() string) error {
 	if err != nil {
 		return r.wrap(err, path)
 	}
+	return r.checkDepth(v, r.End()-int64(len(v)), path)
+}
+
+// checkDepth reports a value v, read whole at offset off, that nests
+// deeper than the Reader's limit once added to the arrays and objects
+// around it.
+func (r *Reader) checkDepth(v []byte, off int64, path func() string) error {
 	if r.dec.StackDepth()+depthOf(v) > r.maxDepth {
-		return &Error{Offset: r.End() - int64(len(v)), Path: path(), Err: ErrSyntax,
+		return &Error{Offset: off, Path: path(), Err: ErrSyntax,
 			Reason: "the document nests deeper than " + strconv.Itoa(r.maxDepth) + " levels"}
 	}
 	return nil
