@@ -19,7 +19,7 @@ import (
 // reflective one it replaced must agree: accepted ones and every kind of
 // error.
 var agreeSeeds = []string{
-	`[]`, ``, ` `, `{`, `{}`, `{} x`, `{"Reservations":[]}`, `{"images":[],"images":[]}`,
+	`[]`, ``, ` `, `{"images":[]}`, `{"amis":[],"launchPermissions":[]}`, `{`, `{}`, `{} x`, `{"Reservations":[]}`, `{"images":[],"images":[]}`,
 	`{"images":[{"arn":"a"},{"state":{"status":7}}]}`, `{"imageSummaryList":[{"dateCreated":{}}]}`,
 	`{"Images":[{"ImageId":"ami-1","Public":"yes"}]}`, `{"Images":[{"ImageId":"ami-1","Tags":{"a":"b"}}]}`,
 	`{"image":[1]}`, `{"image":null}`, `{"images":null,"amis":[null]}`, `{"LaunchPermissions":[]}`, `{"ImageId":null}`,

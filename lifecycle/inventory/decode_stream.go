@@ -246,6 +246,9 @@ func unknownTopLevel(key string, off int64) error {
 // appendRecords appends more to list, without a copy when list is
 // empty.
 func appendRecords[T any](list, more []T) []T {
+	if len(more) == 0 {
+		return list // an empty section leaves a nil list nil
+	}
 	if list == nil {
 		return more
 	}
