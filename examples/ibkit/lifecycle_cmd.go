@@ -36,7 +36,9 @@ func runLifecyclePlan(e *env, args []string) error {
 	pl.Warnings = run.locate(pl.Warnings)
 	switch {
 	case output.json():
-		return writeJSON(e.stdout, pl)
+		// Streamed, in the encoding every command uses (newJSONEncoder):
+		// the plan of a large account is written in one pass.
+		return pl.WriteJSON(e.stdout, jsonIndent)
 	case output.html():
 		tl, err := plan.Forecast(&run.doc.Policy, run.idx, run.now, *days, opts)
 		if err != nil {

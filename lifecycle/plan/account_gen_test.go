@@ -8,7 +8,8 @@ import (
 
 // This file writes a synthetic account as the AWS CLI prints it, for
 // BenchmarkAccount: every image with one AMI, every AMI with one snapshot,
-// tags and a last launch, in 200 recipes.
+// tags and a last launch, in 200 recipes of 10 versions, 50 builds each
+// (image i is of recipe i%200, version 1.0.(i/200)%10, build i/2000+1).
 
 // writeAccountImages writes n Image Builder images as `aws imagebuilder
 // list-image-build-versions` prints them (4-space indent).
@@ -22,9 +23,7 @@ func writeAccountImages(w io.Writer, n int, start time.Time) error {
 			sep = ""
 		}
 		created := start.Add(time.Duration(i) * time.Minute).UTC().Format("2006-01-02T15:04:05.000Z")
-		recipe := fmt.Sprintf("recipe-%03d", i%200)
-		ver := fmt.Sprintf("1.%d.%d", (i/200)%50, (i/10000)%10)
-		build := i/200/50 + 1
+		recipe, ver, build := accountBuild(i)
 		_, err := fmt.Fprintf(w, `        {
             "arn": "arn:aws:imagebuilder:us-east-1:111122223333:image/%[1]s/%[2]s/%[3]d",
             "name": "%[1]s",
@@ -77,7 +76,7 @@ func writeAccountAMIs(w io.Writer, n int, start time.Time) error {
 		t := start.Add(time.Duration(i) * time.Minute).UTC()
 		created := t.Format("2006-01-02T15:04:05.000Z")
 		launched := t.Add(72 * time.Hour).Format("2006-01-02T15:04:05.000Z")
-		recipe := fmt.Sprintf("recipe-%03d", i%200)
+		recipe, ver, build := accountBuild(i)
 		_, err := fmt.Fprintf(w, `        {
             "BlockDeviceMappings": [
                 {
@@ -106,16 +105,22 @@ func writeAccountAMIs(w io.Writer, n int, start time.Time) error {
                 },
                 {
                     "Key": "Ec2ImageBuilderArn",
-                    "Value": "arn:aws:imagebuilder:us-east-1:111122223333:image/%[1]s/1.0.0/1"
+                    "Value": "arn:aws:imagebuilder:us-east-1:111122223333:image/%[1]s/%[6]s/%[7]d"
                 }
             ],
             "VirtualizationType": "hvm"
         }%[5]s
-`, recipe, i+1, created, launched, sep)
+`, recipe, i+1, created, launched, sep, ver, build)
 		if err != nil {
 			return err
 		}
 	}
 	_, err := io.WriteString(w, "    ]\n}\n")
 	return err
+}
+
+// accountBuild returns the recipe, version and build number of image i of
+// the account.
+func accountBuild(i int) (recipe, version string, build int) {
+	return fmt.Sprintf("recipe-%03d", i%200), fmt.Sprintf("1.0.%d", (i/200)%10), i/2000 + 1
 }

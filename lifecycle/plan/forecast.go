@@ -434,3 +434,12 @@ func (s *simulation) applyAMIOf(i int, amiID string, action lifecycle.ActionType
 		}
 	}
 }
+
+// nonNil returns s, or an empty slice when s is nil, so that JSON shows []
+// rather than null.
+func nonNil[S ~[]E, E any](s S) S {
+	if s == nil {
+		return S{}
+	}
+	return s
+}

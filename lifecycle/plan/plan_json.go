@@ -1,9 +1,10 @@
 package plan
 
 import (
-	"encoding/json"
+	"io"
 	"time"
 
+	"github.com/ibkit/ibkit/internal/jsonwrite"
 	"github.com/ibkit/ibkit/lifecycle"
 )
 
@@ -18,46 +19,265 @@ import (
 // Records use the member names of ListLifecycleExecutionResources
 // (resourceId, parentResourceId, action {name, reason}, state {status,
 // reason}, region, accountId, snapshots [{snapshotId, state}], imageUris),
-// plus ibkit's rule (the policyDetails index) and decisions. Lists are
+// plus ibkit's rule (the policyDetails index) and decisions; members and
+// their omission follow the records' json tags. Lists of the plan are
 // never null. The encoding of equal plans is byte-identical.
 func (p *Plan) MarshalJSON() ([]byte, error) {
-	type wire struct {
-		Policy               string               `json:"policy"`
-		Now                  string               `json:"now"`
-		Evaluated            bool                 `json:"evaluated"`
-		Note                 string               `json:"note,omitempty"`
-		Scope                Scope                `json:"scope"`
-		HasImpactedResources bool                 `json:"hasImpactedResources"`
-		Summary              Summary              `json:"summary"`
-		Resources            []ExecutionResource  `json:"resources"`
-		Unaffected           []UnaffectedImage    `json:"unaffected"`
-		Groups               []Group              `json:"groups"`
-		Warnings             lifecycle.Findings   `json:"warnings"`
-		NotEvaluated         lifecycle.Findings   `json:"notEvaluated"`
-		Decisions            []lifecycle.Decision `json:"decisions"`
-	}
-	return json.Marshal(wire{
-		Policy:               p.Policy,
-		Now:                  p.Now.UTC().Format(time.RFC3339Nano),
-		Evaluated:            p.Evaluated,
-		Note:                 p.Note,
-		Scope:                p.Scope,
-		HasImpactedResources: p.HasImpactedResources,
-		Summary:              p.Summary,
-		Resources:            nonNil(p.Resources),
-		Unaffected:           nonNil(p.Unaffected),
-		Groups:               nonNil(p.Groups),
-		Warnings:             nonNil(p.Warnings),
-		NotEvaluated:         nonNil(p.NotEvaluated),
-		Decisions:            nonNil(p.Decisions),
-	})
+	w := jsonwrite.New(nil, "")
+	p.encode(w)
+	return w.Bytes(), nil
 }
 
-// nonNil returns s, or an empty slice when s is nil, so that JSON shows []
-// rather than null.
-func nonNil[S ~[]E, E any](s S) S {
-	if s == nil {
-		return S{}
+// WriteJSON writes the JSON encoding of the plan to w as an
+// encoding/json Encoder does with SetEscapeHTML(false) and
+// SetIndent("", indent), newline included, in one pass and without
+// holding the whole text: the fast way to print the plan of a large
+// account. indent "" writes the compact MarshalJSON text.
+func (p *Plan) WriteJSON(w io.Writer, indent string) error {
+	jw := jsonwrite.New(w, indent)
+	p.encode(jw)
+	return jw.Flush()
+}
+
+// encode writes the plan; the order of members is the one MarshalJSON
+// documents.
+func (p *Plan) encode(w *jsonwrite.Writer) {
+	w.ObjectStart()
+	w.Name("policy")
+	w.String(p.Policy)
+	w.Name("now")
+	w.String(p.Now.UTC().Format(time.RFC3339Nano))
+	w.Name("evaluated")
+	w.Bool(p.Evaluated)
+	if p.Note != "" {
+		w.Name("note")
+		w.String(p.Note)
 	}
-	return s
+	w.Name("scope")
+	p.Scope.encode(w)
+	w.Name("hasImpactedResources")
+	w.Bool(p.HasImpactedResources)
+	w.Name("summary")
+	p.Summary.encode(w)
+	w.Name("resources")
+	w.ArrayStart()
+	for i := range p.Resources {
+		p.Resources[i].encode(w)
+	}
+	w.ArrayEnd()
+	w.Name("unaffected")
+	w.ArrayStart()
+	for i := range p.Unaffected {
+		p.Unaffected[i].encode(w)
+	}
+	w.ArrayEnd()
+	w.Name("groups")
+	w.ArrayStart()
+	for i := range p.Groups {
+		p.Groups[i].encode(w)
+	}
+	w.ArrayEnd()
+	w.Name("warnings")
+	encodeFindings(w, p.Warnings)
+	w.Name("notEvaluated")
+	encodeFindings(w, p.NotEvaluated)
+	w.Name("decisions")
+	encodeDecisions(w, p.Decisions)
+	w.ObjectEnd()
+}
+
+// The encoders below write what encoding/json writes for each type's json
+// tags; TestWriteJSONAgrees checks them against it.
+
+func (s *Scope) encode(w *jsonwrite.Writer) {
+	w.ObjectStart()
+	optionalString(w, "region", s.Region)
+	optionalString(w, "accountId", s.AccountID)
+	optionalString(w, "source", s.Source)
+	w.ObjectEnd()
+}
+
+func (s *Summary) encode(w *jsonwrite.Writer) {
+	w.ObjectStart()
+	for _, m := range [...]struct {
+		name string
+		n    int
+	}{{"inScope", s.InScope}, {"outOfScope", s.OutOfScope}, {"deferred", s.Deferred},
+		{"unaffected", s.Unaffected}, {"notEvaluated", s.NotEvaluated}} {
+		w.Name(m.name)
+		w.Int(m.n)
+	}
+	for _, c := range [...]struct {
+		name string
+		c    *Counts
+	}{{"images", &s.Images}, {"amis", &s.AMIs}, {"snapshots", &s.Snapshots}, {"containers", &s.Containers}} {
+		w.Name(c.name)
+		w.ObjectStart()
+		for _, m := range [...]struct {
+			name string
+			n    int
+		}{{"DEPRECATE", c.c.Deprecate}, {"DISABLE", c.c.Disable}, {"DELETE", c.c.Delete},
+			{"SKIPPED", c.c.Skipped}, {"FAILED", c.c.Failed}} {
+			w.Name(m.name)
+			w.Int(m.n)
+		}
+		w.ObjectEnd()
+	}
+	w.ObjectEnd()
+}
+
+func (r *ExecutionResource) encode(w *jsonwrite.Writer) {
+	w.ObjectStart()
+	w.Name("resourceId")
+	w.String(r.ResourceID)
+	optionalString(w, "parentResourceId", r.ParentResourceID)
+	if r.Action != nil {
+		w.Name("action")
+		w.ObjectStart()
+		w.Name("name")
+		w.String(string(r.Action.Name))
+		optionalString(w, "reason", r.Action.Reason)
+		w.ObjectEnd()
+	}
+	w.Name("state")
+	r.State.encode(w)
+	optionalString(w, "region", r.Region)
+	optionalString(w, "accountId", r.AccountID)
+	if len(r.Snapshots) > 0 {
+		w.Name("snapshots")
+		w.ArrayStart()
+		for _, s := range r.Snapshots {
+			w.ObjectStart()
+			w.Name("snapshotId")
+			w.String(s.SnapshotID)
+			w.Name("state")
+			s.State.encode(w)
+			w.ObjectEnd()
+		}
+		w.ArrayEnd()
+	}
+	if len(r.ImageURIs) > 0 {
+		w.Name("imageUris")
+		w.Strings(r.ImageURIs)
+	}
+	w.Name("rule")
+	w.Int(r.Rule)
+	optionalDecisions(w, r.Decisions)
+	w.ObjectEnd()
+}
+
+func (s *ExecutionState) encode(w *jsonwrite.Writer) {
+	w.ObjectStart()
+	w.Name("status")
+	w.String(string(s.Status))
+	optionalString(w, "reason", s.Reason)
+	w.ObjectEnd()
+}
+
+func (u *UnaffectedImage) encode(w *jsonwrite.Writer) {
+	w.ObjectStart()
+	w.Name("resourceId")
+	w.String(u.ResourceID)
+	w.Name("reason")
+	w.String(u.Reason)
+	w.Name("status")
+	w.String(string(u.Status))
+	if u.Deferred {
+		w.Name("deferred")
+		w.Bool(true)
+	}
+	if u.OutOfScope {
+		w.Name("outOfScope")
+		w.Bool(true)
+	}
+	if len(u.Rules) > 0 {
+		w.Name("rules")
+		w.ArrayStart()
+		for i := range u.Rules {
+			v := &u.Rules[i]
+			w.ObjectStart()
+			w.Name("rule")
+			w.Int(v.Rule)
+			w.Name("action")
+			w.String(string(v.Action))
+			w.Name("outcome")
+			w.String(string(v.Outcome))
+			if v.Slot != 0 {
+				w.Name("slot")
+				w.Int(v.Slot)
+			}
+			if v.Slots != 0 {
+				w.Name("slots")
+				w.Int(v.Slots)
+			}
+			w.Name("reason")
+			w.String(v.Reason)
+			w.ObjectEnd()
+		}
+		w.ArrayEnd()
+	}
+	optionalDecisions(w, u.Decisions)
+	w.ObjectEnd()
+}
+
+func (g *Group) encode(w *jsonwrite.Writer) {
+	w.ObjectStart()
+	w.Name("recipe")
+	w.String(g.Recipe)
+	w.Name("version")
+	w.String(g.Version)
+	w.Name("region")
+	w.String(g.Region)
+	w.Name("accountId")
+	w.String(g.AccountID)
+	w.Name("images")
+	w.Strings(g.Images)
+	w.ObjectEnd()
+}
+
+// encodeFindings writes findings as a list, [] when there are none.
+func encodeFindings(w *jsonwrite.Writer, findings lifecycle.Findings) {
+	w.ArrayStart()
+	for i := range findings {
+		f := &findings[i]
+		w.ObjectStart()
+		w.Name("severity")
+		w.String(string(f.Severity))
+		optionalString(w, "file", f.File)
+		w.Name("path")
+		w.String(f.Path)
+		w.Name("code")
+		w.String(f.Code)
+		optionalString(w, "rule", f.Rule)
+		optionalDecisions(w, f.Decisions)
+		w.Name("message")
+		w.String(f.Message)
+		w.ObjectEnd()
+	}
+	w.ArrayEnd()
+}
+
+// optionalString writes a member whose json tag says omitempty.
+func optionalString(w *jsonwrite.Writer, name, s string) {
+	if s != "" {
+		w.Name(name)
+		w.String(s)
+	}
+}
+
+// optionalDecisions writes a "decisions" member tagged omitempty.
+func optionalDecisions(w *jsonwrite.Writer, ds []lifecycle.Decision) {
+	if len(ds) > 0 {
+		w.Name("decisions")
+		encodeDecisions(w, ds)
+	}
+}
+
+// encodeDecisions writes a list of decision IDs, [] when there are none.
+func encodeDecisions(w *jsonwrite.Writer, ds []lifecycle.Decision) {
+	w.ArrayStart()
+	for _, d := range ds {
+		w.String(string(d))
+	}
+	w.ArrayEnd()
 }
