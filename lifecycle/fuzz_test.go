@@ -122,3 +122,52 @@ func FuzzTimestamp(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseUTC checks the fast path of Time against time.Parse: whatever
+// it accepts, time.Parse accepts as the same instant.
+func FuzzParseUTC(f *testing.F) {
+	for _, s := range []string{"2024-05-01T10:00:00Z", "2024-05-01T10:00:00.123Z", "2024-02-29T23:59:59.999999999Z",
+		"2023-02-29T00:00:00Z", "2024-04-31T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T10:00:60Z",
+		"2024-05-01T10:00:00.Z", "2024-05-01T10:00:00.1234567890Z", "2024-05-01t10:00:00z", "0000-01-01T00:00:00Z",
+		"2024-05-01T10:00:00+00:00", "+024-05-01T10:00:00Z", "2024-05-01T10:00:0aZ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := parseUTC(s)
+		if !ok {
+			return
+		}
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			t.Fatalf("%q: the fast path accepts what time.Parse refuses: %v", s, err)
+		}
+		if !got.Equal(want) || got.Location() != time.UTC {
+			t.Fatalf("%q: %v, time.Parse gives %v", s, got, want)
+		}
+	})
+}
+
+// TestParseUTCAgrees checks the fast path on every day of a leap-year
+// cycle and on the fraction lengths.
+func TestParseUTCAgrees(t *testing.T) {
+	for d := time.Date(2096, 1, 1, 23, 59, 59, 0, time.UTC); d.Year() < 2101; d = d.AddDate(0, 0, 1) {
+		s := d.Format("2006-01-02T15:04:05Z")
+		got, ok := parseUTC(s)
+		if !ok || !got.Equal(d) {
+			t.Fatalf("%s: %v %v", s, got, ok)
+		}
+	}
+	for _, bad := range []string{"2100-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "2024-06-31T00:00:00Z", "2024-05-01T10:00:00.Z"} {
+		if _, ok := parseUTC(bad); ok {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+	for n := 1; n <= 9; n++ {
+		s := "2024-05-01T10:00:00." + "123456789"[:n] + "Z"
+		got, _ := parseUTC(s)
+		want, _ := time.Parse(time.RFC3339Nano, s)
+		if !got.Equal(want) {
+			t.Errorf("%s: %v, want %v", s, got, want)
+		}
+	}
+}

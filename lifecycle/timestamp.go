@@ -121,6 +121,9 @@ func (t Timestamp) Time() (time.Time, error) {
 	if t.isEpoch() {
 		return parseEpoch(s)
 	}
+	if v, ok := parseUTC(s); ok {
+		return v, nil
+	}
 	v, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, timestampError(s, "expected RFC 3339 text such as 2024-05-01T10:00:00Z or 2024-05-01T10:00:00.000+00:00")
@@ -130,6 +133,60 @@ func (t Timestamp) Time() (time.Time, error) {
 		return time.Time{}, rangeError(s, rangeReason+"; an offset moves this one past them")
 	}
 	return v.UTC(), nil
+}
+
+// parseUTC reads the form nearly every AWS timestamp has,
+// "2006-01-02T15:04:05Z" with up to nine digits of fraction before the Z,
+// without time.Parse's generality: an inventory holds hundreds of
+// thousands of them. ok is false for any other text, and for a field out
+// of range, which Time leaves to time.Parse and its messages; for text it
+// accepts, it gives what time.Parse gives.
+func parseUTC(s string) (t time.Time, ok bool) {
+	if len(s) < 20 || len(s) > 30 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[len(s)-1] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(lo, hi int) int {
+		n := 0
+		for i := lo; i < hi; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	year, month, day := num(0, 4), num(5, 7), num(8, 10)
+	hour, minute, second := num(11, 13), num(14, 16), num(17, 19)
+	nanos := 0
+	switch frac := s[19 : len(s)-1]; {
+	case frac == "":
+	case frac[0] != '.' || len(frac) == 1:
+		return time.Time{}, false
+	default:
+		if nanos = num(20, len(s)-1); nanos < 0 {
+			return time.Time{}, false
+		}
+		for range 10 - len(frac) {
+			nanos *= 10
+		}
+	}
+	if year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 ||
+		day > daysIn(time.Month(month), year) {
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, second, nanos, time.UTC), true
+}
+
+// daysIn returns the number of days of month in year.
+func daysIn(month time.Month, year int) int {
+	if month == time.February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + int((month+month/8)%2)
 }
 
 // parseEpoch reads "[-]seconds[.fraction]" exactly, without floating point.

@@ -130,9 +130,10 @@ func (e *env) openStream(name string) (*stream, error) {
 	}
 	if f, ok := e.stderr.(*os.File); ok {
 		line := progress.New(f, os.Getenv)
-		s.r = line.File(displayName(name), size, s.r)
+		pf := line.File(displayName(name), size, s.r)
+		s.r = pf
 		closeFile := s.close
-		s.close = func() { line.Done(); closeFile() }
+		s.close = func() { pf.Close(); line.Done(); closeFile() }
 	}
 	br := bufio.NewReaderSize(s.r, 64<<10)
 	head, err := br.Peek(4)

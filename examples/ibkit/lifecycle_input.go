@@ -8,7 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ibkit/ibkit/examples/internal/progress"
@@ -238,9 +241,11 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Inve
 
 // readInventories decodes the embedded sample or every --inventory file,
 // each part named by its file. Files are decoded as streams, never held
-// whole in memory, with a progress line on a terminal (bytes read per
-// file; see examples/internal/progress); standard input and text that is
-// not UTF-8 are read whole first, as readFile does.
+// whole in memory, several at the same time when the machine has the
+// processors, with a progress line on a terminal (bytes and records read
+// per file; see examples/internal/progress); standard input and text that
+// is not UTF-8 are read whole first, as readFile does. When files fail,
+// the error is the one of the first in argument order.
 func (e *env) readInventories(in *lifecycleInput, useSample bool) ([]*inventory.Inventory, error) {
 	var parts []*inventory.Inventory
 	if useSample {
@@ -254,15 +259,39 @@ func (e *env) readInventories(in *lifecycleInput, useSample bool) ([]*inventory.
 	stderr, _ := e.stderr.(*os.File)
 	line := progress.New(stderr, os.Getenv)
 	defer line.Done()
-	for _, name := range in.inventories {
-		inv, err := e.readInventory(name, line)
+	files := make([]*inventory.Inventory, len(in.inventories))
+	errs := make([]error, len(in.inventories))
+	read := func(i int) { files[i], errs[i] = e.readInventory(in.inventories[i], line) }
+	// Standard input is read alone, once: only files go side by side.
+	if workers := min(runtime.GOMAXPROCS(0), len(files)); workers > 1 && !slices.Contains(in.inventories, "-") {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range workers {
+			wg.Go(func() {
+				for i := range next {
+					read(i)
+				}
+			})
+		}
+		for i := range files {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	} else {
+		for i := range files {
+			if read(i); errs[i] != nil {
+				break
+			}
+		}
+	}
+	for i, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		inv.File = displayName(name)
-		parts = append(parts, inv)
+		files[i].File = displayName(in.inventories[i])
 	}
-	return parts, nil
+	return append(parts, files...), nil
 }
 
 // readInventory decodes the inventory file name, as a stream when it is a
@@ -281,7 +310,9 @@ func (e *env) readInventory(name string, line *progress.Line) (*inventory.Invent
 	if err != nil || !st.Mode().IsRegular() {
 		return e.readInventoryWhole(name, display)
 	}
-	r := bufio.NewReaderSize(line.File(display, st.Size(), f), 64<<10)
+	pf := line.File(display, st.Size(), f)
+	defer pf.Close()
+	r := bufio.NewReaderSize(pf, 64<<10)
 	head, _ := r.Peek(4)
 	if utf8Head, err := toUTF8(head); err != nil || !bytes.Equal(utf8Head, head) && !bytes.HasPrefix(head, []byte(utf8BOM)) {
 		// UTF-16 or UTF-32: converted (or refused) whole, as readFile
@@ -293,7 +324,8 @@ func (e *env) readInventory(name string, line *progress.Line) (*inventory.Invent
 		// first character.
 		r.Discard(len(utf8BOM))
 	}
-	inv, err := inventory.DecodeReader(r)
+	o := inventory.Options{Progress: func(_ string, records int, _ int64) { pf.Records(records) }}
+	inv, err := o.DecodeReader(r)
 	if err == nil {
 		return inv, nil
 	}

@@ -12,6 +12,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/ibkit/ibkit/internal/golden"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // fixedNow is the clock of the tests, for commands run without --now.
@@ -376,5 +378,22 @@ func TestColour(t *testing.T) {
 	plain := runTool(t, "", "lifecycle", "plan")
 	if strings.Contains(plain.stdout, "\x1b[") {
 		t.Error("escape codes in output with colour off")
+	}
+}
+
+// TestInventoryErrorOfFirstFile checks that when several inventory files
+// fail, read side by side, the error is the one of the first named.
+func TestInventoryErrorOfFirstFile(t *testing.T) {
+	bad1, bad2 := in+"malformed.json", "sample/policy.json"
+	for _, order := range [][]string{{bad1, bad2}, {bad2, bad1}} {
+		args := []string{"lifecycle", "plan", "--policy", "sample/policy.json"}
+		for _, f := range append([]string{"sample/inventory.json"}, order...) {
+			args = append(args, "--inventory", f)
+		}
+		r := runTool(t, "", args...)
+		require.Equal(t, exitInvalid, r.code, r.stderr)
+		first := strings.Index(r.stderr, filepath.Base(order[0]))
+		require.GreaterOrEqual(t, first, 0, r.stderr)
+		assert.NotContains(t, r.stderr, filepath.Base(order[1]), "only the first failing file is reported")
 	}
 }

@@ -108,7 +108,9 @@ func NewBytes(data []byte, maxDepth int) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newReader(bytes.NewReader(data[bom:]), int64(bom), maxDepth), nil
+	// The token reader reads a bytes.Buffer in place, without copying
+	// the document into a buffer of its own.
+	return newReader(bytes.NewBuffer(data[bom:]), int64(bom), maxDepth), nil
 }
 
 func newReader(r io.Reader, base int64, maxDepth int) *Reader {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ibkit/ibkit/internal/jsonread"
@@ -44,7 +45,14 @@ import (
 // out of the Index; the findings say why. To check an inventory, ignore
 // the Index.
 func (inv *Inventory) Index() (*Index, lifecycle.Findings) {
-	return inv.build()
+	return inv.build(1)
+}
+
+// Index is inv.Index with up to o.Workers goroutines: the AMIs are
+// checked while the images are, and the images' checks are shared out.
+// The result is the same.
+func (o Options) Index(inv *Inventory) (*Index, lifecycle.Findings) {
+	return inv.build(o.Workers)
 }
 
 type inventoryChecker struct {
@@ -212,23 +220,53 @@ func (l location) describe(from location) string {
 	return p
 }
 
-func (inv *Inventory) build() (*Index, lifecycle.Findings) {
+func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 	c := &inventoryChecker{inv: inv}
-	facts, factAt := inv.amiFacts(c)
+	// The AMIs' facts are gathered first, or beside the images' checks
+	// when there are workers; their findings join the others before the
+	// sort, which orders them fully.
+	var (
+		facts        []amiFacts
+		factAt       map[string]int
+		factFindings lifecycle.Findings
+		amisDone     sync.WaitGroup
+	)
+	if workers > 1 {
+		amisDone.Go(func() {
+			ca := &inventoryChecker{inv: inv}
+			facts, factAt = inv.amiFacts(ca)
+			factFindings = ca.findings
+		})
+	} else {
+		facts, factAt = inv.amiFacts(c)
+	}
 
 	// Order the images by ARN first, so that parsed records are written
 	// once, in their final place. Equal ARNs keep their inventory order.
 	type key struct {
-		arn string
+		arn string // the ARN without the prefix that all share
 		i   int
 	}
 	keys := make([]key, len(inv.Images))
 	maxAMIs := 0
+	// The ARNs of an account share a long prefix (Region, account,
+	// "image/"); the comparisons of the sort skip it.
+	prefix := 0
+	if len(inv.Images) > 0 {
+		prefix = len(inv.Images[0].ARN)
+	}
 	for i := range inv.Images {
-		keys[i] = key{inv.Images[i].ARN, i}
+		arn := inv.Images[i].ARN
+		prefix = min(prefix, len(arn))
+		for prefix > 0 && arn[:prefix] != inv.Images[0].ARN[:prefix] {
+			prefix--
+		}
 		if inv.Images[i].Type != lifecycle.ImageTypeDocker {
 			maxAMIs += len(inv.Images[i].amis())
 		}
+	}
+	for i := range inv.Images {
+		keys[i] = key{inv.Images[i].ARN[prefix:], i}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := strings.Compare(a.arn, b.arn); c != 0 {
@@ -246,7 +284,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 	}
 	for s := 0; s < len(keys); {
 		e := s + 1
-		for e < len(keys) && keys[s].arn != "" && keys[e].arn == keys[s].arn {
+		for e < len(keys) && inv.Images[keys[s].i].ARN != "" && keys[e].arn == keys[s].arn {
 			e++
 		}
 		if e-s > 1 {
@@ -264,8 +302,12 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 
 	// The images are checked in inventory order, which reads the records
 	// one after the other, and each parsed into its place in ARN order;
-	// the places of the images left out are closed up afterwards.
+	// then joined to their AMIs' facts; the places of the images left out
+	// are closed up afterwards.
 	images := make([]index.Image, len(inv.Images))
+	checked := c.images(images, rank, workers)
+	amisDone.Wait()
+	c.findings = append(c.findings, factFindings...)
 	kept := make([]bool, len(inv.Images))
 	backing := make([]index.AMI, 0, maxAMIs) // the AMIs of all indexed images
 	var undescribed []string
@@ -274,7 +316,7 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 		img := &inv.Images[i]
 		r := rank[i]
 		x := &images[r]
-		ok := c.image(i, img, x)
+		ok := checked[i]
 		start := len(backing)
 		if img.Type != lifecycle.ImageTypeDocker {
 			outs := img.amis()
@@ -382,6 +424,38 @@ func (inv *Inventory) build() (*Index, lifecycle.Findings) {
 	}
 	c.findings.Sort()
 	return index.New(images, c.findings), c.findings
+}
+
+// images checks every image i of the inventory into images[rank[i]] and
+// reports for each whether it passed, with up to workers goroutines, each
+// checking a run of images; their findings are added in run order.
+func (c *inventoryChecker) images(images []index.Image, rank []int32, workers int) []bool {
+	inv := c.inv
+	checked := make([]bool, len(inv.Images))
+	check := func(c *inventoryChecker, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			checked[i] = c.image(i, &inv.Images[i], &images[rank[i]])
+		}
+	}
+	// Below a few thousand images a goroutine costs more than it saves.
+	const least = 2048
+	workers = min(workers, len(inv.Images)/least)
+	if workers <= 1 {
+		check(c, 0, len(inv.Images))
+		return checked
+	}
+	runs := make([]*inventoryChecker, workers)
+	var wg sync.WaitGroup
+	for w := range runs {
+		runs[w] = &inventoryChecker{inv: inv}
+		lo, hi := w*len(inv.Images)/workers, (w+1)*len(inv.Images)/workers
+		wg.Go(func() { check(runs[w], lo, hi) })
+	}
+	wg.Wait()
+	for _, r := range runs {
+		c.findings = append(c.findings, r.findings...)
+	}
+	return checked
 }
 
 // sharedAMIs reports each AMI that images with different ARNs list, once,

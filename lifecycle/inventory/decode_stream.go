@@ -28,6 +28,33 @@ type decoder struct {
 	// returned last, which the next image with the same tags shares.
 	fewTags  []EC2Tag
 	lastTags lifecycle.Tags
+	// progress, when set, hears of every progressEvery-th record of
+	// file, and of the last; records counts them.
+	progress func(file string, records int, bytes int64)
+	file     string
+	records  int
+}
+
+// progressEvery is how many records pass between two calls of
+// Options.Progress.
+const progressEvery = 1024
+
+// counted wraps the decoding of a record of a top-level list so that it
+// counts for Options.Progress.
+func counted[T any](d *decoder, elem func(*T, wire.Tok, []byte, int) error) func(*T, wire.Tok, []byte, int) error {
+	if d.progress == nil {
+		return elem
+	}
+	return func(x *T, k wire.Tok, raw []byte, depth int) error {
+		if err := elem(x, k, raw, depth); err != nil {
+			return err
+		}
+		d.records++
+		if d.records%progressEvery == 0 {
+			d.progress(d.file, d.records, d.Offset())
+		}
+		return nil
+	}
 }
 
 // staged is a member whose text lies at [start, end) of the batch.
@@ -144,7 +171,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			if key == "imageSummaryList" {
 				t.names.Images = key
 			}
-			imgs, err := decodeArray(d, k, raw, 1, 0, d.image)
+			imgs, err := decodeArray(d, k, raw, 1, 0, counted(d, d.image))
 			if err != nil {
 				return nil, wire.AtKey(err, key)
 			}
@@ -157,19 +184,20 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 				return nil, wire.AtKey(err, key)
 			}
 			d.flush()
+			d.records++
 			inv.Images = append(inv.Images, imgs...)
 		case "amis", "Images":
 			t.amiSections++
 			if key == "Images" {
 				t.names.AMIs = key
 			}
-			amis, err := decodeArray(d, k, raw, 1, 0, d.ami)
+			amis, err := decodeArray(d, k, raw, 1, 0, counted(d, d.ami))
 			if err != nil {
 				return nil, wire.AtKey(err, key)
 			}
 			inv.AMIs = appendRecords(inv.AMIs, amis)
 		case "launchPermissions":
-			lps, err := decodeArray(d, k, raw, 1, 0, d.permissions)
+			lps, err := decodeArray(d, k, raw, 1, 0, counted(d, d.permissions))
 			if err != nil {
 				return nil, wire.AtKey(err, key)
 			}
@@ -334,12 +362,23 @@ func (d *decoder) object(k wire.Tok, raw []byte, depth int, names []string,
 		if k == wire.KindEndObject {
 			return nil
 		}
-		name := d.Name(raw)
+		// A name as written that equals a member's name has no escapes:
+		// only the others need Name to decode them.
 		f := -1
+		name := raw[1 : len(raw)-1]
 		for i, n := range names {
 			if n == string(name) {
 				f = i
 				break
+			}
+		}
+		if f < 0 {
+			name = d.Name(raw)
+			for i, n := range names {
+				if n == string(name) {
+					f = i
+					break
+				}
 			}
 		}
 		var key, variant string

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"sync"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/internal/wire"
@@ -45,13 +46,48 @@ func Decode(data []byte) (*Inventory, error) {
 // DecodeReader is Decode for a document read from r as a stream: it keeps
 // only the records, never the text, so a large AWS CLI response costs
 // about the memory of what a dry-run reads from it. An error of r is
-// returned as it is.
+// returned as it is. It is Options{}.DecodeReader.
 func DecodeReader(r io.Reader) (*Inventory, error) {
+	return Options{}.DecodeReader(r)
+}
+
+// Options are the options of reading inventory documents. The zero
+// Options read files one after the other and report no progress.
+type Options struct {
+	// Workers is the number of files Read decodes at the same time; 0
+	// and 1 decode them one after the other. The result is the same.
+	Workers int
+	// Progress, when not nil, hears how the decoding of a document goes:
+	// it is called after every 1024th record (image, AMI or launch-
+	// permission record) and once when the document ends or fails, with
+	// the file's name as given to Read ("" for DecodeReader), the records
+	// decoded so far and the bytes of the document read. The calls about
+	// one document come one after the other, from the goroutine that
+	// decodes it; with Workers above 1, calls about different files can
+	// come at the same time.
+	Progress func(file string, records int, bytes int64)
+}
+
+// DecodeReader is the package's DecodeReader, reporting its progress to
+// o.Progress.
+func (o Options) DecodeReader(r io.Reader) (*Inventory, error) {
+	return o.decodeReader(r, "")
+}
+
+func (o Options) decodeReader(r io.Reader, file string) (*Inventory, error) {
 	s, err := wire.NewStream(r)
 	if err != nil {
 		return nil, decodeError(err, 0)
 	}
-	inv, err := decodeInventory(&decoder{Stream: s})
+	d := &decoder{Stream: s, progress: o.Progress, file: file}
+	inv, err := decodeInventory(d)
+	if o.Progress != nil {
+		records := d.records
+		if inv != nil {
+			records = len(inv.Images) + len(inv.AMIs) + len(inv.LaunchPermissions)
+		}
+		o.Progress(file, records, s.Offset())
+	}
 	return inv, decodeError(err, 0)
 }
 
@@ -76,20 +112,52 @@ func decodeError(err error, base int64) error {
 // as streams, names each part by its file (Inventory.File) and merges them
 // with Merge, so that findings name the file of each record. Errors are
 // *lifecycle.Error values whose File member names the file, or the error of
-// fsys.
+// fsys. It is Options{}.Read.
 func Read(fsys fs.FS, names ...string) (*Inventory, error) {
-	parts := make([]*Inventory, 0, len(names))
-	for _, name := range names {
-		inv, err := readFile(fsys, name)
+	return Options{}.Read(fsys, names...)
+}
+
+// Read is the package's Read, decoding up to o.Workers files at the same
+// time and reporting its progress to o.Progress. When several files fail,
+// the error is the one of the first in argument order, as when they are
+// read one after the other.
+func (o Options) Read(fsys fs.FS, names ...string) (*Inventory, error) {
+	parts := make([]*Inventory, len(names))
+	errs := make([]error, len(names))
+	read := func(i int) {
+		parts[i], errs[i] = o.readFile(fsys, names[i])
+	}
+	if workers := min(o.Workers, len(names)); workers > 1 {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range workers {
+			wg.Go(func() {
+				for i := range next {
+					read(i)
+				}
+			})
+		}
+		for i := range names {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	} else {
+		for i := range names {
+			if read(i); errs[i] != nil {
+				break
+			}
+		}
+	}
+	for i, err := range errs {
 		if err != nil {
 			var de *lifecycle.Error
 			if errors.As(err, &de) {
-				de.File = name
+				de.File = names[i]
 			}
 			return nil, err
 		}
-		inv.File = name
-		parts = append(parts, inv)
+		parts[i].File = names[i]
 	}
 	// The parts are Read's own: a list that one file alone gives is used
 	// as it is.
@@ -97,13 +165,13 @@ func Read(fsys fs.FS, names ...string) (*Inventory, error) {
 }
 
 // readFile decodes the named file of fsys.
-func readFile(fsys fs.FS, name string) (*Inventory, error) {
+func (o Options) readFile(fsys fs.FS, name string) (*Inventory, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return DecodeReader(f)
+	return o.decodeReader(f, name)
 }
 
 // newDecoder returns the decoder of an inventory document in memory; an

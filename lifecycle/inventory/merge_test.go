@@ -259,3 +259,16 @@ func TestReadAdoptsSoleLists(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexDuplicatesOnly checks that an inventory of nothing but two
+// differing records of one image reports them: the ARN order's shared
+// prefix is then the whole ARN.
+func TestIndexDuplicatesOnly(t *testing.T) {
+	inv := decodeNamed(t, "a.json", `{"images":[`+conflictImage("AVAILABLE", `{}`)+`,`+conflictImage("FAILED", `{}`)+`]}`)
+	_, findings := inv.Index()
+	var codes []string
+	for _, f := range findings {
+		codes = append(codes, f.Code)
+	}
+	require.Contains(t, codes, "duplicate-arn")
+}

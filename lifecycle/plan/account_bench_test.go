@@ -80,21 +80,24 @@ func accountPolicy() *lifecycle.Policy {
 }
 
 // ibkitEndToEnd does what `ibkit lifecycle plan --output json` does with
-// the account: read both files, index, plan and write the plan's JSON.
+// the account: read both files side by side, index and plan with a worker
+// per processor, and write the plan's JSON, indented.
 func ibkitEndToEnd(b *testing.B, dir string, p *lifecycle.Policy, now time.Time) {
-	inv, err := inventory.Read(os.DirFS(dir), "images.json", "amis.json")
+	workers := runtime.GOMAXPROCS(0)
+	o := inventory.Options{Workers: workers}
+	inv, err := o.Read(os.DirFS(dir), "images.json", "amis.json")
 	if err != nil {
 		b.Fatal(err)
 	}
-	idx, findings := inv.Index()
+	idx, findings := o.Index(inv)
 	if findings.HasErrors() || len(inv.Images) != accountImages || len(inv.AMIs) != accountImages {
 		b.Fatalf("%d images, %d AMIs, findings %v", len(inv.Images), len(inv.AMIs), findings[:min(len(findings), 3)])
 	}
-	pl, err := plan.DryRun(p, idx, now, plan.Options{})
+	pl, err := plan.DryRun(p, idx, now, plan.Options{Workers: workers})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := json.NewEncoder(io.Discard).Encode(pl); err != nil {
+	if err := pl.WriteJSON(io.Discard, "  "); err != nil {
 		b.Fatal(err)
 	}
 }

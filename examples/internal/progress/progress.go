@@ -1,15 +1,16 @@
 // Package progress shows a one-line progress report on a terminal while
-// the CLI reads large inputs: the file, the bytes read (of its size when
-// known) and the records decoded. The line appears only once reading has
-// taken more than a second, is redrawn at most ten times a second, and is
-// erased when reading ends. It is never shown when standard error is not a
-// terminal (a pipe, a file, CI).
+// the CLI reads large inputs: for each file being read, its name, the
+// bytes read (of its size when known) and the records decoded. The line
+// appears only once reading has taken more than a second, is redrawn at
+// most ten times a second, and is erased when reading ends. It is never
+// shown when standard error is not a terminal (a pipe, a file, CI).
 package progress
 
 import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -22,18 +23,16 @@ const (
 )
 
 // Line is the progress line. The zero Line, and a nil *Line, show nothing.
-// Its methods are safe for concurrent use.
+// Its methods, and those of its Files, are safe for concurrent use: files
+// read at the same time share the line.
 type Line struct {
-	mu      sync.Mutex
-	w       io.Writer
-	now     func() time.Time
-	start   time.Time
-	drawn   time.Time
-	shown   bool
-	file    string
-	size    int64
-	bytes   int64
-	records int64
+	mu    sync.Mutex
+	w     io.Writer
+	now   func() time.Time
+	start time.Time
+	drawn time.Time
+	shown bool
+	files []*File // the files being read, in the order they started
 }
 
 // New returns a Line that writes to f when f is a terminal and the
@@ -54,27 +53,60 @@ func newLine(w io.Writer, now func() time.Time) *Line {
 	return &Line{w: w, now: now, start: now()}
 }
 
-// File starts the report of a file of size bytes (0 when unknown) and
-// returns r wrapped so that its reads count. The counts of the previous
-// file end.
-func (l *Line) File(name string, size int64, r io.Reader) io.Reader {
-	if l == nil {
-		return r
-	}
-	l.mu.Lock()
-	l.file, l.size, l.bytes, l.records = name, size, 0, 0
-	l.mu.Unlock()
-	return &counting{r: r, l: l}
+// File is one file on the line: an io.Reader whose reads count, and the
+// count of the records decoded from it. A nil *File passes reads through
+// and counts nothing.
+type File struct {
+	r       io.Reader
+	l       *Line
+	name    string
+	size    int64
+	bytes   int64
+	records int
 }
 
-// Record counts one record decoded from the current file.
-func (l *Line) Record() {
+// File starts the report of a file of size bytes (0 when unknown) read
+// through r; the File reads r and counts. Close takes it off the line.
+func (l *Line) File(name string, size int64, r io.Reader) *File {
+	f := &File{r: r, l: l, name: name, size: size}
+	if l != nil {
+		l.mu.Lock()
+		l.files = append(l.files, f)
+		l.mu.Unlock()
+	}
+	return f
+}
+
+// Read reads from the file and counts the bytes.
+func (f *File) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if f.l != nil {
+		f.l.update(func() { f.bytes += int64(n) })
+	}
+	return n, err
+}
+
+// Records sets the number of records decoded from the file so far.
+func (f *File) Records(n int) {
+	if f.l != nil {
+		f.l.update(func() { f.records = n })
+	}
+}
+
+// Close takes the file off the line.
+func (f *File) Close() {
+	l := f.l
 	if l == nil {
 		return
 	}
 	l.mu.Lock()
-	l.records++
-	l.mu.Unlock()
+	defer l.mu.Unlock()
+	for i, g := range l.files {
+		if g == f {
+			l.files = append(l.files[:i], l.files[i+1:]...)
+			break
+		}
+	}
 }
 
 // Done erases the line if it was shown.
@@ -90,22 +122,11 @@ func (l *Line) Done() {
 	}
 }
 
-type counting struct {
-	r io.Reader
-	l *Line
-}
-
-func (c *counting) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.l.add(int64(n))
-	return n, err
-}
-
-// add counts n bytes and redraws the line when it is due.
-func (l *Line) add(n int64) {
+// update counts, under the lock, and redraws the line when it is due.
+func (l *Line) update(count func()) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.bytes += n
+	count()
 	t := l.now()
 	if t.Sub(l.start) < delay || l.shown && t.Sub(l.drawn) < every {
 		return
@@ -115,17 +136,25 @@ func (l *Line) add(n int64) {
 }
 
 // text is the line's content, for example
-// "reading images.json: 52.1 of 104.3 MB, 50000 records".
+// "reading images.json: 52.1 of 104.3 MB, 50000 records; amis.json: 3.2 of
+// 98.0 MB".
 func (l *Line) text() string {
-	s := "reading " + l.file + ": " + mb(l.bytes)
-	if l.size > 0 {
-		s += " of " + mb(l.size)
+	var b strings.Builder
+	b.WriteString("reading ")
+	for i, f := range l.files {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(f.name + ": " + mb(f.bytes))
+		if f.size > 0 {
+			b.WriteString(" of " + mb(f.size))
+		}
+		b.WriteString(" MB")
+		if f.records > 0 {
+			b.WriteString(", " + strconv.Itoa(f.records) + " records")
+		}
 	}
-	s += " MB"
-	if l.records > 0 {
-		s += ", " + strconv.FormatInt(l.records, 10) + " records"
-	}
-	return s
+	return b.String()
 }
 
 func mb(n int64) string {

@@ -28,9 +28,10 @@ func TestLine(t *testing.T) {
 	}{
 		{"fast reading shows nothing", time.Millisecond, ""},
 		{"slow reading shows the line, then erases it", 600 * time.Millisecond,
-			// Nothing in the first second; then a draw on each read, as
-			// each comes 600 ms after the last.
+			// Nothing in the first second (the first read); then a draw
+			// on each count, as each comes 600 ms after the last.
 			"\r\x1b[Kreading images.json: 0.0 of 0.0 MB, 1 records" +
+				"\r\x1b[Kreading images.json: 0.0 of 0.0 MB, 1 records" +
 				"\r\x1b[Kreading images.json: 0.0 of 0.0 MB, 1 records" +
 				"\r\x1b[K"},
 	} {
@@ -42,15 +43,34 @@ func TestLine(t *testing.T) {
 			buf := make([]byte, 6)
 			_, err := r.Read(buf)
 			require.NoError(t, err)
-			l.Record()
+			r.Records(1)
 			_, err = r.Read(buf)
 			require.NoError(t, err)
 			_, err = r.Read(buf)
 			assert.Equal(t, io.EOF, err)
+			r.Close()
 			l.Done()
 			assert.Equal(t, tc.want, out.String())
 		})
 	}
+}
+
+// TestFilesAtOnce checks that files read at the same time share the line
+// and leave it when closed.
+func TestFilesAtOnce(t *testing.T) {
+	var out bytes.Buffer
+	c := &clock{t: time.Unix(0, 0), step: 600 * time.Millisecond}
+	l := newLine(&out, c.now)
+	a := l.File("images.json", 2e6, strings.NewReader(""))
+	b := l.File("amis.json", 0, strings.NewReader(""))
+	a.Records(1024)
+	b.Records(2048)
+	a.Close()
+	b.Records(3072)
+	l.Done()
+	assert.Equal(t, "\r\x1b[Kreading images.json: 0.0 of 2.0 MB, 1024 records; amis.json: 0.0 MB, 2048 records"+
+		"\r\x1b[Kreading amis.json: 0.0 MB, 3072 records"+
+		"\r\x1b[K", out.String())
 }
 
 func TestNotATerminal(t *testing.T) {
@@ -64,6 +84,7 @@ func TestNotATerminal(t *testing.T) {
 	r := l.File("x", 0, strings.NewReader("x"))
 	_, err = io.ReadAll(r)
 	require.NoError(t, err)
-	l.Record()
+	r.Records(1)
+	r.Close()
 	l.Done()
 }

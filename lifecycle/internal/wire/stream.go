@@ -96,7 +96,10 @@ func NewStreamBytes(data []byte) (*Stream, error) {
 // literal, its bytes as in the input (valid until the next read).
 func (s *Stream) Next() (Tok, []byte, error) {
 	k, raw, err := s.r.Next()
-	return k, raw, fromLayer(err)
+	if err != nil {
+		return k, raw, fromLayer(err)
+	}
+	return k, raw, nil
 }
 
 // Start returns the offset of the token Next just returned.
@@ -106,6 +109,9 @@ func (s *Stream) Start(k Tok, raw []byte) int64 {
 	}
 	return s.r.End() - int64(len(raw))
 }
+
+// Offset returns the number of bytes of the document read so far.
+func (s *Stream) Offset() int64 { return s.r.End() }
 
 // End checks that nothing but white space follows the document.
 func (s *Stream) End(what string) error {
