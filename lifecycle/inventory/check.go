@@ -248,7 +248,6 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 		i   int
 	}
 	keys := make([]key, len(inv.Images))
-	maxAMIs := 0
 	// The ARNs of an account share a long prefix (Region, account,
 	// "image/"); the comparisons of the sort skip it.
 	prefix := 0
@@ -260,9 +259,6 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 		prefix = min(prefix, len(arn))
 		for prefix > 0 && arn[:prefix] != inv.Images[0].ARN[:prefix] {
 			prefix--
-		}
-		if inv.Images[i].Type != lifecycle.ImageTypeDocker {
-			maxAMIs += len(inv.Images[i].amis())
 		}
 	}
 	for i := range inv.Images {
@@ -308,98 +304,8 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 	checked := c.images(images, rank, workers)
 	amisDone.Wait()
 	c.findings = append(c.findings, factFindings...)
-	kept := make([]bool, len(inv.Images))
-	backing := make([]index.AMI, 0, maxAMIs) // the AMIs of all indexed images
-	var undescribed []string
-	sharedAny := false
-	for i := range inv.Images {
-		img := &inv.Images[i]
-		r := rank[i]
-		x := &images[r]
-		ok := checked[i]
-		start := len(backing)
-		if img.Type != lifecycle.ImageTypeDocker {
-			outs := img.amis()
-			for j, out := range outs {
-				p := func(member string) location {
-					return c.at(kindImage, i, jsonread.Index("outputResources.amis", j)+"."+member)
-				}
-				if out.Image == "" {
-					c.add(lifecycle.SeverityError, p("image"), codeRequired, "is missing; each distributed AMI needs its AMI ID")
-					ok = false
-					continue
-				}
-				if !names.ValidAMIID(out.Image) {
-					c.add(lifecycle.SeverityWarning, p("image"), codeInvalidAMIID, wire.Quote(out.Image)+" is not an AMI ID; expected ami- and 8 or 17 hexadecimal digits")
-				}
-				if out.Region != "" && !names.ValidRegion(out.Region) {
-					c.add(lifecycle.SeverityWarning, p("region"), codeInvalidRegion, wire.Quote(out.Region)+" is not a Region name; expected a name such as us-east-1")
-				}
-				if out.AccountID != "" && names.CheckAccountID(out.AccountID) != nil {
-					c.add(lifecycle.SeverityWarning, p("accountId"), codeInvalidAccount, wire.Quote(out.AccountID)+" is not a 12-digit account ID")
-				}
-				for _, prev := range outs[:j] {
-					if prev.Image == out.Image {
-						c.add(lifecycle.SeverityWarning, p("image"), codeSharedAMI, wire.Quote(out.Image)+" is listed twice by this image; keep one entry")
-						break
-					}
-				}
-				a := index.AMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
-				at, found := factAt[out.Image]
-				if !found {
-					at = len(facts)
-					factAt[out.Image] = at
-					facts = append(facts, amiFacts{lister: -1, permsAt: -1})
-				}
-				f := &facts[at]
-				// The lister is the first image in ARN order.
-				switch {
-				case f.lister < 0:
-					f.lister = int32(i)
-				default:
-					if inv.Images[f.lister].ARN != img.ARN {
-						f.shared, sharedAny = true, true
-					}
-					if r < rank[f.lister] {
-						f.lister = int32(i)
-					}
-				}
-				a.Public = f.public
-				a.PermissionsKnown = f.permsSeen && !f.conflict
-				a.SharedAccounts = f.accounts
-				if f.ami != nil {
-					a.Described = true
-					a.State = f.ami.State
-					a.Tags = f.tags
-					a.Snapshots = f.snapshots
-					a.LastLaunched = f.last
-					a.LaunchUnknown = f.lastBad
-					a.DeprecationTime = f.deprec
-				} else {
-					if len(inv.AMIs) > 0 && !f.ambiguous {
-						c.add(lifecycle.SeverityWarning, p("image"), codeUndescribedAMI, wire.Quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
-					}
-					undescribed = append(undescribed, out.Image)
-				}
-				backing = append(backing, a)
-			}
-		}
-		for j, ct := range img.containers() {
-			if ct.Region != "" && !names.ValidRegion(ct.Region) {
-				c.add(lifecycle.SeverityWarning, c.at(kindImage, i, jsonread.Index("outputResources.containers", j)+".region"), codeInvalidRegion,
-					wire.Quote(ct.Region)+" is not a Region name; expected a name such as us-east-1")
-			}
-		}
-		if !ok || copied[r] {
-			backing = backing[:start]
-			*x = index.Image{}
-			continue
-		}
-		if len(backing) > start {
-			x.AMIs = backing[start:len(backing):len(backing)]
-		}
-		kept[r] = true
-	}
+	j := c.join(images, rank, copied, checked, facts, factAt, workers)
+	kept, undescribed, facts := j.kept, j.undescribed, j.facts
 	w := 0
 	for r := range images {
 		if kept[r] {
@@ -411,12 +317,15 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 	}
 	clear(images[w:])
 	images = images[:w:w]
-	if sharedAny {
+	if j.sharedAny {
 		c.sharedAMIs(facts, factAt)
-		for i := range backing {
-			backing[i].ListedByOtherImages = facts[factAt[backing[i].ID]].shared
+		for r := range images {
+			for k := range images[r].AMIs {
+				images[r].AMIs[k].ListedByOtherImages = facts[factAt[images[r].AMIs[k].ID]].shared
+			}
 		}
 	}
+
 	if len(inv.AMIs) == 0 && len(undescribed) > 0 {
 		slices.Sort(undescribed)
 		undescribed = slices.Compact(undescribed)
@@ -456,6 +365,178 @@ func (c *inventoryChecker) images(images []index.Image, rank []int32, workers in
 		c.findings = append(c.findings, r.findings...)
 	}
 	return checked
+}
+
+// joined is what join gives: which places of the images are kept, the
+// AMI IDs without an EC2 description, whether an AMI is listed by images
+// with different ARNs, and the facts, with those of the AMIs without any
+// added.
+type joined struct {
+	kept        []bool
+	undescribed []string
+	sharedAny   bool
+	facts       []amiFacts
+}
+
+// join checks the output AMIs of every image i, joins them to their
+// facts into images[rank[i]].AMIs, and leaves out the images that failed
+// their check (checked[i] false), whose output AMIs fail, or whose ARN
+// other records give too (copied). Runs of images are joined by up to
+// workers goroutines, each into its images' own windows of one backing
+// array; the facts are only read then. Which image first lists each AMI,
+// and whether images with different ARNs list it, is worked out after,
+// in one pass, as it does not depend on the order.
+func (c *inventoryChecker) join(images []index.Image, rank []int32, copied, checked []bool,
+	facts []amiFacts, factAt map[string]int, workers int) joined {
+	inv := c.inv
+	offs := make([]int, len(inv.Images)+1)
+	for i := range inv.Images {
+		n := 0
+		if inv.Images[i].Type != lifecycle.ImageTypeDocker {
+			n = len(inv.Images[i].amis())
+		}
+		offs[i+1] = offs[i] + n
+	}
+	backing := make([]index.AMI, offs[len(inv.Images)])
+	slots := make([]int32, len(backing)) // the facts of each AMI, -1 for none
+	used := make([]int32, len(inv.Images)) // AMIs stored in each image's window
+	kept := make([]bool, len(inv.Images))
+	type run struct {
+		c           *inventoryChecker
+		undescribed []string
+	}
+	joinRun := func(rn *run, lo, hi int) {
+		c := rn.c
+		for i := lo; i < hi; i++ {
+			img := &inv.Images[i]
+			r := rank[i]
+			ok := checked[i]
+			win := offs[i]
+			if img.Type != lifecycle.ImageTypeDocker {
+				outs := img.amis()
+				for j, out := range outs {
+					p := func(member string) location {
+						return c.at(kindImage, i, jsonread.Index("outputResources.amis", j)+"."+member)
+					}
+					if out.Image == "" {
+						c.add(lifecycle.SeverityError, p("image"), codeRequired, "is missing; each distributed AMI needs its AMI ID")
+						ok = false
+						continue
+					}
+					if !names.ValidAMIID(out.Image) {
+						c.add(lifecycle.SeverityWarning, p("image"), codeInvalidAMIID, wire.Quote(out.Image)+" is not an AMI ID; expected ami- and 8 or 17 hexadecimal digits")
+					}
+					if out.Region != "" && !names.ValidRegion(out.Region) {
+						c.add(lifecycle.SeverityWarning, p("region"), codeInvalidRegion, wire.Quote(out.Region)+" is not a Region name; expected a name such as us-east-1")
+					}
+					if out.AccountID != "" && names.CheckAccountID(out.AccountID) != nil {
+						c.add(lifecycle.SeverityWarning, p("accountId"), codeInvalidAccount, wire.Quote(out.AccountID)+" is not a 12-digit account ID")
+					}
+					for _, prev := range outs[:j] {
+						if prev.Image == out.Image {
+							c.add(lifecycle.SeverityWarning, p("image"), codeSharedAMI, wire.Quote(out.Image)+" is listed twice by this image; keep one entry")
+							break
+						}
+					}
+					a := index.AMI{ID: out.Image, Region: out.Region, AccountID: out.AccountID}
+					f := &amiFacts{lister: -1, permsAt: -1}
+					slot := int32(-1)
+					if at, found := factAt[out.Image]; found {
+						f, slot = &facts[at], int32(at)
+					}
+					a.Public = f.public
+					a.PermissionsKnown = f.permsSeen && !f.conflict
+					a.SharedAccounts = f.accounts
+					if f.ami != nil {
+						a.Described = true
+						a.State = f.ami.State
+						a.Tags = f.tags
+						a.Snapshots = f.snapshots
+						a.LastLaunched = f.last
+						a.LaunchUnknown = f.lastBad
+						a.DeprecationTime = f.deprec
+					} else {
+						if len(inv.AMIs) > 0 && !f.ambiguous {
+							c.add(lifecycle.SeverityWarning, p("image"), codeUndescribedAMI, wire.Quote(out.Image)+" has no EC2 description in the inventory; the dry-run cannot see its tags, launch permissions, snapshots or launches, so AMI exclusions cannot match it; add the describe-images output")
+						}
+						rn.undescribed = append(rn.undescribed, out.Image)
+					}
+					k := win + int(used[i])
+					backing[k], slots[k] = a, slot
+					used[i]++
+				}
+			}
+			for j, ct := range img.containers() {
+				if ct.Region != "" && !names.ValidRegion(ct.Region) {
+					c.add(lifecycle.SeverityWarning, c.at(kindImage, i, jsonread.Index("outputResources.containers", j)+".region"), codeInvalidRegion,
+						wire.Quote(ct.Region)+" is not a Region name; expected a name such as us-east-1")
+				}
+			}
+			x := &images[r]
+			if !ok || copied[r] {
+				*x = index.Image{}
+				continue
+			}
+			if n := int(used[i]); n > 0 {
+				x.AMIs = backing[win : win+n : win+n]
+			}
+			kept[r] = true
+		}
+	}
+	// Below a few thousand images a goroutine costs more than it saves.
+	const least = 2048
+	workers = max(1, min(workers, len(inv.Images)/least))
+	runs := make([]run, workers)
+	runs[0].c = c
+	if workers == 1 {
+		joinRun(&runs[0], 0, len(inv.Images))
+	} else {
+		var wg sync.WaitGroup
+		for w := range runs {
+			if w > 0 {
+				runs[w].c = &inventoryChecker{inv: inv}
+			}
+			lo, hi := w*len(inv.Images)/workers, (w+1)*len(inv.Images)/workers
+			wg.Go(func() { joinRun(&runs[w], lo, hi) })
+		}
+		wg.Wait()
+	}
+	out := joined{kept: kept, undescribed: runs[0].undescribed}
+	for _, rn := range runs[1:] {
+		c.findings = append(c.findings, rn.c.findings...)
+		out.undescribed = append(out.undescribed, rn.undescribed...)
+	}
+	// The lister of an AMI is the first image in ARN order that lists it;
+	// an AMI listed by images with different ARNs is shared. AMIs without
+	// facts get theirs now, for these two.
+	for i := range inv.Images {
+		r := rank[i]
+		for k := offs[i]; k < offs[i]+int(used[i]); k++ {
+			at := int(slots[k])
+			if at < 0 {
+				var found bool
+				if at, found = factAt[backing[k].ID]; !found {
+					at = len(facts)
+					factAt[backing[k].ID] = at
+					facts = append(facts, amiFacts{lister: -1, permsAt: -1})
+				}
+			}
+			f := &facts[at]
+			switch {
+			case f.lister < 0:
+				f.lister = int32(i)
+			default:
+				if inv.Images[f.lister].ARN != inv.Images[i].ARN {
+					f.shared, out.sharedAny = true, true
+				}
+				if r < rank[f.lister] {
+					f.lister = int32(i)
+				}
+			}
+		}
+	}
+	out.facts = facts
+	return out
 }
 
 // sharedAMIs reports each AMI that images with different ARNs list, once,

@@ -1,6 +1,8 @@
 package inventory
 
 import (
+	"unicode/utf8"
+
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/internal/wire"
 )
@@ -102,19 +104,50 @@ func (d *decoder) flush() {
 	d.strs, d.times = d.strs[:0], d.times[:0]
 }
 
-// memberNames are the JSON names of the members of each record type, in
-// field order, to match names and to list them in messages.
+// memberNames are the member names of each record type.
 type memberNames struct {
-	image, state, outputs, outputAMI, container        []string
-	ami, ec2Tag, mapping, ebs, permissions, permission []string
+	image, state, outputs, outputAMI, container        members
+	ami, ec2Tag, mapping, ebs, permissions, permission members
+}
+
+// members are the JSON names of the members of a record type, in field
+// order, to match names and to list them in messages, and the set of
+// their lengths, to rule out most unknown names as case variants at once.
+type members struct {
+	names []string
+	lens  uint64 // bit n set: a name of n bytes, n < 64
+}
+
+func membersOf(v any) members {
+	m := members{names: wire.JSONNames(v)}
+	for _, n := range m.names {
+		if len(n) < 64 {
+			m.lens |= 1 << len(n)
+		}
+	}
+	return m
+}
+
+// mayVary reports whether name may be a case variant of a member's
+// name: an ASCII name can only be one of a name of its length.
+func (m members) mayVary(name []byte) bool {
+	if len(name) < 64 && m.lens&(1<<len(name)) != 0 {
+		return true
+	}
+	for _, c := range name {
+		if c >= utf8.RuneSelf {
+			return true // "K" (Kelvin) and "ſ" fold to ASCII letters
+		}
+	}
+	return false
 }
 
 func newMemberNames() *memberNames {
 	return &memberNames{
-		image: wire.JSONNames(Image{}), state: wire.JSONNames(ImageState{}),
-		outputs: wire.JSONNames(OutputResources{}), outputAMI: wire.JSONNames(OutputAMI{}), container: wire.JSONNames(OutputContainer{}),
-		ami: wire.JSONNames(AMI{}), ec2Tag: wire.JSONNames(EC2Tag{}), mapping: wire.JSONNames(BlockDeviceMapping{}),
-		ebs: wire.JSONNames(EBS{}), permissions: wire.JSONNames(LaunchPermissions{}), permission: wire.JSONNames(LaunchPermission{}),
+		image: membersOf(Image{}), state: membersOf(ImageState{}),
+		outputs: membersOf(OutputResources{}), outputAMI: membersOf(OutputAMI{}), container: membersOf(OutputContainer{}),
+		ami: membersOf(AMI{}), ec2Tag: membersOf(EC2Tag{}), mapping: membersOf(BlockDeviceMapping{}),
+		ebs: membersOf(EBS{}), permissions: membersOf(LaunchPermissions{}), permission: membersOf(LaunchPermission{}),
 	}
 }
 
@@ -343,8 +376,9 @@ const chunkSize = 1024
 // and raw, at depth: a member named in names goes to field with its name
 // as given in names and its first token; others are skipped, unless given
 // twice or a case variant of a name. null decodes nothing.
-func (d *decoder) object(k wire.Tok, raw []byte, depth int, names []string,
+func (d *decoder) object(k wire.Tok, raw []byte, depth int, m members,
 	field func(name string, k wire.Tok, raw []byte, depth int) error) error {
+	names := m.names
 	if k == wire.KindNull {
 		return nil
 	}
@@ -394,8 +428,10 @@ func (d *decoder) object(k wire.Tok, raw []byte, depth int, names []string,
 			if d.Unknown(mark, name) {
 				return wire.Duplicate(d.LastUnknown(), d.Start(k, raw))
 			}
-			if variant = wire.CaseVariant(names, name); variant != "" {
-				koff = d.Start(k, raw)
+			if m.mayVary(name) {
+				if variant = wire.CaseVariant(names, name); variant != "" {
+					koff = d.Start(k, raw)
+				}
 			}
 		}
 		k, raw, err = d.Next()

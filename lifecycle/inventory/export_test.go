@@ -6,7 +6,7 @@ import "github.com/ibkit/ibkit/lifecycle"
 // permissions the merge looked up in a set.
 func MergePermissionChecks(parts ...*Inventory) int {
 	var s mergeStats
-	mergeInventories(parts, &s, false)
+	mergeInventories(parts, &s, false, 1)
 	return s.permChecks
 }
 

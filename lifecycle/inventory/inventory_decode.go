@@ -161,7 +161,7 @@ func (o Options) Read(fsys fs.FS, names ...string) (*Inventory, error) {
 	}
 	// The parts are Read's own: a list that one file alone gives is used
 	// as it is.
-	return mergeInventories(parts, nil, true), nil
+	return mergeInventories(parts, nil, true, o.Workers), nil
 }
 
 // readFile decodes the named file of fsys.

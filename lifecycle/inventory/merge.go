@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/internal/wire"
@@ -44,7 +45,7 @@ import (
 // they share tag maps, slices such as BlockDeviceMappings and pointed-to
 // values with the parts.
 func Merge(parts ...*Inventory) *Inventory {
-	return mergeInventories(parts, nil, false)
+	return mergeInventories(parts, nil, false, 1)
 }
 
 // mergeStats counts the work of a merge, for tests that guard its cost.
@@ -52,11 +53,12 @@ type mergeStats struct {
 	permChecks int // launch permissions looked up in a set
 }
 
-// mergeInventories is Merge, counting its work in stats when not nil.
+// mergeInventories is Merge, counting its work in stats when not nil, with
+// up to workers goroutines.
 // owned says that the parts are the caller's own and used no more, as Read's
 // are: a list that one part alone gives, and that has no records to merge, is
 // then that part's list itself rather than a copy.
-func mergeInventories(parts []*Inventory, stats *mergeStats, owned bool) *Inventory {
+func mergeInventories(parts []*Inventory, stats *mergeStats, owned bool, workers int) *Inventory {
 	var ps []*Inventory
 	for _, p := range parts {
 		if p != nil {
@@ -77,15 +79,30 @@ func mergeInventories(parts []*Inventory, stats *mergeStats, owned bool) *Invent
 	// adopted as it is when the parts are owned.
 	adoptedImages, adoptedAMIs := false, false
 	if owned {
-		if pi := solePart(ps, func(p *Inventory) int { return len(p.Images) }); pi >= 0 &&
-			adopt(ps[pi].Images, func(img *Image) string { return img.ARN }, sameImage, imgAt) {
-			out.Images, prov.images.first = ps[pi].Images, identityRefs(pi, nImages)
-			adoptedImages = true
+		adoptImages := func() {
+			if pi := solePart(ps, func(p *Inventory) int { return len(p.Images) }); pi >= 0 &&
+				adopt(ps[pi].Images, func(img *Image) string { return img.ARN }, sameImage, imgAt) {
+				out.Images, prov.images.first = ps[pi].Images, identityRefs(pi, nImages)
+				adoptedImages = true
+			}
 		}
-		if pi := solePart(ps, func(p *Inventory) int { return len(p.AMIs) }); pi >= 0 &&
-			adopt(ps[pi].AMIs, func(a *AMI) string { return a.ImageID }, func(a, b *AMI) bool { return len(amiDifferences(a, b)) == 0 }, amiAt) {
-			out.AMIs, prov.amis.first = ps[pi].AMIs, identityRefs(pi, nAMIs)
-			adoptedAMIs = true
+		adoptAMIs := func() {
+			if pi := solePart(ps, func(p *Inventory) int { return len(p.AMIs) }); pi >= 0 &&
+				adopt(ps[pi].AMIs, func(a *AMI) string { return a.ImageID }, func(a, b *AMI) bool { return len(amiDifferences(a, b)) == 0 }, amiAt) {
+				out.AMIs, prov.amis.first = ps[pi].AMIs, identityRefs(pi, nAMIs)
+				adoptedAMIs = true
+			}
+		}
+		// The two lists are checked side by side when there are workers:
+		// each touches its own members only.
+		if workers > 1 {
+			var wg sync.WaitGroup
+			wg.Go(adoptAMIs)
+			adoptImages()
+			wg.Wait()
+		} else {
+			adoptImages()
+			adoptAMIs()
 		}
 	}
 	if nImages > 0 && !adoptedImages {

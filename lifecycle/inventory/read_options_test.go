@@ -140,8 +140,11 @@ func TestIndexWorkers(t *testing.T) {
 			arn = fmt.Sprintf("arn:aws:imagebuilder:us-east-1:111122223333:image/r%d/1.0.0/%d", (i-1)%7, i-1) // a copy
 		}
 		ami := fmt.Sprintf("ami-%017x", i)
-		if i%1999 == 5 {
+		switch {
+		case i%1999 == 5:
 			ami = fmt.Sprintf("ami-%017x", i-1) // listed by two images
+		case i%2503 == 9:
+			ami = "ami-0fffffffffffffff0" // listed by several images, described by none
 		}
 		created := "2024-01-01T00:00:00Z"
 		if i%1511 == 3 {

@@ -3,6 +3,7 @@ package wire
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"io"
 	"reflect"
 	"strconv"
@@ -187,18 +188,31 @@ func (s *Stream) Interned(k Tok, raw []byte) (string, error) {
 		return text(raw), nil // the cache holds texts as they are written
 	}
 	// A direct-mapped cache: cheaper than a map, bounded, and it keeps
-	// the texts that recur, which is what saves memory.
-	h := uint32(2166136261)
-	for _, c := range t {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	slot := &s.interned[h%internSlots]
+	// the texts that recur, which is what saves memory. The slot comes
+	// from the length and the first and last eight bytes: texts that
+	// collide only cost a miss.
+	slot := &s.interned[internHash(t)%internSlots]
 	if *slot == string(t) && *slot != "" {
 		return *slot, nil
 	}
 	v := text(raw)
 	*slot = v
 	return v, nil
+}
+
+// internHash mixes the length and the first and last (up to) eight bytes
+// of t.
+func internHash(t []byte) uint64 {
+	var a, b uint64
+	if n := len(t); n >= 8 {
+		a, b = binary.LittleEndian.Uint64(t), binary.LittleEndian.Uint64(t[n-8:])
+	} else {
+		for i, c := range t {
+			a |= uint64(c) << (8 * i)
+		}
+	}
+	h := (a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(len(t))) * 0x165667B19E3779F9
+	return h >> 40
 }
 
 // Timestamp returns the text of a timestamp: a string, or a number of
