@@ -398,7 +398,7 @@ func (c *inventoryChecker) join(images []index.Image, rank []int32, copied, chec
 		offs[i+1] = offs[i] + n
 	}
 	backing := make([]index.AMI, offs[len(inv.Images)])
-	slots := make([]int32, len(backing)) // the facts of each AMI, -1 for none
+	slots := make([]int32, len(backing))   // the facts of each AMI, -1 for none
 	used := make([]int32, len(inv.Images)) // AMIs stored in each image's window
 	kept := make([]bool, len(inv.Images))
 	type run struct {
