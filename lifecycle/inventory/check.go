@@ -336,35 +336,49 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 }
 
 // images checks every image i of the inventory into images[rank[i]] and
-// reports for each whether it passed, with up to workers goroutines, each
-// checking a run of images; their findings are added in run order.
+// reports for each whether it passed, in runs of images side by side when
+// there are workers; the runs' findings are added in run order.
 func (c *inventoryChecker) images(images []index.Image, rank []int32, workers int) []bool {
 	inv := c.inv
 	checked := make([]bool, len(inv.Images))
-	check := func(c *inventoryChecker, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			checked[i] = c.image(i, &inv.Images[i], &images[rank[i]])
+	runs := make([]*inventoryChecker, runCount(len(inv.Images), workers))
+	runs[0] = c
+	inRuns(len(runs), len(inv.Images), func(w, lo, hi int) {
+		if w > 0 {
+			runs[w] = &inventoryChecker{inv: inv}
 		}
-	}
-	// Below a few thousand images a goroutine costs more than it saves.
-	const least = 2048
-	workers = min(workers, len(inv.Images)/least)
-	if workers <= 1 {
-		check(c, 0, len(inv.Images))
-		return checked
-	}
-	runs := make([]*inventoryChecker, workers)
-	var wg sync.WaitGroup
-	for w := range runs {
-		runs[w] = &inventoryChecker{inv: inv}
-		lo, hi := w*len(inv.Images)/workers, (w+1)*len(inv.Images)/workers
-		wg.Go(func() { check(runs[w], lo, hi) })
-	}
-	wg.Wait()
-	for _, r := range runs {
+		for i := lo; i < hi; i++ {
+			checked[i] = runs[w].image(i, &inv.Images[i], &images[rank[i]])
+		}
+	})
+	for _, r := range runs[1:] {
 		c.findings = append(c.findings, r.findings...)
 	}
 	return checked
+}
+
+// minRun is the fewest images a goroutine of Index checks: below it, a
+// goroutine costs more than it saves.
+const minRun = 2048
+
+// runCount returns the number of runs n images are checked in with up to
+// workers goroutines: 1, or more when each run has minRun images.
+func runCount(n, workers int) int {
+	return max(1, min(workers, n/minRun))
+}
+
+// inRuns calls do for each of runs runs of n items, with the run's number
+// and bounds [lo, hi), side by side when there are several.
+func inRuns(runs, n int, do func(run, lo, hi int)) {
+	if runs == 1 {
+		do(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range runs {
+		wg.Go(func() { do(w, w*n/runs, (w+1)*n/runs) })
+	}
+	wg.Wait()
 }
 
 // joined is what join gives: which places of the images are kept, the
@@ -405,7 +419,13 @@ func (c *inventoryChecker) join(images []index.Image, rank []int32, copied, chec
 		c           *inventoryChecker
 		undescribed []string
 	}
-	joinRun := func(rn *run, lo, hi int) {
+	runs := make([]run, runCount(len(inv.Images), workers))
+	runs[0].c = c
+	inRuns(len(runs), len(inv.Images), func(w, lo, hi int) {
+		rn := &runs[w]
+		if w > 0 {
+			rn.c = &inventoryChecker{inv: inv}
+		}
 		c := rn.c
 		for i := lo; i < hi; i++ {
 			img := &inv.Images[i]
@@ -482,25 +502,7 @@ func (c *inventoryChecker) join(images []index.Image, rank []int32, copied, chec
 			}
 			kept[r] = true
 		}
-	}
-	// Below a few thousand images a goroutine costs more than it saves.
-	const least = 2048
-	workers = max(1, min(workers, len(inv.Images)/least))
-	runs := make([]run, workers)
-	runs[0].c = c
-	if workers == 1 {
-		joinRun(&runs[0], 0, len(inv.Images))
-	} else {
-		var wg sync.WaitGroup
-		for w := range runs {
-			if w > 0 {
-				runs[w].c = &inventoryChecker{inv: inv}
-			}
-			lo, hi := w*len(inv.Images)/workers, (w+1)*len(inv.Images)/workers
-			wg.Go(func() { joinRun(&runs[w], lo, hi) })
-		}
-		wg.Wait()
-	}
+	})
 	out := joined{kept: kept, undescribed: runs[0].undescribed}
 	for _, rn := range runs[1:] {
 		c.findings = append(c.findings, rn.c.findings...)
