@@ -1,20 +1,14 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"runtime"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/ibkit/ibkit/examples/internal/progress"
 	"github.com/ibkit/ibkit/examples/internal/termsafe"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/iac"
@@ -218,18 +212,17 @@ func (e *env) invalidPolicy(name string, findings []iac.Finding) error {
 // in the index, and the dry-run carries them into its output. It returns
 // the merged inventory, its index and the name of the inventory.
 func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Inventory, *inventory.Index, string, error) {
-	parts, err := e.readInventories(in, useSample)
+	inv, names, err := e.readInventory(in, useSample)
 	if err != nil {
 		return nil, nil, "", err
 	}
 	// Findings about the inventory as a whole (an AMI no file describes)
 	// name no one file.
 	name := "inventory (all files)"
-	if len(parts) == 1 {
-		name = parts[0].File
+	if len(names) == 1 {
+		name = names[0]
 	}
-	inv := inventory.Merge(parts...)
-	idx, findings := inv.Index()
+	idx, findings := inventory.Options{Workers: runtime.GOMAXPROCS(0)}.Index(inv)
 	if findings.HasErrors() {
 		for _, f := range findings {
 			fmt.Fprintln(e.stderr, formatFinding(name, f))
@@ -237,122 +230,6 @@ func (e *env) loadInventory(in *lifecycleInput, useSample bool) (*inventory.Inve
 		return nil, nil, "", errors.New("the inventory has errors; see above")
 	}
 	return inv, idx, name, nil
-}
-
-// readInventories decodes the embedded sample or every --inventory file,
-// each part named by its file. Files are decoded as streams, never held
-// whole in memory, several at the same time when the machine has the
-// processors, with a progress line on a terminal (bytes and records read
-// per file; see examples/internal/progress); standard input and text that
-// is not UTF-8 are read whole first, as readFile does. When files fail,
-// the error is the one of the first in argument order.
-func (e *env) readInventories(in *lifecycleInput, useSample bool) ([]*inventory.Inventory, error) {
-	var parts []*inventory.Inventory
-	if useSample {
-		inv, err := inventory.Decode(sampleInventory)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", sampleInventoryName, err)
-		}
-		inv.File = sampleInventoryName
-		parts = append(parts, inv)
-	}
-	stderr, _ := e.stderr.(*os.File)
-	line := progress.New(stderr, os.Getenv)
-	defer line.Done()
-	files := make([]*inventory.Inventory, len(in.inventories))
-	errs := make([]error, len(in.inventories))
-	read := func(i int) { files[i], errs[i] = e.readInventory(in.inventories[i], line) }
-	// Standard input is read alone, once: only files go side by side.
-	if workers := min(runtime.GOMAXPROCS(0), len(files)); workers > 1 && !slices.Contains(in.inventories, "-") {
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range workers {
-			wg.Go(func() {
-				for i := range next {
-					read(i)
-				}
-			})
-		}
-		for i := range files {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-	} else {
-		for i := range files {
-			if read(i); errs[i] != nil {
-				break
-			}
-		}
-	}
-	for i, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-		files[i].File = displayName(in.inventories[i])
-	}
-	return append(parts, files...), nil
-}
-
-// readInventory decodes the inventory file name, as a stream when it is a
-// regular file in UTF-8.
-func (e *env) readInventory(name string, line *progress.Line) (*inventory.Inventory, error) {
-	display := displayName(name)
-	if name == "-" {
-		return e.readInventoryWhole(name, display)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return e.readInventoryWhole(name, display) // for readFile's message
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		return e.readInventoryWhole(name, display)
-	}
-	pf := line.File(display, st.Size(), f)
-	defer pf.Close()
-	r := bufio.NewReaderSize(pf, 64<<10)
-	head, _ := r.Peek(4)
-	if utf8Head, err := toUTF8(head); err != nil || !bytes.Equal(utf8Head, head) && !bytes.HasPrefix(head, []byte(utf8BOM)) {
-		// UTF-16 or UTF-32: converted (or refused) whole, as readFile
-		// does.
-		return e.readInventoryWhole(name, display)
-	}
-	if bytes.HasPrefix(head, []byte(utf8BOM)) {
-		// Dropped, as readFile does, so that offsets count from the
-		// first character.
-		r.Discard(len(utf8BOM))
-	}
-	o := inventory.Options{Progress: func(_ string, records int, _ int64) { pf.Records(records) }}
-	inv, err := o.DecodeReader(r)
-	if err == nil {
-		return inv, nil
-	}
-	var de *lifecycle.Error
-	if !errors.As(err, &de) {
-		return nil, fmt.Errorf("%s: %w", display, err)
-	}
-	// The hint about what the file looks like reads it again.
-	data, rerr := e.readFile(name)
-	if rerr != nil {
-		return nil, fmt.Errorf("%s: %w", display, err)
-	}
-	return nil, wrongKind(display, data, "--inventory", fmt.Errorf("%s: %w", display, err))
-}
-
-// readInventoryWhole decodes the inventory file name (- for standard
-// input) read whole into memory.
-func (e *env) readInventoryWhole(name, display string) (*inventory.Inventory, error) {
-	data, err := e.readFile(name)
-	if err != nil {
-		return nil, err
-	}
-	inv, err := inventory.Decode(data)
-	if err != nil {
-		return nil, wrongKind(display, data, "--inventory", fmt.Errorf("%s: %w", display, err))
-	}
-	return inv, nil
 }
 
 // instant returns the execution instant: --now, the sample's instant, or

@@ -54,8 +54,9 @@ func newLine(w io.Writer, now func() time.Time) *Line {
 }
 
 // File is one file on the line: an io.Reader whose reads count, and the
-// count of the records decoded from it. A nil *File passes reads through
-// and counts nothing.
+// count of the records decoded from it. A File of a nil Line passes reads
+// through and counts nothing; the methods other than Read accept a nil
+// *File.
 type File struct {
 	r       io.Reader
 	l       *Line
@@ -88,17 +89,17 @@ func (f *File) Read(p []byte) (int, error) {
 
 // Records sets the number of records decoded from the file so far.
 func (f *File) Records(n int) {
-	if f.l != nil {
+	if f != nil && f.l != nil {
 		f.l.update(func() { f.records = n })
 	}
 }
 
 // Close takes the file off the line.
 func (f *File) Close() {
-	l := f.l
-	if l == nil {
+	if f == nil || f.l == nil {
 		return
 	}
+	l := f.l
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for i, g := range l.files {
