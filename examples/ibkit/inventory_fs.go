@@ -27,7 +27,8 @@ import (
 // does. It returns the merged inventory and the names of its parts.
 func (e *env) readInventory(in *lifecycleInput, useSample bool) (*inventory.Inventory, []string, error) {
 	stderr, _ := e.stderr.(*os.File)
-	fsys := &inventoryFS{e: e, line: progress.New(stderr, os.Getenv), paths: map[string]string{}, shown: map[string]*progress.File{}}
+	fsys := &inventoryFS{e: e, line: progress.New(stderr, os.Getenv), paths: map[string]string{},
+		shown: map[string]*progress.File{}, read: map[string][]byte{}}
 	defer fsys.line.Done()
 	var names []string
 	if useSample {
@@ -58,9 +59,13 @@ func (e *env) readInventory(in *lifecycleInput, useSample bool) (*inventory.Inve
 	if name == sampleInventoryName && useSample {
 		return nil, nil, err
 	}
-	data, rerr := e.readFile(fsys.paths[name])
-	if rerr != nil {
-		return nil, nil, err
+	data, read := fsys.read[name]
+	if !read {
+		// Streamed: read again for the hint.
+		var rerr error
+		if data, rerr = e.readFile(fsys.paths[name]); rerr != nil {
+			return nil, nil, err
+		}
 	}
 	return nil, nil, wrongKind(name, data, "--inventory", err)
 }
@@ -76,6 +81,7 @@ type inventoryFS struct {
 
 	mu    sync.Mutex
 	shown map[string]*progress.File // the files on the progress line
+	read  map[string][]byte         // the files read whole, for hints
 }
 
 // Open opens the file of display name name.
@@ -87,16 +93,16 @@ func (s *inventoryFS) Open(name string) (fs.File, error) {
 	case !ok:
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	case path == "-":
-		return s.whole(path)
+		return s.whole(name, path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return s.whole(path) // for readFile's message
+		return s.whole(name, path) // for readFile's message
 	}
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
 		f.Close()
-		return s.whole(path)
+		return s.whole(name, path)
 	}
 	pf := s.line.File(name, st.Size(), f)
 	r := bufio.NewReaderSize(pf, 64<<10)
@@ -106,7 +112,7 @@ func (s *inventoryFS) Open(name string) (fs.File, error) {
 		// does.
 		pf.Close()
 		f.Close()
-		return s.whole(path)
+		return s.whole(name, path)
 	}
 	if bytes.HasPrefix(head, []byte(utf8BOM)) {
 		// Dropped, as readFile does, so that offsets count from the
@@ -125,12 +131,16 @@ func (s *inventoryFS) Open(name string) (fs.File, error) {
 	}}, nil
 }
 
-// whole reads the file at path whole, as readFile does.
-func (s *inventoryFS) whole(path string) (fs.File, error) {
+// whole reads the file name at path whole, as readFile does, and keeps
+// its text for hints.
+func (s *inventoryFS) whole(name, path string) (fs.File, error) {
 	data, err := s.e.readFile(path)
 	if err != nil {
 		return nil, err
 	}
+	s.mu.Lock()
+	s.read[name] = data
+	s.mu.Unlock()
 	return memoryFile(data), nil
 }
 
