@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -50,6 +51,9 @@ var agreeSeeds = []string{
 	`{"images":[{"tags":{"t1":"","t2":"","t3":"","t4":"","t5":"","t6":"","t7":"","t8":"","t1":"x"}}]}`, `{"ImageId":"ami-1","LaunchPermissions":[{"UserId":"1"}],"launchPermissions":[{}]}`,
 }
 
+// invalidChar matches the quoted character of a syntax error's message.
+var invalidChar = regexp.MustCompile(`invalid character '[^']*'`)
+
 // FuzzDecodeAgrees checks that Decode and DecodeReader (fed a byte at a
 // time) give what the reflective decoder gave: the same records, or the
 // same error, message, path and offset.
@@ -68,11 +72,17 @@ func FuzzDecodeAgrees(f *testing.F) {
 		got, gotErr := Decode(data)
 		compareDecoded(t, "Decode", want, wantErr, got, gotErr)
 		got, gotErr = DecodeReader(bytes.NewReader(data))
+		var we, ge *lifecycle.Error
+		if errors.As(wantErr, &we) && errors.As(gotErr, &ge) && we.Code == "invalid-json" {
+			// A character of several bytes that a read of the stream
+			// cuts is quoted by the bytes read so far.
+			ge.Reason = invalidChar.ReplaceAllString(ge.Reason, "invalid character")
+			we.Reason = invalidChar.ReplaceAllString(we.Reason, "invalid character")
+		}
 		compareDecoded(t, "DecodeReader", want, wantErr, got, gotErr)
 		// Read a byte at a time, the messages of syntax errors quote
 		// less of the input; the rest is the same.
 		got, gotErr = DecodeReader(iotest.OneByteReader(bytes.NewReader(data)))
-		var we, ge *lifecycle.Error
 		if errors.As(wantErr, &we) && errors.As(gotErr, &ge) && we.Code == "invalid-json" {
 			ge.Reason = we.Reason
 		}

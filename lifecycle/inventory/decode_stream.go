@@ -111,27 +111,44 @@ type memberNames struct {
 }
 
 // members are the JSON names of the members of a record type, in field
-// order, to match names and to list them in messages, and the set of
-// their lengths, to rule out most unknown names as case variants at once.
+// order, to list them in messages, and the same by length, to match a
+// name with one or two comparisons and to rule out most unknown names as
+// case variants at once. Every name is shorter than maxMemberLen bytes.
 type members struct {
 	names []string
-	lens  uint64 // bit n set: a name of n bytes, n < 64
+	byLen [maxMemberLen][]uint8 // the indexes in names of the names of each length
+	lens  uint64                // bit n set: a name of n bytes
 }
+
+// maxMemberLen bounds the length of the names of members.
+const maxMemberLen = 64
 
 func membersOf(v any) members {
 	m := members{names: wire.JSONNames(v)}
-	for _, n := range m.names {
-		if len(n) < 64 {
-			m.lens |= 1 << len(n)
-		}
+	for i, n := range m.names {
+		m.byLen[len(n)] = append(m.byLen[len(n)], uint8(i))
+		m.lens |= 1 << len(n)
 	}
 	return m
 }
 
+// find returns the index of name in m.names, or -1.
+func (m *members) find(name []byte) int {
+	if len(name) >= maxMemberLen {
+		return -1
+	}
+	for _, i := range m.byLen[len(name)] {
+		if m.names[i] == string(name) {
+			return int(i)
+		}
+	}
+	return -1
+}
+
 // mayVary reports whether name may be a case variant of a member's
 // name: an ASCII name can only be one of a name of its length.
-func (m members) mayVary(name []byte) bool {
-	if len(name) < 64 && m.lens&(1<<len(name)) != 0 {
+func (m *members) mayVary(name []byte) bool {
+	if len(name) < maxMemberLen && m.lens&(1<<len(name)) != 0 {
 		return true
 	}
 	for _, c := range name {
@@ -376,7 +393,7 @@ const chunkSize = 1024
 // and raw, at depth: a member named in names goes to field with its name
 // as given in names and its first token; others are skipped, unless given
 // twice or a case variant of a name. null decodes nothing.
-func (d *decoder) object(k wire.Tok, raw []byte, depth int, m members,
+func (d *decoder) object(k wire.Tok, raw []byte, depth int, m *members,
 	field func(name string, k wire.Tok, raw []byte, depth int) error) error {
 	names := m.names
 	if k == wire.KindNull {
@@ -397,22 +414,14 @@ func (d *decoder) object(k wire.Tok, raw []byte, depth int, m members,
 			return nil
 		}
 		// A name as written that equals a member's name has no escapes:
-		// only the others need Name to decode them.
-		f := -1
+		// only the others need Name to decode them, and a decoded name
+		// differs in length from the text of its escapes.
 		name := raw[1 : len(raw)-1]
-		for i, n := range names {
-			if n == string(name) {
-				f = i
-				break
-			}
-		}
+		f := m.find(name)
 		if f < 0 {
-			name = d.Name(raw)
-			for i, n := range names {
-				if n == string(name) {
-					f = i
-					break
-				}
+			if decoded := d.Name(raw); len(decoded) != len(name) {
+				name = decoded
+				f = m.find(name)
 			}
 		}
 		var key, variant string
@@ -469,7 +478,7 @@ func objectPointer[T any](d *decoder, k wire.Tok, raw []byte, depth int, decode 
 }
 
 func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.image, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.image, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "arn":
 			err = d.str(&img.ARN, k, raw)
@@ -503,7 +512,7 @@ func (d *decoder) image(img *Image, k wire.Tok, raw []byte, depth int) error {
 }
 
 func (d *decoder) state(st *ImageState, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.state, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.state, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "status":
 			var s string
@@ -515,7 +524,7 @@ func (d *decoder) state(st *ImageState, k wire.Tok, raw []byte, depth int) error
 }
 
 func (d *decoder) outputs(o *OutputResources, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.outputs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.outputs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "amis":
 			o.AMIs, err = decodeArray(d, k, raw, depth, 0, d.outputAMI)
@@ -527,7 +536,7 @@ func (d *decoder) outputs(o *OutputResources, k wire.Tok, raw []byte, depth int)
 }
 
 func (d *decoder) outputAMI(a *OutputAMI, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.outputAMI, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.outputAMI, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "region":
 			a.Region, err = d.Interned(k, raw)
@@ -541,7 +550,7 @@ func (d *decoder) outputAMI(a *OutputAMI, k wire.Tok, raw []byte, depth int) err
 }
 
 func (d *decoder) container(c *OutputContainer, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.container, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.container, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "region":
 			c.Region, err = d.Interned(k, raw)
@@ -643,7 +652,7 @@ func (d *decoder) sharedTags(few []EC2Tag) lifecycle.Tags {
 }
 
 func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.ami, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.ami, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "ImageId":
 			err = d.str(&a.ImageID, k, raw)
@@ -669,7 +678,7 @@ func (d *decoder) ami(a *AMI, k wire.Tok, raw []byte, depth int) error {
 }
 
 func (d *decoder) ec2Tag(t *EC2Tag, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.ec2Tag, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.ec2Tag, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "Key":
 			t.Key, err = d.Interned(k, raw)
@@ -681,7 +690,7 @@ func (d *decoder) ec2Tag(t *EC2Tag, k wire.Tok, raw []byte, depth int) error {
 }
 
 func (d *decoder) mapping(m *BlockDeviceMapping, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.mapping, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.mapping, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "Ebs":
 			m.EBS, err = objectPointer(d, k, raw, depth, d.ebs)
@@ -691,7 +700,7 @@ func (d *decoder) mapping(m *BlockDeviceMapping, k wire.Tok, raw []byte, depth i
 }
 
 func (d *decoder) ebs(e *EBS, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.ebs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.ebs, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		if name == "SnapshotId" {
 			err = d.str(&e.SnapshotID, k, raw)
 		}
@@ -700,7 +709,7 @@ func (d *decoder) ebs(e *EBS, k wire.Tok, raw []byte, depth int) error {
 }
 
 func (d *decoder) permissions(p *LaunchPermissions, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.permissions, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.permissions, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "ImageId":
 			err = d.str(&p.ImageID, k, raw)
@@ -712,7 +721,7 @@ func (d *decoder) permissions(p *LaunchPermissions, k wire.Tok, raw []byte, dept
 }
 
 func (d *decoder) permission(p *LaunchPermission, k wire.Tok, raw []byte, depth int) error {
-	return d.object(k, raw, depth, d.names.permission, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
+	return d.object(k, raw, depth, &d.names.permission, func(name string, k wire.Tok, raw []byte, depth int) (err error) {
 		switch name {
 		case "UserId":
 			p.UserID, err = d.Interned(k, raw)
