@@ -129,6 +129,18 @@ func (w *Writer) Name(s string) {
 	w.named = true
 }
 
+// Member writes an object member whose value is the string value.
+func (w *Writer) Member(name, value string) {
+	w.Name(name)
+	w.String(value)
+}
+
+// IntMember writes an object member whose value is the integer n.
+func (w *Writer) IntMember(name string, n int) {
+	w.Name(name)
+	w.Int(n)
+}
+
 // String writes a string.
 func (w *Writer) String(s string) {
 	w.next()

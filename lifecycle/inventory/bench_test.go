@@ -36,17 +36,22 @@ func benchInventory(n int) *inventory.Inventory {
 func BenchmarkIndex(b *testing.B) {
 	for _, n := range []int{1_000, 100_000} {
 		inv := benchInventory(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				idx, fs := inv.Index()
-				_ = i
-				if len(index.Images(idx)) != n || len(fs) != 0 {
-					b.Fatalf("%d images, %v", len(index.Images(idx)), fs[:min(3, len(fs))])
-				}
+		for _, workers := range []int{1, 2} {
+			name := fmt.Sprint(n)
+			if workers > 1 {
+				name += fmt.Sprintf("/workers-%d", workers)
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/image")
-		})
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					idx, fs := inventory.Options{Workers: workers}.Index(inv)
+					if len(index.Images(idx)) != n || len(fs) != 0 {
+						b.Fatalf("%d images, %v", len(index.Images(idx)), fs[:min(3, len(fs))])
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/image")
+			})
+		}
 	}
 }
 

@@ -17,4 +17,9 @@
 // launch permissions. Records that cannot be used are left out of the
 // Index, and its findings say why. The Index is opaque: to look at images
 // and AMIs, read the Inventory's records.
+//
+// Documents are read as streams of tokens, never held whole. By default
+// everything runs on the calling goroutine; Options read several files
+// side by side and share out the work of Index (Workers), and report the
+// records and bytes read as they go (Progress).
 package inventory

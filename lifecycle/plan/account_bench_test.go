@@ -79,27 +79,43 @@ func accountPolicy() *lifecycle.Policy {
 	return p
 }
 
+// phases are the times of the steps of one ibkitEndToEnd run.
+type phases struct{ read, index, plan, json time.Duration }
+
 // ibkitEndToEnd does what `ibkit lifecycle plan --output json` does with
 // the account: read both files side by side, index and plan with a worker
-// per processor, and write the plan's JSON, indented.
-func ibkitEndToEnd(b *testing.B, dir string, p *lifecycle.Policy, now time.Time) {
+// per processor, and write the plan's JSON, indented. It records the time
+// of each step in ph when ph is not nil.
+func ibkitEndToEnd(b *testing.B, dir string, p *lifecycle.Policy, now time.Time, ph *phases) {
+	if ph == nil {
+		ph = new(phases)
+	}
+	start := time.Now()
+	lap := func(d *time.Duration) {
+		t := time.Now()
+		*d, start = t.Sub(start), t
+	}
 	workers := runtime.GOMAXPROCS(0)
 	o := inventory.Options{Workers: workers}
 	inv, err := o.Read(os.DirFS(dir), "images.json", "amis.json")
 	if err != nil {
 		b.Fatal(err)
 	}
+	lap(&ph.read)
 	idx, findings := o.Index(inv)
 	if findings.HasErrors() || len(inv.Images) != accountImages || len(inv.AMIs) != accountImages {
 		b.Fatalf("%d images, %d AMIs, findings %v", len(inv.Images), len(inv.AMIs), findings[:min(len(findings), 3)])
 	}
+	lap(&ph.index)
 	pl, err := plan.DryRun(p, idx, now, plan.Options{Workers: workers})
 	if err != nil {
 		b.Fatal(err)
 	}
+	lap(&ph.plan)
 	if err := pl.WriteJSON(io.Discard, "  "); err != nil {
 		b.Fatal(err)
 	}
+	lap(&ph.json)
 }
 
 // The baseline: encoding/json into structs holding only the members a
@@ -201,17 +217,19 @@ func peakHeap(f func()) uint64 {
 //
 //   - the baseline: read both files and decode them with encoding/json into
 //     structs holding only the members a dry-run reads (json-s/op);
-//   - ibkit end to end: inventory.Read (streaming), Index, plan.DryRun and
-//     the plan's JSON written to io.Discard (ibkit-s/op, ibkit-B/op,
-//     ibkit-allocs/op).
+//   - ibkit end to end, as the ibkit command runs it: inventory.Options
+//     with a worker per processor reads both files side by side as streams
+//     and indexes them, plan.DryRun plans with as many workers, and
+//     Plan.WriteJSON writes the indented plan to io.Discard (ibkit-s/op,
+//     ibkit-B/op, ibkit-allocs/op; read-s, index-s, plan-s and write-s for
+//     the four steps).
 //
 // x-faster is the baseline's time over ibkit's; the -cpu- metrics and
 // x-less-cpu are the same for the processor time the process used (user
-// and system, garbage collection included), which a busy machine disturbs
-// less. After the loop, one more
-// ibkit run is watched by peakHeap: peak-MB is the largest heap it saw
-// and peak/input that over the size of the files. ns/op, B/op and
-// allocs/op count both parts.
+// and system, garbage collection included), which counts the work of
+// every processor. After the loop, one more ibkit run is watched by
+// peakHeap: peak-MB is the largest heap it saw and peak/input that over
+// the size of the files. ns/op, B/op and allocs/op count both parts.
 func BenchmarkAccount(b *testing.B) {
 	dir := b.TempDir()
 	size := writeAccount(b, dir)
@@ -219,6 +237,7 @@ func BenchmarkAccount(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	var ibkit, baseline, ibkitCPU, baselineCPU time.Duration
+	var steps phases
 	var alloc, mallocs uint64
 	var ms runtime.MemStats
 	for b.Loop() {
@@ -230,8 +249,10 @@ func BenchmarkAccount(b *testing.B) {
 		runtime.ReadMemStats(&ms)
 		alloc, mallocs = alloc-ms.TotalAlloc, mallocs-ms.Mallocs
 		start, cpu = time.Now(), cpuTime()
-		ibkitEndToEnd(b, dir, p, now)
+		var ph phases
+		ibkitEndToEnd(b, dir, p, now, &ph)
 		ibkit, ibkitCPU = ibkit+time.Since(start), ibkitCPU+cpuTime()-cpu
+		steps.read, steps.index, steps.plan, steps.json = steps.read+ph.read, steps.index+ph.index, steps.plan+ph.plan, steps.json+ph.json
 		runtime.ReadMemStats(&ms)
 		alloc, mallocs = alloc+ms.TotalAlloc, mallocs+ms.Mallocs
 	}
@@ -244,9 +265,13 @@ func BenchmarkAccount(b *testing.B) {
 		b.ReportMetric(ibkitCPU.Seconds()/n, "ibkit-cpu-s/op")
 		b.ReportMetric(baselineCPU.Seconds()/ibkitCPU.Seconds(), "x-less-cpu")
 	}
+	b.ReportMetric(steps.read.Seconds()/n, "read-s/op")
+	b.ReportMetric(steps.index.Seconds()/n, "index-s/op")
+	b.ReportMetric(steps.plan.Seconds()/n, "plan-s/op")
+	b.ReportMetric(steps.json.Seconds()/n, "write-s/op")
 	b.ReportMetric(float64(alloc)/n, "ibkit-B/op")
 	b.ReportMetric(float64(mallocs)/n, "ibkit-allocs/op")
-	peak := peakHeap(func() { ibkitEndToEnd(b, dir, p, now) })
+	peak := peakHeap(func() { ibkitEndToEnd(b, dir, p, now, nil) })
 	b.ReportMetric(float64(peak)/1e6, "peak-MB")
 	b.ReportMetric(float64(peak)/float64(size), "peak/input")
 }

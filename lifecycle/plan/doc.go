@@ -17,6 +17,9 @@
 // before the next, and returns a Timeline of when each image would be
 // deprecated, disabled and deleted.
 //
+// A Plan encodes itself to JSON (MarshalJSON); Plan.WriteJSON writes the
+// same, indented if asked, in one pass, for the plans of large accounts.
+//
 // Options carry the policy's Region and account, the alternative readings
 // of open points (lifecycle.Decision constants) and, for large inventories,
 // the number of goroutines a plan may use; by default a plan runs on the

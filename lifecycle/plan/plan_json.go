@@ -43,15 +43,12 @@ func (p *Plan) WriteJSON(w io.Writer, indent string) error {
 // documents.
 func (p *Plan) encode(w *jsonwrite.Writer) {
 	w.ObjectStart()
-	w.Name("policy")
-	w.String(p.Policy)
-	w.Name("now")
-	w.String(p.Now.UTC().Format(time.RFC3339Nano))
+	w.Member("policy", p.Policy)
+	w.Member("now", p.Now.UTC().Format(time.RFC3339Nano))
 	w.Name("evaluated")
 	w.Bool(p.Evaluated)
 	if p.Note != "" {
-		w.Name("note")
-		w.String(p.Note)
+		w.Member("note", p.Note)
 	}
 	w.Name("scope")
 	p.Scope.encode(w)
@@ -104,8 +101,7 @@ func (s *Summary) encode(w *jsonwrite.Writer) {
 		n    int
 	}{{"inScope", s.InScope}, {"outOfScope", s.OutOfScope}, {"deferred", s.Deferred},
 		{"unaffected", s.Unaffected}, {"notEvaluated", s.NotEvaluated}} {
-		w.Name(m.name)
-		w.Int(m.n)
+		w.IntMember(m.name, m.n)
 	}
 	for _, c := range [...]struct {
 		name string
@@ -118,8 +114,7 @@ func (s *Summary) encode(w *jsonwrite.Writer) {
 			n    int
 		}{{"DEPRECATE", c.c.Deprecate}, {"DISABLE", c.c.Disable}, {"DELETE", c.c.Delete},
 			{"SKIPPED", c.c.Skipped}, {"FAILED", c.c.Failed}} {
-			w.Name(m.name)
-			w.Int(m.n)
+			w.IntMember(m.name, m.n)
 		}
 		w.ObjectEnd()
 	}
@@ -128,14 +123,12 @@ func (s *Summary) encode(w *jsonwrite.Writer) {
 
 func (r *ExecutionResource) encode(w *jsonwrite.Writer) {
 	w.ObjectStart()
-	w.Name("resourceId")
-	w.String(r.ResourceID)
+	w.Member("resourceId", r.ResourceID)
 	optionalString(w, "parentResourceId", r.ParentResourceID)
 	if r.Action != nil {
 		w.Name("action")
 		w.ObjectStart()
-		w.Name("name")
-		w.String(string(r.Action.Name))
+		w.Member("name", string(r.Action.Name))
 		optionalString(w, "reason", r.Action.Reason)
 		w.ObjectEnd()
 	}
@@ -148,8 +141,7 @@ func (r *ExecutionResource) encode(w *jsonwrite.Writer) {
 		w.ArrayStart()
 		for _, s := range r.Snapshots {
 			w.ObjectStart()
-			w.Name("snapshotId")
-			w.String(s.SnapshotID)
+			w.Member("snapshotId", s.SnapshotID)
 			w.Name("state")
 			s.State.encode(w)
 			w.ObjectEnd()
@@ -160,28 +152,23 @@ func (r *ExecutionResource) encode(w *jsonwrite.Writer) {
 		w.Name("imageUris")
 		w.Strings(r.ImageURIs)
 	}
-	w.Name("rule")
-	w.Int(r.Rule)
+	w.IntMember("rule", r.Rule)
 	optionalDecisions(w, r.Decisions)
 	w.ObjectEnd()
 }
 
 func (s *ExecutionState) encode(w *jsonwrite.Writer) {
 	w.ObjectStart()
-	w.Name("status")
-	w.String(string(s.Status))
+	w.Member("status", string(s.Status))
 	optionalString(w, "reason", s.Reason)
 	w.ObjectEnd()
 }
 
 func (u *UnaffectedImage) encode(w *jsonwrite.Writer) {
 	w.ObjectStart()
-	w.Name("resourceId")
-	w.String(u.ResourceID)
-	w.Name("reason")
-	w.String(u.Reason)
-	w.Name("status")
-	w.String(string(u.Status))
+	w.Member("resourceId", u.ResourceID)
+	w.Member("reason", u.Reason)
+	w.Member("status", string(u.Status))
 	if u.Deferred {
 		w.Name("deferred")
 		w.Bool(true)
@@ -196,22 +183,16 @@ func (u *UnaffectedImage) encode(w *jsonwrite.Writer) {
 		for i := range u.Rules {
 			v := &u.Rules[i]
 			w.ObjectStart()
-			w.Name("rule")
-			w.Int(v.Rule)
-			w.Name("action")
-			w.String(string(v.Action))
-			w.Name("outcome")
-			w.String(string(v.Outcome))
+			w.IntMember("rule", v.Rule)
+			w.Member("action", string(v.Action))
+			w.Member("outcome", string(v.Outcome))
 			if v.Slot != 0 {
-				w.Name("slot")
-				w.Int(v.Slot)
+				w.IntMember("slot", v.Slot)
 			}
 			if v.Slots != 0 {
-				w.Name("slots")
-				w.Int(v.Slots)
+				w.IntMember("slots", v.Slots)
 			}
-			w.Name("reason")
-			w.String(v.Reason)
+			w.Member("reason", v.Reason)
 			w.ObjectEnd()
 		}
 		w.ArrayEnd()
@@ -222,14 +203,10 @@ func (u *UnaffectedImage) encode(w *jsonwrite.Writer) {
 
 func (g *Group) encode(w *jsonwrite.Writer) {
 	w.ObjectStart()
-	w.Name("recipe")
-	w.String(g.Recipe)
-	w.Name("version")
-	w.String(g.Version)
-	w.Name("region")
-	w.String(g.Region)
-	w.Name("accountId")
-	w.String(g.AccountID)
+	w.Member("recipe", g.Recipe)
+	w.Member("version", g.Version)
+	w.Member("region", g.Region)
+	w.Member("accountId", g.AccountID)
 	w.Name("images")
 	w.Strings(g.Images)
 	w.ObjectEnd()
@@ -241,17 +218,13 @@ func encodeFindings(w *jsonwrite.Writer, findings lifecycle.Findings) {
 	for i := range findings {
 		f := &findings[i]
 		w.ObjectStart()
-		w.Name("severity")
-		w.String(string(f.Severity))
+		w.Member("severity", string(f.Severity))
 		optionalString(w, "file", f.File)
-		w.Name("path")
-		w.String(f.Path)
-		w.Name("code")
-		w.String(f.Code)
+		w.Member("path", f.Path)
+		w.Member("code", f.Code)
 		optionalString(w, "rule", f.Rule)
 		optionalDecisions(w, f.Decisions)
-		w.Name("message")
-		w.String(f.Message)
+		w.Member("message", f.Message)
 		w.ObjectEnd()
 	}
 	w.ArrayEnd()
@@ -260,8 +233,7 @@ func encodeFindings(w *jsonwrite.Writer, findings lifecycle.Findings) {
 // optionalString writes a member whose json tag says omitempty.
 func optionalString(w *jsonwrite.Writer, name, s string) {
 	if s != "" {
-		w.Name(name)
-		w.String(s)
+		w.Member(name, s)
 	}
 }
 
