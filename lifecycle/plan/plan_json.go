@@ -56,24 +56,9 @@ func (p *Plan) encode(w *jsonwrite.Writer) {
 	w.Bool(p.HasImpactedResources)
 	w.Name("summary")
 	p.Summary.encode(w)
-	w.Name("resources")
-	w.ArrayStart()
-	for i := range p.Resources {
-		p.Resources[i].encode(w)
-	}
-	w.ArrayEnd()
-	w.Name("unaffected")
-	w.ArrayStart()
-	for i := range p.Unaffected {
-		p.Unaffected[i].encode(w)
-	}
-	w.ArrayEnd()
-	w.Name("groups")
-	w.ArrayStart()
-	for i := range p.Groups {
-		p.Groups[i].encode(w)
-	}
-	w.ArrayEnd()
+	encodeList(w, "resources", p.Resources, (*ExecutionResource).encode)
+	encodeList(w, "unaffected", p.Unaffected, (*UnaffectedImage).encode)
+	encodeList(w, "groups", p.Groups, (*Group).encode)
 	w.Name("warnings")
 	encodeFindings(w, p.Warnings)
 	w.Name("notEvaluated")
@@ -81,6 +66,17 @@ func (p *Plan) encode(w *jsonwrite.Writer) {
 	w.Name("decisions")
 	encodeDecisions(w, p.Decisions)
 	w.ObjectEnd()
+}
+
+// encodeList writes the member name with the list of records, [] when
+// there are none.
+func encodeList[T any](w *jsonwrite.Writer, name string, list []T, encode func(*T, *jsonwrite.Writer)) {
+	w.Name(name)
+	w.ArrayStart()
+	for i := range list {
+		encode(&list[i], w)
+	}
+	w.ArrayEnd()
 }
 
 // The encoders below write what encoding/json writes for each type's json
