@@ -480,8 +480,8 @@ func TestPropertyImagesCoversThePlan(t *testing.T) {
 }
 
 // FuzzDryRun draws a policy, an inventory and options from the seed and
-// checks that the plan is computed without error, encodes, and does not
-// depend on the inventory's order.
+// checks that the plan is computed without error, encodes as encoding/json
+// would encode it, and does not depend on the inventory's order.
 func FuzzDryRun(f *testing.F) {
 	for _, seed := range []uint64{0, 1, 2, 42, 1 << 40} {
 		f.Add(seed)
@@ -502,6 +502,7 @@ func FuzzDryRun(f *testing.F) {
 			o.Readings = append(o.Readings, lifecycle.HonourRetainOnDeprecateDisable)
 		}
 		want := planJSON(t, p, idx, o)
+		checkPlanJSON(t, mustPlan(t, p, idx, o))
 		rev := index.New(slices.Clone(index.Images(idx)), nil)
 		slices.Reverse(index.Images(rev))
 		if got := planJSON(t, p, rev, o); !bytes.Equal(want, got) {
