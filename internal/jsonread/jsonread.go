@@ -77,7 +77,12 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // of arrays and objects; deeper input is an ErrSyntax error. The text
 // encoding is checked as Encoding does, and a byte-order mark skipped.
 func New(r io.Reader, maxDepth int) (*Reader, error) {
-	br := bufio.NewReader(r)
+	// A buffered reader is peeked at as it is: another buffer in front of
+	// it would copy every byte once more.
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
 	head, _ := br.Peek(3)
 	bom, err := Encoding(head)
 	if err != nil {

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -244,8 +245,9 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 	// Order the images by ARN first, so that parsed records are written
 	// once, in their final place. Equal ARNs keep their inventory order.
 	type key struct {
-		arn string // the ARN without the prefix that all share
-		i   int
+		hi, lo uint64 // the first 16 bytes of arn, big-endian, zero-padded
+		arn    string // the ARN without the prefix that all share
+		i      int
 	}
 	keys := make([]key, len(inv.Images))
 	// The ARNs of an account share a long prefix (Region, account,
@@ -262,9 +264,17 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 		}
 	}
 	for i := range inv.Images {
-		keys[i] = key{inv.Images[i].ARN[prefix:], i}
+		arn := inv.Images[i].ARN[prefix:]
+		keys[i] = key{hi: bigEndian(arn), lo: bigEndian(arn[min(8, len(arn)):]), arn: arn, i: i}
 	}
+	// Most comparisons end in the integers, without reading the strings.
 	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.hi, b.hi); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.lo, b.lo); c != 0 {
+			return c
+		}
 		if c := strings.Compare(a.arn, b.arn); c != 0 {
 			return c
 		}
@@ -333,6 +343,19 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 	}
 	c.findings.Sort()
 	return index.New(images, c.findings), c.findings
+}
+
+// bigEndian returns the first eight bytes of s as a big-endian integer,
+// zero-padded: integers compare as the bytes do.
+func bigEndian(s string) uint64 {
+	var v uint64
+	for i := range 8 {
+		v <<= 8
+		if i < len(s) {
+			v |= uint64(s[i])
+		}
+	}
+	return v
 }
 
 // images checks every image i of the inventory into images[rank[i]] and

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ibkit/ibkit/lifecycle"
+	"github.com/ibkit/ibkit/lifecycle/internal/index"
 	"github.com/ibkit/ibkit/lifecycle/inventory"
 )
 
@@ -66,6 +67,53 @@ func TestPropertyCheckIgnoresRecordOrder(t *testing.T) {
 		})
 		if diff := cmp.Diff(want, normalisedFindings(inventory.CheckAll(shuffled))); diff != "" {
 			t.Fatalf("seed %d: findings depend on the record order (-original +shuffled):\n%s", seed, diff)
+		}
+	}
+}
+
+// TestIndexARNOrder checks that Index orders images by ARN as strings
+// compare, on ARNs that share prefixes of every length (the sort compares
+// their first bytes as integers), in several Regions and accounts.
+func TestIndexARNOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	const alphabet = "ab-_0z9"
+	for round := range 50 {
+		inv := &inventory.Inventory{}
+		n := 1 + r.IntN(300)
+		for range n {
+			name := make([]byte, 1+r.IntN(20))
+			for k := range name {
+				name[k] = alphabet[r.IntN(len(alphabet))]
+			}
+			region := []string{"us-east-1", "us-east-2", "eu-west-1"}[r.IntN(3)]
+			account := []string{"111122223333", "111122223334"}[r.IntN(2)]
+			if round%2 == 0 {
+				region, account = "us-east-1", "111122223333" // one long shared prefix
+			}
+			inv.Images = append(inv.Images, inventory.Image{
+				ARN: fmt.Sprintf("arn:aws:imagebuilder:%s:%s:image/%s/1.%d.%d/%d", region, account, name,
+					r.IntN(12), r.IntN(12), 1+r.IntN(3)),
+				Type: lifecycle.ImageTypeDocker, State: &inventory.ImageState{Status: lifecycle.StatusAvailable},
+				DateCreated: "2024-01-01T00:00:00Z",
+			})
+		}
+		idx, _ := inventory.Options{Workers: 1 + round%3}.Index(inv)
+		var got, want []string
+		for _, img := range index.Images(idx) {
+			got = append(got, img.ARN)
+		}
+		seen := map[string]int{}
+		for _, img := range inv.Images {
+			seen[img.ARN]++
+		}
+		for arn, n := range seen {
+			if n == 1 { // repeated ARNs are left out, as errors
+				want = append(want, arn)
+			}
+		}
+		slices.Sort(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d: ARN order (-want +got):\n%s", round, diff)
 		}
 	}
 }
