@@ -51,11 +51,14 @@ func DecodeReader(r io.Reader) (*Inventory, error) {
 	return Options{}.DecodeReader(r)
 }
 
-// Options are the options of reading inventory documents. The zero
-// Options read files one after the other and report no progress.
+// Options are the options of reading and indexing inventories. The zero
+// Options read files one after the other, index on the calling goroutine
+// and report no progress.
 type Options struct {
-	// Workers is the number of files Read decodes at the same time; 0
-	// and 1 decode them one after the other. The result is the same.
+	// Workers is the number of goroutines Read and Index may use: Read
+	// decodes that many files at the same time, Index checks that many
+	// runs of images. 0 and 1 keep to the calling goroutine. The result
+	// is the same.
 	Workers int
 	// Progress, when not nil, hears how the decoding of a document goes:
 	// it is called after every 1024th record (image, AMI or launch-
