@@ -307,14 +307,13 @@ func (inv *Inventory) build(workers int) (*Index, lifecycle.Findings) {
 	}
 
 	// The images are checked in inventory order, which reads the records
-	// one after the other, and each parsed into its place in ARN order;
-	// then joined to their AMIs' facts; the places of the images left out
-	// are closed up afterwards.
-	images := make([]index.Image, len(inv.Images))
-	checked := c.images(images, rank, workers)
+	// one after the other, each parsed into its place in ARN order and
+	// joined to its AMIs' facts; the places of the images left out are
+	// closed up afterwards.
 	amisDone.Wait()
 	c.findings = append(c.findings, factFindings...)
-	j := c.join(images, rank, copied, checked, facts, factAt, workers)
+	images := make([]index.Image, len(inv.Images))
+	j := c.join(images, rank, copied, facts, factAt, workers)
 	kept, undescribed, facts := j.kept, j.undescribed, j.facts
 	w := 0
 	for r := range images {
@@ -358,28 +357,6 @@ func bigEndian(s string) uint64 {
 	return v
 }
 
-// images checks every image i of the inventory into images[rank[i]] and
-// reports for each whether it passed, in runs of images side by side when
-// there are workers; the runs' findings are added in run order.
-func (c *inventoryChecker) images(images []index.Image, rank []int32, workers int) []bool {
-	inv := c.inv
-	checked := make([]bool, len(inv.Images))
-	runs := make([]*inventoryChecker, runCount(len(inv.Images), workers))
-	runs[0] = c
-	inRuns(len(runs), len(inv.Images), func(w, lo, hi int) {
-		if w > 0 {
-			runs[w] = &inventoryChecker{inv: inv}
-		}
-		for i := lo; i < hi; i++ {
-			checked[i] = runs[w].image(i, &inv.Images[i], &images[rank[i]])
-		}
-	})
-	for _, r := range runs[1:] {
-		c.findings = append(c.findings, r.findings...)
-	}
-	return checked
-}
-
 // minRun is the fewest images a goroutine of Index checks: below it, a
 // goroutine costs more than it saves.
 const minRun = 2048
@@ -415,15 +392,15 @@ type joined struct {
 	facts       []amiFacts
 }
 
-// join checks the output AMIs of every image i, joins them to their
-// facts into images[rank[i]].AMIs, and leaves out the images that failed
-// their check (checked[i] false), whose output AMIs fail, or whose ARN
-// other records give too (copied). Runs of images are joined by up to
-// workers goroutines, each into its images' own windows of one backing
-// array; the facts are only read then. Which image first lists each AMI,
-// and whether images with different ARNs list it, is worked out after,
-// in one pass, as it does not depend on the order.
-func (c *inventoryChecker) join(images []index.Image, rank []int32, copied, checked []bool,
+// join checks every image i and its output AMIs into images[rank[i]],
+// joining the AMIs to their facts, and leaves out the images that fail
+// their checks or whose ARN other records give too (copied). Runs of
+// images are joined by up to workers goroutines, each into its images' own
+// windows of one backing array; the facts are only read then, and the
+// runs' findings are added in run order. Which image first lists each
+// AMI, and whether images with different ARNs list it, is worked out
+// after, in one pass, as it does not depend on the order.
+func (c *inventoryChecker) join(images []index.Image, rank []int32, copied []bool,
 	facts []amiFacts, factAt map[string]int, workers int) joined {
 	inv := c.inv
 	offs := make([]int, len(inv.Images)+1)
@@ -453,7 +430,7 @@ func (c *inventoryChecker) join(images []index.Image, rank []int32, copied, chec
 		for i := lo; i < hi; i++ {
 			img := &inv.Images[i]
 			r := rank[i]
-			ok := checked[i]
+			ok := c.image(i, img, &images[r])
 			win := offs[i]
 			if img.Type != lifecycle.ImageTypeDocker {
 				outs := img.amis()
