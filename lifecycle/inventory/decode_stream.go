@@ -3,6 +3,7 @@ package inventory
 import (
 	"unicode/utf8"
 
+	"github.com/ibkit/ibkit/internal/jsonread"
 	"github.com/ibkit/ibkit/lifecycle"
 	"github.com/ibkit/ibkit/lifecycle/internal/wire"
 )
@@ -18,7 +19,8 @@ import (
 // decoder reads one inventory document.
 type decoder struct {
 	*wire.Stream
-	err   error // of opening the document
+	tok   *jsonread.Reader // the stream's token reader
+	err   error            // of opening the document
 	names *memberNames
 	// The string and timestamp members whose texts are staged in the
 	// stream's batch: flush stores them, all from one string, when the
@@ -58,6 +60,11 @@ func counted[T any](d *decoder, elem func(*T, wire.Tok, []byte, int) error) func
 		return nil
 	}
 }
+
+// next reads the next token straight from the token reader; its errors
+// are turned into the stream's where a path is put in front (wire.AtKey,
+// AtIndex, AtTag) or the document's error is made (decodeError).
+func (d *decoder) next() (wire.Tok, []byte, error) { return d.tok.Next() }
 
 // staged is a member whose text lies at [start, end) of the batch.
 type staged[T ~string] struct {
@@ -186,7 +193,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 	if d.names == nil {
 		d.names = newMemberNames()
 	}
-	k, raw, err := d.Next()
+	k, raw, err := d.next()
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +206,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 	var t topLevel
 	seen := map[string]bool{}
 	for {
-		k, raw, err := d.Next()
+		k, raw, err := d.next()
 		if err != nil {
 			return nil, err
 		}
@@ -212,7 +219,7 @@ func decodeInventory(d *decoder) (*Inventory, error) {
 			return nil, wire.Duplicate(key, koff)
 		}
 		seen[key] = true
-		if k, raw, err = d.Next(); err != nil {
+		if k, raw, err = d.next(); err != nil {
 			return nil, wire.AtKey(err, key)
 		}
 		switch key {
@@ -350,7 +357,7 @@ func decodeArray[T any](d *decoder, k wire.Tok, raw []byte, depth, first int, el
 	out := []T{}
 	n := 0
 	for i := 0; ; i++ {
-		k, raw, err := d.Next()
+		k, raw, err := d.next()
 		if err != nil {
 			return nil, wire.AtIndex(err, i)
 		}
@@ -406,7 +413,7 @@ func (d *decoder) object(k wire.Tok, raw []byte, depth int, m *members,
 	defer d.EndObject(mark)
 	var seen uint64
 	for {
-		k, raw, err := d.Next()
+		k, raw, err := d.next()
 		if err != nil {
 			return err
 		}
@@ -443,7 +450,7 @@ func (d *decoder) object(k wire.Tok, raw []byte, depth int, m *members,
 				}
 			}
 		}
-		k, raw, err = d.Next()
+		k, raw, err = d.next()
 		if err != nil {
 			if f < 0 {
 				key = d.LastUnknown()
@@ -577,7 +584,7 @@ func (d *decoder) tags(k wire.Tok, raw []byte, depth int) (lifecycle.Tags, error
 	few := d.fewTags[:0]
 	var tags lifecycle.Tags
 	for {
-		k, raw, err := d.Next()
+		k, raw, err := d.next()
 		if err != nil {
 			return nil, err
 		}
@@ -603,7 +610,7 @@ func (d *decoder) tags(k wire.Tok, raw []byte, depth int) (lifecycle.Tags, error
 			return nil, wire.AtTag(&wire.Error{Offset: koff, Code: wire.CodeDuplicate,
 				Reason: "the tag key " + wire.Quote(key) + " appears twice; keep one"}, key)
 		}
-		if k, raw, err = d.Next(); err != nil {
+		if k, raw, err = d.next(); err != nil {
 			return nil, wire.AtKey(err, key)
 		}
 		if k != wire.KindString {

@@ -82,7 +82,7 @@ func (o Options) decodeReader(r io.Reader, file string) (*Inventory, error) {
 	if err != nil {
 		return nil, decodeError(err, 0)
 	}
-	d := &decoder{Stream: s, progress: o.Progress, file: file}
+	d := &decoder{Stream: s, tok: s.Tokens(), progress: o.Progress, file: file}
 	inv, err := decodeInventory(d)
 	if o.Progress != nil {
 		records := d.records
@@ -97,7 +97,7 @@ func (o Options) decodeReader(r io.Reader, file string) (*Inventory, error) {
 // decodeError turns an error of the decoder into a *lifecycle.Error, its
 // offset moved by the length of a byte-order mark removed before decoding.
 func decodeError(err error, base int64) error {
-	we, ok := err.(*wire.Error)
+	we, ok := wire.FromReader(err).(*wire.Error)
 	if !ok {
 		return err
 	}
@@ -184,5 +184,5 @@ func newDecoder(data []byte) *decoder {
 	if err != nil {
 		return &decoder{Stream: &wire.Stream{}, err: err}
 	}
-	return &decoder{Stream: s}
+	return &decoder{Stream: s, tok: s.Tokens()}
 }

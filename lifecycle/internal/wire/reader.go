@@ -87,7 +87,7 @@ func NewReader(data []byte) *Reader {
 func (r *Reader) Token(path func() string) (json.Token, int64, error) {
 	tok, off, err := r.r.Token(path)
 	if err != nil {
-		return nil, off, fromLayer(err)
+		return nil, off, FromReader(err)
 	}
 	switch tok.Kind() {
 	case jsonread.Null:
@@ -106,16 +106,17 @@ func (r *Reader) Token(path func() string) (json.Token, int64, error) {
 
 // Skip reads the next value and discards it.
 func (r *Reader) Skip(path func() string) error {
-	return fromLayer(r.r.Skip(path))
+	return FromReader(r.r.Skip(path))
 }
 
 // End checks that nothing but white space follows the document.
 func (r *Reader) End(what string) error {
-	return fromLayer(r.r.Finish(what))
+	return FromReader(r.r.Finish(what))
 }
 
-// fromLayer turns an error of the JSON layer into an *Error.
-func fromLayer(err error) error {
+// FromReader turns an error of the token reader (a *jsonread.Error) into
+// an *Error; other errors are returned as they are.
+func FromReader(err error) error {
 	if err == nil {
 		return nil
 	}
@@ -138,7 +139,7 @@ func TooDeep(path string, off int64) error {
 func TextEncoding(data []byte) ([]byte, int64, error) {
 	bom, err := jsonread.Encoding(data)
 	if err != nil {
-		return nil, 0, fromLayer(err)
+		return nil, 0, FromReader(err)
 	}
 	return data[bom:], int64(bom), nil
 }

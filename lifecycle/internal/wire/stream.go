@@ -79,7 +79,7 @@ func NewStream(r io.Reader) (*Stream, error) {
 	// buffer saves most of the system calls of reading a file.
 	jr, err := jsonread.New(bufio.NewReaderSize(r, readBuffer), MaxDepth+2)
 	if err != nil {
-		return nil, fromLayer(err)
+		return nil, FromReader(err)
 	}
 	return &Stream{r: jr, interned: new([internSlots]string)}, nil
 }
@@ -88,17 +88,22 @@ func NewStream(r io.Reader) (*Stream, error) {
 func NewStreamBytes(data []byte) (*Stream, error) {
 	jr, err := jsonread.NewBytes(data, MaxDepth+2)
 	if err != nil {
-		return nil, fromLayer(err)
+		return nil, FromReader(err)
 	}
 	return &Stream{r: jr, interned: new([internSlots]string)}, nil
 }
+
+// Tokens returns the token reader of the stream, for a decoder's hottest
+// loop: its errors are *jsonread.Error values, which AtKey, AtIndex, AtTag
+// and FromReader turn into *Error values.
+func (s *Stream) Tokens() *jsonread.Reader { return s.r }
 
 // Next reads the next token: its kind and, for a string, number or
 // literal, its bytes as in the input (valid until the next read).
 func (s *Stream) Next() (Tok, []byte, error) {
 	k, raw, err := s.r.Next()
 	if err != nil {
-		return k, raw, fromLayer(err)
+		return k, raw, FromReader(err)
 	}
 	return k, raw, nil
 }
@@ -116,7 +121,7 @@ func (s *Stream) Offset() int64 { return s.r.End() }
 
 // End checks that nothing but white space follows the document.
 func (s *Stream) End(what string) error {
-	return fromLayer(s.r.Finish(what))
+	return FromReader(s.r.Finish(what))
 }
 
 // Name returns the text of a member name that Next returned, valid
@@ -465,7 +470,7 @@ func AtTag(err error, key string) error { return at(err, jsonread.Member("", key
 func AtIndex(err error, i int) error { return at(err, jsonread.Index("", i)) }
 
 func at(err error, step string) error {
-	e, ok := err.(*Error)
+	e, ok := FromReader(err).(*Error)
 	if !ok {
 		return err
 	}
