@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/ibkit/ibkit/lifecycle/inventory"
@@ -73,6 +74,36 @@ func ExampleRead() {
 	// [describe-images.json launch-permission-ami-0123456789abcdef0.json list-image-build-versions.json]
 	// ami-0123456789abcdef0 snap-00000000010001001 ami-0123456789abcdef0 444455556666
 	// 0 findings
+}
+
+func ExampleOptions_Read() {
+	b := lifecycletest.Inventory(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	for day := range 3000 {
+		b.AMIImage("web", "1.0.0", time.Duration(day)*time.Hour)
+	}
+	files := b.Files()
+	// Two files side by side, each reporting every 1,024th record and its
+	// end; a program would draw a progress line.
+	var mu sync.Mutex
+	o := inventory.Options{Workers: 2, Progress: func(file string, records int, bytes int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if file == "describe-images.json" {
+			fmt.Println(file, records)
+		}
+	}}
+	inv, err := o.Read(files, "list-image-build-versions.json", "describe-images.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	idx, findings := o.Index(inv)
+	fmt.Println(len(inv.Images), len(inv.AMIs), idx != nil, len(findings), "findings")
+	// Output:
+	// describe-images.json 1024
+	// describe-images.json 2048
+	// describe-images.json 3000
+	// 3000 3000 true 0 findings
 }
 
 func ExampleInventory_Index() {

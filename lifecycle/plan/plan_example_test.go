@@ -105,6 +105,29 @@ func ExamplePlan_MarshalJSON() {
 	//  "note": "the policy is DISABLED: no scheduled execution runs, so nothing is evaluated",
 }
 
+func ExamplePlan_WriteJSON() {
+	doc, _ := lifecycle.DecodePolicy([]byte(examplePolicy), lifecycle.DecodeOptions{})
+	inv, _ := inventory.Decode([]byte(exampleInventory))
+	idx, _ := inv.Index()
+	pl, _ := plan.DryRun(&doc.Policy, idx, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), plan.Options{})
+	// What `ibkit lifecycle plan --output json` prints, written as it is
+	// encoded: here its first lines.
+	var b strings.Builder
+	if err := pl.WriteJSON(&b, "  "); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.Join(strings.SplitN(b.String(), "\n", 8)[:7], "\n"))
+	// Output:
+	// {
+	//   "policy": "web-progressive",
+	//   "now": "2024-06-01T00:00:00Z",
+	//   "evaluated": true,
+	//   "scope": {
+	//     "region": "us-east-1",
+	//     "accountId": "111122223333",
+}
+
 func ExampleForecast() {
 	doc, _ := lifecycle.DecodePolicy([]byte(`{
 		"name": "web-progressive",
