@@ -114,39 +114,15 @@ func mergeInventories(parts []*Inventory, stats *mergeStats, owned bool, workers
 	lpAt := map[string]int{}
 	var lpSets []map[LaunchPermission]struct{} // per out.LaunchPermissions record, built on demand
 	for pi, p := range ps {
-		for i := range p.Images {
-			if adoptedImages {
-				break
-			}
-			img := &p.Images[i]
-			ref := recordRef{int32(pi), int32(i)}
-			if at, ok := imgAt[img.ARN]; ok && img.ARN != "" && sameImage(&out.Images[at], img) {
-				out.Images[at] = mergeImage(out.Images[at], img)
-				prov.addCopy(&prov.images, at, ref)
-				continue
-			}
-			if _, ok := imgAt[img.ARN]; !ok {
-				imgAt[img.ARN] = len(out.Images)
-			}
-			out.Images = append(out.Images, *img)
-			prov.images.first = append(prov.images.first, ref)
+		if !adoptedImages {
+			mergeRecords(&out.Images, &prov.images, imgAt, p.Images, pi,
+				func(img *Image) string { return img.ARN }, sameImage,
+				func(dst, src *Image) { *dst = mergeImage(*dst, src) })
 		}
-		for i := range p.AMIs {
-			if adoptedAMIs {
-				break
-			}
-			a := &p.AMIs[i]
-			ref := recordRef{int32(pi), int32(i)}
-			if at, ok := amiAt[a.ImageID]; ok && a.ImageID != "" && len(amiDifferences(&out.AMIs[at], a)) == 0 {
-				fillMissing(reflect.ValueOf(&out.AMIs[at]).Elem(), reflect.ValueOf(a).Elem())
-				prov.addCopy(&prov.amis, at, ref)
-				continue
-			}
-			if _, ok := amiAt[a.ImageID]; !ok {
-				amiAt[a.ImageID] = len(out.AMIs)
-			}
-			out.AMIs = append(out.AMIs, *a)
-			prov.amis.first = append(prov.amis.first, ref)
+		if !adoptedAMIs {
+			mergeRecords(&out.AMIs, &prov.amis, amiAt, p.AMIs, pi,
+				func(a *AMI) string { return a.ImageID }, func(a, b *AMI) bool { return len(amiDifferences(a, b)) == 0 },
+				func(dst, src *AMI) { fillMissing(reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem()) })
 		}
 		for i := range p.LaunchPermissions {
 			lp := &p.LaunchPermissions[i]
@@ -156,7 +132,7 @@ func mergeInventories(parts []*Inventory, stats *mergeStats, owned bool, workers
 					lpSets[at] = permissionSet(out.LaunchPermissions[at].LaunchPermissions)
 				}
 				if samePermissions(lpSets[at], lp.LaunchPermissions, stats) {
-					prov.addCopy(&prov.perms, at, ref)
+					prov.perms.addCopy(at, ref)
 					continue
 				}
 			}
@@ -170,6 +146,31 @@ func mergeInventories(parts []*Inventory, stats *mergeStats, owned bool, workers
 	}
 	out.merged = prov
 	return out
+}
+
+// mergeRecords appends the records recs of part pi to *list, noting each
+// one's origin in refs; a record whose key an earlier record has, and
+// that same finds equal to it, is united into that one instead, and
+// counts as another copy of it. at maps each key to its first record in
+// *list.
+func mergeRecords[T any](list *[]T, refs *recordRefs, at map[string]int, recs []T, pi int,
+	key func(*T) string, same func(a, b *T) bool, unite func(dst, src *T)) {
+	for i := range recs {
+		rec := &recs[i]
+		k := key(rec)
+		ref := recordRef{int32(pi), int32(i)}
+		first, seen := at[k]
+		if seen && k != "" && same(&(*list)[first], rec) {
+			unite(&(*list)[first], rec)
+			refs.addCopy(first, ref)
+			continue
+		}
+		if !seen {
+			at[k] = len(*list)
+		}
+		*list = append(*list, *rec)
+		refs.first = append(refs.first, ref)
+	}
 }
 
 // solePart returns the index of the only part of which n is not 0, or -1.
@@ -499,8 +500,8 @@ type recordRefs struct {
 	more  map[int][]recordRef
 }
 
-// addCopy records ref as another copy of record at of rs.
-func (p *provenance) addCopy(rs *recordRefs, at int, ref recordRef) {
+// addCopy records ref as another copy of record at.
+func (rs *recordRefs) addCopy(at int, ref recordRef) {
 	if rs.more == nil {
 		rs.more = map[int][]recordRef{}
 	}
